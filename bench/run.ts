@@ -1,0 +1,17 @@
+// npm run bench: speed and memory figures, printed side by side with their reference. Not part of npm test.
+// Usage: npm run bench [-- name ...]   (no names: every benchmark)
+import { benchJobs } from './jobs.bench';
+
+export interface Benchmark {
+  readonly name: string;
+  run(): Promise<void>;
+}
+
+const benchmarks: readonly Benchmark[] = [benchJobs];
+
+const wanted = process.argv.slice(2);
+for (const benchmark of benchmarks) {
+  if (wanted.length > 0 && !wanted.includes(benchmark.name)) continue;
+  console.log(`\n== ${benchmark.name} ==`);
+  await benchmark.run();
+}

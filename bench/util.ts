@@ -1,0 +1,67 @@
+// Helpers for benchmarks: generated photos, timing, event-loop delay and peak memory.
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import sharp from 'sharp';
+
+/** Writes `count` noisy JPEGs of the given size (noise keeps the encoder honest) and returns their paths. */
+export async function generatePhotos(dir: string, count: number, width = 6000, height = 4000): Promise<string[]> {
+  mkdirSync(dir, { recursive: true });
+  const base = await sharp({
+    create: {
+      width: width / 10,
+      height: height / 10,
+      channels: 3,
+      background: '#888',
+      noise: { type: 'gaussian', mean: 128, sigma: 60 },
+    },
+  })
+    .resize(width, height, { kernel: 'nearest' })
+    .jpeg({ quality: 90 })
+    .toBuffer();
+  const files: string[] = [];
+  for (let i = 0; i < count; i += 1) {
+    const file = path.join(dir, `photo-${String(i).padStart(4, '0')}.jpg`);
+    // A different tint per file so that every file has its own content hash.
+    await sharp(base)
+      .modulate({ hue: i % 360 })
+      .jpeg({ quality: 90 })
+      .toFile(file);
+    files.push(file);
+  }
+  return files;
+}
+
+export interface Measured<T> {
+  readonly value: T;
+  readonly seconds: number;
+  readonly eventLoopMaxMs: number;
+  readonly eventLoopP99Ms: number;
+  readonly peakRssMb: number;
+}
+
+export async function measure<T>(work: () => Promise<T>): Promise<Measured<T>> {
+  const histogram = monitorEventLoopDelay({ resolution: 10 });
+  let peak = process.memoryUsage().rss;
+  const sampler = setInterval(() => {
+    peak = Math.max(peak, process.memoryUsage().rss);
+  }, 50);
+  histogram.enable();
+  const start = process.hrtime.bigint();
+  try {
+    const value = await work();
+    const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+    return {
+      value,
+      seconds,
+      eventLoopMaxMs: histogram.max / 1e6,
+      eventLoopP99Ms: histogram.percentile(99) / 1e6,
+      peakRssMb: Math.max(peak, process.memoryUsage().rss) / 2 ** 20,
+    };
+  } finally {
+    histogram.disable();
+    clearInterval(sampler);
+  }
+}
+
+export const fixed = (n: number, digits = 1) => n.toFixed(digits);

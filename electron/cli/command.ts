@@ -1,0 +1,48 @@
+// What every CLI command shares: global options, opening the core, error output and exit codes.
+import type { Command } from 'commander';
+import { AppError } from '../../shared/errors';
+import { openCore, type CoreContext } from '../core/context';
+import { resolveDataDir } from '../core/dataDir';
+import { cliLanguage, Output } from './output';
+
+export interface GlobalOptions {
+  readonly dataDir?: string;
+  readonly json?: boolean;
+  readonly lang?: string;
+}
+
+export interface CliEnvironment {
+  readonly out: Output;
+  readonly options: GlobalOptions;
+  /** Opens the data directory and database; closed again when the command ends. */
+  openCore(): CoreContext;
+}
+
+export type CommandAction = (env: CliEnvironment) => Promise<void>;
+
+/** Wraps a command's work: opens what it needs, prints errors as text (and JSON), sets the exit code. */
+export function action(command: Command, work: CommandAction): () => Promise<void> {
+  return async () => {
+    const options = command.optsWithGlobals<GlobalOptions>();
+    const out = new Output({ json: Boolean(options.json), language: cliLanguage(process.argv, process.env) });
+    let core: CoreContext | undefined;
+    try {
+      await work({
+        out,
+        options,
+        openCore: () => {
+          core ??= openCore({
+            dataDir: resolveDataDir({ argv: options.dataDir ? ['--data-dir', options.dataDir] : [], env: process.env }),
+          });
+          return core;
+        },
+      });
+    } catch (error) {
+      out.fail(error);
+      if (!(error instanceof AppError)) console.error(error);
+      process.exitCode = 1;
+    } finally {
+      await core?.close();
+    }
+  };
+}

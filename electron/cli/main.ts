@@ -1,0 +1,28 @@
+// The fotowacht command line: the same core as the app, for administrators and scripts.
+import { Command, Option } from 'commander';
+import { translate, type MessageKey, type MessageParams } from '../../shared/i18n';
+import { appVersion } from '../core/version';
+import { registerAudit } from './commands/audit';
+import { registerDoctor } from './commands/doctor';
+import { cliLanguage } from './output';
+
+export type Translate = (key: MessageKey, params?: MessageParams) => string;
+
+export function buildProgram(language = cliLanguage(process.argv, process.env)): Command {
+  const t: Translate = (key, params) => translate(language, key, params);
+  const program = new Command('fotowacht')
+    .description(t('cli.description'))
+    .version(appVersion(), '-V, --version', t('cli.option.version'))
+    .helpOption('-h, --help', t('cli.option.help'))
+    .helpCommand(false)
+    .option('--data-dir <dir>', t('cli.option.dataDir'))
+    .option('--json', t('cli.option.json'))
+    .addOption(new Option('--lang <language>', t('cli.option.lang')).choices(['nl', 'en']))
+    .showHelpAfterError()
+    .configureHelp({ showGlobalOptions: true });
+  registerDoctor(program, t);
+  registerAudit(program, t);
+  return program;
+}
+
+await buildProgram().parseAsync(process.argv);

@@ -1,0 +1,62 @@
+// Opening the SQLite database: pragmas, then migrations up to the version this code knows.
+import Database from 'better-sqlite3';
+import { AppError } from '../../../shared/errors';
+import { migrations as defaultMigrations, type Migration } from './migrations';
+
+export type Db = Database.Database;
+
+export interface OpenDatabaseOptions {
+  /** Path to a better_sqlite3.node built for the running runtime (Electron uses its own ABI). */
+  readonly nativeBinding?: string;
+  readonly migrations?: readonly Migration[];
+}
+
+export function openDatabase(file: string, options: OpenDatabaseOptions = {}): Db {
+  const db = new Database(file, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
+  try {
+    db.pragma('journal_mode = WAL');
+    db.pragma('foreign_keys = ON');
+    db.pragma('busy_timeout = 5000');
+    db.pragma('synchronous = NORMAL');
+    migrate(db, options.migrations ?? defaultMigrations);
+    return db;
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}
+
+export function schemaVersion(db: Db): number {
+  return db.pragma('user_version', { simple: true }) as number;
+}
+
+export function latestSchemaVersion(list: readonly Migration[] = defaultMigrations): number {
+  return list.length === 0 ? 0 : list[list.length - 1]!.version;
+}
+
+export function migrate(db: Db, list: readonly Migration[]): void {
+  list.forEach((migration, index) => {
+    if (migration.version !== index + 1) {
+      throw new Error(`Migration list out of order: position ${index + 1} holds version ${migration.version}`);
+    }
+  });
+  const known = latestSchemaVersion(list);
+  const current = schemaVersion(db);
+  if (current > known) throw new AppError('db.newerSchema', { found: current, known });
+
+  for (const migration of list) {
+    if (migration.version <= current) continue;
+    const apply = db.transaction(() => {
+      migration.up(db);
+      db.pragma(`user_version = ${migration.version}`);
+    });
+    try {
+      apply();
+    } catch (error) {
+      throw new AppError('db.migrationFailed', {
+        version: migration.version,
+        detail: error instanceof Error ? error.message : String(error),
+      });
+    }
+  }
+}

@@ -1,0 +1,7 @@
+// The ordered list of migrations. Append only: a released migration is never edited.
+import { migration001 } from './001-initial';
+import type { Migration } from './types';
+
+export type { Migration } from './types';
+
+export const migrations: readonly Migration[] = [migration001];

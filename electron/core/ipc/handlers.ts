@@ -1,0 +1,42 @@
+// Binds every method of the IPC contract to the core. Electron main and the UI test harness both use this.
+import { schemaVersion } from '../db/connection';
+import { currentActor } from '../actor';
+import { listAuditEvents, verifyAuditTrail } from '../audit/trail';
+import type { CoreContext } from '../context';
+import { getSettings, updateSettings } from '../settings/settings';
+import { appVersion } from '../version';
+import { IpcRouter, type IpcRouterOptions } from './router';
+
+export interface HandlerEnvironment {
+  /** Base URL under which the shell serves generated media ('fotowacht-media://' in Electron). */
+  readonly mediaBaseUrl: string;
+}
+
+export function createIpcRouter(core: CoreContext, env: HandlerEnvironment, options: IpcRouterOptions = {}): IpcRouter {
+  const router = new IpcRouter(options);
+  const actor = () => currentActor(core.db, core.osUser);
+
+  router
+    .handle('getAppInfo', () => ({
+      version: appVersion(),
+      dataDir: core.paths.root,
+      schemaVersion: schemaVersion(core.db),
+      mediaBaseUrl: env.mediaBaseUrl,
+      osUser: core.osUser,
+    }))
+    .handle('getSettings', () => getSettings(core.db))
+    .handle('updateSettings', (patch) => updateSettings(core.db, actor(), stripUndefined(patch)))
+    .handle('listJobs', () => core.jobs.list())
+    .handle('cancelJob', ({ jobId }) => ({ cancelled: core.jobs.cancel(jobId) }))
+    .handle('listAuditEvents', (query) => listAuditEvents(core.db, query))
+    .handle('verifyAuditTrail', () => verifyAuditTrail(core.db));
+
+  router.assertComplete();
+  return router;
+}
+
+function stripUndefined<T extends object>(value: T): { [K in keyof T]: Exclude<T[K], undefined> } {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as {
+    [K in keyof T]: Exclude<T[K], undefined>;
+  };
+}

@@ -1,0 +1,128 @@
+// The Electron shell: lifecycle, the locked window, IPC registration and the media protocol. All behaviour is in core.
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { app, BrowserWindow, dialog, ipcMain, protocol, type IpcMainInvokeEvent } from 'electron';
+import { describeError } from '../../shared/i18n';
+import { IPC_INVOKE_CHANNEL, IPC_JOB_PROGRESS_CHANNEL } from '../../shared/ipc';
+import { AppError } from '../../shared/errors';
+import { openCore, type CoreContext } from '../core/context';
+import { resolveDataDir } from '../core/dataDir';
+import { createIpcRouter } from '../core/ipc/handlers';
+import { MEDIA_SCHEME, resolveMediaUrl } from '../core/media/protocol';
+import { electronSqliteBinding } from './native';
+import { isAppUrl, lockDownWebContents } from './security';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const devServerUrl = process.env.ELECTRON_RENDERER_URL;
+
+protocol.registerSchemesAsPrivileged([
+  { scheme: MEDIA_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
+]);
+lockDownWebContents(devServerUrl);
+
+const dataDir = resolveDataDir({ argv: process.argv });
+app.setPath('userData', path.join(dataDir, 'chromium'));
+
+let core: CoreContext | undefined;
+let mainWindow: BrowserWindow | undefined;
+
+function createWindow(): BrowserWindow {
+  const window = new BrowserWindow({
+    width: 1280,
+    height: 800,
+    minWidth: 1024,
+    minHeight: 640,
+    title: 'Fotowacht',
+    show: false,
+    webPreferences: {
+      preload: path.join(here, '../preload/index.cjs'),
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+      spellcheck: false,
+    },
+  });
+  window.once('ready-to-show', () => window.show());
+  if (devServerUrl) void window.loadURL(devServerUrl);
+  else void window.loadFile(path.join(here, '../renderer/index.html'));
+  return window;
+}
+
+function isTrustedSender(event: IpcMainInvokeEvent): boolean {
+  const url = event.senderFrame?.url ?? '';
+  return event.sender === mainWindow?.webContents && isAppUrl(url, devServerUrl);
+}
+
+async function start(): Promise<void> {
+  try {
+    core = openCore({ dataDir, nativeBinding: electronSqliteBinding(app.getAppPath()) });
+  } catch (error) {
+    const text =
+      error instanceof AppError
+        ? describeError('nl', error.toJSON())
+        : error instanceof Error
+          ? error.message
+          : String(error);
+    dialog.showErrorBox('Fotowacht', text);
+    app.exit(1);
+    return;
+  }
+  const opened = core;
+  const router = createIpcRouter(
+    opened,
+    { mediaBaseUrl: `${MEDIA_SCHEME}://` },
+    {
+      onUnexpectedError: (method, error) => console.error(`[ipc] ${method} failed`, error),
+    },
+  );
+
+  ipcMain.handle(IPC_INVOKE_CHANNEL, (event, method: unknown, params: unknown) => {
+    if (!isTrustedSender(event)) return { ok: false, error: { code: 'ipc.untrustedSender', params: {} } };
+    return router.invoke(method, params);
+  });
+  opened.jobs.onProgress((progress) => {
+    if (mainWindow && !mainWindow.isDestroyed()) mainWindow.webContents.send(IPC_JOB_PROGRESS_CHANNEL, progress);
+  });
+
+  protocol.handle(MEDIA_SCHEME, async (request) => {
+    const resolved = resolveMediaUrl(opened.paths, request.url);
+    if (!resolved.ok) return new Response(null, { status: resolved.status });
+    try {
+      const body = await readFile(resolved.file);
+      return new Response(body, {
+        headers: { 'content-type': resolved.contentType, 'cache-control': 'max-age=31536000, immutable' },
+      });
+    } catch {
+      return new Response(null, { status: 404 });
+    }
+  });
+
+  mainWindow = createWindow();
+}
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    if (mainWindow) {
+      if (mainWindow.isMinimized()) mainWindow.restore();
+      mainWindow.focus();
+    }
+  });
+  app.whenReady().then(start, (error: unknown) => {
+    console.error(error);
+    app.exit(1);
+  });
+  app.on('window-all-closed', () => app.quit());
+  app.on('will-quit', (event) => {
+    if (!core) return;
+    const closing = core;
+    core = undefined;
+    event.preventDefault();
+    void closing.close().finally(() => app.quit());
+  });
+}

@@ -1,0 +1,47 @@
+import { useEffect, useState } from 'react';
+import type { JobProgress } from '../../../shared/types';
+import { call } from '../api';
+import { useI18n } from '../i18n';
+
+/** Running and recently finished jobs, with progress and a cancel button. */
+export function JobsPanel() {
+  const { t } = useI18n();
+  const [jobs, setJobs] = useState<ReadonlyMap<string, JobProgress>>(new Map());
+
+  useEffect(() => {
+    const merge = (progress: JobProgress) => setJobs((current) => new Map(current).set(progress.jobId, progress));
+    const unsubscribe = window.api.onJobProgress(merge);
+    call('listJobs', {}).then(
+      (list) => list.forEach(merge),
+      () => undefined,
+    );
+    return unsubscribe;
+  }, []);
+
+  const visible = [...jobs.values()].filter((job) => job.state === 'running' || job.state === 'queued');
+  if (visible.length === 0) return null;
+  return (
+    <aside className="jobs" aria-label={t('jobs.title')}>
+      {visible.map((job) => (
+        <div key={job.jobId} className="job">
+          <div className="job-line">
+            <span>{t(`jobs.state.${job.state}`)}</span>
+            <span>
+              {job.total === null
+                ? t('jobs.progress.unknown', { done: job.done + job.failed + job.skipped })
+                : t('jobs.progress', { done: job.done + job.failed + job.skipped, total: job.total })}
+            </span>
+            <button type="button" onClick={() => void call('cancelJob', { jobId: job.jobId })}>
+              {t('jobs.cancel')}
+            </button>
+          </div>
+          <progress
+            max={job.total ?? undefined}
+            value={job.total === null ? undefined : job.done + job.failed + job.skipped}
+          />
+          {job.current && <div className="job-current">{job.current}</div>}
+        </div>
+      ))}
+    </aside>
+  );
+}

@@ -1,0 +1,43 @@
+// Language state for the whole UI; every string goes through t() and the shared tables.
+import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
+import { describeError, translate, type MessageKey, type MessageParams } from '../../shared/i18n';
+import type { SerializedError } from '../../shared/errors';
+import type { Language } from '../../shared/types';
+
+interface I18n {
+  readonly language: Language;
+  setLanguage(language: Language): void;
+  t(key: MessageKey, params?: MessageParams): string;
+  tError(error: SerializedError): string;
+  formatDateTime(iso: string): string;
+}
+
+const I18nContext = createContext<I18n | null>(null);
+
+export function I18nProvider({ initial, children }: { initial: Language; children: ReactNode }) {
+  const [language, setLanguageState] = useState<Language>(initial);
+  const setLanguage = useCallback((next: Language) => {
+    setLanguageState(next);
+    document.documentElement.lang = next;
+  }, []);
+  const value = useMemo<I18n>(() => {
+    const dateTime = new Intl.DateTimeFormat(language === 'nl' ? 'nl-NL' : 'en-GB', {
+      dateStyle: 'medium',
+      timeStyle: 'short',
+    });
+    return {
+      language,
+      setLanguage,
+      t: (key, params) => translate(language, key, params),
+      tError: (error) => describeError(language, error),
+      formatDateTime: (iso) => dateTime.format(new Date(iso)),
+    };
+  }, [language, setLanguage]);
+  return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
+}
+
+export function useI18n(): I18n {
+  const value = useContext(I18nContext);
+  if (!value) throw new Error('useI18n outside I18nProvider');
+  return value;
+}

@@ -1,0 +1,22 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './App';
+import { call } from './api';
+import { I18nProvider } from './i18n';
+import './styles.css';
+
+async function boot(): Promise<void> {
+  // The stored language decides the first paint; Dutch if settings cannot be read.
+  const settings = await call('getSettings', {}).catch(() => null);
+  const language = settings?.language ?? 'nl';
+  document.documentElement.lang = language;
+  createRoot(document.getElementById('root')!).render(
+    <StrictMode>
+      <I18nProvider initial={language}>
+        <App />
+      </I18nProvider>
+    </StrictMode>,
+  );
+}
+
+void boot();

@@ -1,0 +1,68 @@
+// Domain types shared by main, renderer and CLI. Pure TypeScript: no Node, Electron or DOM.
+import type { ErrorParams, SerializedError } from './errors';
+
+export type Language = 'nl' | 'en';
+export const LANGUAGES: readonly Language[] = ['nl', 'en'];
+
+export interface Settings {
+  readonly displayName: string;
+  readonly language: Language;
+}
+
+export interface AppInfo {
+  readonly version: string;
+  readonly dataDir: string;
+  readonly schemaVersion: number;
+  /** Base URL under which generated media (thumbnails, previews) are served, ending in '/'. */
+  readonly mediaBaseUrl: string;
+  readonly osUser: string;
+}
+
+export type JobState = 'queued' | 'running' | 'done' | 'cancelled' | 'failed';
+export type JobItemOutcome = 'done' | 'failed' | 'skipped';
+
+export interface JobItemError {
+  readonly item: string;
+  readonly code: string;
+  readonly params: ErrorParams;
+}
+
+export interface JobProgress {
+  readonly jobId: string;
+  readonly kind: string;
+  readonly state: JobState;
+  /** null while the job is still finding out how much work there is (scanning a folder). */
+  readonly total: number | null;
+  readonly done: number;
+  readonly failed: number;
+  readonly skipped: number;
+  readonly current: string | null;
+  readonly errors: readonly JobItemError[];
+  readonly startedAt: string;
+  readonly finishedAt: string | null;
+  readonly result: unknown;
+  readonly error: SerializedError | null;
+}
+
+export type JsonValue = null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue };
+
+export interface AuditEvent {
+  readonly seq: number;
+  readonly at: string;
+  readonly actorOs: string;
+  readonly actorName: string;
+  readonly action: string;
+  readonly subject: string;
+  readonly details: JsonValue;
+  readonly prevHash: string;
+  readonly hash: string;
+}
+
+export type AuditVerification =
+  | { readonly ok: true; readonly count: number; readonly headHash: string }
+  | {
+      readonly ok: false;
+      readonly count: number;
+      readonly firstBadSeq: number;
+      readonly reason: 'hash' | 'chain' | 'sequence' | 'head';
+    };

@@ -1,0 +1,42 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { dataPaths } from '../../electron/core/dataDir';
+import { mediaFile, resolveMediaPath, resolveMediaUrl } from '../../electron/core/media/protocol';
+
+const paths = dataPaths('/data/fotowacht');
+const hash = 'ab'.padEnd(64, '0');
+
+describe('media protocol', () => {
+  it('serves a thumbnail or preview by content hash from the media folders', () => {
+    const thumb = resolveMediaUrl(paths, `fotowacht-media://thumbs/${hash}.webp`);
+    expect(thumb).toEqual({
+      ok: true,
+      file: path.join(paths.thumbnails, 'ab', `${hash}.webp`),
+      contentType: 'image/webp',
+    });
+    expect(thumb.ok && thumb.file).toBe(mediaFile(paths, 'thumbs', hash, 'webp'));
+    const preview = resolveMediaPath(paths, `previews/${hash}.jpg`);
+    expect(preview.ok && preview.file.startsWith(paths.previews)).toBe(true);
+  });
+
+  it.each([
+    ['parent folders', `fotowacht-media://thumbs/../../etc/${hash}.webp`],
+    ['encoded parent folders', `fotowacht-media://thumbs/%2e%2e/%2e%2e/${hash}.webp`],
+    ['an absolute path', 'fotowacht-media:///etc/passwd'],
+    ['a host that is not a media kind', `fotowacht-media://database/${hash}.webp`],
+    ['a name that is not a hash', 'fotowacht-media://thumbs/fotowacht.sqlite'],
+    ['an upper-case or short hash', `fotowacht-media://thumbs/${hash.toUpperCase()}.webp`],
+    ['another extension', `fotowacht-media://thumbs/${hash}.sqlite`],
+    ['a query string', `fotowacht-media://thumbs/${hash}.webp?x=1`],
+    ['another scheme', `file:///data/fotowacht/media/thumbs/ab/${hash}.webp`],
+    ['something that is not a URL', 'not a url'],
+  ])('refuses %s', (_case, url) => {
+    expect(resolveMediaUrl(paths, url)).toEqual({ ok: false, status: 400 });
+  });
+
+  it('refuses traversal and absolute paths given as a request path', () => {
+    expect(resolveMediaPath(paths, `thumbs/../${hash}.webp`).ok).toBe(false);
+    expect(resolveMediaPath(paths, '/etc/passwd').ok).toBe(false);
+    expect(resolveMediaPath(paths, `thumbs/ab/${hash}.webp`).ok).toBe(false);
+  });
+});
