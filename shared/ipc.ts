@@ -1,39 +1,15 @@
 // The one IPC contract: method → params (validated in main with zod) → result.
-// Main registers exactly these handlers, the preload exposes exactly these methods.
-import { z } from 'zod';
+// Main registers exactly these handlers, the preload exposes exactly these methods. Each domain keeps its
+// methods in shared/ipc/<domain>.ts.
+import type { z } from 'zod';
 import type { ApiResponse } from './errors';
-import type { AppInfo, AuditEvent, AuditVerification, JobProgress, Settings } from './types';
-import { LANGUAGES } from './types';
+import type { JobProgress } from './types';
+import { consentContract } from './ipc/consent';
+import { coreContract } from './ipc/core';
+import { facesContract } from './ipc/faces';
+import { libraryContract } from './ipc/library';
 
-function method<Result>() {
-  return <Params extends z.ZodType>(params: Params) => ({ params, result: null as unknown as Result });
-}
-
-const noParams = z.object({}).strict();
-
-export const ipcContract = {
-  getAppInfo: method<AppInfo>()(noParams),
-  getSettings: method<Settings>()(noParams),
-  updateSettings: method<Settings>()(
-    z
-      .object({
-        displayName: z.string().trim().max(80).optional(),
-        language: z.enum(LANGUAGES as [Settings['language'], ...Settings['language'][]]).optional(),
-      })
-      .strict(),
-  ),
-  listJobs: method<JobProgress[]>()(noParams),
-  cancelJob: method<{ cancelled: boolean }>()(z.object({ jobId: z.string().min(1).max(64) }).strict()),
-  listAuditEvents: method<AuditEvent[]>()(
-    z
-      .object({
-        limit: z.number().int().min(1).max(1000).default(200),
-        beforeSeq: z.number().int().min(1).optional(),
-      })
-      .strict(),
-  ),
-  verifyAuditTrail: method<AuditVerification>()(noParams),
-};
+export const ipcContract = { ...coreContract, ...libraryContract, ...consentContract, ...facesContract };
 
 export type IpcContract = typeof ipcContract;
 export type ApiMethod = keyof IpcContract;

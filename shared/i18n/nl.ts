@@ -1,92 +1,10 @@
 // Dutch UI text: the default language and the source of truth for the set of message keys.
-export const nl = {
-  'app.name': 'Fotowacht',
-  'app.tagline': 'Foto’s publiceren met toestemming',
+// Each domain keeps its text in its own file, in both languages.
+import { consentNl } from './consent';
+import { coreNl } from './core.nl';
+import { facesNl } from './faces';
+import { libraryNl } from './library';
 
-  'nav.library': 'Bibliotheek',
-  'nav.consent': 'Toestemmingen',
-  'nav.publish': 'Publiceren',
-  'nav.audit': 'Logboek',
-  'nav.settings': 'Instellingen',
-  'nav.label': 'Hoofdmenu',
-
-  'library.title': 'Bibliotheek',
-  'library.empty': 'Nog geen evenementen. Voeg een map met foto’s van een evenement toe om te beginnen.',
-  'consent.title': 'Toestemmingen',
-  'consent.empty': 'Nog geen toestemmingslijsten. Importeer de ondertekende lijsten van dit schooljaar om te beginnen.',
-  'publish.title': 'Publiceren',
-  'publish.empty': 'Er is nog niets om te publiceren. Voeg eerst foto’s en toestemmingen toe.',
-
-  'audit.title': 'Logboek',
-  'audit.intro':
-    'Elke handeling in Fotowacht staat hier. Het logboek kan alleen groeien; elke regel is verzegeld met de vorige.',
-  'audit.empty': 'Het logboek is nog leeg.',
-  'audit.verify': 'Controleer logboek',
-  'audit.verify.ok': 'Het logboek is onbeschadigd. Regels: {count}; laatste zegel {head}.',
-  'audit.verify.bad': 'Het logboek is gewijzigd: regel {seq} klopt niet ({reason}).',
-  'audit.reason.hash': 'inhoud gewijzigd',
-  'audit.reason.chain': 'keten verbroken',
-  'audit.reason.sequence': 'regel ontbreekt of is ingevoegd',
-  'audit.reason.head': 'laatste regels ontbreken',
-  'audit.col.seq': 'Nr.',
-  'audit.col.at': 'Tijd',
-  'audit.col.actor': 'Door',
-  'audit.col.action': 'Handeling',
-  'audit.col.subject': 'Onderwerp',
-
-  'settings.title': 'Instellingen',
-  'settings.displayName': 'Uw naam',
-  'settings.displayName.help': 'Deze naam komt samen met uw gebruikersnaam ({osUser}) in het logboek.',
-  'settings.language': 'Taal',
-  'settings.language.nl': 'Nederlands',
-  'settings.language.en': 'English',
-  'settings.save': 'Opslaan',
-  'settings.saved': 'Opgeslagen.',
-  'settings.dataDir': 'Gegevensmap',
-
-  'jobs.title': 'Taken',
-  'jobs.cancel': 'Annuleren',
-  'jobs.progress': '{done} van {total}',
-  'jobs.progress.unknown': '{done} verwerkt',
-  'jobs.state.queued': 'in de wachtrij',
-  'jobs.state.running': 'bezig',
-  'jobs.state.done': 'klaar',
-  'jobs.state.cancelled': 'geannuleerd',
-  'jobs.state.failed': 'mislukt',
-
-  'common.loading': 'Laden…',
-  'common.close': 'Sluiten',
-
-  'error.generic': 'Er ging iets mis ({code}).',
-  'error.internal':
-    'Er ging iets onverwachts mis. Probeer het opnieuw; blijft het misgaan, neem dan contact op met de beheerder.',
-  'error.ipc.unknownMethod': 'Onbekende opdracht: {method}.',
-  'error.ipc.invalidParams': 'Ongeldige invoer bij {method}: {issues}.',
-  'error.db.newerSchema':
-    'De database is gemaakt door een nieuwere versie van Fotowacht (schema {found}, deze versie kent {known}). Werk Fotowacht bij.',
-  'error.db.migrationFailed': 'De database kon niet worden bijgewerkt naar versie {version}: {detail}.',
-  'error.job.notFound': 'Taak {jobId} bestaat niet.',
-  'error.job.cancelled': 'De taak is geannuleerd.',
-  'error.dataDir.notWritable': 'De gegevensmap {path} is niet beschrijfbaar.',
-  'error.job.itemFailed': 'Mislukt: {detail}.',
-  'error.ipc.untrustedSender': 'Verzoek geweigerd: het kwam niet van het Fotowacht-venster.',
-  'cli.description': 'Fotowacht op de opdrachtregel: dezelfde kern als de app, voor beheerders en scripts.',
-  'cli.option.version': 'toon het versienummer',
-  'cli.option.help': 'toon hulp bij een opdracht',
-  'cli.option.dataDir': 'gegevensmap (anders FOTOWACHT_DATA_DIR of de standaardmap van het systeem)',
-  'cli.option.json': 'uitvoer als één JSON-document op stdout; meldingen op stderr',
-  'cli.option.lang': 'taal van de uitvoer: nl of en',
-  'cli.doctor.description': 'toon de gegevensmap, de databaseversie en de versies van de gebruikte bibliotheken',
-  'cli.doctor.fotowacht': 'Fotowacht',
-  'cli.doctor.dataDir': 'Gegevensmap',
-  'cli.doctor.database': 'Database',
-  'cli.doctor.schema': 'Databaseschema',
-  'cli.doctor.schemaKnown': 'deze versie kent {known}',
-  'cli.doctor.electron.present': '{version}, aanwezig: {path}',
-  'cli.doctor.electron.absent': '{version}, programma niet aanwezig (wordt bij de eerste start van de app gedownload)',
-  'cli.audit.description': 'het logboek: controleren en rapporteren',
-  'cli.audit.verify.description':
-    'controleer of het logboek onbeschadigd is; bij een breuk volgt een foutcode en het eerste foute regelnummer',
-} as const;
+export const nl = { ...coreNl, ...libraryNl, ...consentNl, ...facesNl } as const;
 
 export type MessageKey = keyof typeof nl;

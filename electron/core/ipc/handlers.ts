@@ -5,6 +5,9 @@ import { listAuditEvents, verifyAuditTrail } from '../audit/trail';
 import type { CoreContext } from '../context';
 import { getSettings, updateSettings } from '../settings/settings';
 import { appVersion } from '../version';
+import { registerConsentHandlers } from '../consent/ipc';
+import { registerFacesHandlers } from '../faces/ipc';
+import { registerLibraryHandlers } from '../library/ipc';
 import { IpcRouter, type IpcRouterOptions } from './router';
 
 export interface HandlerEnvironment {
@@ -30,6 +33,10 @@ export function createIpcRouter(core: CoreContext, env: HandlerEnvironment, opti
     .handle('cancelJob', ({ jobId }) => ({ cancelled: core.jobs.cancel(jobId) }))
     .handle('listAuditEvents', (query) => listAuditEvents(core.db, query))
     .handle('verifyAuditTrail', () => verifyAuditTrail(core.db));
+
+  registerLibraryHandlers(router, core);
+  registerConsentHandlers(router, core);
+  registerFacesHandlers(router, core);
 
   router.assertComplete();
   return router;

@@ -1,0 +1,2 @@
+// IPC methods of the consent registry: channels, people, consent imports, history, withdrawals.
+export const consentContract = {};

@@ -1,0 +1,2 @@
+// IPC methods of the face detection: detected faces, dismissing false detections, drawn boxes.
+export const facesContract = {};

@@ -1,0 +1,2 @@
+// IPC methods of the photo library: folders, events, photos, regions, indexing.
+export const libraryContract = {};
