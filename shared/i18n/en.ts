@@ -3,6 +3,10 @@ import { consentEn } from './consent';
 import { coreEn } from './core.en';
 import { facesEn } from './faces';
 import { libraryEn } from './library';
+import { policyEn } from './policy';
 import type { MessageKey } from './nl';
 
-export const en = { ...coreEn, ...libraryEn, ...consentEn, ...facesEn } as const satisfies Record<MessageKey, string>;
+export const en = { ...coreEn, ...libraryEn, ...consentEn, ...facesEn, ...policyEn } as const satisfies Record<
+  MessageKey,
+  string
+>;

@@ -4,7 +4,8 @@ import { consentNl } from './consent';
 import { coreNl } from './core.nl';
 import { facesNl } from './faces';
 import { libraryNl } from './library';
+import { policyNl } from './policy';
 
-export const nl = { ...coreNl, ...libraryNl, ...consentNl, ...facesNl } as const;
+export const nl = { ...coreNl, ...libraryNl, ...consentNl, ...facesNl, ...policyNl } as const;
 
 export type MessageKey = keyof typeof nl;

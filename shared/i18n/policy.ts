@@ -1,0 +1,44 @@
+// Dutch and English text of the decision rules: the reasons a photo may or may not go out.
+export const policyNl = {
+  'policy.status.publish': 'Klaar om te publiceren',
+  'policy.status.hide': 'Publiceren met verborgen personen',
+  'policy.status.blocked': 'Geblokkeerd',
+  'policy.status.needs_review': 'Moet worden nagekeken',
+  'policy.visible': '{name}: toestemming voor {channel} in {year}',
+  'policy.refused': '{name}: geen toestemming voor {channel} in {year}',
+  'policy.notReturned':
+    '{name}: toestemmingsformulier {year} niet ingeleverd (geldt als geen toestemming voor {channel})',
+  'policy.noRecord': '{name}: geen toestemming voor {channel} in {year}',
+  'policy.withdrawn': '{name}: toestemming voor {channel} ingetrokken ({year})',
+  'policy.ambiguous': 'naam niet eenduidig: {count} personen heten {name}',
+  'policy.unmatched': '{name}: niet gevonden in het toestemmingsregister',
+  'policy.unknownFace': 'onbekend gezicht',
+  'policy.unnamedRegion': 'persoon zonder naam',
+  'policy.block.mainSubject':
+    '{name} moet onherkenbaar worden, maar is het hoofdonderwerp ({share}% van de foto, grens {max}%)',
+  'policy.block.tooMany': '{count} personen moeten onherkenbaar worden (meer dan {max})',
+  'policy.block.noBox': '{name} moet onherkenbaar worden, maar staat niet aangegeven op de foto: teken een kader',
+  'policy.review.facesNotChecked': 'de gezichtsdetectie heeft deze foto nog niet bekeken',
+  'policy.overridden': 'blokkade opgeheven: {reason}',
+} as const;
+
+export const policyEn = {
+  'policy.status.publish': 'Ready to publish',
+  'policy.status.hide': 'Publish with people hidden',
+  'policy.status.blocked': 'Blocked',
+  'policy.status.needs_review': 'Needs review',
+  'policy.visible': '{name}: consent for {channel} in {year}',
+  'policy.refused': '{name}: no consent for {channel} in {year}',
+  'policy.notReturned': '{name}: consent form {year} not returned (counts as no consent for {channel})',
+  'policy.noRecord': '{name}: no consent for {channel} in {year}',
+  'policy.withdrawn': '{name}: consent for {channel} withdrawn ({year})',
+  'policy.ambiguous': 'ambiguous name: {count} people named {name}',
+  'policy.unmatched': '{name}: not found in the consent registry',
+  'policy.unknownFace': 'unknown face',
+  'policy.unnamedRegion': 'person without a name',
+  'policy.block.mainSubject': '{name} must be hidden but is the main subject ({share}% of the photo, limit {max}%)',
+  'policy.block.tooMany': '{count} people must be hidden (more than {max})',
+  'policy.block.noBox': '{name} must be hidden but is not marked on the photo: draw a box',
+  'policy.review.facesNotChecked': 'the face detector has not looked at this photo yet',
+  'policy.overridden': 'block overridden: {reason}',
+} as const satisfies Record<keyof typeof policyNl, string>;

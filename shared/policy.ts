@@ -1,0 +1,280 @@
+// The decision rules of the product brief, as one pure function: for a photo, a channel and a date, may it be
+// published as is, published with regions hidden, or not at all — and why, per person. Main uses it to export,
+// the renderer to preview live. Doubt hides; a hidden person who cannot be hidden well blocks the photo.
+import { boxArea, growBox, type Box } from './geometry';
+
+export type HideStyle = 'mask' | 'pixelate';
+
+export interface PolicySettings {
+  /** Solid mask by default: blurred and pixelated faces can be re-identified by recognition models. */
+  readonly hideStyle: HideStyle;
+  /** Extra margin around a hidden region (hair, ears), as a share of its width and height on each side. */
+  readonly maskMargin: number;
+  /** A hidden person whose region covers more than this share of the photo is its main subject: block it. */
+  readonly maxHiddenAreaShare: number;
+  /** More hidden people than this and the photo is blocked. */
+  readonly maxHiddenPeople: number;
+}
+
+export const DEFAULT_POLICY_SETTINGS: PolicySettings = {
+  hideStyle: 'mask',
+  maskMargin: 0.2,
+  maxHiddenAreaShare: 0.1,
+  maxHiddenPeople: 5,
+};
+
+export type ConsentStatus = 'granted' | 'refused' | 'not_returned' | 'withdrawn' | 'none';
+
+export interface ConsentAnswer {
+  readonly status: ConsentStatus;
+  /** The consent record version this answer rests on (null when there is no record). */
+  readonly recordId: number | null;
+}
+
+export type RegionIdentity =
+  | { readonly kind: 'person'; readonly personId: number; readonly name: string; readonly consent: ConsentAnswer }
+  | { readonly kind: 'ambiguous'; readonly name: string; readonly candidateCount: number }
+  | { readonly kind: 'unmatched'; readonly name: string }
+  | { readonly kind: 'unknown' };
+
+export interface DecisionRegion {
+  /** null for a name without a box (PersonInImage, a People/ tag). */
+  readonly id: number | null;
+  readonly box: Box | null;
+  readonly kind: 'face' | 'pet' | 'other';
+  readonly source: 'file' | 'detector' | 'user';
+  readonly dismissed: boolean;
+  readonly identity: RegionIdentity;
+}
+
+export interface DecisionInput {
+  readonly regions: readonly DecisionRegion[];
+  /** Whether the face detector has looked at this photo (so untagged faces are regions too). */
+  readonly facesChecked: boolean;
+  readonly channelLabel: string;
+  readonly schoolYear: string;
+  /** A user's override of an overridable block, with the reason the audit trail records. */
+  readonly override?: { readonly reason: string } | null;
+}
+
+export type DecisionStatus = 'publish' | 'hide' | 'blocked' | 'needs_review';
+
+export type ReasonCode =
+  | 'policy.visible'
+  | 'policy.refused'
+  | 'policy.notReturned'
+  | 'policy.noRecord'
+  | 'policy.withdrawn'
+  | 'policy.ambiguous'
+  | 'policy.unmatched'
+  | 'policy.unknownFace'
+  | 'policy.unnamedRegion'
+  | 'policy.block.mainSubject'
+  | 'policy.block.tooMany'
+  | 'policy.block.noBox'
+  | 'policy.review.facesNotChecked'
+  | 'policy.overridden';
+
+export interface DecisionReason {
+  readonly code: ReasonCode;
+  readonly params: Readonly<Record<string, string | number>>;
+  readonly regionId: number | null;
+}
+
+export interface HiddenRegion {
+  readonly regionId: number | null;
+  readonly box: Box;
+  /** The box plus the margin: what gets burned out. */
+  readonly maskBox: Box;
+}
+
+export interface VisiblePerson {
+  readonly personId: number;
+  readonly consentRecordId: number;
+  readonly regionIds: readonly number[];
+}
+
+export interface Decision {
+  readonly status: DecisionStatus;
+  readonly hidden: readonly HiddenRegion[];
+  readonly visible: readonly VisiblePerson[];
+  /** One reason per person or region: why visible, why hidden. */
+  readonly reasons: readonly DecisionReason[];
+  /** Why the photo is blocked or needs review; empty otherwise. */
+  readonly blockers: readonly DecisionReason[];
+  /** Whether a user may override the block (with a reason). */
+  readonly overridable: boolean;
+  readonly overridden: boolean;
+}
+
+const HIDE_REASON: Record<Exclude<ConsentStatus, 'granted'>, ReasonCode> = {
+  refused: 'policy.refused',
+  not_returned: 'policy.notReturned',
+  none: 'policy.noRecord',
+  withdrawn: 'policy.withdrawn',
+};
+
+interface Judgement {
+  readonly visible: boolean;
+  readonly reason: DecisionReason;
+  readonly name: string;
+}
+
+function judge(region: DecisionRegion, input: DecisionInput): Judgement {
+  const regionId = region.id;
+  const common = { channel: input.channelLabel, year: input.schoolYear };
+  const identity = region.identity;
+  switch (identity.kind) {
+    case 'person': {
+      const { status, recordId } = identity.consent;
+      if (status === 'granted' && recordId !== null) {
+        return {
+          visible: true,
+          name: identity.name,
+          reason: { code: 'policy.visible', params: { name: identity.name, ...common }, regionId },
+        };
+      }
+      const code = status === 'granted' ? 'policy.noRecord' : HIDE_REASON[status];
+      return {
+        visible: false,
+        name: identity.name,
+        reason: { code, params: { name: identity.name, ...common }, regionId },
+      };
+    }
+    case 'ambiguous':
+      return {
+        visible: false,
+        name: identity.name,
+        reason: { code: 'policy.ambiguous', params: { name: identity.name, count: identity.candidateCount }, regionId },
+      };
+    case 'unmatched':
+      return {
+        visible: false,
+        name: identity.name,
+        reason: { code: 'policy.unmatched', params: { name: identity.name }, regionId },
+      };
+    case 'unknown':
+      return {
+        visible: false,
+        name: '',
+        reason: {
+          code: region.source === 'detector' ? 'policy.unknownFace' : 'policy.unnamedRegion',
+          params: {},
+          regionId,
+        },
+      };
+  }
+}
+
+/** The same person (or the same unresolved name) named twice: a box and a keyword, say. */
+function identityKey(identity: RegionIdentity): string | null {
+  switch (identity.kind) {
+    case 'person':
+      return `person:${identity.personId}`;
+    case 'ambiguous':
+    case 'unmatched':
+      return `name:${identity.name.trim().toLowerCase()}`;
+    case 'unknown':
+      return null;
+  }
+}
+
+export function decidePhoto(input: DecisionInput, settings: PolicySettings = DEFAULT_POLICY_SETTINGS): Decision {
+  // Pets are not people; an unnamed region that is not a face says nothing about a person; dismissed detections are gone.
+  const people = input.regions.filter(
+    (region) =>
+      !region.dismissed && region.kind !== 'pet' && !(region.kind === 'other' && region.identity.kind === 'unknown'),
+  );
+  const boxedIdentities = new Set(people.filter((region) => region.box).map((region) => identityKey(region.identity)));
+  // A name without a box adds nothing when the same person also has a box on this photo.
+  const considered = people.filter((region) => region.box || !boxedIdentities.has(identityKey(region.identity)));
+
+  const reasons: DecisionReason[] = [];
+  const hidden: HiddenRegion[] = [];
+  const visibleByPerson = new Map<number, { consentRecordId: number; regionIds: number[] }>();
+  const hardBlockers: DecisionReason[] = [];
+  const softBlockers: DecisionReason[] = [];
+  let hiddenPeople = 0;
+
+  for (const region of considered) {
+    const judgement = judge(region, input);
+    reasons.push(judgement.reason);
+    if (judgement.visible && region.identity.kind === 'person') {
+      const entry = visibleByPerson.get(region.identity.personId) ?? {
+        consentRecordId: region.identity.consent.recordId!,
+        regionIds: [],
+      };
+      if (region.id !== null) entry.regionIds.push(region.id);
+      visibleByPerson.set(region.identity.personId, entry);
+      continue;
+    }
+    hiddenPeople += 1;
+    if (!region.box) {
+      // Someone who must be hidden, but nobody knows where on the photo: a person has to draw the box.
+      hardBlockers.push({ code: 'policy.block.noBox', params: { name: judgement.name }, regionId: null });
+      continue;
+    }
+    hidden.push({ regionId: region.id, box: region.box, maskBox: growBox(region.box, settings.maskMargin) });
+    const share = boxArea(region.box);
+    if (share > settings.maxHiddenAreaShare) {
+      softBlockers.push({
+        code: 'policy.block.mainSubject',
+        params: {
+          name: judgement.name,
+          share: Math.round(share * 100),
+          max: Math.round(settings.maxHiddenAreaShare * 100),
+        },
+        regionId: region.id,
+      });
+    }
+  }
+  if (hiddenPeople > settings.maxHiddenPeople) {
+    softBlockers.push({
+      code: 'policy.block.tooMany',
+      params: { count: hiddenPeople, max: settings.maxHiddenPeople },
+      regionId: null,
+    });
+  }
+
+  const visible: VisiblePerson[] = [...visibleByPerson.entries()].map(([personId, entry]) => ({ personId, ...entry }));
+  const overrideReason = input.override?.reason.trim();
+  const base = { hidden, visible, reasons };
+
+  if (hardBlockers.length > 0) {
+    return {
+      ...base,
+      status: 'blocked',
+      blockers: [...hardBlockers, ...softBlockers],
+      overridable: false,
+      overridden: false,
+    };
+  }
+  if (!input.facesChecked) {
+    return {
+      ...base,
+      status: 'needs_review',
+      blockers: [{ code: 'policy.review.facesNotChecked', params: {}, regionId: null }, ...softBlockers],
+      overridable: false,
+      overridden: false,
+    };
+  }
+  if (softBlockers.length > 0) {
+    if (overrideReason) {
+      return {
+        ...base,
+        status: 'hide',
+        blockers: [...softBlockers, { code: 'policy.overridden', params: { reason: overrideReason }, regionId: null }],
+        overridable: true,
+        overridden: true,
+      };
+    }
+    return { ...base, status: 'blocked', blockers: softBlockers, overridable: true, overridden: false };
+  }
+  return {
+    ...base,
+    status: hidden.length > 0 ? 'hide' : 'publish',
+    blockers: [],
+    overridable: false,
+    overridden: false,
+  };
+}
