@@ -1,0 +1,163 @@
+// The check on every written file: read it back and fail it if any metadata block, any registry name, any GPS,
+// or any visible detail in a hidden region remains.
+import exifr from 'exifr';
+import sharp from 'sharp';
+import type { HideStyle } from '../../../shared/policy';
+import { normaliseName } from '../../../shared/names';
+import { isPlainJfif, markerName, readJpegStructure } from './jpegSegments';
+import { pixelBlockSize, type PixelRect } from './redact';
+
+export type LeakCode =
+  'leak.unreadable' | 'leak.metadata' | 'leak.trailingData' | 'leak.gps' | 'leak.name' | 'leak.regionVisible';
+
+export interface LeakFinding {
+  readonly code: LeakCode;
+  readonly params: Readonly<Record<string, string | number>>;
+}
+
+export interface HiddenArea {
+  /** The region itself on the output. */
+  readonly regionRect: PixelRect;
+  /** The area that was burned out (region, margin and resampling reach). */
+  readonly maskRect: PixelRect;
+}
+
+export interface LeakCheckInput {
+  readonly file: Buffer;
+  /** Every name in the registry (the check does not know who is on the photo: no name may be in the file). */
+  readonly names: readonly string[];
+  readonly hidden: readonly HiddenArea[];
+  readonly hideStyle: HideStyle;
+}
+
+/** A solid mask is flat but for JPEG ringing near its edges: a few grey levels. */
+const MAX_MASK_STDDEV = 6;
+/** A pixelated area matches its own block averages but for JPEG noise. */
+const MAX_PIXELATION_RESIDUAL = 6;
+const MIN_NAME_LENGTH = 3;
+
+function metadataFindings(file: Buffer): { findings: LeakFinding[]; headerBytes: Buffer } {
+  const findings: LeakFinding[] = [];
+  const structure = readJpegStructure(file);
+  const nonImage: Buffer[] = [];
+  for (const segment of structure.segments) {
+    const isApp = segment.marker >= 0xe0 && segment.marker <= 0xef;
+    if ((isApp && !isPlainJfif(segment)) || segment.marker === 0xfe) {
+      findings.push({ code: 'leak.metadata', params: { block: markerName(segment.marker) } });
+    }
+    nonImage.push(segment.data);
+  }
+  if (structure.trailing.some((byte) => byte !== 0)) {
+    findings.push({ code: 'leak.trailingData', params: { bytes: structure.trailing.length } });
+  }
+  nonImage.push(structure.trailing);
+  return { findings, headerBytes: Buffer.concat(nonImage) };
+}
+
+/** Searches every byte outside the compressed image data for registry names, in the encodings metadata uses. */
+function nameFindings(headerBytes: Buffer, names: readonly string[]): LeakFinding[] {
+  if (headerBytes.length === 0) return [];
+  const haystack = [headerBytes.toString('latin1'), headerBytes.toString('utf8'), headerBytes.toString('utf16le')]
+    .map((text) => normaliseName(text.replace(/\0/g, ' ')))
+    .join('\n');
+  const found = new Set<string>();
+  for (const name of names) {
+    const needle = normaliseName(name);
+    if (needle.length >= MIN_NAME_LENGTH && haystack.includes(needle)) found.add(name);
+  }
+  return [...found].map((name) => ({ code: 'leak.name' as const, params: { name } }));
+}
+
+async function exifFindings(file: Buffer): Promise<LeakFinding[]> {
+  const parsed = (await exifr
+    .parse(file, { tiff: true, xmp: true, iptc: true, icc: false, jfif: false, gps: true })
+    .catch(() => undefined)) as Record<string, unknown> | undefined;
+  if (!parsed || Object.keys(parsed).length === 0) return [];
+  const findings: LeakFinding[] = [{ code: 'leak.metadata', params: { block: 'EXIF/XMP/IPTC' } }];
+  if ('latitude' in parsed || 'GPSLatitude' in parsed) findings.push({ code: 'leak.gps', params: {} });
+  return findings;
+}
+
+function stddev(values: readonly number[]): number {
+  const mean = values.reduce((sum, value) => sum + value, 0) / values.length;
+  return Math.sqrt(values.reduce((sum, value) => sum + (value - mean) ** 2, 0) / values.length);
+}
+
+async function regionFindings(
+  file: Buffer,
+  hidden: readonly HiddenArea[],
+  hideStyle: HideStyle,
+): Promise<LeakFinding[]> {
+  if (hidden.length === 0) return [];
+  const { data, info } = await sharp(file).removeAlpha().raw().toBuffer({ resolveWithObject: true });
+  const { width, channels } = info;
+  const findings: LeakFinding[] = [];
+  hidden.forEach((area, index) => {
+    const { regionRect: r, maskRect: m } = area;
+    if (r.x1 <= r.x0 || r.y1 <= r.y0) return;
+    let worst = 0;
+    for (let c = 0; c < channels; c += 1) {
+      if (hideStyle === 'mask') {
+        const values: number[] = [];
+        for (let y = r.y0; y < r.y1; y += 1)
+          for (let x = r.x0; x < r.x1; x += 1) values.push(data[(y * width + x) * channels + c]!);
+        worst = Math.max(worst, stddev(values));
+      } else {
+        // Compare each pixel with the mean of its pixelation block (the grid starts at the mask's corner).
+        const block = pixelBlockSize(m);
+        let residual = 0;
+        let count = 0;
+        for (let by = m.y0; by < m.y1; by += block) {
+          for (let bx = m.x0; bx < m.x1; bx += block) {
+            const yEnd = Math.min(by + block, m.y1);
+            const xEnd = Math.min(bx + block, m.x1);
+            let sum = 0;
+            for (let y = by; y < yEnd; y += 1)
+              for (let x = bx; x < xEnd; x += 1) sum += data[(y * width + x) * channels + c]!;
+            const mean = sum / ((yEnd - by) * (xEnd - bx));
+            for (let y = Math.max(by, r.y0); y < Math.min(yEnd, r.y1); y += 1) {
+              for (let x = Math.max(bx, r.x0); x < Math.min(xEnd, r.x1); x += 1) {
+                residual += Math.abs(data[(y * width + x) * channels + c]! - mean);
+                count += 1;
+              }
+            }
+          }
+        }
+        worst = Math.max(worst, count > 0 ? residual / count : 0);
+      }
+    }
+    const limit = hideStyle === 'mask' ? MAX_MASK_STDDEV : MAX_PIXELATION_RESIDUAL;
+    if (worst > limit)
+      findings.push({
+        code: 'leak.regionVisible',
+        params: { region: index + 1, variation: Math.round(worst * 10) / 10 },
+      });
+  });
+  return findings;
+}
+
+export async function checkPublishedFile(input: LeakCheckInput): Promise<LeakFinding[]> {
+  let structural: { findings: LeakFinding[]; headerBytes: Buffer };
+  try {
+    structural = metadataFindings(input.file);
+  } catch (error) {
+    return [{ code: 'leak.unreadable', params: { detail: error instanceof Error ? error.message : String(error) } }];
+  }
+  const [exif, regions] = await Promise.all([
+    exifFindings(input.file),
+    regionFindings(input.file, input.hidden, input.hideStyle),
+  ]);
+  const findings = [...structural.findings, ...exif, ...nameFindings(structural.headerBytes, input.names), ...regions];
+  // One metadata finding per block is enough; exifr's view repeats what the segment walk found.
+  const seen = new Set<string>();
+  return findings.filter((finding) => {
+    const key = `${finding.code}:${JSON.stringify(finding.params)}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return !(
+      finding.code === 'leak.metadata' &&
+      finding.params.block === 'EXIF/XMP/IPTC' &&
+      structural.findings.some((f) => f.code === 'leak.metadata')
+    );
+  });
+}
