@@ -25,14 +25,14 @@ export const DEFAULT_POLICY_SETTINGS: PolicySettings = {
 
 export type ConsentStatus = 'granted' | 'refused' | 'not_returned' | 'withdrawn' | 'none';
 
-export interface ConsentAnswer {
+export interface PolicyConsent {
   readonly status: ConsentStatus;
   /** The consent record version this answer rests on (null when there is no record). */
   readonly recordId: number | null;
 }
 
 export type RegionIdentity =
-  | { readonly kind: 'person'; readonly personId: number; readonly name: string; readonly consent: ConsentAnswer }
+  | { readonly kind: 'person'; readonly personId: number; readonly name: string; readonly consent: PolicyConsent }
   | { readonly kind: 'ambiguous'; readonly name: string; readonly candidateCount: number }
   | { readonly kind: 'unmatched'; readonly name: string }
   | { readonly kind: 'unknown' };

@@ -7,6 +7,14 @@ export const LANGUAGES: readonly Language[] = ['nl', 'en'];
 export interface Settings {
   readonly displayName: string;
   readonly language: Language;
+  /** How hidden people are made unrecognisable: a solid mask (default) or strong pixelation. */
+  readonly hideStyle: 'mask' | 'pixelate';
+  /** Margin around a hidden region, as a share of its size on each side. */
+  readonly maskMargin: number;
+  /** A hidden person covering more than this share of the photo blocks it. */
+  readonly maxHiddenAreaShare: number;
+  /** More hidden people than this blocks the photo. */
+  readonly maxHiddenPeople: number;
 }
 
 export interface AppInfo {

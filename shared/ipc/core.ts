@@ -1,20 +1,13 @@
 // IPC methods of the foundation: app info, settings, jobs and the audit trail.
 import { z } from 'zod';
 import type { AppInfo, AuditEvent, AuditVerification, JobProgress, Settings } from '../types';
-import { LANGUAGES } from '../types';
+import { settingsValueSchemas } from '../settings';
 import { method, noParams } from './method';
 
 export const coreContract = {
   getAppInfo: method<AppInfo>()(noParams),
   getSettings: method<Settings>()(noParams),
-  updateSettings: method<Settings>()(
-    z
-      .object({
-        displayName: z.string().trim().max(80).optional(),
-        language: z.enum(LANGUAGES as [Settings['language'], ...Settings['language'][]]).optional(),
-      })
-      .strict(),
-  ),
+  updateSettings: method<Settings>()(z.object(settingsValueSchemas).partial().strict()),
   listJobs: method<JobProgress[]>()(noParams),
   cancelJob: method<{ cancelled: boolean }>()(z.object({ jobId: z.string().min(1).max(64) }).strict()),
   listAuditEvents: method<AuditEvent[]>()(

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { listAuditEvents } from '../../electron/core/audit/trail';
 import { openCore } from '../../electron/core/context';
 import { createIpcRouter } from '../../electron/core/ipc/handlers';
+import { DEFAULT_SETTINGS } from '../../shared/settings';
 import { useTempDirs } from '../helpers/tempDir';
 
 const tempDir = useTempDirs();
@@ -11,10 +12,16 @@ describe('settings through the IPC handlers', () => {
     const dataDir = tempDir();
     const core = openCore({ dataDir, osUser: 'jdevries' });
     const router = createIpcRouter(core, { mediaBaseUrl: 'fotowacht-media://' });
-    expect(await router.invoke('getSettings', {})).toEqual({ ok: true, value: { displayName: '', language: 'nl' } });
+    expect(await router.invoke('getSettings', {})).toEqual({ ok: true, value: DEFAULT_SETTINGS });
+    expect(DEFAULT_SETTINGS).toMatchObject({
+      displayName: '',
+      language: 'nl',
+      hideStyle: 'mask',
+      maxHiddenAreaShare: 0.1,
+    });
     expect(await router.invoke('updateSettings', { displayName: 'Juf de Vries', language: 'en' })).toEqual({
       ok: true,
-      value: { displayName: 'Juf de Vries', language: 'en' },
+      value: { ...DEFAULT_SETTINGS, displayName: 'Juf de Vries', language: 'en' },
     });
     // Saving the same values again changes nothing and logs nothing.
     await router.invoke('updateSettings', { displayName: 'Juf de Vries' });
@@ -24,7 +31,7 @@ describe('settings through the IPC handlers', () => {
     const again = createIpcRouter(reopened, { mediaBaseUrl: 'fotowacht-media://' });
     expect(await again.invoke('getSettings', {})).toEqual({
       ok: true,
-      value: { displayName: 'Juf de Vries', language: 'en' },
+      value: { ...DEFAULT_SETTINGS, displayName: 'Juf de Vries', language: 'en' },
     });
     const events = listAuditEvents(reopened.db, { limit: 10 });
     expect(events).toHaveLength(1);
@@ -43,7 +50,7 @@ describe('settings through the IPC handlers', () => {
     await reopened.close();
   });
 
-  it('refuses a display name that is too long, with a code', async () => {
+  it('refuses values out of range with a code, and keeps valid hide settings', async () => {
     const core = openCore({ dataDir: tempDir() });
     const router = createIpcRouter(core, { mediaBaseUrl: 'x' });
     expect(await router.invoke('updateSettings', { displayName: 'x'.repeat(81) })).toMatchObject({

@@ -2,8 +2,9 @@ import { describe, expect, it, vi } from 'vitest';
 import { AppError } from '../../shared/errors';
 import { ipcContract } from '../../shared/ipc';
 import { IpcRouter } from '../../electron/core/ipc/router';
+import { DEFAULT_SETTINGS } from '../../shared/settings';
 
-const settings = { displayName: 'Juf Anna', language: 'nl' as const };
+const settings = { ...DEFAULT_SETTINGS, displayName: 'Juf Anna' };
 
 describe('IpcRouter', () => {
   it('refuses a second handler for the same method', () => {

@@ -1,23 +1,23 @@
-// User settings kept in the database (display name, language); every change is an audit event.
-import { z } from 'zod';
-import type { Language, Settings } from '../../../shared/types';
-import { LANGUAGES } from '../../../shared/types';
+// User settings kept in the database (display name, language, how hidden people are hidden); every change is
+// an audit event.
+import type { PolicySettings } from '../../../shared/policy';
+import { DEFAULT_SETTINGS, settingsValueSchemas } from '../../../shared/settings';
+import type { Settings } from '../../../shared/types';
 import { appendAuditEvent, type Actor } from '../audit/trail';
 import type { Db } from '../db/connection';
 
-export const DEFAULT_SETTINGS: Settings = { displayName: '', language: 'nl' };
-
-const storedValue = {
-  displayName: z.string().max(80),
-  language: z.enum(LANGUAGES as [Language, ...Language[]]),
-} satisfies Record<keyof Settings, z.ZodType>;
+/** The decision rules' settings, as stored. */
+export function policySettings(db: Db): PolicySettings {
+  const { hideStyle, maskMargin, maxHiddenAreaShare, maxHiddenPeople } = getSettings(db);
+  return { hideStyle, maskMargin, maxHiddenAreaShare, maxHiddenPeople };
+}
 
 export function getSettings(db: Db): Settings {
   const rows = db.prepare('SELECT key, value FROM settings').all() as Array<{ key: string; value: string }>;
   const settings: Record<string, unknown> = { ...DEFAULT_SETTINGS };
   for (const row of rows) {
-    if (!Object.prototype.hasOwnProperty.call(storedValue, row.key)) continue;
-    const parsed = storedValue[row.key as keyof Settings].safeParse(JSON.parse(row.value));
+    if (!Object.prototype.hasOwnProperty.call(settingsValueSchemas, row.key)) continue;
+    const parsed = settingsValueSchemas[row.key as keyof Settings].safeParse(JSON.parse(row.value));
     // A damaged value falls back to the default rather than breaking the app.
     if (parsed.success) settings[row.key] = parsed.data;
   }
@@ -32,7 +32,7 @@ export function updateSettings(db: Db, actor: Actor, patch: Partial<Settings>): 
       'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
     );
     for (const key of Object.keys(patch) as Array<keyof Settings>) {
-      const value = storedValue[key].parse(patch[key]);
+      const value = settingsValueSchemas[key].parse(patch[key]);
       if (value === before[key]) continue;
       upsert.run(key, JSON.stringify(value));
       changed[key] = value;
@@ -46,7 +46,7 @@ export function updateSettings(db: Db, actor: Actor, patch: Partial<Settings>): 
         {
           action: 'settings.update',
           subject: 'settings',
-          details: changed as Record<string, string>,
+          details: changed as Record<string, string | number>,
         },
       );
     }

@@ -1,0 +1,46 @@
+// Types of the publish step shared by main, renderer and CLI.
+import type { Decision, DecisionStatus } from './policy';
+
+export interface ExportRequest {
+  readonly channelId: string;
+  /** The publication date, YYYY-MM-DD: consent is judged for this day and its school year. */
+  readonly date: string;
+  readonly eventId?: number | undefined;
+  readonly photoHashes?: readonly string[] | undefined;
+  readonly outDir: string;
+  /** Overrides of overridable blocks: photo hash → the user's reason. */
+  readonly overrides?: Readonly<Record<string, string>> | undefined;
+}
+
+export type ExportItemState = 'done' | 'failed' | 'skipped';
+
+export interface ExportItemSummary {
+  readonly photoHash: string;
+  readonly sourceName: string;
+  readonly outputName: string | null;
+  readonly decision: DecisionStatus;
+  readonly state: ExportItemState;
+  readonly hiddenCount: number;
+  /** Codes (and params) of why a photo was blocked, needs review, or failed its leak check. */
+  readonly problems: readonly { readonly code: string; readonly params: Readonly<Record<string, string | number>> }[];
+}
+
+export interface ExportSummary {
+  readonly exportId: number;
+  readonly outDir: string;
+  readonly channelId: string;
+  readonly date: string;
+  readonly schoolYear: string;
+  readonly exported: number;
+  readonly hiddenRegions: number;
+  readonly blocked: number;
+  readonly needsReview: number;
+  readonly failed: number;
+  readonly manifestSha256: string;
+  readonly items: readonly ExportItemSummary[];
+}
+
+export interface PhotoDecisionView {
+  readonly photoHash: string;
+  readonly decision: Decision;
+}
