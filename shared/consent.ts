@@ -129,7 +129,10 @@ const REFUSED = new Set([
 
 /** Lower case, no surrounding or doubled spaces (non-breaking spaces too). */
 export function normaliseCell(raw: string): string {
-  return raw.replace(/[\s\u00a0]+/g, ' ').trim().toLowerCase();
+  return raw
+    .replace(/[\s\u00a0]+/g, ' ')
+    .trim()
+    .toLowerCase();
 }
 
 /**
@@ -263,10 +266,7 @@ const FIELD_LABELS: ReadonlyArray<readonly [PersonField, RegExp]> = [
   ['achternaam', /^(achternaam|geslachtsnaam|familienaam|last ?name|surname|family name)$/],
   ['className', /^(klas|groep|stamgroep|klas ?\/ ?groep|groep ?\/ ?klas|jaargroep|basisgroep|class|group|form)$/],
   ['birthDate', /^(geboortedatum|geb\.? ?datum|geboren( op)?|date of birth|birth ?date|dob)$/],
-  [
-    'signedBy',
-    /^((ondertekend|getekend|ingevuld) door|ondertekenaar|handtekening van|signed by|signatory)$/,
-  ],
+  ['signedBy', /^((ondertekend|getekend|ingevuld) door|ondertekenaar|handtekening van|signed by|signatory)$/],
   [
     'signedOn',
     /^(datum (ondertekening|ondertekend|getekend|handtekening|formulier|ingevuld)|(ondertekend|getekend|ingevuld) op|signed on|signing date|date signed)$/,
@@ -277,22 +277,50 @@ const FIELD_LABELS: ReadonlyArray<readonly [PersonField, RegExp]> = [
 const CHANNEL_WORDS: Readonly<Record<string, readonly string[]>> = {
   schoolgids: ['schoolgids', 'brochure', 'schoolfolder', 'folder', 'drukwerk', 'school guide'],
   website: ['website', 'webpagina', 'internet', 'site'],
-  social: ['social media', 'sociale media', 'socials', 'facebook', 'instagram', 'twitter', 'linkedin', 'tiktok', 'youtube'],
+  social: [
+    'social media',
+    'sociale media',
+    'socials',
+    'facebook',
+    'instagram',
+    'twitter',
+    'linkedin',
+    'tiktok',
+    'youtube',
+  ],
   newsletter: ['nieuwsbrief', 'newsletter', 'nieuwsblad'],
-  parent_app: ['ouderapp', 'ouder app', 'ouderportaal', 'ouder portaal', 'parro', 'social schools', 'schoolapp', 'parent app', 'parent portal'],
+  parent_app: [
+    'ouderapp',
+    'ouder app',
+    'ouderportaal',
+    'ouder portaal',
+    'parro',
+    'social schools',
+    'schoolapp',
+    'parent app',
+    'parent portal',
+  ],
 };
 
 /** The person field a header names, if it is one of the usual labels. */
 export function fieldForHeader(header: string): PersonField | 'voornaam' | null {
-  const key = stripAccents(headerKey(header)).replace(/[:*]+$/, '').trim();
+  const key = stripAccents(headerKey(header))
+    .replace(/[:*]+$/, '')
+    .trim();
   if (/^(voornaam|first ?name)$/.test(key)) return 'voornaam';
   for (const [field, pattern] of FIELD_LABELS) if (pattern.test(key)) return field;
   return null;
 }
 
 /** The channel a header names, if exactly one channel fits. Two channels in one header: none (never a guess). */
-export function channelForHeader(header: string, channels: readonly Pick<Channel, 'id' | 'labelNl' | 'labelEn' | 'retiredAt'>[]): string | null {
-  const key = ` ${stripAccents(headerKey(header)).replace(/[^a-z0-9 ]+/g, ' ').replace(/ +/g, ' ').trim()} `;
+export function channelForHeader(
+  header: string,
+  channels: readonly Pick<Channel, 'id' | 'labelNl' | 'labelEn' | 'retiredAt'>[],
+): string | null {
+  const key = ` ${stripAccents(headerKey(header))
+    .replace(/[^a-z0-9 ]+/g, ' ')
+    .replace(/ +/g, ' ')
+    .trim()} `;
   const hits = new Set<string>();
   for (const channel of channels) {
     if (channel.retiredAt) continue;
@@ -301,15 +329,25 @@ export function channelForHeader(header: string, channels: readonly Pick<Channel
       channel.id.replace(/[_-]+/g, ' '),
       channel.labelNl,
       channel.labelEn,
-    ].map((word) => stripAccents(word.toLowerCase()).replace(/[^a-z0-9 ]+/g, ' ').replace(/ +/g, ' ').trim());
+    ].map((word) =>
+      stripAccents(word.toLowerCase())
+        .replace(/[^a-z0-9 ]+/g, ' ')
+        .replace(/ +/g, ' ')
+        .trim(),
+    );
     if (words.some((word) => word.length >= 3 && key.includes(` ${word} `))) hits.add(channel.id);
   }
   return hits.size === 1 ? [...hits][0]! : null;
 }
 
 /** How many of a row's cells are labels Fotowacht knows: the header row is the one with the most. */
-export function recognisedHeaderCount(cells: readonly string[], channels: Parameters<typeof channelForHeader>[1]): number {
-  return cells.filter((cell) => cell.trim() !== '' && (fieldForHeader(cell) !== null || channelForHeader(cell, channels) !== null)).length;
+export function recognisedHeaderCount(
+  cells: readonly string[],
+  channels: Parameters<typeof channelForHeader>[1],
+): number {
+  return cells.filter(
+    (cell) => cell.trim() !== '' && (fieldForHeader(cell) !== null || channelForHeader(cell, channels) !== null),
+  ).length;
 }
 
 /**
@@ -329,7 +367,11 @@ export function proposeMapping(
       headerIndex = index;
     }
   });
-  if (headerIndex < 0) headerIndex = Math.max(0, rows.findIndex((cells) => cells.filter((c) => c.trim() !== '').length >= 2));
+  if (headerIndex < 0)
+    headerIndex = Math.max(
+      0,
+      rows.findIndex((cells) => cells.filter((c) => c.trim() !== '').length >= 2),
+    );
   const headers = rows[headerIndex] ?? [];
   const fields: Partial<Record<PersonField, string>> = {};
   const channelMap: Record<string, string> = {};
@@ -353,7 +395,8 @@ export function proposeMapping(
     if (!fields.roepnaam) fields.roepnaam = header;
     else fields.voornamen ??= header;
   }
-  const personKind: ImportPersonKind = !fields.studentNumber && (fields.staffNumber || fields.email) ? 'staff' : 'pupil';
+  const personKind: ImportPersonKind =
+    !fields.studentNumber && (fields.staffNumber || fields.email) ? 'staff' : 'pupil';
   return { headerRow: headerIndex + 1, personKind, fields, channels: channelMap };
 }
 

@@ -66,7 +66,8 @@ export function addChannel(db: Db, actor: Actor, input: AddChannelInput): Channe
     if (db.prepare('SELECT 1 FROM channels WHERE id = ?').get(id)) {
       throw new AppError('consent.channel.exists', { channel: id });
     }
-    const sortOrder = (db.prepare('SELECT coalesce(max(sort_order), 0) + 1 FROM channels').pluck().get() as number) ?? 1;
+    const sortOrder =
+      (db.prepare('SELECT coalesce(max(sort_order), 0) + 1 FROM channels').pluck().get() as number) ?? 1;
     const now = new Date().toISOString();
     db.prepare(
       `INSERT INTO channels (id, label_nl, label_en, sort_order, export_long_side, created_at)
@@ -102,12 +103,19 @@ export function renameChannel(
 }
 
 /** Retires a channel (no new imports or exports for it); its records stay. `retired: false` brings it back. */
-export function retireChannel(db: Db, actor: Actor, input: { readonly id: string; readonly retired?: boolean }): Channel {
+export function retireChannel(
+  db: Db,
+  actor: Actor,
+  input: { readonly id: string; readonly retired?: boolean },
+): Channel {
   const retire = input.retired !== false;
   return db.transaction(() => {
     const before = getChannel(db, input.id);
     if ((before.retiredAt !== null) === retire) return before;
-    db.prepare('UPDATE channels SET retired_at = ? WHERE id = ?').run(retire ? new Date().toISOString() : null, input.id);
+    db.prepare('UPDATE channels SET retired_at = ? WHERE id = ?').run(
+      retire ? new Date().toISOString() : null,
+      input.id,
+    );
     appendAuditEvent(db, actor, {
       action: retire ? 'channel.retire' : 'channel.reinstate',
       subject: `channel:${input.id}`,

@@ -133,7 +133,9 @@ export function planConsentImport(
 
   // Who the previous import of this year (same kind of people) listed and this file does not.
   const previousImport = (
-    db.prepare('SELECT id, mapping FROM consent_imports WHERE school_year = ? ORDER BY id DESC').all(schoolYear) as Array<{
+    db
+      .prepare('SELECT id, mapping FROM consent_imports WHERE school_year = ? ORDER BY id DESC')
+      .all(schoolYear) as Array<{
       id: number;
       mapping: string;
     }>

@@ -276,8 +276,7 @@ export function consentOn(db: Db, personId: number, channelId: string, at: strin
        ORDER BY version DESC LIMIT 1`,
     )
     .get(personId, channelId, schoolYear, bounds.cut) as
-    | { id: number; status: ConsentStatus; version: number }
-    | undefined;
+    { id: number; status: ConsentStatus; version: number } | undefined;
   return {
     personId,
     channelId,
@@ -374,7 +373,7 @@ export function recordManualConsent(db: Db, actor: Actor, input: ManualChangeInp
   const reason = cleanReason(input.reason);
   const effectiveFrom = effectiveMoment(input.date, now);
   const schoolYear = input.schoolYear ?? (input.date ? schoolYearOf(input.date) : currentSchoolYear(now));
-  if (input.signedOn != null && !isValidIsoDay(input.signedOn)) {
+  if (input.signedOn !== undefined && input.signedOn !== null && !isValidIsoDay(input.signedOn)) {
     throw new AppError('consent.date.invalid', { value: input.signedOn });
   }
   return db.transaction(() => {
@@ -443,7 +442,9 @@ export function withdrawConsent(db: Db, actor: Actor, input: WithdrawInput, now 
     const channelIds =
       input.channelId === 'all'
         ? (db
-            .prepare('SELECT DISTINCT channel_id FROM consent_records WHERE person_id = ? AND school_year = ? ORDER BY 1')
+            .prepare(
+              'SELECT DISTINCT channel_id FROM consent_records WHERE person_id = ? AND school_year = ? ORDER BY 1',
+            )
             .pluck()
             .all(person.id, schoolYear) as string[])
         : [getChannel(db, input.channelId).id];

@@ -112,7 +112,10 @@ export function decodeText(bytes: Uint8Array): { text: string; encoding: ListEnc
  * respected) times how many lines have it. Title rows and a stray comma inside a name do not tip it.
  */
 export function detectDelimiter(text: string): string {
-  const lines = text.split(/\r\n|\n|\r/).filter((line) => line.trim() !== '').slice(0, 200);
+  const lines = text
+    .split(/\r\n|\n|\r/)
+    .filter((line) => line.trim() !== '')
+    .slice(0, 200);
   let best = ';';
   let bestScore = 0;
   for (const candidate of [';', ',', '\t']) {

@@ -57,7 +57,8 @@ export function resolveMapping(
   const find = (header: string): number => {
     const found = positions.get(headerKey(header));
     if (!found) throw new AppError('consent.mapping.columnMissing', { column: header, row: mapping.headerRow });
-    if (found.length > 1) throw new AppError('consent.mapping.columnAmbiguous', { column: header, count: found.length });
+    if (found.length > 1)
+      throw new AppError('consent.mapping.columnAmbiguous', { column: header, count: found.length });
     return found[0]!;
   };
   const fields: Partial<Record<PersonField, number>> = {};
@@ -113,7 +114,12 @@ export function validateConsentList(
     rowCount += 1;
     const row = index + 1;
     let failed = false;
-    const issue = (severity: IssueSeverity, column: number | null, code: string, params: Record<string, string | number> = {}) => {
+    const issue = (
+      severity: IssueSeverity,
+      column: number | null,
+      code: string,
+      params: Record<string, string | number> = {},
+    ) => {
       const value = column === null ? '' : (cells[column] ?? '');
       const entry: ConsentRowIssue = {
         severity,
@@ -130,7 +136,8 @@ export function validateConsentList(
     };
     if (cells.length < headers.length) {
       const lastMapped = Math.max(...Object.values(resolved.fields), ...resolved.channels.map((c) => c.index));
-      if (cells.length <= lastMapped) issue('error', null, 'consent.row.shortRow', { cells: cells.length, expected: headers.length });
+      if (cells.length <= lastMapped)
+        issue('error', null, 'consent.row.shortRow', { cells: cells.length, expected: headers.length });
     }
     const text = (field: PersonField): string | null => {
       const column = resolved.fields[field];
@@ -150,7 +157,8 @@ export function validateConsentList(
       const staffNumber = text('staffNumber');
       const email = text('email')?.toLowerCase() ?? null;
       key = staffNumber ?? email;
-      if (key === null) issue('error', resolved.fields.staffNumber ?? resolved.fields.email ?? null, 'consent.row.missingKey');
+      if (key === null)
+        issue('error', resolved.fields.staffNumber ?? resolved.fields.email ?? null, 'consent.row.missingKey');
       else if (staffNumber === null && email !== null && !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email)) {
         issue('error', resolved.fields.email!, 'consent.row.invalidEmail');
       }
@@ -231,7 +239,9 @@ export function validateConsentList(
 
   // A key listed twice: which row is right cannot be known, so every row with it is an error.
   const keyColumn =
-    mapping.personKind === 'pupil' ? resolved.fields.studentNumber : (resolved.fields.staffNumber ?? resolved.fields.email);
+    mapping.personKind === 'pupil'
+      ? resolved.fields.studentNumber
+      : (resolved.fields.staffNumber ?? resolved.fields.email);
   for (const [key, keyRows] of rowsByKey) {
     if (keyRows.length < 2) continue;
     for (const row of keyRows) {
