@@ -40,13 +40,22 @@ export function toCsv(rows: readonly (readonly string[])[], delimiter = ';'): st
   return rows.map((row) => row.map(quote).join(delimiter)).join('\r\n') + '\r\n';
 }
 
-export function writeWindows1252Csv(dir: string, rows = excelSemicolonRows(), name = 'toestemming-2026-2027.csv'): string {
+export function writeWindows1252Csv(
+  dir: string,
+  rows = excelSemicolonRows(),
+  name = 'toestemming-2026-2027.csv',
+): string {
   const file = path.join(dir, name);
   writeFileSync(file, encodeWindows1252(toCsv(rows, ';')));
   return file;
 }
 
-export function writeUtf8BomCsv(dir: string, rows: readonly (readonly string[])[], delimiter = ',', name = 'export-bom.csv'): string {
+export function writeUtf8BomCsv(
+  dir: string,
+  rows: readonly (readonly string[])[],
+  delimiter = ',',
+  name = 'export-bom.csv',
+): string {
   const file = path.join(dir, name);
   writeFileSync(file, Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(toCsv(rows, delimiter), 'utf8')]));
   return file;
@@ -54,7 +63,15 @@ export function writeUtf8BomCsv(dir: string, rows: readonly (readonly string[])[
 
 /** Windows-1252 bytes for Latin text (Node has no encoder for it; the accented letters used here map 1:1 to Latin-1, the ticks to their CP1252 places). */
 export function encodeWindows1252(text: string): Buffer {
-  const special: Record<string, number> = { '€': 0x80, '‘': 0x91, '’': 0x92, '“': 0x93, '”': 0x94, '–': 0x96, '—': 0x97 };
+  const special: Record<string, number> = {
+    '€': 0x80,
+    '‘': 0x91,
+    '’': 0x92,
+    '“': 0x93,
+    '”': 0x94,
+    '–': 0x96,
+    '—': 0x97,
+  };
   const bytes: number[] = [];
   for (const char of text) {
     const code = char.codePointAt(0)!;
@@ -65,7 +82,20 @@ export function encodeWindows1252(text: string): Buffer {
   return Buffer.from(bytes);
 }
 
-const ROEPNAMEN = ['Daniëlle', 'Zoë', 'Sem', 'Noah', 'Fleur', 'Lieke', 'Daan', 'Anouk', 'Jesse', 'Chloë', 'Thijs', 'Noëlle'];
+const ROEPNAMEN = [
+  'Daniëlle',
+  'Zoë',
+  'Sem',
+  'Noah',
+  'Fleur',
+  'Lieke',
+  'Daan',
+  'Anouk',
+  'Jesse',
+  'Chloë',
+  'Thijs',
+  'Noëlle',
+];
 const ACHTERNAMEN: Array<[string, string]> = [
   ['', 'de Jong'],
   ['van', 'Dijk'],
@@ -109,10 +139,26 @@ export function generatedListRows(count: number, seed = 1): string[][] {
 export async function writeXlsxList(dir: string, name = 'toestemming.xlsx'): Promise<string> {
   const file = path.join(dir, name);
   const title = [{ value: 'Toestemming beeldmateriaal 2026-2027' }];
-  const header = ['Leerlingnummer', 'Roepnaam', 'Tussenvoegsel', 'Achternaam', 'Groep', 'Geboortedatum', 'Website', 'Social media', 'Nieuwsbrief'].map(
-    (value) => ({ value }),
-  );
-  const pupil = (n: number, roep: string, tv: string, achter: string, groep: string, birth: string, ...values: string[]) => [
+  const header = [
+    'Leerlingnummer',
+    'Roepnaam',
+    'Tussenvoegsel',
+    'Achternaam',
+    'Groep',
+    'Geboortedatum',
+    'Website',
+    'Social media',
+    'Nieuwsbrief',
+  ].map((value) => ({ value }));
+  const pupil = (
+    n: number,
+    roep: string,
+    tv: string,
+    achter: string,
+    groep: string,
+    birth: string,
+    ...values: string[]
+  ) => [
     { value: n },
     { value: roep },
     { value: tv },

@@ -105,19 +105,55 @@ describe('import preview and commit', () => {
     const source = await load(writeWindows1252Csv(tempDir()));
     const mapping = proposeMapping(source.rows, listChannels(c.db));
     expect(mapping.headerRow).toBe(4);
-    expect(Object.values(mapping.channels).sort()).toEqual(['newsletter', 'parent_app', 'schoolgids', 'social', 'website']);
+    expect(Object.values(mapping.channels).sort()).toEqual([
+      'newsletter',
+      'parent_app',
+      'schoolgids',
+      'social',
+      'website',
+    ]);
 
     const { preview } = planConsentImport(c.db, source, mapping, YEAR, { today: TODAY });
     expect(preview.errors).toEqual([]);
-    expect(preview.counts).toMatchObject({ rows: 5, validRows: 5, newPeople: 5, newConsents: 25, granted: 13, refused: 10, notReturned: 2 });
-    expect(preview.newPeople.map((p) => p.name)).toEqual(['Daniëlle de Vries', 'Zoë Bakker', "Sem van 't Hof", 'Noah Jansen', 'Fleur ter Horst']);
+    expect(preview.counts).toMatchObject({
+      rows: 5,
+      validRows: 5,
+      newPeople: 5,
+      newConsents: 25,
+      granted: 13,
+      refused: 10,
+      notReturned: 2,
+    });
+    expect(preview.newPeople.map((p) => p.name)).toEqual([
+      'Daniëlle de Vries',
+      'Zoë Bakker',
+      "Sem van 't Hof",
+      'Noah Jansen',
+      'Fleur ter Horst',
+    ]);
     expect(count(c, 'people')).toBe(0);
 
-    const result = commitConsentImport(c.db, actor, source, mapping, YEAR, { now: NOW, today: TODAY, expectedFingerprint: preview.fingerprint });
+    const result = commitConsentImport(c.db, actor, source, mapping, YEAR, {
+      now: NOW,
+      today: TODAY,
+      expectedFingerprint: preview.fingerprint,
+    });
     expect(result.recordsWritten).toBe(25);
     const sem = findPersonByKey(c.db, '1003')!;
-    expect(sem).toMatchObject({ kind: 'pupil', roepnaam: 'Sem', voornamen: 'Sem Johannes', tussenvoegsel: "van 't", achternaam: 'Hof', className: '6A', birthDate: '2013-05-20' });
-    expect(consentOn(c.db, sem.id, 'website', TODAY)).toMatchObject({ status: 'granted', consented: true, schoolYear: YEAR });
+    expect(sem).toMatchObject({
+      kind: 'pupil',
+      roepnaam: 'Sem',
+      voornamen: 'Sem Johannes',
+      tussenvoegsel: "van 't",
+      achternaam: 'Hof',
+      className: '6A',
+      birthDate: '2013-05-20',
+    });
+    expect(consentOn(c.db, sem.id, 'website', TODAY)).toMatchObject({
+      status: 'granted',
+      consented: true,
+      schoolYear: YEAR,
+    });
     expect(consentOn(c.db, sem.id, 'social', TODAY)).toMatchObject({ status: 'not_returned', consented: false });
     expect(consentOn(c.db, sem.id, 'schoolgids', TODAY)).toMatchObject({ status: 'refused', consented: false });
     const zoe = findPersonByKey(c.db, '1002')!;
@@ -125,17 +161,35 @@ describe('import preview and commit', () => {
     expect(consentOn(c.db, zoe.id, 'social', TODAY).consented).toBe(false);
 
     // Under 16 at the start of the year: a parent signed (inferred, as the list has no signer column).
-    const record = c.db.prepare("SELECT signed_by, source, import_id FROM consent_records WHERE person_id = ? AND channel_id = 'website'").get(sem.id);
+    const record = c.db
+      .prepare(
+        "SELECT signed_by, source, import_id FROM consent_records WHERE person_id = ? AND channel_id = 'website'",
+      )
+      .get(sem.id);
     expect(record).toEqual({ signed_by: 'parent', source: 'import', import_id: result.importId });
 
-    const stored = c.db.prepare('SELECT * FROM consent_imports').get() as Record<string, string>;
+    const stored = c.db.prepare('SELECT * FROM consent_imports').get() as {
+      file_name: string;
+      file_sha256: string;
+      mapping: string;
+      counts: string;
+    };
     expect(stored.file_name).toBe('toestemming-2026-2027.csv');
     expect(stored.file_sha256).toBe(source.sha256);
     expect(JSON.parse(stored.mapping)).toEqual(mapping);
     expect(JSON.parse(stored.counts)).toMatchObject({ newPeople: 5, validRows: 5 });
     const [event] = listAuditEvents(c.db, { limit: 5 });
-    expect(event).toMatchObject({ action: 'consent.import', subject: `import:${result.importId}`, actorName: 'Els de Wit' });
-    expect(event!.details).toMatchObject({ fileSha256: source.sha256, schoolYear: YEAR, recordsWritten: 25, counts: { newPeople: 5 } });
+    expect(event).toMatchObject({
+      action: 'consent.import',
+      subject: `import:${result.importId}`,
+      actorName: 'Els de Wit',
+    });
+    expect(event!.details).toMatchObject({
+      fileSha256: source.sha256,
+      schoolYear: YEAR,
+      recordsWritten: 25,
+      counts: { newPeople: 5 },
+    });
     expect(verifyAuditTrail(c.db).ok).toBe(true);
   });
 
@@ -144,7 +198,20 @@ describe('import preview and commit', () => {
     const rows = excelSemicolonRows();
     rows.push(['1006', 'Lieke', 'Lieke', '', 'Visser', '7B', '01-01-2013', 'misschien', 'ja', 'ja', 'ja', 'ja']);
     rows.push(['1003', 'Sem', 'Sem', "van 't", 'Hof', '6A', '20-05-2013', 'ja', 'ja', 'ja', 'ja', 'ja']);
-    rows.push(['1007', 'Daan', 'Daan', '', '=HYPERLINK("https://x.nl","Smit")', '7B', '31-02-2013', 'ja', '=1+1', 'ja', 'ja', 'ja']);
+    rows.push([
+      '1007',
+      'Daan',
+      'Daan',
+      '',
+      '=HYPERLINK("https://x.nl","Smit")',
+      '7B',
+      '31-02-2013',
+      'ja',
+      '=1+1',
+      'ja',
+      'ja',
+      'ja',
+    ]);
     rows.push(['', 'Anouk', 'Anouk', '', 'Mulder', '7B', '', 'ja', 'ja', 'ja', 'ja', 'ja']);
     rows.push(['1008', 'Jesse', 'Jesse', '', '', '7B', '', 'ja', 'ja', 'ja', 'ja', 'ja']);
     rows.push(['1009', 'Thijs', 'Thijs', '', 'Kok', '7B', '', 'ja']);
@@ -164,7 +231,11 @@ describe('import preview and commit', () => {
     ]);
     expect(preview.errors[0]!.params).toEqual({ rows: '7, 11' });
     // A formula in a name is kept as text, never run, and flagged.
-    expect(preview.warnings.map((w) => [w.row, w.column, w.code])).toContainEqual([12, 'Achternaam', 'consent.row.formulaKept']);
+    expect(preview.warnings.map((w) => [w.row, w.column, w.code])).toContainEqual([
+      12,
+      'Achternaam',
+      'consent.row.formulaKept',
+    ]);
     expect(preview.counts).toMatchObject({ rows: 11, validRows: 4, errorRows: 7 });
 
     expect(() => commitConsentImport(c.db, actor, source, mapping, YEAR, { now: NOW, today: TODAY })).toThrow(
@@ -173,7 +244,11 @@ describe('import preview and commit', () => {
     for (const table of ['people', 'consent_records', 'consent_imports', 'consent_import_people', 'audit_events'])
       expect(count(c, table), table).toBe(0);
 
-    const partial = commitConsentImport(c.db, actor, source, mapping, YEAR, { now: NOW, today: TODAY, onlyValid: true });
+    const partial = commitConsentImport(c.db, actor, source, mapping, YEAR, {
+      now: NOW,
+      today: TODAY,
+      onlyValid: true,
+    });
     expect(count(c, 'people')).toBe(4);
     expect(findPersonByKey(c.db, '1003')).toBeNull();
     expect(findPersonByKey(c.db, '1006')).toBeNull();
@@ -190,22 +265,42 @@ describe('import preview and commit', () => {
     expect(() => planConsentImport(c.db, source, wrong, YEAR)).toThrow(
       expect.objectContaining({ code: 'consent.mapping.columnMissing', params: { column: 'Geb. datum', row: 4 } }),
     );
-    const noName = await load(writeUtf8BomCsv(tempDir(), [['Leerlingnummer', 'Roepnaam', 'Website'], ['1', 'Sem', 'ja']]));
+    const noName = await load(
+      writeUtf8BomCsv(tempDir(), [
+        ['Leerlingnummer', 'Roepnaam', 'Website'],
+        ['1', 'Sem', 'ja'],
+      ]),
+    );
     expect(() => planConsentImport(c.db, noName, proposeMapping(noName.rows, listChannels(c.db)), YEAR)).toThrow(
       expect.objectContaining({ code: 'consent.mapping.requiredMissing', params: { field: 'achternaam' } }),
     );
-    const noChannel = await load(writeUtf8BomCsv(tempDir(), [['Leerlingnummer', 'Achternaam'], ['1', 'Hof']]));
+    const noChannel = await load(
+      writeUtf8BomCsv(tempDir(), [
+        ['Leerlingnummer', 'Achternaam'],
+        ['1', 'Hof'],
+      ]),
+    );
     expect(() => planConsentImport(c.db, noChannel, proposeMapping(noChannel.rows, listChannels(c.db)), YEAR)).toThrow(
       expect.objectContaining({ code: 'consent.mapping.noChannels' }),
     );
     const twice: ConsentMapping = { ...mapping, channels: { ...mapping.channels, Schoolgids: 'website' } };
-    expect(() => planConsentImport(c.db, source, twice, YEAR)).toThrow(expect.objectContaining({ code: 'consent.mapping.channelTwice' }));
+    expect(() => planConsentImport(c.db, source, twice, YEAR)).toThrow(
+      expect.objectContaining({ code: 'consent.mapping.channelTwice' }),
+    );
   });
 
   it('checks who signed against the age on the signing date', async () => {
     const c = core();
     const rows = [
-      ['Leerlingnummer', 'Roepnaam', 'Achternaam', 'Geboortedatum', 'Ondertekend door', 'Datum ondertekening', 'Website'],
+      [
+        'Leerlingnummer',
+        'Roepnaam',
+        'Achternaam',
+        'Geboortedatum',
+        'Ondertekend door',
+        'Datum ondertekening',
+        'Website',
+      ],
       ['1', 'Sem', 'Hof', '10-09-2010', 'ouder', '01-09-2026', 'ja'], // 15 on the day: fine
       ['2', 'Zoë', 'Bakker', '10-09-2010', 'zelf', '01-09-2026', 'ja'], // 15 and signed herself: flag
       ['3', 'Noah', 'Jansen', '01-08-2010', 'Ouder/verzorger', '01-09-2026', 'ja'], // 16 and a parent signed: flag
@@ -228,7 +323,9 @@ describe('import preview and commit', () => {
     ]);
     commitConsentImport(c.db, actor, source, mapping, YEAR, { now: NOW, today: TODAY, onlyValid: true });
     const signed = c.db
-      .prepare('SELECT p.external_key AS k, r.signed_by AS s, r.signed_on AS d FROM consent_records r JOIN people p ON p.id = r.person_id ORDER BY k')
+      .prepare(
+        'SELECT p.external_key AS k, r.signed_by AS s, r.signed_on AS d FROM consent_records r JOIN people p ON p.id = r.person_id ORDER BY k',
+      )
       .all();
     expect(signed).toEqual([
       { k: '1', s: 'parent', d: '2026-09-01' },
@@ -245,31 +342,69 @@ describe('import preview and commit', () => {
     const mapping = proposeMapping(first.rows, listChannels(c.db));
     commitConsentImport(c.db, actor, first, mapping, YEAR, { now: NOW, today: TODAY });
     const zoe = findPersonByKey(c.db, '1002')!;
-    withdrawConsent(c.db, actor, { personId: zoe.id, channelId: 'schoolgids', reason: 'Vader mailde de administratie' }, new Date('2026-10-01T09:00:00Z'));
+    withdrawConsent(
+      c.db,
+      actor,
+      { personId: zoe.id, channelId: 'schoolgids', reason: 'Vader mailde de administratie' },
+      new Date('2026-10-01T09:00:00Z'),
+    );
 
     const rows = excelSemicolonRows().filter((row) => row[0] !== '1004'); // Noah left the list
-    rows[4] = ['1001', 'Daniëlle', 'Daniëlle Maria', '', 'de Vries', '5C', '14-03-2015', 'nee', 'Nee', 'ja', 'ja', 'ja']; // website withdrawn, new class
+    rows[4] = [
+      '1001',
+      'Daniëlle',
+      'Daniëlle Maria',
+      '',
+      'de Vries',
+      '5C',
+      '14-03-2015',
+      'nee',
+      'Nee',
+      'ja',
+      'ja',
+      'ja',
+    ]; // website withdrawn, new class
     rows[5] = ['1002', 'Zoë', 'Zoë', '', 'Bakker', '5B', '01-12-2014', 'wel toestemming', 'ja', '', 'x', 'JA']; // social granted; schoolgids stays withdrawn
     const second = await load(writeWindows1252Csv(dir, rows, 'tweede.csv'));
     const plan = planConsentImport(c.db, second, mapping, YEAR, { today: '2026-10-05' });
     const { preview } = plan;
     expect(preview.previousImportId).toBe(1);
-    expect(preview.withdrawals.map((x) => [x.key, x.channelId, x.from, x.to])).toEqual([['1001', 'website', 'granted', 'refused']]);
+    expect(preview.withdrawals.map((x) => [x.key, x.channelId, x.from, x.to])).toEqual([
+      ['1001', 'website', 'granted', 'refused'],
+    ]);
     expect(preview.changes.map((x) => [x.key, x.channelId, x.from, x.to])).toEqual([
       ['1001', 'website', 'granted', 'refused'],
       ['1002', 'social', 'refused', 'granted'],
     ]);
     expect(preview.missing.map((p) => [p.key, p.name])).toEqual([['1004', 'Noah Jansen']]);
     expect(preview.warnings.map((w) => [w.row, w.code])).toEqual([[6, 'consent.row.keepsWithdrawal']]);
-    expect(preview.counts).toMatchObject({ newPeople: 0, updatedPeople: 1, changedConsents: 2, withdrawals: 1, unchangedConsents: 17, missing: 1 });
+    expect(preview.counts).toMatchObject({
+      newPeople: 0,
+      updatedPeople: 1,
+      changedConsents: 2,
+      withdrawals: 1,
+      unchangedConsents: 17,
+      missing: 1,
+    });
 
     const later = new Date('2026-10-05T08:00:00Z');
-    commitConsentImport(c.db, actor, second, mapping, YEAR, { now: later, today: '2026-10-05', expectedFingerprint: preview.fingerprint });
+    commitConsentImport(c.db, actor, second, mapping, YEAR, {
+      now: later,
+      today: '2026-10-05',
+      expectedFingerprint: preview.fingerprint,
+    });
     const danielle = findPersonByKey(c.db, '1001')!;
     expect(danielle.className).toBe('5C');
     expect(consentOn(c.db, danielle.id, 'website', '2026-10-04')).toMatchObject({ consented: true, version: 1 });
-    expect(consentOn(c.db, danielle.id, 'website', '2026-10-05')).toMatchObject({ status: 'refused', consented: false, version: 2 });
-    expect(consentOn(c.db, zoe.id, 'schoolgids', '2026-10-06')).toMatchObject({ status: 'withdrawn', consented: false });
+    expect(consentOn(c.db, danielle.id, 'website', '2026-10-05')).toMatchObject({
+      status: 'refused',
+      consented: false,
+      version: 2,
+    });
+    expect(consentOn(c.db, zoe.id, 'schoolgids', '2026-10-06')).toMatchObject({
+      status: 'withdrawn',
+      consented: false,
+    });
     expect(consentOn(c.db, zoe.id, 'social', '2026-10-06')).toMatchObject({ status: 'granted', consented: true });
   });
 
@@ -282,7 +417,11 @@ describe('import preview and commit', () => {
     // Someone else imports the same list in between: the preview no longer describes what a commit would do.
     commitConsentImport(c.db, actor, source, mapping, YEAR, { now: NOW, today: TODAY });
     expect(() =>
-      commitConsentImport(c.db, actor, source, mapping, YEAR, { now: NOW, today: TODAY, expectedFingerprint: preview.fingerprint }),
+      commitConsentImport(c.db, actor, source, mapping, YEAR, {
+        now: NOW,
+        today: TODAY,
+        expectedFingerprint: preview.fingerprint,
+      }),
     ).toThrow(expect.objectContaining({ code: 'consent.import.changedSincePreview' }));
     expect(count(c, 'consent_imports')).toBe(1);
   });
@@ -295,11 +434,22 @@ describe('import preview and commit', () => {
     c.db.exec(`CREATE TRIGGER fail_midway BEFORE INSERT ON consent_records
       WHEN (SELECT external_key FROM people WHERE id = NEW.person_id) = '100199'
       BEGIN SELECT RAISE(ABORT, 'disk full'); END`);
-    expect(() => commitConsentImport(c.db, actor, source, mapping, YEAR, { now: NOW, today: TODAY })).toThrow(/disk full/);
-    for (const table of ['people', 'consent_records', 'consent_imports', 'consent_import_people', 'audit_events', 'school_years'])
+    expect(() => commitConsentImport(c.db, actor, source, mapping, YEAR, { now: NOW, today: TODAY })).toThrow(
+      /disk full/,
+    );
+    for (const table of [
+      'people',
+      'consent_records',
+      'consent_imports',
+      'consent_import_people',
+      'audit_events',
+      'school_years',
+    ])
       expect(count(c, table), table).toBe(0);
     c.db.exec('DROP TRIGGER fail_midway');
-    expect(commitConsentImport(c.db, actor, source, mapping, YEAR, { now: NOW, today: TODAY }).recordsWritten).toBe(1500);
+    expect(commitConsentImport(c.db, actor, source, mapping, YEAR, { now: NOW, today: TODAY }).recordsWritten).toBe(
+      1500,
+    );
     expect(count(c, 'people')).toBe(300);
   });
 
@@ -312,13 +462,23 @@ describe('import preview and commit', () => {
     const { preview } = planConsentImport(c.db, source, mapping, YEAR, { today: TODAY });
     expect(preview.errors).toEqual([]);
     expect(preview.counts).toMatchObject({ rows: 2000, validRows: 2000, newPeople: 2000, newConsents: 10_000 });
-    const result = commitConsentImport(c.db, actor, source, mapping, YEAR, { now: NOW, today: TODAY, expectedFingerprint: preview.fingerprint });
+    const result = commitConsentImport(c.db, actor, source, mapping, YEAR, {
+      now: NOW,
+      today: TODAY,
+      expectedFingerprint: preview.fingerprint,
+    });
     expect(result.recordsWritten).toBe(10_000);
     expect(performance.now() - started).toBeLessThan(5000);
     expect(count(c, 'people')).toBe(2000);
     // The same list again changes nothing, but is recorded as an import that listed everyone.
     const again = planConsentImport(c.db, source, mapping, YEAR, { today: TODAY }).preview;
-    expect(again.counts).toMatchObject({ newPeople: 0, newConsents: 0, changedConsents: 0, unchangedConsents: 10_000, missing: 0 });
+    expect(again.counts).toMatchObject({
+      newPeople: 0,
+      newConsents: 0,
+      changedConsents: 0,
+      unchangedConsents: 10_000,
+      missing: 0,
+    });
   });
 
   it('imports the XLSX list from its second sheet', async () => {
@@ -329,7 +489,13 @@ describe('import preview and commit', () => {
     expect(mapping.channels).toEqual({ Website: 'website', 'Social media': 'social', Nieuwsbrief: 'newsletter' });
     commitConsentImport(c.db, actor, source, mapping, YEAR, { now: NOW, today: TODAY });
     const zoe = findPersonByKey(c.db, '2002')!;
-    expect(zoe).toMatchObject({ roepnaam: 'Zoë', tussenvoegsel: 'van', achternaam: 'Leeuwen', className: '8A', birthDate: '2014-11-30' });
+    expect(zoe).toMatchObject({
+      roepnaam: 'Zoë',
+      tussenvoegsel: 'van',
+      achternaam: 'Leeuwen',
+      className: '8A',
+      birthDate: '2014-11-30',
+    });
     expect(consentOn(c.db, zoe.id, 'social', TODAY).consented).toBe(true);
     expect(consentOn(c.db, zoe.id, 'newsletter', TODAY).status).toBe('not_returned');
   });

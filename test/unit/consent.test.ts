@@ -47,9 +47,38 @@ describe('school years', () => {
 
 describe('list values', () => {
   it('reads every Dutch and English spelling in any case and spacing', () => {
-    for (const value of ['ja', 'JA', ' Ja ', 'j', 'wel', 'Wel  toestemming', 'x', 'X', '✓', '✔', '1', 'true', 'TRUE', 'yes', 'Y'])
+    for (const value of [
+      'ja',
+      'JA',
+      ' Ja ',
+      'j',
+      'wel',
+      'Wel  toestemming',
+      'x',
+      'X',
+      '✓',
+      '✔',
+      '1',
+      'true',
+      'TRUE',
+      'yes',
+      'Y',
+    ])
       expect(parseConsentValue(value), value).toBe('granted');
-    for (const value of ['nee', 'NEE', 'n', 'niet', 'geen toestemming', 'Geen Toestemming', '✗', '✘', '0', 'false', 'no', 'No'])
+    for (const value of [
+      'nee',
+      'NEE',
+      'n',
+      'niet',
+      'geen toestemming',
+      'Geen Toestemming',
+      '✗',
+      '✘',
+      '0',
+      'false',
+      'no',
+      'No',
+    ])
       expect(parseConsentValue(value), value).toBe('refused');
   });
 
@@ -146,7 +175,12 @@ describe('column mapping proposal', () => {
       CHANNELS,
     );
     expect(mapping.personKind).toBe('staff');
-    expect(mapping.fields).toMatchObject({ roepnaam: 'Roepnaam', voornamen: 'Voornaam', staffNumber: 'Personeelsnummer', email: 'E-mailadres' });
+    expect(mapping.fields).toMatchObject({
+      roepnaam: 'Roepnaam',
+      voornamen: 'Voornaam',
+      staffNumber: 'Personeelsnummer',
+      email: 'E-mailadres',
+    });
   });
 
   it('leaves a header that names two channels unmapped', () => {
@@ -158,7 +192,11 @@ describe('column mapping proposal', () => {
   it('makes channel ids and display names', () => {
     expect(channelIdFromLabel('Jaarboek 2027 (druk)')).toBe('jaarboek-2027-druk');
     expect(channelIdFromLabel('Schoolkrant Één')).toBe('schoolkrant-een');
-    expect(displayName({ roepnaam: 'Sem', voornamen: 'Sem Johannes', tussenvoegsel: "van 't", achternaam: 'Hof' })).toBe("Sem van 't Hof");
-    expect(displayName({ roepnaam: null, voornamen: 'Zoë Anna', tussenvoegsel: null, achternaam: 'Bakker' })).toBe('Zoë Bakker');
+    expect(
+      displayName({ roepnaam: 'Sem', voornamen: 'Sem Johannes', tussenvoegsel: "van 't", achternaam: 'Hof' }),
+    ).toBe("Sem van 't Hof");
+    expect(displayName({ roepnaam: null, voornamen: 'Zoë Anna', tussenvoegsel: null, achternaam: 'Bakker' })).toBe(
+      'Zoë Bakker',
+    );
   });
 });

@@ -26,7 +26,11 @@ interface PlannedRow {
   readonly list: ConsentListRow;
   readonly personId: number | null;
   readonly personChanged: boolean;
-  readonly writes: ReadonlyArray<{ readonly channelId: string; readonly status: ListConsentStatus }>;
+  readonly writes: ReadonlyArray<{
+    readonly channelId: string;
+    readonly status: ListConsentStatus;
+    readonly version: number;
+  }>;
 }
 
 export interface ConsentImportPlan {
@@ -85,7 +89,7 @@ export function planConsentImport(
     if (!existing) newPeople.push({ row: list.row, personId: null, key: list.key, name, className: list.className });
     const personChanged = existing !== undefined && !samePersonData(existing, list);
     if (personChanged) updatedPeople += 1;
-    const writes: Array<{ channelId: string; status: ListConsentStatus }> = [];
+    const writes: Array<{ channelId: string; status: ListConsentStatus; version: number }> = [];
     for (const [channelId, status] of Object.entries(list.consents)) {
       tally[status] += 1;
       const previous = existing ? latest.get(`${existing.id}|${channelId}`) : undefined;
@@ -112,7 +116,7 @@ export function planConsentImport(
         unchangedConsents += 1;
         continue;
       }
-      writes.push({ channelId, status });
+      writes.push({ channelId, status, version: (previous?.version ?? 0) + 1 });
       if (!previous) newConsents += 1;
       else if (previous.status !== status) {
         changes.push({
@@ -307,6 +311,7 @@ export function commitConsentImport(
           schoolYear,
           channelId: change.channelId,
           status: change.status,
+          version: change.version,
           signedBy: row.list.signedBy,
           signedOn: row.list.signedOn,
           effectiveFrom: at,

@@ -209,6 +209,8 @@ export interface NewRecord {
   readonly reason: string | null;
   readonly actor: string;
   readonly recordedAt: string;
+  /** The version number, when the caller already knows the previous one within the same transaction. */
+  readonly version?: number | undefined;
 }
 
 /** Prepared statements for appending versions; one set per transaction-heavy caller (the importer). */
@@ -226,23 +228,35 @@ export function recordWriter(db: Db): (record: NewRecord) => number {
        @effectiveFrom, @source, @importId, @reason, @actor, @recordedAt)`,
   );
   return (record) => {
-    const version = nextVersion.get(record.personId, record.schoolYear, record.channelId) as number;
+    const version = record.version ?? (nextVersion.get(record.personId, record.schoolYear, record.channelId) as number);
     return Number(insert.run({ ...record, version }).lastInsertRowid);
   };
 }
 
-/** The newest version per person × channel in a school year (the state a new import is compared with). */
-export function latestRecordsOfYear(db: Db, schoolYear: SchoolYearId): Map<string, ConsentRecord> {
+/** The state of one person × channel that a new import is compared with. */
+export interface LatestRecord {
+  readonly version: number;
+  readonly status: ConsentStatus;
+  readonly signedBy: Signer | null;
+  readonly signedOn: string | null;
+  readonly effectiveFrom: string;
+}
+
+/** The newest version per person × channel in a school year, keyed 'personId|channelId'. */
+export function latestRecordsOfYear(db: Db, schoolYear: SchoolYearId): Map<string, LatestRecord> {
+  // One ordered scan of the year (index consent_records_year); the last version per key wins.
   const rows = db
     .prepare(
-      `${SELECT_RECORDS}
-       JOIN (SELECT person_id, channel_id, max(version) AS version FROM consent_records
-             WHERE school_year = ? GROUP BY person_id, channel_id) latest
-         ON latest.person_id = r.person_id AND latest.channel_id = r.channel_id AND latest.version = r.version
-       WHERE r.school_year = ?`,
+      `SELECT person_id, channel_id, version, status, signed_by, signed_on, effective_from FROM consent_records
+       WHERE school_year = ? ORDER BY person_id, channel_id, version`,
     )
-    .all(schoolYear, schoolYear) as RecordRow[];
-  return new Map(rows.map((row) => [`${row.person_id}|${row.channel_id}`, toRecord(row)]));
+    .raw()
+    .all(schoolYear) as Array<[number, string, number, ConsentStatus, Signer | null, string | null, string]>;
+  const latest = new Map<string, LatestRecord>();
+  for (const [personId, channelId, version, status, signedBy, signedOn, effectiveFrom] of rows) {
+    latest.set(`${personId}|${channelId}`, { version, status, signedBy, signedOn, effectiveFrom });
+  }
+  return latest;
 }
 
 /**
@@ -298,7 +312,8 @@ function grantedChannelsAt(db: Db, at: string | Date): Map<number, string[]> {
        JOIN (SELECT person_id, channel_id, max(version) AS version FROM consent_records
              WHERE school_year = ? AND effective_from ${bounds.cutOp} ? GROUP BY person_id, channel_id) latest
          ON latest.person_id = r.person_id AND latest.channel_id = r.channel_id AND latest.version = r.version
-       WHERE r.school_year = ?`,
+       JOIN channels c ON c.id = r.channel_id
+       WHERE r.school_year = ? ORDER BY r.person_id, c.sort_order, c.id`,
     )
     .all(schoolYearOf(bounds.day), bounds.cut, schoolYearOf(bounds.day)) as Array<{
     person_id: number;
