@@ -178,6 +178,18 @@ export async function writeXlsxList(dir: string, name = 'toestemming.xlsx'): Pro
         pupil(2001, 'Daniëlle', '', 'Smit', '8A', '2014-04-02', 'ja', 'nee', 'ja'),
         pupil(2002, 'Zoë', 'van', 'Leeuwen', '8A', '2014-11-30', 'Ja', 'Ja', ''),
         pupil(2003, 'Sem', "van 't", 'Hof', '8B', '2015-01-15', 'nee', 'nee', 'nee'),
+        // Formulas: a name behind a link (kept as text, flagged) and a computed answer (an error: never evaluated).
+        [
+          { value: 2004 },
+          { value: 'Noah' },
+          { value: '' },
+          { type: 'Formula' as const, value: 'HYPERLINK("https://school.nl/leerling/2004","Jansen")' },
+          { value: '8B' },
+          { value: new Date('2014-06-01T00:00:00Z'), format: 'dd-mm-yyyy' },
+          { type: 'Formula' as const, value: 'IF(1=1,"ja","nee")' },
+          { value: 'ja' },
+          { value: 'ja' },
+        ],
       ],
     },
   ]).toBuffer();

@@ -481,13 +481,51 @@ describe('import preview and commit', () => {
     });
   });
 
-  it('imports the XLSX list from its second sheet', async () => {
+  it('imports a staff list keyed by staff number, else e-mail; staff sign for themselves', async () => {
+    const c = core();
+    const rows = [
+      [
+        'Personeelsnummer',
+        'E-mailadres',
+        'Roepnaam',
+        'Tussenvoegsel',
+        'Achternaam',
+        'Toestemming website',
+        'Nieuwsbrief',
+      ],
+      ['P-017', 'j.devries@school.nl', 'Juf Els', 'de', 'Wit', 'ja', 'nee'],
+      ['', 'M.Bakker@School.nl', 'Mark', '', 'Bakker', 'nee', 'ja'],
+      ['', 'geen-adres', 'Ot', '', 'Kok', 'ja', 'ja'],
+    ];
+    const source = await load(writeUtf8BomCsv(tempDir(), rows, ';'));
+    const mapping = proposeMapping(source.rows, listChannels(c.db));
+    expect(mapping.personKind).toBe('staff');
+    const { preview } = planConsentImport(c.db, source, mapping, YEAR, { today: TODAY });
+    expect(preview.errors.map((e) => [e.row, e.code])).toEqual([[4, 'consent.row.invalidEmail']]);
+    commitConsentImport(c.db, actor, source, mapping, YEAR, { now: NOW, today: TODAY, onlyValid: true });
+    const mark = findPersonByKey(c.db, 'm.bakker@school.nl', 'staff')!;
+    expect(mark).toMatchObject({ kind: 'staff', externalKey: 'm.bakker@school.nl', roepnaam: 'Mark' });
+    expect(findPersonByKey(c.db, 'P-017')).toMatchObject({ kind: 'staff', tussenvoegsel: 'de', achternaam: 'Wit' });
+    expect(c.db.prepare('SELECT DISTINCT signed_by FROM consent_records').pluck().all()).toEqual(['self']);
+    expect(consentOn(c.db, mark.id, 'newsletter', TODAY).consented).toBe(true);
+  });
+
+  it('imports the XLSX list from its second sheet, reading formula cells as formulas', async () => {
     const c = core();
     const source = await load(await writeXlsxList(tempDir()), 'Groep 8');
     const mapping = proposeMapping(source.rows, listChannels(c.db));
     expect(mapping).toMatchObject({ headerRow: 3, fields: { className: 'Groep', birthDate: 'Geboortedatum' } });
     expect(mapping.channels).toEqual({ Website: 'website', 'Social media': 'social', Nieuwsbrief: 'newsletter' });
-    commitConsentImport(c.db, actor, source, mapping, YEAR, { now: NOW, today: TODAY });
+    const { preview } = planConsentImport(c.db, source, mapping, YEAR, { today: TODAY });
+    expect(source.rows[6]![3]).toBe('=HYPERLINK("https://school.nl/leerling/2004","Jansen")');
+    expect(preview.warnings.map((w) => [w.row, w.column, w.code])).toEqual([
+      [7, 'Achternaam', 'consent.row.formulaKept'],
+    ]);
+    expect(preview.errors.map((e) => [e.row, e.column, e.value, e.code])).toEqual([
+      [7, 'Website', '=IF(1=1,"ja","nee")', 'consent.row.formulaValue'],
+    ]);
+    commitConsentImport(c.db, actor, source, mapping, YEAR, { now: NOW, today: TODAY, onlyValid: true });
+    expect(findPersonByKey(c.db, '2004')).toBeNull();
     const zoe = findPersonByKey(c.db, '2002')!;
     expect(zoe).toMatchObject({
       roepnaam: 'Zoë',
