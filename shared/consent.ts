@@ -324,9 +324,9 @@ export function channelForHeader(
   const hits = new Set<string>();
   for (const channel of channels) {
     if (channel.retiredAt) continue;
+    // The default channels by their usual words; a school's own channels by their id and labels.
     const words = [
-      ...(CHANNEL_WORDS[channel.id] ?? []),
-      channel.id.replace(/[_-]+/g, ' '),
+      ...(CHANNEL_WORDS[channel.id] ?? [channel.id.replace(/[_-]+/g, ' ')]),
       channel.labelNl,
       channel.labelEn,
     ].map((word) =>

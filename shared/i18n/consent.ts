@@ -153,6 +153,9 @@ export const consentNl = {
   'error.consent.row.invalidDate': 'geen geldige datum (gebruik bijvoorbeeld 14-03-2012)',
   'error.consent.row.futureDate': 'datum ligt in de toekomst',
   'error.consent.row.signedAfterYear': 'ondertekend na het einde van schooljaar {year}',
+  'error.consent.row.signedBeforeYear':
+    'ondertekend vóór het begin van schooljaar {year}: is dit het formulier van dit jaar?',
+  'error.consent.file.badExtension': '{file} is geen CSV-, TXT- of XLSX-bestand.',
   'error.consent.row.unknownSigner': 'onbekend wie ondertekende (gebruik ouder, verzorger, voogd of zelf)',
   'error.consent.row.signerTooYoung': 'de leerling was op {date} {age} jaar: onder de 16 tekent een ouder of verzorger',
   'error.consent.row.signerShouldBeSelf': 'de leerling was op {date} {age} jaar: vanaf 16 tekent de leerling zelf',
@@ -337,6 +340,8 @@ export const consentEn = {
   'error.consent.row.invalidDate': 'not a valid date (write for example 14-03-2012)',
   'error.consent.row.futureDate': 'the date is in the future',
   'error.consent.row.signedAfterYear': 'signed after the end of school year {year}',
+  'error.consent.row.signedBeforeYear': 'signed before school year {year} began: is this the form for this year?',
+  'error.consent.file.badExtension': '{file} is not a CSV, TXT or XLSX file.',
   'error.consent.row.unknownSigner': 'unknown who signed (use parent, guardian or self)',
   'error.consent.row.signerTooYoung': 'the pupil was {age} on {date}: under 16 a parent or guardian signs',
   'error.consent.row.signerShouldBeSelf': 'the pupil was {age} on {date}: from 16 on the pupil signs',

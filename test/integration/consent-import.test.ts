@@ -307,6 +307,7 @@ describe('import preview and commit', () => {
       ['4', 'Fleur', 'Horst', '01-08-2010', 'leerling', '01-09-2026', 'ja'], // 16, herself: fine
       ['5', 'Lieke', 'Visser', '01-08-2010', 'oma', '01-09-2026', 'ja'], // unknown signer: error
       ['6', 'Daan', 'Kok', '01-08-2010', 'zelf', '01-09-2027', 'ja'], // after the school year: error
+      ['7', 'Ot', 'Kok', '01-01-2010', 'zelf', '15-06-2026', 'ja'], // before the year began: last year's form? remark
     ];
     const source = await load(writeUtf8BomCsv(tempDir(), rows, ';'));
     const mapping = proposeMapping(source.rows, listChannels(c.db));
@@ -316,6 +317,7 @@ describe('import preview and commit', () => {
       [3, 'consent.row.signerTooYoung', { age: 15, date: '2026-09-01' }],
       [4, 'consent.row.signerShouldBeSelf', { age: 16, date: '2026-09-01' }],
       [7, 'consent.row.futureDate', {}],
+      [8, 'consent.row.signedBeforeYear', { year: YEAR }],
     ]);
     expect(preview.errors.map((e) => [e.row, e.code])).toEqual([
       [6, 'consent.row.unknownSigner'],
@@ -332,6 +334,7 @@ describe('import preview and commit', () => {
       { k: '2', s: 'self', d: '2026-09-01' },
       { k: '3', s: 'parent', d: '2026-09-01' },
       { k: '4', s: 'self', d: '2026-09-01' },
+      { k: '7', s: 'self', d: '2026-06-15' },
     ]);
   });
 

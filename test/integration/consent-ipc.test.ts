@@ -120,6 +120,11 @@ describe('consent IPC', () => {
 
   it('validates inputs and manages channels', async () => {
     const { call } = setup();
+    // Main reads only files that can be consent lists.
+    await expect(call('readConsentFile', { path: '/etc/passwd' })).rejects.toMatchObject({
+      code: 'consent.file.badExtension',
+      params: { file: 'passwd' },
+    });
     await expect(
       call('previewConsentImport', {
         path: 'x.csv',

@@ -5,6 +5,7 @@ import { listAuditEvents, verifyAuditTrail } from '../../electron/core/audit/tra
 import { addChannel, listChannels, renameChannel, retireChannel } from '../../electron/core/consent/channels';
 import { commitConsentImport, planConsentImport } from '../../electron/core/consent/importer';
 import {
+  allPeople,
   consentHistory,
   consentOn,
   findPersonByKey,
@@ -217,6 +218,22 @@ describe('people', () => {
     expect(listPeople(db, { search: 'ZOE bakker' }).map((p) => p.externalKey)).toEqual(['1002']);
     expect(listPeople(db, { search: "van 't hof" }).map((p) => p.externalKey)).toEqual(['1003']);
     expect(listPeople(db, { className: '5B' }).map((p) => p.externalKey)).toEqual(['1002', '1001']);
+    const everyone = allPeople(db, 'pupil');
+    expect(everyone).toHaveLength(5);
+    expect(everyone[0]).toEqual({
+      id: 1,
+      kind: 'pupil',
+      externalKey: '1001',
+      roepnaam: 'Daniëlle',
+      voornamen: 'Daniëlle Maria',
+      tussenvoegsel: null,
+      achternaam: 'de Vries',
+      className: '5B',
+      birthDate: '2015-03-14',
+      createdAt: '2026-09-15T10:00:00.000Z',
+      updatedAt: '2026-09-15T10:00:00.000Z',
+    });
+    expect(allPeople(db, 'staff')).toEqual([]);
   });
 });
 

@@ -187,6 +187,8 @@ describe('column mapping proposal', () => {
     expect(channelForHeader('Website en nieuwsbrief', CHANNELS)).toBeNull();
     expect(channelForHeader('Foto op Instagram', CHANNELS)).toBe('social');
     expect(channelForHeader('Opmerkingen', CHANNELS)).toBeNull();
+    expect(channelForHeader('Social Schools (ouderapp)', CHANNELS)).toBe('parent_app');
+    expect(channelForHeader('Toestemming foto’s', CHANNELS)).toBeNull();
   });
 
   it('makes channel ids and display names', () => {

@@ -1,5 +1,6 @@
 // Binds the consent methods of the IPC contract (shared/ipc/consent.ts) to the core.
 import { randomUUID } from 'node:crypto';
+import path from 'node:path';
 import { currentSchoolYear, type ConsentMapping } from '../../../shared/consent';
 import { AppError } from '../../../shared/errors';
 import { currentActor } from '../actor';
@@ -53,18 +54,29 @@ export class PreviewTickets {
   }
 }
 
+/**
+ * The renderer names a file (from the open dialog); main reads only what a consent list can be, so a page that
+ * misbehaves cannot read other files through this method.
+ */
+function listPath(filePath: string): string {
+  if (!/\.(csv|txt|tsv|xlsx|xlsm)$/i.test(filePath)) {
+    throw new AppError('consent.file.badExtension', { file: path.basename(filePath) });
+  }
+  return filePath;
+}
+
 export function registerConsentHandlers(router: IpcRouter, core: CoreContext): void {
   const actor = () => currentActor(core.db, core.osUser);
   const tickets = new PreviewTickets();
 
   router
-    .handle('readConsentFile', ({ path, sheet }) => readConsentFileInfo(core.db, path, sheet))
-    .handle('previewConsentImport', async ({ path, sheet, schoolYear, mapping }) => {
-      const source = await readConsentList(path, { sheet });
+    .handle('readConsentFile', ({ path: file, sheet }) => readConsentFileInfo(core.db, listPath(file), sheet))
+    .handle('previewConsentImport', async ({ path: file, sheet, schoolYear, mapping }) => {
+      const source = await readConsentList(listPath(file), { sheet });
       const year = schoolYear ?? currentSchoolYear();
       const { preview } = planConsentImport(core.db, source, mapping, year);
       const token = tickets.add({
-        path,
+        path: file,
         sheet,
         fileSha256: source.sha256,
         schoolYear: year,

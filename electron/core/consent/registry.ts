@@ -20,6 +20,7 @@ import {
   type SchoolYearId,
   type Signer,
 } from '../../../shared/consent';
+import type { Statement } from 'better-sqlite3';
 import { AppError } from '../../../shared/errors';
 import { appendAuditEvent, type Actor } from '../audit/trail';
 import type { Db } from '../db/connection';
@@ -140,6 +141,17 @@ export function listPeople(db: Db, query: ListPeopleQuery = {}): PersonListItem[
   const at = query.at ?? new Date().toISOString();
   const granted = grantedChannelsAt(db, at);
   return page.map((row) => ({ ...toPerson(row), grantedChannels: granted.get(row.id) ?? [] }));
+}
+
+/**
+ * Everyone in the registry with their name parts, class and key — for matching photo tags to people. No paging,
+ * no consent: matching needs the whole set, and consent is asked per export with consentOn.
+ */
+export function allPeople(db: Db, kind?: PersonKind): Person[] {
+  const rows = db
+    .prepare('SELECT * FROM people WHERE (? IS NULL OR kind = ?) ORDER BY id')
+    .all(kind ?? null, kind ?? null) as PersonRow[];
+  return rows.map(toPerson);
 }
 
 /** The classes people are in, for a filter. */
@@ -275,6 +287,24 @@ function momentBounds(at: string | Date): { at: string; day: string; cutOp: '<' 
   return { at, day: localDay(parsed), cutOp: '<=', cut: parsed.toISOString() };
 }
 
+// consentOn runs once per visible person per photo in an export: its two statements are prepared once per database.
+const consentOnStatements = new WeakMap<Db, Record<'<' | '<=', Statement>>();
+
+function consentOnStatement(db: Db, cutOp: '<' | '<='): Statement {
+  let statements = consentOnStatements.get(db);
+  if (!statements) {
+    const make = (op: string) =>
+      db.prepare(
+        `SELECT id, status, version FROM consent_records
+         WHERE person_id = ? AND channel_id = ? AND school_year = ? AND effective_from ${op} ?
+         ORDER BY version DESC LIMIT 1`,
+      );
+    statements = { '<': make('<'), '<=': make('<=') };
+    consentOnStatements.set(db, statements);
+  }
+  return statements[cutOp];
+}
+
 /**
  * Consent of one person for one channel at a moment: the newest version of that moment's school year that had
  * taken effect by then. No such version — or anything but 'granted' — means no consent. `recordId` names the
@@ -283,13 +313,7 @@ function momentBounds(at: string | Date): { at: string; day: string; cutOp: '<' 
 export function consentOn(db: Db, personId: number, channelId: string, at: string | Date): ConsentAnswer {
   const bounds = momentBounds(at);
   const schoolYear = schoolYearOf(bounds.day);
-  const row = db
-    .prepare(
-      `SELECT id, status, version FROM consent_records
-       WHERE person_id = ? AND channel_id = ? AND school_year = ? AND effective_from ${bounds.cutOp} ?
-       ORDER BY version DESC LIMIT 1`,
-    )
-    .get(personId, channelId, schoolYear, bounds.cut) as
+  const row = consentOnStatement(db, bounds.cutOp).get(personId, channelId, schoolYear, bounds.cut) as
     { id: number; status: ConsentStatus; version: number } | undefined;
   return {
     personId,

@@ -179,6 +179,10 @@ export function validateConsentList(
     if (signedOn !== null && signedOn > options.schoolYear.slice(5) + '-07-31') {
       issue('error', resolved.fields.signedOn!, 'consent.row.signedAfterYear', { year: options.schoolYear });
     }
+    // Forms for next year are often signed in June or July; older ones may be last year's form: a remark.
+    if (signedOn !== null && signedOn < options.schoolYear.slice(0, 4) + '-08-01') {
+      issue('warning', resolved.fields.signedOn!, 'consent.row.signedBeforeYear', { year: options.schoolYear });
+    }
 
     const signerRaw = text('signedBy');
     let signedBy: Signer | null = signerRaw === null ? null : parseSigner(signerRaw);
