@@ -123,6 +123,10 @@ export const consentNl = {
   'cli.channels.rename.description': 'geef een kanaal een andere naam',
   'cli.channels.retire.description': 'stel een kanaal buiten gebruik (de toestemmingen blijven bewaard)',
   'cli.channels.reinstate.description': 'neem een kanaal weer in gebruik',
+  'cli.channels.delete.description': 'verwijder een kanaal dat nooit gebruikt is (anders: buiten gebruik stellen)',
+  'consent.channels.deleted': 'Kanaal {id} is verwijderd.',
+  'error.consent.channel.inUse':
+    'Kanaal {channel} heeft toestemmingen of exports en kan niet verwijderd worden; stel het buiten gebruik.',
 
   'error.consent.file.unreadable': 'Het bestand {path} kan niet gelezen worden ({detail}).',
   'error.consent.file.tooLarge': 'Het bestand {path} is te groot voor een toestemmingslijst ({size} bytes).',
@@ -310,6 +314,9 @@ export const consentEn = {
   'cli.channels.rename.description': 'rename a channel',
   'cli.channels.retire.description': 'retire a channel (its consents are kept)',
   'cli.channels.reinstate.description': 'bring a retired channel back into use',
+  'cli.channels.delete.description': 'delete a channel that was never used (otherwise: retire it)',
+  'consent.channels.deleted': 'Channel {id} is deleted.',
+  'error.consent.channel.inUse': 'Channel {channel} has consents or exports and cannot be deleted; retire it instead.',
 
   'error.consent.file.unreadable': 'The file {path} cannot be read ({detail}).',
   'error.consent.file.tooLarge': 'The file {path} is too large for a consent list ({size} bytes).',

@@ -140,4 +140,5 @@ export const consentContract = {
       .strict(),
   ),
   retireChannel: method<Channel>()(z.object({ id: channelId, retired: z.boolean().default(true) }).strict()),
+  deleteChannel: method<{ deleted: true }>()(z.object({ id: channelId }).strict()),
 };

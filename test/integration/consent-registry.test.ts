@@ -2,7 +2,13 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { proposeMapping } from '../../shared/consent';
 import { listAuditEvents, verifyAuditTrail } from '../../electron/core/audit/trail';
-import { addChannel, listChannels, renameChannel, retireChannel } from '../../electron/core/consent/channels';
+import {
+  addChannel,
+  deleteChannel,
+  listChannels,
+  renameChannel,
+  retireChannel,
+} from '../../electron/core/consent/channels';
 import { commitConsentImport, planConsentImport } from '../../electron/core/consent/importer';
 import {
   allPeople,
@@ -278,7 +284,16 @@ describe('channels', () => {
     ).toThrow(expect.objectContaining({ code: 'consent.mapping.retiredChannel' }));
     expect(() => db.prepare("DELETE FROM consent_records WHERE channel_id = 'website'").run()).toThrow(/append-only/);
     expect(retireChannel(db, actor, { id: 'website', retired: false }).retiredAt).toBeNull();
+    // Never used: may go. Used: only retired.
+    expect(() => deleteChannel(db, actor, { id: 'website' })).toThrow(
+      expect.objectContaining({ code: 'consent.channel.inUse' }),
+    );
+    const krant = addChannel(db, actor, { labelNl: 'Schoolkrant' });
+    deleteChannel(db, actor, { id: krant.id });
+    expect(listChannels(db).map((c) => c.id)).not.toContain('schoolkrant');
     expect(listAuditEvents(db, { limit: 10 }).map((e) => e.action)).toEqual([
+      'channel.delete',
+      'channel.add',
       'channel.reinstate',
       'channel.retire',
       'channel.rename',

@@ -18,7 +18,7 @@ import { AppError } from '../../../shared/errors';
 import { isMessageKey, translate, type MessageKey } from '../../../shared/i18n';
 import { consentMappingSchema } from '../../../shared/ipc/consent';
 import { currentActor } from '../../core/actor';
-import { addChannel, listChannels, renameChannel, retireChannel } from '../../core/consent/channels';
+import { addChannel, deleteChannel, listChannels, renameChannel, retireChannel } from '../../core/consent/channels';
 import { describeConsentList } from '../../core/consent/fileInfo';
 import { commitConsentImport, planConsentImport } from '../../core/consent/importer';
 import {
@@ -538,6 +538,17 @@ export function registerChannels(program: Command, t: Translate): void {
       out.say(
         out.t('consent.channels.renamed', { id: channel.id, labelNl: channel.labelNl, labelEn: channel.labelEn }),
       );
+    }),
+  );
+
+  const remove = channels.command('delete').description(t('cli.channels.delete.description')).argument('<id>', 'id');
+  remove.action(
+    action(remove, async ({ out, openCore }) => {
+      const [id] = remove.args as [string];
+      const core = openCore();
+      deleteChannel(core.db, currentActor(core.db, core.osUser), { id });
+      out.result({ ok: true, deleted: id });
+      out.say(out.t('consent.channels.deleted', { id }));
     }),
   );
 

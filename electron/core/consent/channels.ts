@@ -124,3 +124,21 @@ export function retireChannel(
     return getChannel(db, input.id);
   })();
 }
+
+/**
+ * Deletes a channel that was never used: no consent record and no export refers to it. A used channel can only be
+ * retired, so that every old record and export keeps the channel it names.
+ */
+export function deleteChannel(db: Db, actor: Actor, input: { readonly id: string }): void {
+  db.transaction(() => {
+    const channel = getChannel(db, input.id);
+    const exported = db.prepare('SELECT 1 FROM exports WHERE channel_id = ? LIMIT 1').get(input.id) !== undefined;
+    if (channel.used || exported) throw new AppError('consent.channel.inUse', { channel: input.id });
+    db.prepare('DELETE FROM channels WHERE id = ?').run(input.id);
+    appendAuditEvent(db, actor, {
+      action: 'channel.delete',
+      subject: `channel:${input.id}`,
+      details: { id: input.id, labelNl: channel.labelNl, labelEn: channel.labelEn },
+    });
+  })();
+}

@@ -6,7 +6,7 @@ import { AppError } from '../../../shared/errors';
 import { currentActor } from '../actor';
 import type { CoreContext } from '../context';
 import type { IpcRouter } from '../ipc/router';
-import { addChannel, listChannels, renameChannel, retireChannel } from './channels';
+import { addChannel, deleteChannel, listChannels, renameChannel, retireChannel } from './channels';
 import { commitConsentImport, planConsentImport } from './importer';
 import { readConsentFileInfo } from './fileInfo';
 import { consentOn, listClasses, listPeople, personConsent, recordManualConsent, withdrawConsent } from './registry';
@@ -106,5 +106,9 @@ export function registerConsentHandlers(router: IpcRouter, core: CoreContext): v
     .handle('listChannels', ({ includeRetired }) => listChannels(core.db, { includeRetired }))
     .handle('addChannel', (input) => addChannel(core.db, actor(), input))
     .handle('renameChannel', (input) => renameChannel(core.db, actor(), input))
-    .handle('retireChannel', (input) => retireChannel(core.db, actor(), input));
+    .handle('retireChannel', (input) => retireChannel(core.db, actor(), input))
+    .handle('deleteChannel', (input) => {
+      deleteChannel(core.db, actor(), input);
+      return { deleted: true as const };
+    });
 }
