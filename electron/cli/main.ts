@@ -3,6 +3,7 @@ import { Command, Option } from 'commander';
 import { translate, type MessageKey, type MessageParams } from '../../shared/i18n';
 import { appVersion } from '../core/version';
 import { registerAudit } from './commands/audit';
+import { registerChannels, registerConsent } from './commands/consent';
 import { registerDoctor } from './commands/doctor';
 import { cliLanguage } from './output';
 
@@ -22,6 +23,8 @@ export function buildProgram(language = cliLanguage(process.argv, process.env)):
     .configureHelp({ showGlobalOptions: true });
   registerDoctor(program, t);
   registerAudit(program, t);
+  registerConsent(program, t);
+  registerChannels(program, t);
   return program;
 }
 

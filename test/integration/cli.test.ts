@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { latestSchemaVersion } from '../../electron/core/db/connection';
 import { useTempDirs } from '../helpers/tempDir';
 
 const tempDir = useTempDirs();
@@ -44,7 +45,11 @@ describe('fotowacht CLI', () => {
       versions: Record<string, string>;
       electron: { present: boolean };
     };
-    expect(report).toMatchObject({ dataDir, schemaVersion: 1, schemaVersionKnown: 1 });
+    expect(report).toMatchObject({
+      dataDir,
+      schemaVersion: latestSchemaVersion(),
+      schemaVersionKnown: latestSchemaVersion(),
+    });
     for (const key of ['node', 'sharp', 'libvips', 'exifr', 'betterSqlite3', 'sqlite'])
       expect(report.versions[key], key).toMatch(/^\d+\.\d+/);
     expect(typeof report.electron.present).toBe('boolean');

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { listAuditEvents } from '../../electron/core/audit/trail';
 import { openCore } from '../../electron/core/context';
+import { latestSchemaVersion } from '../../electron/core/db/connection';
 import { createIpcRouter } from '../../electron/core/ipc/handlers';
 import { DEFAULT_SETTINGS } from '../../shared/settings';
 import { useTempDirs } from '../helpers/tempDir';
@@ -45,7 +46,7 @@ describe('settings through the IPC handlers', () => {
     const info = await again.invoke('getAppInfo', {});
     expect(info).toMatchObject({
       ok: true,
-      value: { dataDir, schemaVersion: 1, osUser: 'jdevries', mediaBaseUrl: 'fotowacht-media://' },
+      value: { dataDir, schemaVersion: latestSchemaVersion(), osUser: 'jdevries', mediaBaseUrl: 'fotowacht-media://' },
     });
     await reopened.close();
   });

@@ -1,5 +1,114 @@
 // Binds the consent methods of the IPC contract (shared/ipc/consent.ts) to the core.
+import { randomUUID } from 'node:crypto';
+import path from 'node:path';
+import { currentSchoolYear, type ConsentMapping } from '../../../shared/consent';
+import { AppError } from '../../../shared/errors';
+import { currentActor } from '../actor';
 import type { CoreContext } from '../context';
 import type { IpcRouter } from '../ipc/router';
+import { addChannel, deleteChannel, listChannels, renameChannel, retireChannel } from './channels';
+import { commitConsentImport, planConsentImport } from './importer';
+import { readConsentFileInfo } from './fileInfo';
+import { consentOn, listClasses, listPeople, personConsent, recordManualConsent, withdrawConsent } from './registry';
+import { readConsentList } from './source';
 
-export function registerConsentHandlers(_router: IpcRouter, _core: CoreContext): void {}
+interface PreviewTicket {
+  readonly path: string;
+  readonly sheet: string | undefined;
+  readonly fileSha256: string;
+  readonly schoolYear: string;
+  readonly mapping: ConsentMapping;
+  readonly fingerprint: string;
+  readonly createdAt: number;
+}
+
+/** Previews wait this long for their commit; after that the person previews again. */
+const PREVIEW_TTL_MS = 60 * 60 * 1000;
+const MAX_PREVIEWS = 20;
+
+/**
+ * Previews a person has seen, by token. A commit names its token and gets exactly that: the same file bytes
+ * (SHA-256), mapping and school year, and a plan with the same fingerprint — else it is refused.
+ */
+export class PreviewTickets {
+  private readonly tickets = new Map<string, PreviewTicket>();
+
+  add(ticket: Omit<PreviewTicket, 'createdAt'>, now = Date.now()): string {
+    this.prune(now);
+    while (this.tickets.size >= MAX_PREVIEWS) this.tickets.delete(this.tickets.keys().next().value!);
+    const token = randomUUID();
+    this.tickets.set(token, { ...ticket, createdAt: now });
+    return token;
+  }
+
+  take(token: string, now = Date.now()): PreviewTicket {
+    this.prune(now);
+    const ticket = this.tickets.get(token);
+    if (!ticket) throw new AppError('consent.import.previewExpired', {});
+    this.tickets.delete(token);
+    return ticket;
+  }
+
+  private prune(now: number): void {
+    for (const [token, ticket] of this.tickets) if (now - ticket.createdAt > PREVIEW_TTL_MS) this.tickets.delete(token);
+  }
+}
+
+/**
+ * The renderer names a file (from the open dialog); main reads only what a consent list can be, so a page that
+ * misbehaves cannot read other files through this method.
+ */
+function listPath(filePath: string): string {
+  if (!/\.(csv|txt|tsv|xlsx|xlsm)$/i.test(filePath)) {
+    throw new AppError('consent.file.badExtension', { file: path.basename(filePath) });
+  }
+  return filePath;
+}
+
+export function registerConsentHandlers(router: IpcRouter, core: CoreContext): void {
+  const actor = () => currentActor(core.db, core.osUser);
+  const tickets = new PreviewTickets();
+
+  router
+    .handle('readConsentFile', ({ path: file, sheet }) => readConsentFileInfo(core.db, listPath(file), sheet))
+    .handle('previewConsentImport', async ({ path: file, sheet, schoolYear, mapping }) => {
+      const source = await readConsentList(listPath(file), { sheet });
+      const year = schoolYear ?? currentSchoolYear();
+      const { preview } = planConsentImport(core.db, source, mapping, year);
+      const token = tickets.add({
+        path: file,
+        sheet,
+        fileSha256: source.sha256,
+        schoolYear: year,
+        mapping,
+        fingerprint: preview.fingerprint,
+      });
+      return { ...preview, token };
+    })
+    .handle('commitConsentImport', async ({ token, onlyValid }) => {
+      const ticket = tickets.take(token);
+      const source = await readConsentList(ticket.path, { sheet: ticket.sheet });
+      if (source.sha256 !== ticket.fileSha256) {
+        throw new AppError('consent.import.fileChanged', { file: source.fileName });
+      }
+      const result = commitConsentImport(core.db, actor(), source, ticket.mapping, ticket.schoolYear, {
+        onlyValid,
+        expectedFingerprint: ticket.fingerprint,
+      });
+      return { importId: result.importId, recordsWritten: result.recordsWritten, preview: result.preview };
+    })
+    .handle('listPeople', (query) => listPeople(core.db, query))
+    .handle('listClasses', () => listClasses(core.db))
+    .handle('getPersonConsent', ({ personId, at }) => personConsent(core.db, personId, at ?? new Date()))
+    .handle('getConsentOn', ({ personId, channelId, at }) => consentOn(core.db, personId, channelId, at))
+    .handle('recordManualConsent', (input) => recordManualConsent(core.db, actor(), input))
+    .handle('withdrawConsent', (input) => withdrawConsent(core.db, actor(), input))
+    .handle('listChannels', ({ includeRetired }) => listChannels(core.db, { includeRetired }))
+    .handle('addChannel', (input) => addChannel(core.db, actor(), input))
+    .handle('renameChannel', (input) => renameChannel(core.db, actor(), input))
+    .handle('retireChannel', (input) => retireChannel(core.db, actor(), input))
+    .handle('deleteChannel', (input) => {
+      deleteChannel(core.db, actor(), input);
+      return { deleted: true as const };
+    });
+}

@@ -1,0 +1,350 @@
+// A consent import from a read list: plan (validate, compare with the registry, preview) and commit — all rows
+// in one transaction or nothing, and only what the preview showed (its fingerprint is checked at commit).
+import { createHash } from 'node:crypto';
+import { canonicalJson } from '../../../shared/canonicalJson';
+import {
+  displayName,
+  type ConsentChange,
+  type ConsentImportCounts,
+  type ConsentImportPreview,
+  type ConsentListRow,
+  type ConsentMapping,
+  type ListConsentStatus,
+  type PreviewPerson,
+  type SchoolYearId,
+} from '../../../shared/consent';
+import { AppError } from '../../../shared/errors';
+import type { JsonValue } from '../../../shared/types';
+import { appendAuditEvent, type Actor } from '../audit/trail';
+import type { Db } from '../db/connection';
+import { listChannels } from './channels';
+import { actorLabel, ensureSchoolYear, latestRecordsOfYear, recordWriter, type PersonRow } from './registry';
+import type { ConsentListSource } from './source';
+import { validateConsentList } from './validate';
+
+interface PlannedRow {
+  readonly list: ConsentListRow;
+  readonly personId: number | null;
+  readonly personChanged: boolean;
+  readonly writes: ReadonlyArray<{
+    readonly channelId: string;
+    readonly status: ListConsentStatus;
+    readonly version: number;
+  }>;
+}
+
+export interface ConsentImportPlan {
+  readonly preview: ConsentImportPreview;
+  readonly rows: readonly PlannedRow[];
+}
+
+export interface PlanOptions {
+  /** Today's local day ('YYYY-MM-DD'), for the age check and future dates; default the real today. */
+  readonly today?: string | undefined;
+}
+
+function samePersonData(row: PersonRow, list: ConsentListRow): boolean {
+  return (
+    row.roepnaam === list.roepnaam &&
+    row.voornamen === list.voornamen &&
+    row.tussenvoegsel === list.tussenvoegsel &&
+    row.achternaam === list.achternaam &&
+    row.class_name === list.className &&
+    row.birth_date === list.birthDate
+  );
+}
+
+/** Reads the registry and says what a commit would do. Writes nothing. */
+export function planConsentImport(
+  db: Db,
+  source: Pick<ConsentListSource, 'fileName' | 'sha256' | 'rows'>,
+  mapping: Readonly<ConsentMapping>,
+  schoolYear: SchoolYearId,
+  options: PlanOptions = {},
+): ConsentImportPlan {
+  const channels = listChannels(db);
+  const validated = validateConsentList(source.rows, mapping, channels, {
+    schoolYear,
+    ...(options.today ? { today: options.today } : {}),
+  });
+  const people = new Map(
+    (db.prepare('SELECT * FROM people WHERE kind = ?').all(mapping.personKind) as PersonRow[]).map((row) => [
+      row.external_key ?? '',
+      row,
+    ]),
+  );
+  const latest = latestRecordsOfYear(db, schoolYear);
+  const warnings = [...validated.warnings];
+  const newPeople: PreviewPerson[] = [];
+  const changes: ConsentChange[] = [];
+  let updatedPeople = 0;
+  let newConsents = 0;
+  let unchangedConsents = 0;
+  const tally = { granted: 0, refused: 0, not_returned: 0 };
+  const planned: PlannedRow[] = [];
+
+  for (const list of validated.valid) {
+    const existing = people.get(list.key);
+    const name = displayName(list);
+    if (!existing) newPeople.push({ row: list.row, personId: null, key: list.key, name, className: list.className });
+    const personChanged = existing !== undefined && !samePersonData(existing, list);
+    if (personChanged) updatedPeople += 1;
+    const writes: Array<{ channelId: string; status: ListConsentStatus; version: number }> = [];
+    for (const [channelId, status] of Object.entries(list.consents)) {
+      tally[status] += 1;
+      const previous = existing ? latest.get(`${existing.id}|${channelId}`) : undefined;
+      if (previous?.status === 'withdrawn') {
+        // A withdrawal is undone only by hand: an older list read again must not bring consent back.
+        if (status === 'granted') {
+          warnings.push({
+            severity: 'warning',
+            row: list.row,
+            column: Object.entries(mapping.channels).find(([, id]) => id === channelId)?.[0] ?? null,
+            value: status,
+            code: 'consent.row.keepsWithdrawal',
+            params: { channel: channelId, since: previous.effectiveFrom.slice(0, 10) },
+          });
+        }
+        continue;
+      }
+      if (
+        previous &&
+        previous.status === status &&
+        previous.signedBy === list.signedBy &&
+        previous.signedOn === list.signedOn
+      ) {
+        unchangedConsents += 1;
+        continue;
+      }
+      writes.push({ channelId, status, version: (previous?.version ?? 0) + 1 });
+      if (!previous) newConsents += 1;
+      else if (previous.status !== status) {
+        changes.push({
+          row: list.row,
+          personId: existing?.id ?? null,
+          key: list.key,
+          name,
+          channelId,
+          from: previous.status,
+          to: status,
+        });
+      }
+    }
+    planned.push({ list, personId: existing?.id ?? null, personChanged, writes });
+  }
+  warnings.sort((a, b) => a.row - b.row);
+  const withdrawals = changes.filter((change) => change.from === 'granted');
+
+  // Who the previous import of this year (same kind of people) listed and this file does not.
+  const previousImport = (
+    db
+      .prepare('SELECT id, mapping FROM consent_imports WHERE school_year = ? ORDER BY id DESC')
+      .all(schoolYear) as Array<{
+      id: number;
+      mapping: string;
+    }>
+  ).find((row) => (JSON.parse(row.mapping) as Partial<ConsentMapping>).personKind === mapping.personKind);
+  const missing: PreviewPerson[] = previousImport
+    ? (
+        db
+          .prepare(
+            `SELECT p.*, ip.row_number FROM consent_import_people ip JOIN people p ON p.id = ip.person_id
+             WHERE ip.import_id = ? ORDER BY ip.row_number`,
+          )
+          .all(previousImport.id) as Array<PersonRow & { row_number: number }>
+      )
+        .filter((row) => !validated.keys.has(row.external_key ?? ''))
+        .map((row) => ({
+          row: null,
+          personId: row.id,
+          key: row.external_key ?? '',
+          name: displayName(row),
+          className: row.class_name,
+        }))
+    : [];
+
+  const counts: ConsentImportCounts = {
+    rows: validated.rowCount,
+    validRows: validated.valid.length,
+    errorRows: validated.errorRows.size,
+    warningRows: new Set(warnings.map((warning) => warning.row)).size,
+    newPeople: newPeople.length,
+    updatedPeople,
+    newConsents,
+    changedConsents: changes.length,
+    withdrawals: withdrawals.length,
+    unchangedConsents,
+    missing: missing.length,
+    granted: tally.granted,
+    refused: tally.refused,
+    notReturned: tally.not_returned,
+  };
+  const fingerprint = createHash('sha256')
+    .update(
+      canonicalJson({
+        file: source.sha256,
+        schoolYear,
+        mapping: mapping as unknown as JsonValue,
+        rows: planned.map((row) => [
+          row.list.row,
+          row.list.key,
+          row.personId,
+          row.personChanged,
+          row.list.signedBy,
+          row.list.signedOn,
+          row.writes.map((write) => `${write.channelId}=${write.status}`),
+        ]),
+        errors: validated.errors.map((error) => `${error.row}:${error.code}:${error.column ?? ''}`),
+      }),
+    )
+    .digest('hex');
+  return {
+    preview: {
+      fileName: source.fileName,
+      fileSha256: source.sha256,
+      schoolYear,
+      mapping,
+      counts,
+      newPeople,
+      changes,
+      withdrawals,
+      missing,
+      errors: validated.errors,
+      warnings,
+      previousImportId: previousImport?.id ?? null,
+      fingerprint,
+    },
+    rows: planned,
+  };
+}
+
+export interface CommitOptions extends PlanOptions {
+  /** Import the valid rows and leave the rows with errors out (they are listed in the import's counts). */
+  readonly onlyValid?: boolean | undefined;
+  /** The fingerprint of the preview a person saw: the commit refuses when the plan differs from it. */
+  readonly expectedFingerprint?: string | undefined;
+  readonly now?: Date | undefined;
+}
+
+export interface ConsentImportResult {
+  readonly importId: number;
+  readonly preview: ConsentImportPreview;
+  readonly recordsWritten: number;
+}
+
+/** Writes an import: people, consent versions, the import row and its audit event — all, or nothing. */
+export function commitConsentImport(
+  db: Db,
+  actor: Actor,
+  source: Pick<ConsentListSource, 'fileName' | 'sha256' | 'rows'>,
+  mapping: Readonly<ConsentMapping>,
+  schoolYear: SchoolYearId,
+  options: CommitOptions = {},
+): ConsentImportResult {
+  const now = options.now ?? new Date();
+  const run = db.transaction((): ConsentImportResult => {
+    const plan = planConsentImport(db, source, mapping, schoolYear, options);
+    const { preview } = plan;
+    if (options.expectedFingerprint !== undefined && options.expectedFingerprint !== preview.fingerprint) {
+      throw new AppError('consent.import.changedSincePreview', { file: source.fileName });
+    }
+    if (preview.errors.length > 0 && !options.onlyValid) {
+      throw new AppError('consent.import.hasErrors', {
+        errors: preview.errors.length,
+        rows: preview.counts.errorRows,
+      });
+    }
+    if (plan.rows.length === 0) throw new AppError('consent.import.nothingValid', { file: source.fileName });
+    ensureSchoolYear(db, schoolYear);
+    const at = now.toISOString();
+    const who = actorLabel(actor);
+    const importId = Number(
+      db
+        .prepare(
+          `INSERT INTO consent_imports (school_year, file_name, file_sha256, mapping, counts, actor, imported_at)
+           VALUES (?, ?, ?, ?, ?, ?, ?)`,
+        )
+        .run(
+          schoolYear,
+          source.fileName,
+          source.sha256,
+          canonicalJson(mapping as unknown as JsonValue),
+          canonicalJson(preview.counts as unknown as JsonValue),
+          who,
+          at,
+        ).lastInsertRowid,
+    );
+    const insertPerson = db.prepare(
+      `INSERT INTO people (kind, external_key, roepnaam, voornamen, tussenvoegsel, achternaam, class_name, birth_date,
+         created_at, updated_at)
+       VALUES (@kind, @key, @roepnaam, @voornamen, @tussenvoegsel, @achternaam, @className, @birthDate, @at, @at)`,
+    );
+    const updatePerson = db.prepare(
+      `UPDATE people SET roepnaam = @roepnaam, voornamen = @voornamen, tussenvoegsel = @tussenvoegsel,
+         achternaam = @achternaam, class_name = @className, birth_date = @birthDate, updated_at = @at
+       WHERE id = @id`,
+    );
+    const listed = db.prepare('INSERT INTO consent_import_people (import_id, person_id, row_number) VALUES (?, ?, ?)');
+    const write = recordWriter(db);
+    let recordsWritten = 0;
+    for (const row of plan.rows) {
+      const data = {
+        key: row.list.key,
+        roepnaam: row.list.roepnaam,
+        voornamen: row.list.voornamen,
+        tussenvoegsel: row.list.tussenvoegsel,
+        achternaam: row.list.achternaam,
+        className: row.list.className,
+        birthDate: row.list.birthDate,
+        at,
+      };
+      let personId = row.personId;
+      if (personId === null) {
+        personId = Number(insertPerson.run({ ...data, kind: row.list.kind }).lastInsertRowid);
+      } else if (row.personChanged) {
+        updatePerson.run({ ...data, id: personId });
+      }
+      listed.run(importId, personId, row.list.row);
+      for (const change of row.writes) {
+        write({
+          personId,
+          schoolYear,
+          channelId: change.channelId,
+          status: change.status,
+          version: change.version,
+          signedBy: row.list.signedBy,
+          signedOn: row.list.signedOn,
+          effectiveFrom: at,
+          source: 'import',
+          importId,
+          reason: null,
+          actor: who,
+          recordedAt: at,
+        });
+        recordsWritten += 1;
+      }
+    }
+    appendAuditEvent(
+      db,
+      actor,
+      {
+        action: 'consent.import',
+        subject: `import:${importId}`,
+        details: {
+          importId,
+          fileName: source.fileName,
+          fileSha256: source.sha256,
+          schoolYear,
+          personKind: mapping.personKind,
+          onlyValid: Boolean(options.onlyValid),
+          recordsWritten,
+          counts: preview.counts as unknown as JsonValue,
+          errorRows: [...new Set(preview.errors.map((error) => error.row))],
+        },
+      },
+      now,
+    );
+    return { importId, preview, recordsWritten };
+  });
+  return run.immediate();
+}
