@@ -28,4 +28,11 @@ export function buildProgram(language = cliLanguage(process.argv, process.env)):
   return program;
 }
 
+// A reader that goes away (`fotowacht consent show 123 | head`) must not kill a command halfway: ignore EPIPE.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+  });
+}
+
 await buildProgram().parseAsync(process.argv);
