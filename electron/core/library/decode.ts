@@ -1,0 +1,151 @@
+// Decoding any supported photo into a sharp pipeline in display orientation. JPEG, PNG, TIFF, WebP and
+// AV1-coded HEIF go straight to sharp; HEVC-coded HEIC (iPhone photos), which sharp's prebuilt libvips cannot
+// decode, goes through libheif compiled to WebAssembly (heic-decode) and enters sharp as raw pixels.
+import { createRequire } from 'node:module';
+import sharp, { type Sharp } from 'sharp';
+import { AppError } from '../../../shared/errors';
+
+/** Largest image (in pixels) Fotowacht decodes: well above a 100 MP camera, far below a decompression bomb. */
+export const MAX_INPUT_PIXELS = 200_000_000;
+
+export type PhotoFormat = 'jpeg' | 'png' | 'tiff' | 'webp' | 'heif';
+
+export interface DecodedPhoto {
+  readonly format: PhotoFormat;
+  /** Stored pixel size and EXIF orientation (1 when the decoder already applied the container's rotation). */
+  readonly width: number;
+  readonly height: number;
+  readonly orientation: number;
+  /** A fresh pipeline over the pixels, already turned to the orientation a viewer sees. Call once per output. */
+  pipeline(): Sharp;
+}
+
+type HeicDecode = ((input: { buffer: Uint8Array }) => Promise<{ width: number; height: number; data: Uint8ClampedArray }>) & {
+  all(input: { buffer: Uint8Array }): Promise<
+    Array<{ width: number; height: number; decode(): Promise<{ data: Uint8ClampedArray }> }> & { dispose(): void }
+  >;
+};
+let heicDecoder: HeicDecode | null = null;
+function heicDecode(): HeicDecode {
+  heicDecoder ??= createRequire(import.meta.url)('heic-decode') as HeicDecode;
+  return heicDecoder;
+}
+
+/** The format by the file's first bytes; null for anything Fotowacht does not read. */
+export function sniffFormat(buffer: Buffer): PhotoFormat | null {
+  if (buffer.length < 12) return null;
+  if (buffer[0] === 0xff && buffer[1] === 0xd8 && buffer[2] === 0xff) return 'jpeg';
+  if (buffer.readUInt32BE(0) === 0x89504e47) return 'png';
+  const head = buffer.toString('latin1', 0, 4);
+  if (head === 'II*\0' || head === 'MM\0*') return 'tiff';
+  if (head === 'RIFF' && buffer.toString('latin1', 8, 12) === 'WEBP') return 'webp';
+  if (buffer.toString('latin1', 4, 8) === 'ftyp') {
+    const brands = buffer.toString('latin1', 8, Math.min(buffer.length, 64));
+    if (/heic|heix|hevc|hevx|heim|heis|mif1|msf1|avif/.test(brands)) return 'heif';
+  }
+  return null;
+}
+
+function checkPixels(width: number, height: number, name: string): void {
+  if (!(width > 0 && height > 0)) throw new AppError('library.file.unreadable', { file: name });
+  if (width * height > MAX_INPUT_PIXELS) {
+    throw new AppError('library.file.tooLarge', { file: name, width, height, limit: MAX_INPUT_PIXELS });
+  }
+}
+
+/**
+ * Opens a photo held in memory. Reads the header only; pixels are decoded when a pipeline runs
+ * (for HEVC HEIC, once, here). `name` is used in error messages only.
+ */
+export async function decodePhoto(buffer: Buffer, name: string): Promise<DecodedPhoto> {
+  if (buffer.length === 0) throw new AppError('library.file.empty', { file: name });
+  const format = sniffFormat(buffer);
+  if (!format) throw new AppError('library.file.unsupported', { file: name });
+  let metadata: sharp.Metadata | null = null;
+  try {
+    metadata = await sharp(buffer, { limitInputPixels: false }).metadata();
+  } catch {
+    if (format !== 'heif') throw new AppError('library.file.unreadable', { file: name });
+  }
+  if (format === 'heif' && (!metadata || metadata.compression !== 'av1')) return decodeHeic(buffer, name);
+  if (!metadata?.width || !metadata.height) throw new AppError('library.file.unreadable', { file: name });
+  checkPixels(metadata.width, metadata.height, name);
+  const orientation = metadata.orientation && metadata.orientation >= 1 && metadata.orientation <= 8 ? metadata.orientation : 1;
+  return {
+    format,
+    width: metadata.width,
+    height: metadata.height,
+    orientation,
+    pipeline: () => sharp(buffer, { limitInputPixels: MAX_INPUT_PIXELS, failOn: 'truncated' }).rotate(),
+  };
+}
+
+async function decodeHeic(buffer: Buffer, name: string): Promise<DecodedPhoto> {
+  let images: Awaited<ReturnType<HeicDecode['all']>>;
+  try {
+    images = await heicDecode().all({ buffer });
+  } catch {
+    throw new AppError('library.file.unreadable', { file: name });
+  }
+  try {
+    const primary = images[0];
+    if (!primary) throw new AppError('library.file.unreadable', { file: name });
+    checkPixels(primary.width, primary.height, name);
+    let data: Uint8ClampedArray;
+    try {
+      ({ data } = await primary.decode());
+    } catch {
+      throw new AppError('library.file.unreadable', { file: name });
+    }
+    const { width, height } = primary;
+    const pixels = Buffer.from(data.buffer, data.byteOffset, data.byteLength);
+    // libheif applies the container's rotation and mirroring, so these pixels are already as a viewer sees them.
+    return {
+      format: 'heif',
+      width,
+      height,
+      orientation: 1,
+      pipeline: () => sharp(pixels, { raw: { width, height, channels: 4 }, limitInputPixels: MAX_INPUT_PIXELS }),
+    };
+  } finally {
+    images.dispose();
+  }
+}
+
+export const THUMBNAIL_SIZE = 400;
+export const PREVIEW_SIZE = 1600;
+
+export interface RenderedSizes {
+  readonly thumbnail: Buffer;
+  readonly preview: Buffer;
+}
+
+/**
+ * Thumbnail (WebP) and preview (JPEG) from one decode: the photo is decoded once, shrunk on load to the
+ * preview size, and both files are encoded from those pixels.
+ */
+export async function renderSizes(photo: DecodedPhoto, name: string): Promise<RenderedSizes> {
+  try {
+    const { data, info } = await photo
+      .pipeline()
+      .resize(PREVIEW_SIZE, PREVIEW_SIZE, { fit: 'inside', withoutEnlargement: true })
+      .flatten({ background: '#ffffff' })
+      .raw()
+      .toBuffer({ resolveWithObject: true });
+    const raw = { raw: { width: info.width, height: info.height, channels: info.channels } } as const;
+    const [preview, thumbnail] = await Promise.all([
+      sharp(data, raw).jpeg({ quality: 82, mozjpeg: false }).toBuffer(),
+      sharp(data, raw)
+        .resize(THUMBNAIL_SIZE, THUMBNAIL_SIZE, { fit: 'inside', withoutEnlargement: true })
+        .webp({ quality: 78, effort: 2 })
+        .toBuffer(),
+    ]);
+    return { thumbnail, preview };
+  } catch (error) {
+    if (error instanceof AppError) throw error;
+    const message = error instanceof Error ? error.message : '';
+    if (/pixel limit/i.test(message)) throw new AppError('library.file.tooLarge', { file: name, limit: MAX_INPUT_PIXELS });
+    if (/truncat|premature|unexpected end/i.test(message)) throw new AppError('library.file.truncated', { file: name });
+    throw new AppError('library.file.unreadable', { file: name });
+  }
+}
