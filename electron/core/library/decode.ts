@@ -2,7 +2,7 @@
 // AV1-coded HEIF go straight to sharp; HEVC-coded HEIC (iPhone photos), which sharp's prebuilt libvips cannot
 // decode, goes through libheif compiled to WebAssembly (heic-decode) and enters sharp as raw pixels.
 import { createRequire } from 'node:module';
-import sharp, { type Sharp } from 'sharp';
+import sharp, { type Metadata, type Sharp } from 'sharp';
 import { AppError } from '../../../shared/errors';
 
 /** Largest image (in pixels) Fotowacht decodes: well above a 100 MP camera, far below a decompression bomb. */
@@ -61,7 +61,7 @@ export async function decodePhoto(buffer: Buffer, name: string): Promise<Decoded
   if (buffer.length === 0) throw new AppError('library.file.empty', { file: name });
   const format = sniffFormat(buffer);
   if (!format) throw new AppError('library.file.unsupported', { file: name });
-  let metadata: sharp.Metadata | null = null;
+  let metadata: Metadata | null = null;
   try {
     metadata = await sharp(buffer, { limitInputPixels: false }).metadata();
   } catch {

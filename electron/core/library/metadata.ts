@@ -23,9 +23,8 @@ export interface PhotoMetadata {
 
 type ExifRecord = Record<string, unknown>;
 
-const EXIF_OPTIONS = {
+const EXIF_OPTIONS: Parameters<typeof exifr.parse>[1] = {
   tiff: true,
-  ifd0: true,
   exif: true,
   gps: true,
   iptc: true,
@@ -41,8 +40,7 @@ const EXIF_OPTIONS = {
   translateValues: false,
   reviveValues: false,
   mergeOutput: true,
-  silentErrors: true,
-} as const;
+};
 
 /** EXIF and IPTC; an unreadable block gives nothing rather than failing the photo. */
 async function readExif(buffer: Buffer): Promise<ExifRecord> {
