@@ -14,7 +14,8 @@ export const libraryNl = {
   'cli.index.description': 'indexeer een map met evenementfoto’s (of een map met veel evenementen)',
   'cli.index.folder': 'de map met foto’s',
   'cli.index.summary': '{photos} foto’s in {events} evenementen: {regions} personen met een vak, {names} namen.',
-  'cli.index.changes': 'Nieuw of gewijzigd: {indexed}; ongewijzigd: {unchanged}; verplaatst: {moved}; verwijderd: {removed}.',
+  'cli.index.changes':
+    'Nieuw of gewijzigd: {indexed}; ongewijzigd: {unchanged}; verplaatst: {moved}; verwijderd: {removed}.',
   'cli.index.errors': '{count} bestanden konden niet worden gelezen:',
   'cli.index.cancelled': 'Indexeren afgebroken; wat klaar was, is bewaard.',
   'cli.photos.description': 'toon de foto’s van een evenement met hun personen',

@@ -51,7 +51,9 @@ export interface MwgRegion {
 }
 
 export function mwgRegions(regions: readonly MwgRegion[], applied?: { w: number; h: number } | null): string {
-  const dims = applied ? `<mwg-rs:AppliedToDimensions stDim:w="${applied.w}" stDim:h="${applied.h}" stDim:unit="pixel"/>` : '';
+  const dims = applied
+    ? `<mwg-rs:AppliedToDimensions stDim:w="${applied.w}" stDim:h="${applied.h}" stDim:unit="pixel"/>`
+    : '';
   const items = regions
     .map(
       (region) => `<rdf:li rdf:parseType="Resource">
@@ -81,7 +83,9 @@ export type IptcBoundary =
   | { shape: 'circle'; unit: 'relative' | 'pixel'; x: number; y: number; rx: number }
   | { shape: 'polygon'; unit: 'relative' | 'pixel'; vertices: ReadonlyArray<readonly [number, number]> };
 
-export function iptcRegions(regions: ReadonlyArray<{ boundary: IptcBoundary; name?: string; persons?: string[] }>): string {
+export function iptcRegions(
+  regions: ReadonlyArray<{ boundary: IptcBoundary; name?: string; persons?: string[] }>,
+): string {
   const items = regions
     .map((region) => {
       const b = region.boundary;
@@ -92,7 +96,10 @@ export function iptcRegions(regions: ReadonlyArray<{ boundary: IptcBoundary; nam
         boundary += `<Iptc4xmpExt:rbX>${b.x}</Iptc4xmpExt:rbX><Iptc4xmpExt:rbY>${b.y}</Iptc4xmpExt:rbY><Iptc4xmpExt:rbRx>${b.rx}</Iptc4xmpExt:rbRx>`;
       } else {
         boundary += `<Iptc4xmpExt:rbVertices><rdf:Seq>${b.vertices
-          .map(([vx, vy]) => `<rdf:li rdf:parseType="Resource"><Iptc4xmpExt:rbX>${vx}</Iptc4xmpExt:rbX><Iptc4xmpExt:rbY>${vy}</Iptc4xmpExt:rbY></rdf:li>`)
+          .map(
+            ([vx, vy]) =>
+              `<rdf:li rdf:parseType="Resource"><Iptc4xmpExt:rbX>${vx}</Iptc4xmpExt:rbX><Iptc4xmpExt:rbY>${vy}</Iptc4xmpExt:rbY></rdf:li>`,
+          )
           .join('')}</rdf:Seq></Iptc4xmpExt:rbVertices>`;
       }
       const name = region.name
@@ -133,7 +140,9 @@ function app1(payload: Buffer): Buffer {
  * segments of at most `chunkSize` bytes, as Adobe's XMP spec prescribes.
  */
 export function insertXmp(jpeg: Buffer, main: string, extended?: string, chunkSize = 65_000): Buffer {
-  const segments = [app1(Buffer.concat([Buffer.from('http://ns.adobe.com/xap/1.0/\0', 'latin1'), Buffer.from(main, 'utf8')]))];
+  const segments = [
+    app1(Buffer.concat([Buffer.from('http://ns.adobe.com/xap/1.0/\0', 'latin1'), Buffer.from(main, 'utf8')])),
+  ];
   if (extended) {
     const data = Buffer.from(extended, 'utf8');
     const guid = extendedGuid(extended);
@@ -175,13 +184,23 @@ export interface TestJpegOptions {
 export async function makeJpeg(options: TestJpegOptions): Promise<Buffer> {
   const { width, height } = options;
   const composites = (options.marks ?? []).map((mark) => ({
-    input: { create: { width: Math.max(1, Math.round(mark.w * width)), height: Math.max(1, Math.round(mark.h * height)), channels: 3 as const, background: '#ff0000' } },
+    input: {
+      create: {
+        width: Math.max(1, Math.round(mark.w * width)),
+        height: Math.max(1, Math.round(mark.h * height)),
+        channels: 3 as const,
+        background: '#ff0000',
+      },
+    },
     left: Math.round(mark.x * width),
     top: Math.round(mark.y * height),
   }));
-  const shade = 60 + ((options.seed ?? 0) * 37) % 120;
-  let image = sharp({ create: { width, height, channels: 3, background: { r: shade, g: shade, b: 200 } } }).composite(composites);
-  if (options.orientation && options.orientation !== 1) image = image.withMetadata({ orientation: options.orientation });
+  const shade = 60 + (((options.seed ?? 0) * 37) % 120);
+  let image = sharp({ create: { width, height, channels: 3, background: { r: shade, g: shade, b: 200 } } }).composite(
+    composites,
+  );
+  if (options.orientation && options.orientation !== 1)
+    image = image.withMetadata({ orientation: options.orientation });
   const jpeg = await image.jpeg({ quality: 90 }).toBuffer();
   return options.xmp ? insertXmp(jpeg, options.xmp, options.extendedXmp) : jpeg;
 }
@@ -206,4 +225,28 @@ export async function redBoxAsViewed(file: Buffer | string): Promise<StoredBox |
   }
   if (x1 < 0) return null;
   return { x: x0 / info.width, y: y0 / info.height, w: (x1 - x0 + 1) / info.width, h: (y1 - y0 + 1) / info.height };
+}
+
+/** A PNG whose header claims a huge size but holds almost no data: a decompression bomb in miniature. */
+export async function hugePngHeader(width: number, height: number): Promise<Buffer> {
+  const { crc32, deflateSync } = await import('node:zlib');
+  const chunk = (type: string, data: Buffer) => {
+    const length = Buffer.alloc(4);
+    length.writeUInt32BE(data.length);
+    const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
+    const crc = Buffer.alloc(4);
+    crc.writeUInt32BE(crc32(body) >>> 0);
+    return Buffer.concat([length, body, crc]);
+  };
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(width, 0);
+  ihdr.writeUInt32BE(height, 4);
+  ihdr[8] = 8; // bit depth
+  ihdr[9] = 2; // RGB
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', ihdr),
+    chunk('IDAT', deflateSync(Buffer.alloc(1024))),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
 }

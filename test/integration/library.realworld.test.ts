@@ -71,7 +71,10 @@ describe('people regions of real files match exiftool’s truth', () => {
             Math.abs(candidate.box!.w - expected.w!) <= 0.002 &&
             Math.abs(candidate.box!.h - expected.h!) <= 0.002,
         );
-        expect(match, `${region.source_namespace} ${region.name} ${JSON.stringify(expected)} in ${JSON.stringify(boxed)}`).toBeDefined();
+        expect(
+          match,
+          `${region.source_namespace} ${region.name} ${JSON.stringify(expected)} in ${JSON.stringify(boxed)}`,
+        ).toBeDefined();
       }
       // No box that truth does not know: each stored box stands for at least one truth region.
       for (const candidate of boxed) {
@@ -85,7 +88,10 @@ describe('people regions of real files match exiftool’s truth', () => {
       const truthNames = new Set(
         [...file.regions.map((region) => region.name ?? ''), ...file.person_names_other].filter(Boolean).map(nameKey),
       );
-      const ourNames = metadata.regions.map((region) => region.name).filter(Boolean).map(nameKey);
+      const ourNames = metadata.regions
+        .map((region) => region.name)
+        .filter(Boolean)
+        .map(nameKey);
       expect(new Set(ourNames)).toEqual(truthNames);
       expect(ourNames.length).toBe(new Set(ourNames).size);
     });

@@ -26,7 +26,10 @@ async function read(buffer: Buffer): Promise<{ regions: FileRegion[]; displayWid
 function expectBox(actual: StoredBox | null, expected: StoredBox, tolerance = 0.002): void {
   expect(actual).not.toBeNull();
   for (const key of ['x', 'y', 'w', 'h'] as const) {
-    expect(Math.abs(actual![key] - expected[key]), `${key}: ${JSON.stringify(actual)} vs ${JSON.stringify(expected)}`).toBeLessThanOrEqual(tolerance);
+    expect(
+      Math.abs(actual![key] - expected[key]),
+      `${key}: ${JSON.stringify(actual)} vs ${JSON.stringify(expected)}`,
+    ).toBeLessThanOrEqual(tolerance);
   }
 }
 
@@ -55,7 +58,11 @@ describe('MWG regions turned by EXIF orientation', () => {
   it('reads normalised areas whatever AppliedToDimensions says, or when it is missing', async () => {
     const box = { x: 0.5, y: 0.25, w: 0.2, h: 0.4 };
     for (const applied of [null, { w: 4000, h: 2000 }, { w: 200, h: 100 }]) {
-      const jpeg = await makeJpeg({ width: 300, height: 150, xmp: xmpPacket(mwgRegions([{ box, name: 'Sanne' }], applied)) });
+      const jpeg = await makeJpeg({
+        width: 300,
+        height: 150,
+        xmp: xmpPacket(mwgRegions([{ box, name: 'Sanne' }], applied)),
+      });
       const metadata = await read(jpeg);
       expectBox(metadata.regions[0]!.box, box);
     }
@@ -85,7 +92,12 @@ describe('MWG regions turned by EXIF orientation', () => {
 describe('other namespaces', () => {
   it('Microsoft Photo regions are read as written (top-left, as shown)', async () => {
     const box = { x: 0.403125, y: 0.330598, w: 0.192188, h: 0.288394 };
-    const jpeg = await makeJpeg({ width: 320, height: 240, orientation: 6, xmp: xmpPacket(mpRegions([{ box, name: 'Zoë van den Bosch' }])) });
+    const jpeg = await makeJpeg({
+      width: 320,
+      height: 240,
+      orientation: 6,
+      xmp: xmpPacket(mpRegions([{ box, name: 'Zoë van den Bosch' }])),
+    });
     const [region] = (await read(jpeg)).regions;
     expect(region).toMatchObject({ namespace: 'MP', name: 'Zoë van den Bosch' });
     expectBox(region!.box, box);
@@ -97,12 +109,43 @@ describe('other namespaces', () => {
       height: 200,
       xmp: xmpPacket(
         iptcRegions([
-          { name: 'Rect', persons: ['Jan ’t Hooft'], boundary: { shape: 'rectangle', unit: 'relative', x: 0.1, y: 0.2, w: 0.2, h: 0.3 } },
+          {
+            name: 'Rect',
+            persons: ['Jan ’t Hooft'],
+            boundary: { shape: 'rectangle', unit: 'relative', x: 0.1, y: 0.2, w: 0.2, h: 0.3 },
+          },
           { name: 'RectPx', boundary: { shape: 'rectangle', unit: 'pixel', x: 200, y: 100, w: 40, h: 50 } },
-          { name: 'Circle', persons: ['Eva'], boundary: { shape: 'circle', unit: 'relative', x: 0.5, y: 0.5, rx: 0.05 } },
+          {
+            name: 'Circle',
+            persons: ['Eva'],
+            boundary: { shape: 'circle', unit: 'relative', x: 0.5, y: 0.5, rx: 0.05 },
+          },
           { name: 'CirclePx', persons: ['Eva'], boundary: { shape: 'circle', unit: 'pixel', x: 300, y: 50, rx: 20 } },
-          { name: 'Poly', persons: ['Piet'], boundary: { shape: 'polygon', unit: 'relative', vertices: [[0.6, 0.7], [0.7, 0.6], [0.8, 0.9]] } },
-          { name: 'PolyPx', boundary: { shape: 'polygon', unit: 'pixel', vertices: [[0, 0], [40, 20], [20, 40]] } },
+          {
+            name: 'Poly',
+            persons: ['Piet'],
+            boundary: {
+              shape: 'polygon',
+              unit: 'relative',
+              vertices: [
+                [0.6, 0.7],
+                [0.7, 0.6],
+                [0.8, 0.9],
+              ],
+            },
+          },
+          {
+            name: 'PolyPx',
+            boundary: {
+              shape: 'polygon',
+              unit: 'pixel',
+              vertices: [
+                [0, 0],
+                [40, 20],
+                [20, 40],
+              ],
+            },
+          },
         ]),
       ),
     });
@@ -150,8 +193,14 @@ describe('other namespaces', () => {
       height: 200,
       xmp: xmpPacket(
         [
-          mwgRegions([{ box, name: 'Lotte van Dijk' }, { box: { x: 0.7, y: 0.2, w: 0.1, h: 0.2 }, name: 'Bram' }]),
-          mpRegions([{ box: { ...box, x: 0.3005 }, name: 'Lotte van Dijk' }, { box: { x: 0.05, y: 0.6, w: 0.1, h: 0.2 }, name: 'Bram' }]),
+          mwgRegions([
+            { box, name: 'Lotte van Dijk' },
+            { box: { x: 0.7, y: 0.2, w: 0.1, h: 0.2 }, name: 'Bram' },
+          ]),
+          mpRegions([
+            { box: { ...box, x: 0.3005 }, name: 'Lotte van Dijk' },
+            { box: { x: 0.05, y: 0.6, w: 0.1, h: 0.2 }, name: 'Bram' },
+          ]),
           iptcRegions([{ boundary: { shape: 'rectangle', unit: 'relative', ...box } }]),
           bag('digiKam:TagsList', ['People/Lotte van Dijk', 'People/Bram', 'People/Lieke']),
           bag('lr:hierarchicalSubject', ['People|LOTTE VAN DIJK']),

@@ -77,7 +77,9 @@ export function registerLibrary(program: Command, t: Translate): void {
             : '';
           return `${name}${box}`;
         });
-        out.say(`${photo.paths[0] ?? photo.hash}  ${people.length > 0 ? people.join('; ') : out.t('cli.photos.noPeople')}`);
+        out.say(
+          `${photo.paths[0] ?? photo.hash}  ${people.length > 0 ? people.join('; ') : out.t('cli.photos.noPeople')}`,
+        );
       }
     }),
   );

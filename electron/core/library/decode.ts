@@ -16,12 +16,18 @@ export interface DecodedPhoto {
   readonly width: number;
   readonly height: number;
   readonly orientation: number;
+  /** The file ends before its end marker (JPEG without EOI, PNG without IEND): a decode failure means truncation. */
+  readonly endMissing: boolean;
   /** A fresh pipeline over the pixels, already turned to the orientation a viewer sees. Call once per output. */
   pipeline(): Sharp;
 }
 
-type HeicDecode = ((input: { buffer: Uint8Array }) => Promise<{ width: number; height: number; data: Uint8ClampedArray }>) & {
-  all(input: { buffer: Uint8Array }): Promise<
+type HeicDecode = ((input: {
+  buffer: Uint8Array;
+}) => Promise<{ width: number; height: number; data: Uint8ClampedArray }>) & {
+  all(input: {
+    buffer: Uint8Array;
+  }): Promise<
     Array<{ width: number; height: number; decode(): Promise<{ data: Uint8ClampedArray }> }> & { dispose(): void }
   >;
 };
@@ -46,6 +52,14 @@ export function sniffFormat(buffer: Buffer): PhotoFormat | null {
   return null;
 }
 
+/** Whether the bytes stop before the format's end marker (trailing padding after it is allowed). */
+function endMissing(buffer: Buffer, format: PhotoFormat): boolean {
+  const tail = buffer.subarray(Math.max(0, buffer.length - 4096));
+  if (format === 'jpeg') return tail.lastIndexOf(Buffer.from([0xff, 0xd9])) < 0;
+  if (format === 'png') return tail.lastIndexOf(Buffer.from('IEND', 'latin1')) < 0;
+  return false;
+}
+
 function checkPixels(width: number, height: number, name: string): void {
   if (!(width > 0 && height > 0)) throw new AppError('library.file.unreadable', { file: name });
   if (width * height > MAX_INPUT_PIXELS) {
@@ -64,15 +78,18 @@ export async function decodePhoto(buffer: Buffer, name: string): Promise<Decoded
   let metadata: Metadata | null = null;
   try {
     metadata = await sharp(buffer, { limitInputPixels: false }).metadata();
-  } catch {
-    if (format !== 'heif') throw new AppError('library.file.unreadable', { file: name });
+  } catch (error) {
+    const detail = error instanceof Error ? error.message.split('\n')[0]!.slice(0, 200) : '';
+    if (format !== 'heif') throw new AppError('library.file.unreadable', { file: name, detail });
   }
   if (format === 'heif' && (!metadata || metadata.compression !== 'av1')) return decodeHeic(buffer, name);
   if (!metadata?.width || !metadata.height) throw new AppError('library.file.unreadable', { file: name });
   checkPixels(metadata.width, metadata.height, name);
-  const orientation = metadata.orientation && metadata.orientation >= 1 && metadata.orientation <= 8 ? metadata.orientation : 1;
+  const orientation =
+    metadata.orientation && metadata.orientation >= 1 && metadata.orientation <= 8 ? metadata.orientation : 1;
   return {
     format,
+    endMissing: endMissing(buffer, format),
     width: metadata.width,
     height: metadata.height,
     orientation,
@@ -102,6 +119,7 @@ async function decodeHeic(buffer: Buffer, name: string): Promise<DecodedPhoto> {
     // libheif applies the container's rotation and mirroring, so these pixels are already as a viewer sees them.
     return {
       format: 'heif',
+      endMissing: false,
       width,
       height,
       orientation: 1,
@@ -144,8 +162,10 @@ export async function renderSizes(photo: DecodedPhoto, name: string): Promise<Re
   } catch (error) {
     if (error instanceof AppError) throw error;
     const message = error instanceof Error ? error.message : '';
-    if (/pixel limit/i.test(message)) throw new AppError('library.file.tooLarge', { file: name, limit: MAX_INPUT_PIXELS });
-    if (/truncat|premature|unexpected end/i.test(message)) throw new AppError('library.file.truncated', { file: name });
-    throw new AppError('library.file.unreadable', { file: name });
+    if (/pixel limit/i.test(message))
+      throw new AppError('library.file.tooLarge', { file: name, limit: MAX_INPUT_PIXELS });
+    if (photo.endMissing || /truncat|premature|unexpected end/i.test(message))
+      throw new AppError('library.file.truncated', { file: name });
+    throw new AppError('library.file.unreadable', { file: name, detail: message.split('\n')[0]!.slice(0, 200) });
   }
 }

@@ -102,7 +102,12 @@ async function writeAtomically(file: string, data: Buffer): Promise<void> {
 }
 
 /** Thumbnail and preview of a photo, unless both are already cached. */
-export async function ensureRenderedSizes(paths: DataPaths, hash: string, photo: () => Promise<DecodedPhoto>, name: string): Promise<boolean> {
+export async function ensureRenderedSizes(
+  paths: DataPaths,
+  hash: string,
+  photo: () => Promise<DecodedPhoto>,
+  name: string,
+): Promise<boolean> {
   const thumbnail = mediaFile(paths, 'thumbs', hash, 'webp');
   const preview = mediaFile(paths, 'previews', hash, 'jpg');
   if ((await exists(thumbnail)) && (await exists(preview))) return false;
@@ -155,7 +160,11 @@ async function indexOneFile(
   const now = new Date().toISOString();
   db.transaction(() => {
     if (photo) repo.insertPhoto(db, photo, now);
-    repo.upsertPhotoFile(db, { path: file.path, hash, eventId: eventFor(path.dirname(file.path)), size: file.size, mtimeMs: file.mtimeMs }, now);
+    repo.upsertPhotoFile(
+      db,
+      { path: file.path, hash, eventId: eventFor(path.dirname(file.path)), size: file.size, mtimeMs: file.mtimeMs },
+      now,
+    );
   })();
   tally.indexed += 1;
   if (isKnownPhoto && !known) tally.moved += 1;
@@ -163,7 +172,12 @@ async function indexOneFile(
 }
 
 /** Indexes `folder` (the root itself or a folder inside it). */
-export async function indexFolder(core: CoreContext, root: repo.RootRow, folder: string, ctx: JobContext): Promise<IndexSummary> {
+export async function indexFolder(
+  core: CoreContext,
+  root: repo.RootRow,
+  folder: string,
+  ctx: JobContext,
+): Promise<IndexSummary> {
   const db = core.db;
   ctx.setCurrent(folder);
   const scan = await scanFolder(folder, ctx.signal);
@@ -184,7 +198,14 @@ export async function indexFolder(core: CoreContext, root: repo.RootRow, folder:
     db.transaction(() =>
       repo.recordIndexError(
         db,
-        { path: file.path, eventId: eventFor(path.dirname(file.path)), code: error.code, params: error.params, size: file.size, mtimeMs: file.mtimeMs },
+        {
+          path: file.path,
+          eventId: eventFor(path.dirname(file.path)),
+          code: error.code,
+          params: error.params,
+          size: file.size,
+          mtimeMs: file.mtimeMs,
+        },
         new Date().toISOString(),
       ),
     )();

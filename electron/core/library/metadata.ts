@@ -63,7 +63,8 @@ function textOf(value: unknown): string | null {
 /** EXIF "YYYY:MM:DD HH:MM:SS" (+ offset when written) as ISO 8601; local time of the camera when no offset. */
 export function exifDate(value: unknown, offset: unknown): string | null {
   if (value instanceof Date) return Number.isNaN(value.getTime()) ? null : value.toISOString();
-  const match = typeof value === 'string' ? /^(\d{4})[:-](\d{2})[:-](\d{2})[ T](\d{2}):(\d{2}):(\d{2})/.exec(value) : null;
+  const match =
+    typeof value === 'string' ? /^(\d{4})[:-](\d{2})[:-](\d{2})[ T](\d{2}):(\d{2}):(\d{2})/.exec(value) : null;
   if (!match || match[1] === '0000') return null;
   const zone = typeof offset === 'string' && /^[+-]\d{2}:\d{2}$/.test(offset.trim()) ? offset.trim() : '';
   return `${match[1]}-${match[2]}-${match[3]}T${match[4]}:${match[5]}:${match[6]}${zone}`;

@@ -119,7 +119,11 @@ function microsoftRegions(xmp: XmpStruct): FileRegion[] {
     if (!region) continue;
     const rectangle = text(region['MPReg:Rectangle']);
     const name = text(region['MPReg:PersonDisplayName'])?.trim() ?? '';
-    const parts = rectangle?.split(/[\s,]+/).filter(Boolean).map(Number) ?? [];
+    const parts =
+      rectangle
+        ?.split(/[\s,]+/)
+        .filter(Boolean)
+        .map(Number) ?? [];
     const box =
       parts.length === 4 && parts.every(Number.isFinite) && parts[2]! > 0 && parts[3]! > 0
         ? clip({ x: parts[0]!, y: parts[1]!, w: parts[2]!, h: parts[3]! })
@@ -244,12 +248,7 @@ function namedPeople(xmp: XmpStruct): FileRegion[] {
 
 /** A name compared without case, accents or extra spaces. */
 export function nameKey(name: string): string {
-  return name
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/\s+/g, ' ')
-    .trim();
+  return name.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/\s+/g, ' ').trim();
 }
 
 function overlap(a: Box, b: Box): number {
@@ -283,7 +282,10 @@ export function collapseRegions(regions: readonly FileRegion[]): FileRegion[] {
       continue;
     }
     const kept = boxed[index]!;
-    const also = [...((kept.raw.also as unknown[] | undefined) ?? []), { namespace: region.namespace, name: region.name, box: region.box, raw: region.raw }];
+    const also = [
+      ...((kept.raw.also as unknown[] | undefined) ?? []),
+      { namespace: region.namespace, name: region.name, box: region.box, raw: region.raw },
+    ];
     boxed[index] = { ...kept, name: kept.name || region.name, raw: { ...kept.raw, also } };
   }
   const seen = new Set(boxed.filter((region) => region.name).map((region) => nameKey(region.name)));

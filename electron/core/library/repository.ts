@@ -33,14 +33,18 @@ export interface RootRow {
 export function findRootFor(db: Db, folder: string): RootRow | null {
   const roots = db.prepare('SELECT id, path FROM library_roots').all() as RootRow[];
   return (
-    roots.find((root) => root.path === folder || folder.startsWith(root.path.endsWith(path.sep) ? root.path : root.path + path.sep)) ??
-    null
+    roots.find(
+      (root) =>
+        root.path === folder || folder.startsWith(root.path.endsWith(path.sep) ? root.path : root.path + path.sep),
+    ) ?? null
   );
 }
 
 /** Adds a root; roots that lie inside it are folded into it (their events move over). */
 export function insertRoot(db: Db, folder: string, now: string): RootRow {
-  const id = Number(db.prepare('INSERT INTO library_roots (path, added_at) VALUES (?, ?)').run(folder, now).lastInsertRowid);
+  const id = Number(
+    db.prepare('INSERT INTO library_roots (path, added_at) VALUES (?, ?)').run(folder, now).lastInsertRowid,
+  );
   const inner = db
     .prepare(`SELECT id FROM library_roots WHERE ${insideClause('path')}`)
     .all(insideParams(folder)) as Array<{ id: number }>;
@@ -73,7 +77,9 @@ export interface KnownFile {
 
 export function knownFiles(db: Db, folder: string): Map<string, KnownFile> {
   const rows = db
-    .prepare(`SELECT path, size, mtime_ms AS mtimeMs, photo_hash AS hash FROM photo_files WHERE ${insideClause('path')}`)
+    .prepare(
+      `SELECT path, size, mtime_ms AS mtimeMs, photo_hash AS hash FROM photo_files WHERE ${insideClause('path')}`,
+    )
     .all(insideParams(folder)) as Array<KnownFile & { path: string }>;
   return new Map(rows.map((row) => [row.path, row]));
 }
@@ -88,7 +94,13 @@ export interface KnownError {
 export function knownErrors(db: Db, folder: string): Map<string, KnownError> {
   const rows = db
     .prepare(`SELECT path, size, mtime_ms AS mtimeMs, code, params FROM index_errors WHERE ${insideClause('path')}`)
-    .all(insideParams(folder)) as Array<{ path: string; size: number | null; mtimeMs: number | null; code: string; params: string }>;
+    .all(insideParams(folder)) as Array<{
+    path: string;
+    size: number | null;
+    mtimeMs: number | null;
+    code: string;
+    params: string;
+  }>;
   return new Map(rows.map((row) => [row.path, { ...row, params: JSON.parse(row.params) as KnownError['params'] }]));
 }
 
@@ -171,7 +183,14 @@ export function upsertPhotoFile(
 
 export function recordIndexError(
   db: Db,
-  error: { path: string; eventId: number | null; code: string; params: object; size: number | null; mtimeMs: number | null },
+  error: {
+    path: string;
+    eventId: number | null;
+    code: string;
+    params: object;
+    size: number | null;
+    mtimeMs: number | null;
+  },
   now: string,
 ): void {
   db.prepare(
@@ -233,7 +252,11 @@ export function errorsInside(db: Db, folder: string): IndexError[] {
   const rows = db
     .prepare(`SELECT path, code, params FROM index_errors WHERE ${insideClause('path')} ORDER BY path`)
     .all(insideParams(folder)) as Array<{ path: string; code: string; params: string }>;
-  return rows.map((row) => ({ path: row.path, code: row.code, params: JSON.parse(row.params) as IndexError['params'] }));
+  return rows.map((row) => ({
+    path: row.path,
+    code: row.code,
+    params: JSON.parse(row.params) as IndexError['params'],
+  }));
 }
 
 export function listRoots(db: Db): LibraryRoot[] {
@@ -269,7 +292,9 @@ export function findEvent(db: Db, key: string | number): { id: number; name: str
     typeof key === 'number'
       ? db.prepare('SELECT id, name, folder_path AS folderPath FROM events WHERE id = ?').get(key)
       : db
-          .prepare('SELECT id, name, folder_path AS folderPath FROM events WHERE folder_path = ? OR name = ? ORDER BY id LIMIT 1')
+          .prepare(
+            'SELECT id, name, folder_path AS folderPath FROM events WHERE folder_path = ? OR name = ? ORDER BY id LIMIT 1',
+          )
           .get(path.resolve(key), key);
   return (row as { id: number; name: string; folderPath: string } | undefined) ?? null;
 }
@@ -338,9 +363,11 @@ export function regionsOfPhoto(db: Db, hash: string): Region[] {
 }
 
 function toPhoto(db: Db, row: PhotoRow): Photo {
-  const paths = (db.prepare('SELECT path FROM photo_files WHERE photo_hash = ? ORDER BY path').all(row.hash) as Array<{ path: string }>).map(
-    (file) => file.path,
-  );
+  const paths = (
+    db.prepare('SELECT path FROM photo_files WHERE photo_hash = ? ORDER BY path').all(row.hash) as Array<{
+      path: string;
+    }>
+  ).map((file) => file.path);
   return {
     ...row,
     hasGps: row.hasGps === 1,
@@ -358,7 +385,9 @@ export function getPhoto(db: Db, hash: string): Photo | null {
 /** The photos of an event, ordered by date taken then file name, one page at a time. */
 export function listEventPhotos(db: Db, eventId: number, offset: number, limit: number): PhotoPage {
   const total = (
-    db.prepare('SELECT count(DISTINCT photo_hash) AS n FROM photo_files WHERE event_id = ?').get(eventId) as { n: number }
+    db.prepare('SELECT count(DISTINCT photo_hash) AS n FROM photo_files WHERE event_id = ?').get(eventId) as {
+      n: number;
+    }
   ).n;
   const rows = db
     .prepare(
@@ -373,7 +402,7 @@ export function listEventPhotos(db: Db, eventId: number, offset: number, limit: 
 
 /** A file path of a photo that is still on disk as far as the library knows (for decoding it again). */
 export function photoFilePaths(db: Db, hash: string): string[] {
-  return (db.prepare('SELECT path FROM photo_files WHERE photo_hash = ? ORDER BY path').all(hash) as Array<{ path: string }>).map(
-    (row) => row.path,
-  );
+  return (
+    db.prepare('SELECT path FROM photo_files WHERE photo_hash = ? ORDER BY path').all(hash) as Array<{ path: string }>
+  ).map((row) => row.path);
 }

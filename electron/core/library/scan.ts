@@ -3,10 +3,33 @@
 import { opendir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 
-export const PHOTO_EXTENSIONS = new Set(['.jpg', '.jpeg', '.jpe', '.png', '.tif', '.tiff', '.webp', '.heic', '.heif', '.hif']);
+export const PHOTO_EXTENSIONS = new Set([
+  '.jpg',
+  '.jpeg',
+  '.jpe',
+  '.png',
+  '.tif',
+  '.tiff',
+  '.webp',
+  '.heic',
+  '.heif',
+  '.hif',
+]);
 
 /** Files that belong next to photos and are not photos themselves: not reported. */
-const COMPANION_EXTENSIONS = new Set(['.xmp', '.aae', '.thm', '.pp3', '.dop', '.on1', '.json', '.txt', '.ini', '.db', '.lnk']);
+const COMPANION_EXTENSIONS = new Set([
+  '.xmp',
+  '.aae',
+  '.thm',
+  '.pp3',
+  '.dop',
+  '.on1',
+  '.json',
+  '.txt',
+  '.ini',
+  '.db',
+  '.lnk',
+]);
 
 /** Folders and files that operating systems and NAS boxes create. */
 const SYSTEM_NAMES = new Set([

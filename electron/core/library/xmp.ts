@@ -134,7 +134,8 @@ export function readXmp(buffer: Buffer): XmpStruct | null {
   if (!packets.main) return null;
   const main = parseXmp(packets.main);
   const guid = text(main['xmpNote:HasExtendedXMP']);
-  const extendedPackets = guid && packets.extended.has(guid) ? [packets.extended.get(guid)!] : [...packets.extended.values()];
+  const extendedPackets =
+    guid && packets.extended.has(guid) ? [packets.extended.get(guid)!] : [...packets.extended.values()];
   for (const extended of extendedPackets) {
     try {
       mergeInto(main, parseXmp(extended));
