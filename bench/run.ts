@@ -1,13 +1,14 @@
 // npm run bench: speed and memory figures, printed side by side with their reference. Not part of npm test.
 // Usage: npm run bench [-- name ...]   (no names: every benchmark)
 import { benchJobs } from './jobs.bench';
+import { benchLibrary } from './library.bench';
 
 export interface Benchmark {
   readonly name: string;
   run(): Promise<void>;
 }
 
-const benchmarks: readonly Benchmark[] = [benchJobs];
+const benchmarks: readonly Benchmark[] = [benchJobs, benchLibrary];
 
 const wanted = process.argv.slice(2);
 for (const benchmark of benchmarks) {

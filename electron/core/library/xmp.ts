@@ -97,7 +97,8 @@ function jpegPackets(buffer: Buffer): XmpPackets {
     for (const chunk of entry.chunks) chunk.data.copy(whole, chunk.offset);
     extended.set(guid, whole.toString('utf8'));
   }
-  return { main: main ?? scanForPacket(buffer), extended };
+  // A JPEG keeps XMP only in APP1 segments; scanning the compressed data would only cost time.
+  return { main, extended };
 }
 
 /** A packet anywhere in the bytes (PNG iTXt, TIFF tag 700, WebP 'XMP ' chunk, HEIF mime item). */
