@@ -25,7 +25,11 @@ describe('fotowacht index', () => {
     mkdirSync(event);
     writeFileSync(
       path.join(event, 'a.jpg'),
-      await makeJpeg({ width: 300, height: 200, xmp: xmpPacket(mwgRegions([{ box: { x: 0.1, y: 0.1, w: 0.2, h: 0.3 }, name: 'Sem de Boer' }])) }),
+      await makeJpeg({
+        width: 300,
+        height: 200,
+        xmp: xmpPacket(mwgRegions([{ box: { x: 0.1, y: 0.1, w: 0.2, h: 0.3 }, name: 'Sem de Boer' }])),
+      }),
     );
     writeFileSync(path.join(event, 'b.jpg'), await makeJpeg({ width: 300, height: 200, seed: 4 }));
     writeFileSync(path.join(event, 'kapot.jpg'), Buffer.alloc(0));
@@ -42,7 +46,11 @@ describe('fotowacht index', () => {
     const summary = JSON.parse(json.stdout) as Record<string, unknown>;
     expect(summary).toMatchObject({ ok: true, photos: 2, events: 1, regions: 1, names: 1, indexed: 0, unchanged: 2 });
     expect(summary.errors).toEqual([
-      { path: path.join('Sportdag 2026', 'kapot.jpg'), code: 'library.file.empty', params: { file: path.join('Sportdag 2026', 'kapot.jpg') } },
+      {
+        path: path.join('Sportdag 2026', 'kapot.jpg'),
+        code: 'library.file.empty',
+        params: { file: path.join('Sportdag 2026', 'kapot.jpg') },
+      },
     ]);
 
     const photos = fotowacht(['photos', 'Sportdag 2026', '--data-dir', dataDir, '--lang', 'nl']);

@@ -17,7 +17,12 @@ describe('library IPC', () => {
     for (let i = 0; i < 3; i += 1) {
       writeFileSync(
         path.join(root, 'Musical', `m${i}.jpg`),
-        await makeJpeg({ width: 200, height: 100, seed: i, xmp: xmpPacket(mpRegions([{ box: { x: 0.1, y: 0.1, w: 0.2, h: 0.2 }, name: `Kind ${i}` }])) }),
+        await makeJpeg({
+          width: 200,
+          height: 100,
+          seed: i,
+          xmp: xmpPacket(mpRegions([{ box: { x: 0.1, y: 0.1, w: 0.2, h: 0.2 }, name: `Kind ${i}` }])),
+        }),
       );
     }
     const core = openCore({ dataDir: tempDir(), osUser: 'tester' });
@@ -28,7 +33,10 @@ describe('library IPC', () => {
         if (!response.ok) throw new Error(JSON.stringify(response.error));
         return response.value as T;
       };
-      expect(await router.invoke('addLibraryFolder', { folder: '' })).toMatchObject({ ok: false, error: { code: 'ipc.invalidParams' } });
+      expect(await router.invoke('addLibraryFolder', { folder: '' })).toMatchObject({
+        ok: false,
+        error: { code: 'ipc.invalidParams' },
+      });
       expect(await router.invoke('addLibraryFolder', { folder: path.join(root, 'nope') })).toMatchObject({
         ok: false,
         error: { code: 'library.folder.notFound' },
@@ -47,11 +55,18 @@ describe('library IPC', () => {
       const page = await invoke<PhotoPage>('listEventPhotos', { eventId: events[0]!.id, offset: 1, limit: 1 });
       expect(page.total).toBe(3);
       expect(page.photos).toHaveLength(1);
-      expect(page.photos[0]!.regions[0]).toMatchObject({ name: 'Kind 1', namespace: 'MP', box: { x: 0.1, y: 0.1, w: 0.2, h: 0.2 } });
+      expect(page.photos[0]!.regions[0]).toMatchObject({
+        name: 'Kind 1',
+        namespace: 'MP',
+        box: { x: 0.1, y: 0.1, w: 0.2, h: 0.2 },
+      });
 
       const photo = await invoke<Photo>('getPhoto', { hash: page.photos[0]!.hash });
       expect(photo.paths).toEqual([path.join(root, 'Musical', 'm1.jpg')]);
-      expect(await router.invoke('getPhoto', { hash: '0'.repeat(64) })).toMatchObject({ ok: false, error: { code: 'library.photo.notFound' } });
+      expect(await router.invoke('getPhoto', { hash: '0'.repeat(64) })).toMatchObject({
+        ok: false,
+        error: { code: 'library.photo.notFound' },
+      });
 
       const { jobIds } = await invoke<{ jobIds: string[] }>('reindexLibrary', {});
       expect(jobIds).toHaveLength(1);

@@ -1,6 +1,7 @@
 // XMP packets out of a photo file (JPEG segments with extended XMP, or a packet anywhere in other formats)
 // and RDF turned into plain values. exifr flattens nested rdf structures too far for people regions
 // (Microsoft's nested rdf:Description, IPTC ImageRegion), so the packet is read here, namespace-aware.
+import { inflateSync } from 'node:zlib';
 import { parseXml, type XmlElement } from './xml';
 
 /** A property value: text, a list (rdf:Bag/Seq; rdf:Alt gives its default text), or a structure. */
@@ -52,6 +53,9 @@ export interface XmpPackets {
 /** Finds the XMP packet(s) in a file's bytes without copying the image data. */
 export function extractXmpPackets(buffer: Buffer): XmpPackets {
   if (buffer.length > 3 && buffer[0] === 0xff && buffer[1] === 0xd8) return jpegPackets(buffer);
+  if (buffer.length > 8 && buffer.readUInt32BE(0) === 0x89504e47) {
+    return { main: pngPacket(buffer) ?? scanForPacket(buffer), extended: new Map() };
+  }
   return { main: scanForPacket(buffer), extended: new Map() };
 }
 
@@ -99,6 +103,39 @@ function jpegPackets(buffer: Buffer): XmpPackets {
   }
   // A JPEG keeps XMP only in APP1 segments; scanning the compressed data would only cost time.
   return { main, extended };
+}
+
+const PNG_XMP_KEYWORD = 'XML:com.adobe.xmp';
+
+/** The XMP of a PNG: an iTXt (or zTXt) chunk with keyword XML:com.adobe.xmp, possibly compressed. */
+function pngPacket(buffer: Buffer): string | null {
+  let position = 8;
+  while (position + 8 <= buffer.length) {
+    const length = buffer.readUInt32BE(position);
+    const type = buffer.toString('latin1', position + 4, position + 8);
+    const start = position + 8;
+    const end = Math.min(buffer.length, start + length);
+    if (type === 'IDAT' || type === 'IEND') break;
+    if (
+      (type === 'iTXt' || type === 'zTXt') &&
+      buffer.toString('latin1', start, start + PNG_XMP_KEYWORD.length + 1) === `${PNG_XMP_KEYWORD}\0`
+    ) {
+      try {
+        let at = start + PNG_XMP_KEYWORD.length + 1;
+        if (type === 'zTXt') return inflateSync(buffer.subarray(at + 1, end)).toString('utf8');
+        const compressed = buffer[at] === 1;
+        at += 2;
+        at = buffer.indexOf(0, at) + 1; // language tag
+        at = buffer.indexOf(0, at) + 1; // translated keyword
+        const data = buffer.subarray(at, end);
+        return (compressed ? inflateSync(data) : data).toString('utf8');
+      } catch {
+        return null;
+      }
+    }
+    position = end + 4;
+  }
+  return null;
 }
 
 /** A packet anywhere in the bytes (PNG iTXt, TIFF tag 700, WebP 'XMP ' chunk, HEIF mime item). */
