@@ -2,6 +2,7 @@
 // AV1-coded HEIF go straight to sharp; HEVC-coded HEIC (iPhone photos), which sharp's prebuilt libvips cannot
 // decode, goes through libheif compiled to WebAssembly (heic-decode) and enters sharp as raw pixels.
 import { createRequire } from 'node:module';
+import { Worker } from 'node:worker_threads';
 import sharp, { type Metadata, type Sharp } from 'sharp';
 import { AppError } from '../../../shared/errors';
 
@@ -22,19 +23,80 @@ export interface DecodedPhoto {
   pipeline(): Sharp;
 }
 
-type HeicDecode = ((input: {
-  buffer: Uint8Array;
-}) => Promise<{ width: number; height: number; data: Uint8ClampedArray }>) & {
-  all(input: {
-    buffer: Uint8Array;
-  }): Promise<
-    Array<{ width: number; height: number; decode(): Promise<{ data: Uint8ClampedArray }> }> & { dispose(): void }
-  >;
-};
-let heicDecoder: HeicDecode | null = null;
-function heicDecode(): HeicDecode {
-  heicDecoder ??= createRequire(import.meta.url)('heic-decode') as HeicDecode;
-  return heicDecoder;
+// libheif in WebAssembly decodes synchronously (about 1.5 s for a 12 MP iPhone photo), so it runs in a worker
+// thread: the event loop (the app's main process) stays free. The worker is plain CommonJS evaluated from a
+// string, so it runs the same under tsx, vitest and the bundled app; it loads heic-decode from node_modules.
+const HEIC_WORKER_SOURCE = `
+const { parentPort, workerData } = require('node:worker_threads');
+const decode = require(workerData.modulePath);
+parentPort.on('message', async ({ id, buffer }) => {
+  let images;
+  try {
+    images = await decode.all({ buffer: new Uint8Array(buffer) });
+    const primary = images[0];
+    if (!primary) throw new Error('no image in the file');
+    if (primary.width * primary.height > workerData.maxPixels) {
+      parentPort.postMessage({ id, tooLarge: true, width: primary.width, height: primary.height });
+      return;
+    }
+    const { data } = await primary.decode();
+    parentPort.postMessage({ id, width: primary.width, height: primary.height, data }, [data.buffer]);
+  } catch (error) {
+    parentPort.postMessage({ id, error: String((error && error.message) || error) });
+  } finally {
+    if (images) images.dispose();
+  }
+});
+`;
+
+interface HeicReply {
+  readonly id: number;
+  readonly width?: number;
+  readonly height?: number;
+  readonly data?: Uint8ClampedArray;
+  readonly tooLarge?: boolean;
+  readonly error?: string;
+}
+
+let heicWorker: Worker | null = null;
+const heicPending = new Map<number, (reply: HeicReply) => void>();
+let heicNextId = 0;
+
+function heicDecoder(): Worker {
+  if (heicWorker) return heicWorker;
+  const worker = new Worker(HEIC_WORKER_SOURCE, {
+    eval: true,
+    // libheif prints parse failures itself; the error reaches the caller as a code, so its output is dropped.
+    stdout: true,
+    stderr: true,
+    workerData: { modulePath: createRequire(import.meta.url).resolve('heic-decode'), maxPixels: MAX_INPUT_PIXELS },
+  });
+  worker.stdout.resume();
+  worker.stderr.resume();
+  worker.unref(); // an idle decoder never keeps the CLI or a test alive
+  worker.on('message', (reply: HeicReply) => {
+    heicPending.get(reply.id)?.(reply);
+    heicPending.delete(reply.id);
+  });
+  worker.on('error', (error) => {
+    for (const resolve of heicPending.values()) resolve({ id: -1, error: error.message });
+    heicPending.clear();
+    heicWorker = null;
+  });
+  heicWorker = worker;
+  return worker;
+}
+
+function decodeHeicInWorker(buffer: Buffer): Promise<HeicReply> {
+  const worker = heicDecoder();
+  const id = (heicNextId += 1);
+  return new Promise((resolve) => {
+    heicPending.set(id, resolve);
+    worker.ref();
+    worker.postMessage({ id, buffer });
+  }).finally(() => {
+    if (heicPending.size === 0) worker.unref();
+  }) as Promise<HeicReply>;
 }
 
 /** The format by the file's first bytes; null for anything Fotowacht does not read. */
@@ -98,36 +160,22 @@ export async function decodePhoto(buffer: Buffer, name: string): Promise<Decoded
 }
 
 async function decodeHeic(buffer: Buffer, name: string): Promise<DecodedPhoto> {
-  let images: Awaited<ReturnType<HeicDecode['all']>>;
-  try {
-    images = await heicDecode().all({ buffer });
-  } catch {
-    throw new AppError('library.file.unreadable', { file: name });
+  const reply = await decodeHeicInWorker(buffer);
+  if (reply.tooLarge) checkPixels(reply.width ?? 0, reply.height ?? 0, name);
+  if (reply.error || !reply.data || !reply.width || !reply.height) {
+    throw new AppError('library.file.unreadable', { file: name, detail: reply.error ?? '' });
   }
-  try {
-    const primary = images[0];
-    if (!primary) throw new AppError('library.file.unreadable', { file: name });
-    checkPixels(primary.width, primary.height, name);
-    let data: Uint8ClampedArray;
-    try {
-      ({ data } = await primary.decode());
-    } catch {
-      throw new AppError('library.file.unreadable', { file: name });
-    }
-    const { width, height } = primary;
-    const pixels = Buffer.from(data.buffer, data.byteOffset, data.byteLength);
-    // libheif applies the container's rotation and mirroring, so these pixels are already as a viewer sees them.
-    return {
-      format: 'heif',
-      endMissing: false,
-      width,
-      height,
-      orientation: 1,
-      pipeline: () => sharp(pixels, { raw: { width, height, channels: 4 }, limitInputPixels: MAX_INPUT_PIXELS }),
-    };
-  } finally {
-    images.dispose();
-  }
+  const { width, height, data } = reply;
+  const pixels = Buffer.from(data.buffer, data.byteOffset, data.byteLength);
+  // libheif applies the container's rotation and mirroring, so these pixels are already as a viewer sees them.
+  return {
+    format: 'heif',
+    endMissing: false,
+    width,
+    height,
+    orientation: 1,
+    pipeline: () => sharp(pixels, { raw: { width, height, channels: 4 }, limitInputPixels: MAX_INPUT_PIXELS }),
+  };
 }
 
 export const THUMBNAIL_SIZE = 400;
