@@ -1,6 +1,6 @@
 // IPC methods of the photo library: folders, events, photos, regions, indexing.
 import { z } from 'zod';
-import type { LibraryEvent, LibraryRoot, Photo, PhotoPage } from '../library';
+import type { IndexError, LibraryEvent, LibraryRoot, Photo, PhotoPage } from '../library';
 import { method, noParams } from './method';
 
 const hash = z.string().regex(/^[0-9a-f]{64}$/);
@@ -20,6 +20,8 @@ export const libraryContract = {
       .strict(),
   ),
   getPhoto: method<Photo>()(z.object({ hash }).strict()),
+  /** Files that could not be indexed (absolute paths), of one event or of the whole library. */
+  listIndexErrors: method<IndexError[]>()(z.object({ eventId: z.number().int().min(1).optional() }).strict()),
   /** Re-indexes every library folder, or one. */
   reindexLibrary: method<{ jobIds: string[] }>()(z.object({ rootId: z.number().int().min(1).optional() }).strict()),
 };

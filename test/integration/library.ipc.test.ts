@@ -14,6 +14,7 @@ describe('library IPC', () => {
   it('adds a folder as a job and serves events, photos and regions', async () => {
     const root = tempDir();
     mkdirSync(path.join(root, 'Musical'));
+    writeFileSync(path.join(root, 'Musical', 'leeg.jpg'), Buffer.alloc(0));
     for (let i = 0; i < 3; i += 1) {
       writeFileSync(
         path.join(root, 'Musical', `m${i}.jpg`),
@@ -45,10 +46,17 @@ describe('library IPC', () => {
       const { jobId } = await invoke<{ jobId: string }>('addLibraryFolder', { folder: root });
       expect(jobId).toMatch(/[0-9a-f-]{36}/);
       await core.jobs.waitForIdle();
-      expect(core.jobs.get(jobId)).toMatchObject({ state: 'done', done: 3 });
+      expect(core.jobs.get(jobId)).toMatchObject({ state: 'done', done: 3, failed: 1 });
+      expect(await invoke('listIndexErrors', {})).toEqual([
+        {
+          path: path.join(root, 'Musical', 'leeg.jpg'),
+          code: 'library.file.empty',
+          params: { file: path.join('Musical', 'leeg.jpg') },
+        },
+      ]);
 
       const roots = await invoke<LibraryRoot[]>('listLibraryRoots', {});
-      expect(roots).toMatchObject([{ path: root, events: 1, photos: 3, errors: 0 }]);
+      expect(roots).toMatchObject([{ path: root, events: 1, photos: 3, errors: 1 }]);
       const events = await invoke<LibraryEvent[]>('listEvents', { rootId: roots[0]!.id });
       expect(events).toMatchObject([{ name: 'Musical', photos: 3, regions: 3, names: 3 }]);
 
@@ -71,7 +79,7 @@ describe('library IPC', () => {
       const { jobIds } = await invoke<{ jobIds: string[] }>('reindexLibrary', {});
       expect(jobIds).toHaveLength(1);
       await core.jobs.waitForIdle();
-      expect(core.jobs.get(jobIds[0]!)).toMatchObject({ state: 'done', skipped: 3, done: 0 });
+      expect(core.jobs.get(jobIds[0]!)).toMatchObject({ state: 'done', skipped: 3, done: 0, failed: 1 });
 
       // Adding the folder is in the audit trail.
       const audit = core.db.prepare("SELECT action, subject FROM audit_events WHERE action LIKE 'library.%'").all();

@@ -3,7 +3,7 @@ import { AppError } from '../../../shared/errors';
 import type { CoreContext } from '../context';
 import type { IpcRouter } from '../ipc/router';
 import { startIndexJob, startReindexJobs } from './indexer';
-import { getPhoto, listEventPhotos, listEvents, listRoots } from './repository';
+import { getPhoto, listEventPhotos, listEvents, listIndexErrors, listRoots } from './repository';
 
 export function registerLibraryHandlers(router: IpcRouter, core: CoreContext): void {
   router
@@ -16,5 +16,6 @@ export function registerLibraryHandlers(router: IpcRouter, core: CoreContext): v
       if (!photo) throw new AppError('library.photo.notFound', { hash });
       return photo;
     })
+    .handle('listIndexErrors', ({ eventId }) => listIndexErrors(core.db, eventId))
     .handle('reindexLibrary', ({ rootId }) => ({ jobIds: startReindexJobs(core, rootId).map((job) => job.jobId) }));
 }

@@ -259,6 +259,20 @@ export function errorsInside(db: Db, folder: string): IndexError[] {
   }));
 }
 
+/** Index errors of one event, or of every event; absolute paths. */
+export function listIndexErrors(db: Db, eventId?: number): IndexError[] {
+  const rows = db
+    .prepare(
+      `SELECT path, code, params FROM index_errors WHERE (@eventId IS NULL OR event_id = @eventId) ORDER BY path`,
+    )
+    .all({ eventId: eventId ?? null }) as Array<{ path: string; code: string; params: string }>;
+  return rows.map((row) => ({
+    path: row.path,
+    code: row.code,
+    params: JSON.parse(row.params) as IndexError['params'],
+  }));
+}
+
 export function listRoots(db: Db): LibraryRoot[] {
   return db
     .prepare(
