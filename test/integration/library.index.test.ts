@@ -16,7 +16,8 @@ import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { openCore, type CoreContext } from '../../electron/core/context';
 import { decodePhoto } from '../../electron/core/library/decode';
-import { openLibraryPhoto, sha256, startIndexJob } from '../../electron/core/library/indexer';
+import { sha256, startIndexJob } from '../../electron/core/library/indexer';
+import { openLibraryPhoto, readLibraryPhotoPixels } from '../../electron/core/library/open';
 import { getPhoto, listEventPhotos, listEvents, listRoots } from '../../electron/core/library/repository';
 import { mediaFile } from '../../electron/core/media/protocol';
 import type { IndexSummary } from '../../shared/library';
@@ -226,6 +227,12 @@ describe('indexing a folder of events', () => {
       expect(opened.path).toBe(path.join(movedTo, 'hernoemd.jpg'));
       const viewed = await opened.pipeline().toBuffer({ resolveWithObject: true });
       expect([viewed.info.width, viewed.info.height]).toEqual([400, 600]);
+      const pixels = await readLibraryPhotoPixels(core.db, hash, 300);
+      expect([pixels.width, pixels.height, pixels.data.length]).toEqual([200, 300, 200 * 300 * 3]);
+      // Once no file holds the photo any more, opening it says so.
+      rmSync(path.join(movedTo, 'hernoemd.jpg'));
+      await index(core, root);
+      await expect(openLibraryPhoto(core.db, hash)).rejects.toMatchObject({ code: 'library.photo.fileMissing' });
     } finally {
       await core.close();
     }

@@ -9,7 +9,6 @@ import type { IndexError, IndexSummary } from '../../../shared/library';
 import { currentActor } from '../actor';
 import { appendAuditEvent } from '../audit/trail';
 import type { CoreContext } from '../context';
-import type { Db } from '../db/connection';
 import type { JobContext, JobHandle } from '../jobs/runner';
 import { mediaFile } from '../media/protocol';
 import type { DataPaths } from '../dataDir';
@@ -266,23 +265,4 @@ export async function indexFolder(
     names: counts.names,
     errors,
   };
-}
-
-/**
- * Opens a library photo by its content hash for later steps (face detection, export): finds a file of it that
- * still holds the same bytes and decodes it. `pipeline()` gives a sharp pipeline in display orientation.
- */
-export async function openLibraryPhoto(db: Db, hash: string): Promise<DecodedPhoto & { readonly path: string }> {
-  for (const file of repo.photoFilePaths(db, hash)) {
-    let buffer: Buffer;
-    try {
-      buffer = await readFile(file);
-    } catch {
-      continue;
-    }
-    if (sha256(buffer) !== hash) continue;
-    const decoded = await decodePhoto(buffer, path.basename(file));
-    return { ...decoded, pipeline: decoded.pipeline, path: file };
-  }
-  throw new AppError('library.photo.fileMissing', { hash });
 }

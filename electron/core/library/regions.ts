@@ -260,7 +260,7 @@ function overlap(a: Box, b: Box): number {
 }
 
 /** Boxes this close (intersection over union) with compatible names are the same person, once. */
-const SAME_PLACE = 0.6;
+const SAME_PLACE = 0.5;
 
 /**
  * Collapses what several namespaces say about one person: boxes at the same place with the same name (or one
