@@ -204,7 +204,7 @@ export async function renderSizes(photo: DecodedPhoto, name: string): Promise<Re
       sharp(data, raw).jpeg({ quality: 82, optimiseCoding: false }).toBuffer(),
       sharp(data, raw)
         .resize(THUMBNAIL_SIZE, THUMBNAIL_SIZE, { fit: 'inside', withoutEnlargement: true })
-        .webp({ quality: 78, effort: 1 })
+        .webp({ quality: 78, effort: 0 })
         .toBuffer(),
     ]);
     return { thumbnail, preview };
