@@ -2,6 +2,7 @@
 export const libraryNl = {
   'error.library.folder.notFound': 'De map {folder} bestaat niet of is geen map.',
   'error.library.root.notFound': 'Bibliotheekmap {rootId} bestaat niet.',
+  'error.library.folder.unreadable': 'De map {folder} kon niet worden gelezen.',
   'error.library.photo.notFound': 'Deze foto staat niet in de bibliotheek.',
   'error.library.photo.fileMissing': 'Geen bestand van deze foto is nog te vinden; indexeer de map opnieuw.',
   'error.library.file.empty': '{file} is leeg (0 bytes).',
@@ -31,6 +32,7 @@ export const libraryNl = {
 export const libraryEn = {
   'error.library.folder.notFound': 'The folder {folder} does not exist or is not a folder.',
   'error.library.root.notFound': 'Library folder {rootId} does not exist.',
+  'error.library.folder.unreadable': 'The folder {folder} could not be read.',
   'error.library.photo.notFound': 'This photo is not in the library.',
   'error.library.photo.fileMissing': 'No file of this photo can be found any more; index its folder again.',
   'error.library.file.empty': '{file} is empty (0 bytes).',

@@ -218,6 +218,18 @@ export async function indexFolder(
     ctx.recordItem('failed', relative(file.path), error.toJSON());
   }
 
+  for (const unreadable of scan.unreadableFolders) {
+    const error = new AppError('library.folder.unreadable', { folder: relative(unreadable) });
+    db.transaction(() =>
+      repo.recordIndexError(
+        db,
+        { path: unreadable, eventId: null, code: error.code, params: error.params, size: null, mtimeMs: null },
+        new Date().toISOString(),
+      ),
+    )();
+    ctx.recordItem('failed', relative(unreadable), error.toJSON());
+  }
+
   const tally: IndexTally = { indexed: 0, unchanged: 0, moved: 0 };
   await ctx.forEach(
     scan.photos,
@@ -240,7 +252,9 @@ export async function indexFolder(
 
   let removed = 0;
   if (scanComplete) {
-    const present = new Set([...scan.photos, ...scan.unsupported].map((file) => file.path));
+    const present = new Set(
+      [...scan.photos, ...scan.unsupported].map((file) => file.path).concat(scan.unreadableFolders),
+    );
     const gone = [...known.keys(), ...previousErrors.keys()].filter((file) => !present.has(file));
     db.transaction(() => {
       removed = repo.removeFiles(db, gone);
