@@ -2,13 +2,14 @@
 // Usage: npm run bench [-- name ...]   (no names: every benchmark)
 import { benchConsent } from './consent.bench';
 import { benchJobs } from './jobs.bench';
+import { benchLibrary } from './library.bench';
 
 export interface Benchmark {
   readonly name: string;
   run(): Promise<void>;
 }
 
-const benchmarks: readonly Benchmark[] = [benchJobs, benchConsent];
+const benchmarks: readonly Benchmark[] = [benchJobs, benchLibrary, benchConsent];
 
 const wanted = process.argv.slice(2);
 for (const benchmark of benchmarks) {

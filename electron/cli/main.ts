@@ -5,6 +5,7 @@ import { appVersion } from '../core/version';
 import { registerAudit } from './commands/audit';
 import { registerChannels, registerConsent } from './commands/consent';
 import { registerDoctor } from './commands/doctor';
+import { registerLibrary } from './commands/library';
 import { cliLanguage } from './output';
 
 export type Translate = (key: MessageKey, params?: MessageParams) => string;
@@ -23,6 +24,7 @@ export function buildProgram(language = cliLanguage(process.argv, process.env)):
     .configureHelp({ showGlobalOptions: true });
   registerDoctor(program, t);
   registerAudit(program, t);
+  registerLibrary(program, t);
   registerConsent(program, t);
   registerChannels(program, t);
   return program;

@@ -1,2 +1,27 @@
 // IPC methods of the photo library: folders, events, photos, regions, indexing.
-export const libraryContract = {};
+import { z } from 'zod';
+import type { IndexError, LibraryEvent, LibraryRoot, Photo, PhotoPage } from '../library';
+import { method, noParams } from './method';
+
+const hash = z.string().regex(/^[0-9a-f]{64}$/);
+
+export const libraryContract = {
+  /** Adds a folder (one event, or a parent of many) and starts indexing it. */
+  addLibraryFolder: method<{ jobId: string }>()(z.object({ folder: z.string().min(1).max(4096) }).strict()),
+  listLibraryRoots: method<LibraryRoot[]>()(noParams),
+  listEvents: method<LibraryEvent[]>()(z.object({ rootId: z.number().int().min(1).optional() }).strict()),
+  listEventPhotos: method<PhotoPage>()(
+    z
+      .object({
+        eventId: z.number().int().min(1),
+        offset: z.number().int().min(0).default(0),
+        limit: z.number().int().min(1).max(500).default(100),
+      })
+      .strict(),
+  ),
+  getPhoto: method<Photo>()(z.object({ hash }).strict()),
+  /** Files that could not be indexed (absolute paths), of one event or of the whole library. */
+  listIndexErrors: method<IndexError[]>()(z.object({ eventId: z.number().int().min(1).optional() }).strict()),
+  /** Re-indexes every library folder, or one. */
+  reindexLibrary: method<{ jobIds: string[] }>()(z.object({ rootId: z.number().int().min(1).optional() }).strict()),
+};

@@ -1,4 +1,4 @@
-// The registry: history queries across withdrawals and school years, manual changes, people, channels, migration 003.
+// The registry: history queries across withdrawals and school years, manual changes, people, channels, migration 002.
 import { afterEach, describe, expect, it } from 'vitest';
 import { proposeMapping } from '../../shared/consent';
 import { listAuditEvents, verifyAuditTrail } from '../../electron/core/audit/trail';
@@ -303,10 +303,10 @@ describe('channels', () => {
   });
 });
 
-describe('migration 003: consent', () => {
+describe('migration 002: consent', () => {
   it('records who each import listed, add-only, and keeps imports add-only', async () => {
     const { db } = await registry();
-    expect(schemaVersion(db)).toBe(3);
+    expect(schemaVersion(db)).toBe(2);
     expect(db.prepare('SELECT count(*) FROM consent_import_people').pluck().get()).toBe(5);
     expect(() => db.prepare('DELETE FROM consent_import_people').run()).toThrow(/append-only/);
     expect(() => db.prepare("UPDATE consent_imports SET file_name = 'x'").run()).toThrow(/append-only/);

@@ -2,8 +2,8 @@
 // add-only, and indexes for the registry's lookups. Depends on 001 only.
 import type { Migration } from './types';
 
-export const migration003: Migration = {
-  version: 3,
+export const migration002: Migration = {
+  version: 2,
   name: 'consent',
   up(db) {
     db.exec(`

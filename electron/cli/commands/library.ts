@@ -1,0 +1,86 @@
+// fotowacht index <folder> | events | photos <event>: the photo library from the command line.
+import type { Command } from 'commander';
+import { describeError } from '../../../shared/i18n';
+import { startIndexJob } from '../../core/library/indexer';
+import { findEvent, listEventPhotos, listEvents } from '../../core/library/repository';
+import { action } from '../command';
+import type { Translate } from '../main';
+
+export function registerLibrary(program: Command, t: Translate): void {
+  const index = program
+    .command('index')
+    .description(t('cli.index.description'))
+    .argument('<folder>', t('cli.index.folder'));
+  index.action(
+    action(index, async ({ out, openCore }) => {
+      const core = openCore();
+      const job = await startIndexJob(core, index.args[0]!);
+      const unsubscribe = core.jobs.onProgress((progress) => {
+        if (progress.jobId === job.jobId && progress.state === 'running') out.progress(progress);
+      });
+      const cancel = () => core.jobs.cancel(job.jobId);
+      process.once('SIGINT', cancel);
+      const finished = await job.finished.finally(() => {
+        unsubscribe();
+        process.off('SIGINT', cancel);
+      });
+      if (finished.state !== 'done' || !finished.result) {
+        out.result({ ok: false, state: finished.state, error: finished.error });
+        out.warn(finished.error ? describeError(out.language, finished.error) : out.t('cli.index.cancelled'));
+        process.exitCode = finished.state === 'cancelled' ? 130 : 1;
+        return;
+      }
+      const summary = finished.result;
+      out.result({ ok: true, ...summary });
+      const { photos, events, regions, names, indexed, unchanged, moved, removed } = summary;
+      out.say(out.t('cli.index.summary', { photos, events, regions, names }));
+      out.say(out.t('cli.index.changes', { indexed, unchanged, moved, removed }));
+      if (summary.errors.length > 0) {
+        out.say(out.t('cli.index.errors', { count: summary.errors.length }));
+        for (const error of summary.errors) out.say(`  ${describeError(out.language, error)}`);
+      }
+    }),
+  );
+
+  const events = program.command('events').description(t('cli.events.description'));
+  events.action(
+    action(events, async ({ out, openCore }) => {
+      const list = listEvents(openCore().db);
+      out.result(list);
+      if (list.length === 0) out.say(out.t('cli.events.empty'));
+      for (const event of list) out.say(out.t('cli.events.row', { ...event, folder: event.folderPath }));
+    }),
+  );
+
+  const photos = program
+    .command('photos')
+    .description(t('cli.photos.description'))
+    .argument('<event>', t('cli.photos.event'));
+  photos.action(
+    action(photos, async ({ out, openCore }) => {
+      const db = openCore().db;
+      const key = photos.args[0]!;
+      const event = findEvent(db, /^\d+$/.test(key) ? Number(key) : key) ?? findEvent(db, key);
+      if (!event) {
+        out.warn(out.t('cli.photos.notFound', { event: key }));
+        out.result({ ok: false, event: key });
+        process.exitCode = 1;
+        return;
+      }
+      const page = listEventPhotos(db, event.id, 0, 100_000);
+      out.result({ event, ...page });
+      for (const photo of page.photos) {
+        const people = photo.regions.map((region) => {
+          const name = region.name || out.t('cli.photos.unnamed');
+          const box = region.box
+            ? ` [${[region.box.x, region.box.y, region.box.w, region.box.h].map((v) => v.toFixed(3)).join(', ')}]`
+            : '';
+          return `${name}${box}`;
+        });
+        out.say(
+          `${photo.paths[0] ?? photo.hash}  ${people.length > 0 ? people.join('; ') : out.t('cli.photos.noPeople')}`,
+        );
+      }
+    }),
+  );
+}

@@ -1,0 +1,282 @@
+// The index job: scans a folder, skips files whose path, size and mtime are unchanged, and for every other
+// file reads it once into memory and uses that buffer for the content hash, the metadata and the thumbnails.
+// Each file's rows are written in one transaction, so a cancelled job leaves a consistent library.
+import { createHash } from 'node:crypto';
+import { access, mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { AppError, type ErrorParams } from '../../../shared/errors';
+import type { IndexError, IndexSummary } from '../../../shared/library';
+import { currentActor } from '../actor';
+import { appendAuditEvent } from '../audit/trail';
+import type { CoreContext } from '../context';
+import type { JobContext, JobHandle } from '../jobs/runner';
+import { mediaFile } from '../media/protocol';
+import type { DataPaths } from '../dataDir';
+import { decodePhoto, renderSizes, type DecodedPhoto } from './decode';
+import { readPhotoMetadata } from './metadata';
+import * as repo from './repository';
+import { scanFolder, type ScannedFile } from './scan';
+
+export const INDEX_JOB_KIND = 'library.index';
+
+/** Photos in flight at once: two use both cores of a school laptop (sharp adds its own threads per image). */
+export const INDEX_CONCURRENCY = 2;
+
+export function sha256(buffer: Buffer): string {
+  return createHash('sha256').update(buffer).digest('hex');
+}
+
+/** Resolves and checks a folder the user chose; a missing folder or a file is a clear error. */
+export async function resolveFolder(folder: string): Promise<string> {
+  const resolved = path.resolve(folder);
+  try {
+    if ((await stat(resolved)).isDirectory()) return resolved;
+  } catch {
+    // fall through
+  }
+  throw new AppError('library.folder.notFound', { folder: resolved });
+}
+
+/**
+ * Adds a folder to the library (or finds the root that holds it) and starts indexing it as a job.
+ * Throws before starting when the folder does not exist.
+ */
+export async function startIndexJob(
+  core: CoreContext,
+  folder: string,
+  options: { readonly concurrency?: number } = {},
+): Promise<JobHandle<IndexSummary>> {
+  const resolved = await resolveFolder(folder);
+  const root = addLibraryRoot(core, resolved);
+  return core.jobs.start({
+    kind: INDEX_JOB_KIND,
+    concurrency: options.concurrency ?? INDEX_CONCURRENCY,
+    run: (ctx) => indexFolder(core, root, resolved, ctx),
+  });
+}
+
+/** Re-indexes every root (or one), each as its own job. */
+export function startReindexJobs(core: CoreContext, rootId?: number): Array<JobHandle<IndexSummary>> {
+  const roots = repo.listRoots(core.db).filter((root) => rootId === undefined || root.id === rootId);
+  if (rootId !== undefined && roots.length === 0) throw new AppError('library.root.notFound', { rootId });
+  return roots.map((root) =>
+    core.jobs.start({
+      kind: INDEX_JOB_KIND,
+      concurrency: INDEX_CONCURRENCY,
+      run: (ctx) => indexFolder(core, { id: root.id, path: root.path }, root.path, ctx),
+    }),
+  );
+}
+
+/** The root holding a folder; a new root is added (and audited) when none does. */
+export function addLibraryRoot(core: CoreContext, folder: string): repo.RootRow {
+  const existing = repo.findRootFor(core.db, folder);
+  if (existing) return existing;
+  return core.db.transaction(() => {
+    const root = repo.insertRoot(core.db, folder, new Date().toISOString());
+    appendAuditEvent(core.db, currentActor(core.db, core.osUser), {
+      action: 'library.folderAdded',
+      subject: folder,
+      details: { rootId: root.id },
+    });
+    return root;
+  })();
+}
+
+async function exists(file: string): Promise<boolean> {
+  try {
+    await access(file);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Writes to a temporary name and renames, so a half-written thumbnail is never served. */
+async function writeAtomically(file: string, data: Buffer): Promise<void> {
+  await mkdir(path.dirname(file), { recursive: true });
+  const temporary = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
+  await writeFile(temporary, data);
+  await rename(temporary, file);
+}
+
+/** Thumbnail and preview of a photo, unless both are already cached. */
+export async function ensureRenderedSizes(
+  paths: DataPaths,
+  hash: string,
+  photo: () => Promise<DecodedPhoto>,
+  name: string,
+): Promise<boolean> {
+  const thumbnail = mediaFile(paths, 'thumbs', hash, 'webp');
+  const preview = mediaFile(paths, 'previews', hash, 'jpg');
+  if ((await exists(thumbnail)) && (await exists(preview))) return false;
+  const sizes = await renderSizes(await photo(), name);
+  await Promise.all([writeAtomically(thumbnail, sizes.thumbnail), writeAtomically(preview, sizes.preview)]);
+  return true;
+}
+
+function errorOf(error: unknown, name: string): AppError {
+  if (error instanceof AppError) return error;
+  const code = (error as NodeJS.ErrnoException | null)?.code;
+  if (code === 'ENOENT') return new AppError('library.file.vanished', { file: name });
+  if (code === 'EACCES' || code === 'EPERM') return new AppError('library.file.noAccess', { file: name });
+  return new AppError('library.file.unreadable', { file: name });
+}
+
+interface IndexTally {
+  indexed: number;
+  unchanged: number;
+  moved: number;
+}
+
+async function indexOneFile(
+  core: CoreContext,
+  eventFor: (folder: string) => number,
+  file: ScannedFile,
+  known: repo.KnownFile | undefined,
+  tally: IndexTally,
+  root: string,
+): Promise<'done' | 'skipped'> {
+  const name = path.relative(root, file.path) || path.basename(file.path);
+  if (known && known.size === file.size && known.mtimeMs === file.mtimeMs) {
+    tally.unchanged += 1;
+    return 'skipped';
+  }
+  const buffer = await readFile(file.path);
+  if (buffer.length === 0) throw new AppError('library.file.empty', { file: name });
+  const hash = sha256(buffer);
+  const db = core.db;
+  const isKnownPhoto = repo.photoExists(db, hash);
+  let decoded: Promise<DecodedPhoto> | null = null;
+  const decode = () => (decoded ??= decodePhoto(buffer, name));
+  let photo: repo.NewPhoto | null = null;
+  if (!isKnownPhoto) {
+    const image = await decode();
+    const metadata = await readPhotoMetadata(buffer, image);
+    photo = { hash, format: image.format, metadata };
+  }
+  await ensureRenderedSizes(core.paths, hash, decode, name);
+  const now = new Date().toISOString();
+  db.transaction(() => {
+    if (photo) repo.insertPhoto(db, photo, now);
+    repo.upsertPhotoFile(
+      db,
+      { path: file.path, hash, eventId: eventFor(path.dirname(file.path)), size: file.size, mtimeMs: file.mtimeMs },
+      now,
+    );
+  })();
+  tally.indexed += 1;
+  if (isKnownPhoto && !known) tally.moved += 1;
+  return 'done';
+}
+
+/** Indexes `folder` (the root itself or a folder inside it). */
+export async function indexFolder(
+  core: CoreContext,
+  root: repo.RootRow,
+  folder: string,
+  ctx: JobContext,
+): Promise<IndexSummary> {
+  const db = core.db;
+  ctx.setCurrent(folder);
+  const scan = await scanFolder(folder, ctx.signal);
+  const scanComplete = !ctx.signal.aborted;
+  const known = repo.knownFiles(db, folder);
+  const previousErrors = repo.knownErrors(db, folder);
+  const events = new Map<string, number>();
+  const eventFor = (eventFolder: string): number => {
+    let id = events.get(eventFolder);
+    if (id === undefined) {
+      id = repo.ensureEvent(db, root.id, eventFolder, new Date().toISOString());
+      events.set(eventFolder, id);
+    }
+    return id;
+  };
+  const relative = (file: string) => path.relative(folder, file) || path.basename(file);
+  const recordError = (file: ScannedFile, error: AppError) => {
+    db.transaction(() =>
+      repo.recordIndexError(
+        db,
+        {
+          path: file.path,
+          eventId: eventFor(path.dirname(file.path)),
+          code: error.code,
+          params: error.params,
+          size: file.size,
+          mtimeMs: file.mtimeMs,
+        },
+        new Date().toISOString(),
+      ),
+    )();
+  };
+
+  ctx.setTotal(scan.photos.length + scan.unsupported.length);
+  for (const file of scan.unsupported) {
+    const error = new AppError('library.file.unsupported', { file: relative(file.path) });
+    const previous = previousErrors.get(file.path);
+    if (!(previous && previous.size === file.size && previous.mtimeMs === file.mtimeMs)) recordError(file, error);
+    ctx.recordItem('failed', relative(file.path), error.toJSON());
+  }
+
+  for (const unreadable of scan.unreadableFolders) {
+    const error = new AppError('library.folder.unreadable', { folder: relative(unreadable) });
+    db.transaction(() =>
+      repo.recordIndexError(
+        db,
+        { path: unreadable, eventId: null, code: error.code, params: error.params, size: null, mtimeMs: null },
+        new Date().toISOString(),
+      ),
+    )();
+    ctx.recordItem('failed', relative(unreadable), error.toJSON());
+  }
+
+  const tally: IndexTally = { indexed: 0, unchanged: 0, moved: 0 };
+  await ctx.forEach(
+    scan.photos,
+    async (file) => {
+      const previous = previousErrors.get(file.path);
+      if (previous && previous.size === file.size && previous.mtimeMs === file.mtimeMs && !known.has(file.path)) {
+        // Failed before and unchanged since: report it again without reading it again.
+        throw new AppError(previous.code, previous.params as ErrorParams);
+      }
+      try {
+        return await indexOneFile(core, eventFor, file, known.get(file.path), tally, folder);
+      } catch (error) {
+        const appError = errorOf(error, relative(file.path));
+        recordError(file, appError);
+        throw appError;
+      }
+    },
+    { label: (file) => relative(file.path) },
+  );
+
+  let removed = 0;
+  if (scanComplete) {
+    const present = new Set(
+      [...scan.photos, ...scan.unsupported].map((file) => file.path).concat(scan.unreadableFolders),
+    );
+    const gone = [...known.keys(), ...previousErrors.keys()].filter((file) => !present.has(file));
+    db.transaction(() => {
+      removed = repo.removeFiles(db, gone);
+      repo.pruneEmptyEvents(db, root.id);
+    })();
+  }
+  const counts = repo.countsInside(db, folder);
+  const errors: IndexError[] = repo
+    .errorsInside(db, folder)
+    .map((error) => ({ ...error, path: path.relative(folder, error.path) || error.path }));
+  return {
+    rootId: root.id,
+    root: folder,
+    files: scan.photos.length,
+    indexed: tally.indexed,
+    unchanged: tally.unchanged,
+    moved: tally.moved,
+    removed,
+    photos: counts.photos,
+    events: counts.events,
+    regions: counts.regions,
+    names: counts.names,
+    errors,
+  };
+}

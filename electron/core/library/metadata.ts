@@ -1,0 +1,118 @@
+// A photo's metadata: EXIF/IPTC through exifr (date, camera, artist, copyright, GPS presence, keywords) and
+// people from the XMP packet (regions.ts), for a file already read into memory.
+import exifr from 'exifr';
+import type { FileRegion } from '../../../shared/library';
+import { displaySize, readKeywords, readPeopleRegions } from './regions';
+import { readXmp, type XmpStruct } from './xmp';
+
+export interface PhotoMetadata {
+  readonly width: number;
+  readonly height: number;
+  readonly orientation: number;
+  readonly displayWidth: number;
+  readonly displayHeight: number;
+  readonly takenAt: string | null;
+  readonly cameraMake: string | null;
+  readonly cameraModel: string | null;
+  readonly artist: string | null;
+  readonly copyright: string | null;
+  readonly hasGps: boolean;
+  readonly keywords: string[];
+  readonly regions: FileRegion[];
+}
+
+type ExifRecord = Record<string, unknown>;
+
+const EXIF_OPTIONS: Parameters<typeof exifr.parse>[1] = {
+  tiff: true,
+  exif: true,
+  gps: true,
+  iptc: true,
+  xmp: false,
+  icc: false,
+  jfif: false,
+  ihdr: false,
+  interop: false,
+  ifd1: false,
+  makerNote: false,
+  userComment: false,
+  translateKeys: true,
+  translateValues: false,
+  reviveValues: false,
+  mergeOutput: true,
+};
+
+/** EXIF and IPTC; an unreadable block gives nothing rather than failing the photo. */
+async function readExif(buffer: Buffer): Promise<ExifRecord> {
+  try {
+    return ((await exifr.parse(buffer, EXIF_OPTIONS)) as ExifRecord | undefined) ?? {};
+  } catch {
+    return {};
+  }
+}
+
+function textOf(value: unknown): string | null {
+  if (typeof value === 'string') {
+    const trimmed = value.replace(/\0+$/, '').trim();
+    return trimmed || null;
+  }
+  if (Array.isArray(value)) return textOf(value.filter((part) => typeof part === 'string').join('; '));
+  return null;
+}
+
+/** EXIF "YYYY:MM:DD HH:MM:SS" (+ offset when written) as ISO 8601; local time of the camera when no offset. */
+export function exifDate(value: unknown, offset: unknown): string | null {
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? null : value.toISOString();
+  const match =
+    typeof value === 'string' ? /^(\d{4})[:-](\d{2})[:-](\d{2})[ T](\d{2}):(\d{2}):(\d{2})/.exec(value) : null;
+  if (!match || match[1] === '0000') return null;
+  const zone = typeof offset === 'string' && /^[+-]\d{2}:\d{2}$/.test(offset.trim()) ? offset.trim() : '';
+  return `${match[1]}-${match[2]}-${match[3]}T${match[4]}:${match[5]}:${match[6]}${zone}`;
+}
+
+function stringList(value: unknown): string[] {
+  if (typeof value === 'string') return [value];
+  if (Array.isArray(value)) return value.filter((item): item is string => typeof item === 'string');
+  return [];
+}
+
+/**
+ * Reads everything Fotowacht keeps about a photo. `stored` is the pixel size and orientation the decoder
+ * found (the EXIF size fields are often stale).
+ */
+export async function readPhotoMetadata(
+  buffer: Buffer,
+  stored: { readonly width: number; readonly height: number; readonly orientation: number },
+): Promise<PhotoMetadata> {
+  const exif = await readExif(buffer);
+  let xmp: XmpStruct | null = null;
+  try {
+    xmp = readXmp(buffer);
+  } catch {
+    xmp = null; // malformed XMP: the photo still indexes, without people from it
+  }
+  const geometry = { width: stored.width, height: stored.height, orientation: stored.orientation };
+  const display = displaySize(geometry);
+  const xmpText = (key: string) => {
+    const value = xmp?.[key];
+    return typeof value === 'string' ? value : Array.isArray(value) && typeof value[0] === 'string' ? value[0] : null;
+  };
+  return {
+    width: stored.width,
+    height: stored.height,
+    orientation: stored.orientation,
+    displayWidth: display.width,
+    displayHeight: display.height,
+    takenAt:
+      exifDate(exif.DateTimeOriginal, exif.OffsetTimeOriginal) ??
+      exifDate(exif.CreateDate, exif.OffsetTimeDigitized) ??
+      exifDate(xmpText('photoshop:DateCreated')?.replace(/T/, ' '), null),
+    cameraMake: textOf(exif.Make),
+    cameraModel: textOf(exif.Model),
+    artist: textOf(exif.Artist) ?? textOf(exif.Byline) ?? xmpText('dc:creator'),
+    copyright: textOf(exif.Copyright) ?? textOf(exif.CopyrightNotice) ?? xmpText('dc:rights'),
+    hasGps: exif.GPSLatitude !== undefined || exif.GPSLongitude !== undefined,
+    keywords: readKeywords(xmp, stringList(exif.Keywords)),
+    regions: readPeopleRegions(xmp, geometry),
+  };
+}

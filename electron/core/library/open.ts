@@ -1,0 +1,55 @@
+// Opening a library photo by its content hash, for the steps after indexing (face detection, export): finds a
+// file that still holds exactly those bytes and decodes it, HEIC included, turned as a viewer sees it.
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { AppError } from '../../../shared/errors';
+import type { Db } from '../db/connection';
+import { decodePhoto, type DecodedPhoto } from './decode';
+import { sha256 } from './indexer';
+import { photoFilePaths } from './repository';
+
+export interface LibraryPhoto extends DecodedPhoto {
+  /** The file the pixels came from. */
+  readonly path: string;
+  /** The file's bytes (already verified against the hash), e.g. for reading metadata again. */
+  readonly buffer: Buffer;
+}
+
+/** Throws library.photo.fileMissing when no file of the photo is left with the same content. */
+export async function openLibraryPhoto(db: Db, hash: string): Promise<LibraryPhoto> {
+  for (const file of photoFilePaths(db, hash)) {
+    let buffer: Buffer;
+    try {
+      buffer = await readFile(file);
+    } catch {
+      continue;
+    }
+    if (sha256(buffer) !== hash) continue; // changed since indexing: not this photo any more
+    const decoded = await decodePhoto(buffer, path.basename(file));
+    return { ...decoded, path: file, buffer };
+  }
+  throw new AppError('library.photo.fileMissing', { hash });
+}
+
+export interface PhotoPixels {
+  readonly data: Buffer;
+  readonly width: number;
+  readonly height: number;
+  readonly channels: 3;
+}
+
+/**
+ * The photo's pixels as 8-bit RGB in display orientation, scaled down to fit `maxSize` (never up), e.g. for a
+ * face detector. Regions (normalised, display frame) map onto these pixels directly.
+ */
+export async function readLibraryPhotoPixels(db: Db, hash: string, maxSize?: number): Promise<PhotoPixels> {
+  const photo = await openLibraryPhoto(db, hash);
+  let pipeline = photo.pipeline();
+  if (maxSize) pipeline = pipeline.resize(maxSize, maxSize, { fit: 'inside', withoutEnlargement: true });
+  const { data, info } = await pipeline
+    .flatten({ background: '#ffffff' })
+    .toColourspace('srgb')
+    .raw()
+    .toBuffer({ resolveWithObject: true });
+  return { data, width: info.width, height: info.height, channels: 3 };
+}

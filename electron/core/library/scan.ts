@@ -1,0 +1,125 @@
+// Walks an event folder (or a parent of many) for photo files: recursive, hidden and system files skipped,
+// symlinked folders followed once (a loop is visited only once), sizes and mtimes taken on the way.
+import { opendir, realpath, stat } from 'node:fs/promises';
+import path from 'node:path';
+
+export const PHOTO_EXTENSIONS = new Set([
+  '.jpg',
+  '.jpeg',
+  '.jpe',
+  '.png',
+  '.tif',
+  '.tiff',
+  '.webp',
+  '.heic',
+  '.heif',
+  '.hif',
+]);
+
+/** Files that belong next to photos and are not photos themselves: not reported. */
+const COMPANION_EXTENSIONS = new Set([
+  '.xmp',
+  '.aae',
+  '.thm',
+  '.pp3',
+  '.dop',
+  '.on1',
+  '.json',
+  '.txt',
+  '.ini',
+  '.db',
+  '.lnk',
+]);
+
+/** Folders and files that operating systems and NAS boxes create. */
+const SYSTEM_NAMES = new Set([
+  'thumbs.db',
+  'desktop.ini',
+  'ehthumbs.db',
+  'icon\r',
+  '$recycle.bin',
+  'system volume information',
+  '__macosx',
+  '@eadir',
+  '#recycle',
+  'lost+found',
+]);
+
+export interface ScannedFile {
+  readonly path: string;
+  readonly size: number;
+  readonly mtimeMs: number;
+}
+
+export interface ScanResult {
+  readonly photos: ScannedFile[];
+  /** Files that are neither photos nor known companions (videos, RAW files…): reported, not indexed. */
+  readonly unsupported: ScannedFile[];
+  /** Folders that could not be read. */
+  readonly unreadableFolders: string[];
+}
+
+function skipped(name: string): boolean {
+  return name.startsWith('.') || name.startsWith('~$') || SYSTEM_NAMES.has(name.toLowerCase());
+}
+
+export async function scanFolder(root: string, signal?: AbortSignal): Promise<ScanResult> {
+  const photos: ScannedFile[] = [];
+  const unsupported: ScannedFile[] = [];
+  const unreadableFolders: string[] = [];
+  const visited = new Set<string>();
+
+  const walk = async (folder: string): Promise<void> => {
+    if (signal?.aborted) return;
+    let real: string;
+    try {
+      real = await realpath(folder);
+    } catch {
+      unreadableFolders.push(folder);
+      return;
+    }
+    if (visited.has(real)) return;
+    visited.add(real);
+    let entries: string[];
+    const subfolders: string[] = [];
+    try {
+      const dir = await opendir(folder);
+      entries = [];
+      for await (const entry of dir) {
+        if (skipped(entry.name)) continue;
+        if (entry.isDirectory()) subfolders.push(path.join(folder, entry.name));
+        else if (entry.isFile() || entry.isSymbolicLink()) entries.push(entry.name);
+      }
+    } catch {
+      unreadableFolders.push(folder);
+      return;
+    }
+    entries.sort();
+    await Promise.all(
+      entries.map(async (name) => {
+        const file = path.join(folder, name);
+        let info;
+        try {
+          info = await stat(file);
+        } catch {
+          return; // a dangling symlink
+        }
+        if (info.isDirectory()) {
+          subfolders.push(file);
+          return;
+        }
+        if (!info.isFile()) return;
+        const scanned = { path: file, size: info.size, mtimeMs: Math.floor(info.mtimeMs) };
+        const extension = path.extname(name).toLowerCase();
+        if (PHOTO_EXTENSIONS.has(extension)) photos.push(scanned);
+        else if (!COMPANION_EXTENSIONS.has(extension)) unsupported.push(scanned);
+      }),
+    );
+    subfolders.sort();
+    for (const subfolder of subfolders) await walk(subfolder);
+  };
+
+  await walk(root);
+  const byPath = (a: ScannedFile, b: ScannedFile) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
+  return { photos: photos.sort(byPath), unsupported: unsupported.sort(byPath), unreadableFolders };
+}

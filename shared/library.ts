@@ -1,0 +1,111 @@
+// Types of the photo library: roots, events, photos and the people regions read from their metadata.
+
+export type RegionKind = 'face' | 'pet' | 'other';
+export type RegionSource = 'file' | 'detector' | 'user';
+
+/** Where a region came from in the file's metadata. */
+export type RegionNamespace =
+  | 'mwg-rs'
+  | 'MP'
+  | 'Iptc4xmpExt:ImageRegion'
+  | 'Iptc4xmpExt:PersonInImage'
+  | 'Iptc4xmpExt:PersonInImageWDetails'
+  | 'digiKam:TagsList'
+  | 'lr:hierarchicalSubject'
+  | 'MicrosoftPhoto:LastKeywordXMP';
+
+/** A box normalised 0..1, top-left based, in the orientation a viewer sees. */
+export interface Box {
+  readonly x: number;
+  readonly y: number;
+  readonly w: number;
+  readonly h: number;
+}
+
+/** A person (or pet, or other area) found in a file's metadata; `box` is null for a name without a region. */
+export interface FileRegion {
+  readonly namespace: RegionNamespace;
+  readonly kind: RegionKind;
+  readonly box: Box | null;
+  readonly name: string;
+  readonly raw: Readonly<Record<string, unknown>>;
+}
+
+export interface LibraryRoot {
+  readonly id: number;
+  readonly path: string;
+  readonly addedAt: string;
+  readonly events: number;
+  readonly photos: number;
+  readonly errors: number;
+}
+
+export interface LibraryEvent {
+  readonly id: number;
+  readonly rootId: number;
+  readonly name: string;
+  readonly folderPath: string;
+  readonly photos: number;
+  readonly regions: number;
+  readonly names: number;
+  readonly errors: number;
+}
+
+export interface Region {
+  readonly id: number;
+  readonly photoHash: string;
+  readonly source: RegionSource;
+  readonly namespace: string;
+  readonly kind: RegionKind;
+  readonly box: Box | null;
+  readonly name: string;
+  readonly score: number | null;
+  readonly personId: number | null;
+}
+
+export interface Photo {
+  readonly hash: string;
+  readonly format: string;
+  readonly width: number;
+  readonly height: number;
+  readonly orientation: number;
+  readonly displayWidth: number;
+  readonly displayHeight: number;
+  readonly takenAt: string | null;
+  readonly cameraMake: string | null;
+  readonly cameraModel: string | null;
+  readonly artist: string | null;
+  readonly copyright: string | null;
+  readonly hasGps: boolean;
+  readonly keywords: readonly string[];
+  /** Paths of this photo's files (the same content may sit in several folders). */
+  readonly paths: readonly string[];
+  readonly regions: readonly Region[];
+}
+
+export interface PhotoPage {
+  readonly total: number;
+  readonly photos: readonly Photo[];
+}
+
+export interface IndexError {
+  readonly path: string;
+  readonly code: string;
+  readonly params: Readonly<Record<string, string | number | boolean | null>>;
+}
+
+/** What an index job reports when it ends. */
+export interface IndexSummary {
+  readonly rootId: number;
+  readonly root: string;
+  readonly files: number;
+  readonly indexed: number;
+  readonly unchanged: number;
+  readonly moved: number;
+  readonly removed: number;
+  readonly photos: number;
+  readonly events: number;
+  readonly regions: number;
+  readonly names: number;
+  readonly errors: readonly IndexError[];
+}

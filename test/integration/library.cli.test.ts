@@ -1,0 +1,74 @@
+// fotowacht index / events / photos as a user runs them: summary, --json, errors with file names, exit codes.
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { makeJpeg, mwgRegions, xmpPacket } from '../helpers/photos';
+import { useTempDirs } from '../helpers/tempDir';
+
+const tempDir = useTempDirs();
+const BIN = path.resolve('bin/fotowacht.js');
+
+function fotowacht(args: readonly string[]) {
+  const result = spawnSync(process.execPath, [BIN, ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, LANG: 'C', FOTOWACHT_LANG: '' },
+    timeout: 60_000,
+  });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+describe('fotowacht index', () => {
+  it('indexes a folder, prints a summary with the unreadable files, and lists photos with their people', async () => {
+    const root = tempDir();
+    const event = path.join(root, 'Sportdag 2026');
+    mkdirSync(event);
+    writeFileSync(
+      path.join(event, 'a.jpg'),
+      await makeJpeg({
+        width: 300,
+        height: 200,
+        xmp: xmpPacket(mwgRegions([{ box: { x: 0.1, y: 0.1, w: 0.2, h: 0.3 }, name: 'Sem de Boer' }])),
+      }),
+    );
+    writeFileSync(path.join(event, 'b.jpg'), await makeJpeg({ width: 300, height: 200, seed: 4 }));
+    writeFileSync(path.join(event, 'kapot.jpg'), Buffer.alloc(0));
+    const dataDir = tempDir();
+
+    const text = fotowacht(['index', root, '--data-dir', dataDir]);
+    expect(text.code, text.stderr).toBe(0);
+    expect(text.stdout).toContain('2 photos in 1 events: 1 people with a box, 1 names.');
+    expect(text.stdout).toContain('1 files could not be read:');
+    expect(text.stdout).toContain(`${path.join('Sportdag 2026', 'kapot.jpg')} is empty (0 bytes).`);
+
+    const json = fotowacht(['index', root, '--data-dir', dataDir, '--json']);
+    expect(json.code).toBe(0);
+    const summary = JSON.parse(json.stdout) as Record<string, unknown>;
+    expect(summary).toMatchObject({ ok: true, photos: 2, events: 1, regions: 1, names: 1, indexed: 0, unchanged: 2 });
+    expect(summary.errors).toEqual([
+      {
+        path: path.join('Sportdag 2026', 'kapot.jpg'),
+        code: 'library.file.empty',
+        params: { file: path.join('Sportdag 2026', 'kapot.jpg') },
+      },
+    ]);
+
+    const photos = fotowacht(['photos', 'Sportdag 2026', '--data-dir', dataDir, '--lang', 'nl']);
+    expect(photos.code).toBe(0);
+    expect(photos.stdout).toContain('a.jpg  Sem de Boer [0.100, 0.100, 0.200, 0.300]');
+    expect(photos.stdout).toContain('b.jpg  geen personen in de metadata');
+
+    const events = fotowacht(['events', '--data-dir', dataDir]);
+    expect(events.stdout).toContain('Sportdag 2026: 2 photos, 1 boxes, 1 names, 1 errors');
+  });
+
+  it('exits non-zero for a folder that does not exist', () => {
+    const missing = path.join(tempDir(), 'nergens');
+    const result = fotowacht(['index', missing, '--data-dir', tempDir(), '--lang', 'nl']);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(`De map ${missing} bestaat niet of is geen map.`);
+    const json = fotowacht(['index', missing, '--data-dir', tempDir(), '--json']);
+    expect(json.code).toBe(1);
+    expect(JSON.parse(json.stdout)).toMatchObject({ ok: false, error: { code: 'library.folder.notFound' } });
+  });
+});
