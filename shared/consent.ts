@@ -178,8 +178,10 @@ export interface NameParts {
 }
 
 /** 'Sem van 't Hof': roepnaam (else first of voornamen), tussenvoegsel, achternaam. */
-export function displayName(name: Readonly<NameParts>): string {
-  const first = name.roepnaam ?? name.voornamen?.split(' ')[0] ?? null;
+export function displayName(
+  name: Pick<Partial<NameParts>, 'roepnaam' | 'voornamen' | 'tussenvoegsel'> & { readonly achternaam: string },
+): string {
+  const first = name.roepnaam?.trim() || name.voornamen?.trim().split(/\s+/)[0] || null;
   return [first, name.tussenvoegsel, name.achternaam].filter((part) => part && part.trim() !== '').join(' ');
 }
 

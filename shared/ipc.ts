@@ -8,8 +8,15 @@ import { consentContract } from './ipc/consent';
 import { coreContract } from './ipc/core';
 import { facesContract } from './ipc/faces';
 import { libraryContract } from './ipc/library';
+import { publishContract } from './ipc/publish';
 
-export const ipcContract = { ...coreContract, ...libraryContract, ...consentContract, ...facesContract };
+export const ipcContract = {
+  ...coreContract,
+  ...libraryContract,
+  ...consentContract,
+  ...facesContract,
+  ...publishContract,
+};
 
 export type IpcContract = typeof ipcContract;
 export type ApiMethod = keyof IpcContract;

@@ -2,6 +2,8 @@
 // A match is exact after normalisation (case, accents, spacing, tussenvoegsel position, "Last, First" forms,
 // roepnaam or voornamen). Anything less is a suggestion a person must confirm: it never grants consent.
 
+export { displayName } from './consent';
+
 export interface PersonName {
   readonly id: number;
   readonly roepnaam?: string | null;
@@ -159,12 +161,6 @@ export function personNameKeys(person: PersonName): string[] {
     if (leading) for (const given of givens) keys.add(words(`${given} ${leading} ${rest}`).join(' '));
   }
   return [...keys];
-}
-
-export function displayName(person: PersonName): string {
-  return [person.roepnaam || words(person.voornamen ?? '')[0] || '', person.tussenvoegsel ?? '', person.achternaam]
-    .filter((part) => part && part.trim())
-    .join(' ');
 }
 
 /** "Groep 7", "groep7", "klas 7" and "7" are the same class; "7A" and "7a" too. */

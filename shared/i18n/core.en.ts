@@ -88,4 +88,14 @@ export const coreEn = {
   'cli.audit.description': 'the audit trail: verify and report',
   'cli.audit.verify.description':
     'check that the audit trail is intact; on a break, exit non-zero and name the first bad sequence number',
+  'report.title': 'Fotowacht – audit trail report',
+  'report.period': 'Period: {from} to {to} inclusive',
+  'report.generated': 'Made on {at} by {by}',
+  'report.count': 'Entries in this period: {count}',
+  'report.empty': 'No entries in this period.',
+  'report.by': 'By',
+  'report.subject': 'Subject',
+  'report.seal': 'Seal',
+  'error.audit.report.dateInvalid': 'Invalid date: {value}. Use YYYY-MM-DD.',
+  'error.audit.report.periodInvalid': 'The period {from} – {to} is wrong: the end date is before the start date.',
 } as const satisfies Record<keyof typeof coreNl, string>;

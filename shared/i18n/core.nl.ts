@@ -87,4 +87,14 @@ export const coreNl = {
   'cli.audit.description': 'het logboek: controleren en rapporteren',
   'cli.audit.verify.description':
     'controleer of het logboek onbeschadigd is; bij een breuk volgt een foutcode en het eerste foute regelnummer',
+  'report.title': 'Fotowacht – logboekrapport',
+  'report.period': 'Periode: {from} tot en met {to}',
+  'report.generated': 'Gemaakt op {at} door {by}',
+  'report.count': 'Aantal regels in deze periode: {count}',
+  'report.empty': 'Geen regels in deze periode.',
+  'report.by': 'Door',
+  'report.subject': 'Onderwerp',
+  'report.seal': 'Zegel',
+  'error.audit.report.dateInvalid': 'Ongeldige datum: {value}. Gebruik JJJJ-MM-DD.',
+  'error.audit.report.periodInvalid': 'De periode {from} – {to} klopt niet: de einddatum ligt vóór de begindatum.',
 } as const;

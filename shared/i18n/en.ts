@@ -4,9 +4,14 @@ import { coreEn } from './core.en';
 import { facesEn } from './faces';
 import { libraryEn } from './library';
 import { policyEn } from './policy';
+import { publishEn } from './publish';
 import type { MessageKey } from './nl';
 
-export const en = { ...coreEn, ...libraryEn, ...consentEn, ...facesEn, ...policyEn } as const satisfies Record<
-  MessageKey,
-  string
->;
+export const en = {
+  ...coreEn,
+  ...libraryEn,
+  ...consentEn,
+  ...facesEn,
+  ...policyEn,
+  ...publishEn,
+} as const satisfies Record<MessageKey, string>;

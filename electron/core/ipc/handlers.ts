@@ -8,6 +8,7 @@ import { appVersion } from '../version';
 import { registerConsentHandlers } from '../consent/ipc';
 import { registerFacesHandlers } from '../faces/ipc';
 import { registerLibraryHandlers } from '../library/ipc';
+import { registerPublishHandlers } from '../publish/ipc';
 import { IpcRouter, type IpcRouterOptions } from './router';
 
 export interface HandlerEnvironment {
@@ -37,6 +38,7 @@ export function createIpcRouter(core: CoreContext, env: HandlerEnvironment, opti
   registerLibraryHandlers(router, core);
   registerConsentHandlers(router, core);
   registerFacesHandlers(router, core);
+  registerPublishHandlers(router, core);
 
   router.assertComplete();
   return router;

@@ -1,0 +1,167 @@
+// Reports a privacy officer can hand on: the audit trail for a date range as CSV and as PDF, with the result of
+// verifying the whole chain printed on it.
+import PDFDocument from 'pdfkit';
+import { translate } from '../../../shared/i18n';
+import type { AuditEvent, AuditVerification, Language } from '../../../shared/types';
+import { canonicalJson } from '../../../shared/canonicalJson';
+import { AppError } from '../../../shared/errors';
+import type { Db } from '../db/connection';
+import { toCsv } from '../csv';
+import { verifyAuditTrail } from './trail';
+
+export interface AuditPeriod {
+  /** First day, YYYY-MM-DD (local calendar day, inclusive). */
+  readonly from: string;
+  /** Last day, YYYY-MM-DD (inclusive). */
+  readonly to: string;
+}
+
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+function dayStart(day: string): Date {
+  if (!DAY.test(day) || Number.isNaN(new Date(`${day}T00:00:00`).getTime()))
+    throw new AppError('audit.report.dateInvalid', { value: day });
+  return new Date(`${day}T00:00:00`);
+}
+
+/** Events from the start of `from` to the end of `to`, in local time, oldest first. */
+export function auditEventsInPeriod(db: Db, period: AuditPeriod): AuditEvent[] {
+  const start = dayStart(period.from);
+  const end = dayStart(period.to);
+  end.setDate(end.getDate() + 1);
+  if (end <= start) throw new AppError('audit.report.periodInvalid', { from: period.from, to: period.to });
+  const rows = db
+    .prepare('SELECT * FROM audit_events WHERE at >= ? AND at < ? ORDER BY seq')
+    .all(start.toISOString(), end.toISOString()) as Array<Record<string, string | number>>;
+  return rows.map((row) => ({
+    seq: row.seq as number,
+    at: row.at as string,
+    actorOs: row.actor_os as string,
+    actorName: row.actor_name as string,
+    action: row.action as string,
+    subject: row.subject as string,
+    details: JSON.parse(row.details as string) as AuditEvent['details'],
+    prevHash: row.prev_hash as string,
+    hash: row.hash as string,
+  }));
+}
+
+export function auditReportCsv(events: readonly AuditEvent[]): string {
+  return toCsv(
+    ['seq', 'time_utc', 'os_user', 'name', 'action', 'subject', 'details', 'prev_hash', 'hash'],
+    events.map((event) => [
+      event.seq,
+      event.at,
+      event.actorOs,
+      event.actorName,
+      event.action,
+      event.subject,
+      canonicalJson(event.details),
+      event.prevHash,
+      event.hash,
+    ]),
+  );
+}
+
+export interface PdfReportOptions {
+  readonly language: Language;
+  readonly period: AuditPeriod;
+  readonly verification: AuditVerification;
+  readonly generatedBy: string;
+  readonly generatedAt?: Date;
+  /** Uncompressed content streams (for tests that read the text back). */
+  readonly uncompressed?: boolean;
+}
+
+export function auditReportPdf(events: readonly AuditEvent[], options: PdfReportOptions): Promise<Buffer> {
+  const t = (key: Parameters<typeof translate>[1], params?: Parameters<typeof translate>[2]) =>
+    translate(options.language, key, params);
+  const locale = options.language === 'nl' ? 'nl-NL' : 'en-GB';
+  const when = new Intl.DateTimeFormat(locale, { dateStyle: 'short', timeStyle: 'medium', timeZoneName: 'short' });
+  const doc = new PDFDocument({
+    size: 'A4',
+    margin: 48,
+    compress: !options.uncompressed,
+    info: { Title: t('report.title'), Creator: 'Fotowacht', CreationDate: options.generatedAt ?? new Date() },
+  });
+  const chunks: Buffer[] = [];
+  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
+  const done = new Promise<Buffer>((resolve, reject) => {
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('error', reject);
+  });
+
+  doc.font('Helvetica-Bold').fontSize(18).text(t('report.title'));
+  doc.moveDown(0.3).font('Helvetica').fontSize(10);
+  doc.text(t('report.period', { from: options.period.from, to: options.period.to }));
+  doc.text(t('report.generated', { at: when.format(options.generatedAt ?? new Date()), by: options.generatedBy }));
+  doc.text(t('report.count', { count: events.length }));
+  doc.moveDown(0.5);
+  const verification = options.verification;
+  doc
+    .font('Helvetica-Bold')
+    .fillColor(verification.ok ? '#1d7a3a' : '#b3261e')
+    .text(
+      verification.ok
+        ? t('audit.verify.ok', { count: verification.count, head: verification.headHash })
+        : t('audit.verify.bad', { seq: verification.firstBadSeq, reason: t(`audit.reason.${verification.reason}`) }),
+    )
+    .fillColor('#000000')
+    .font('Helvetica');
+  doc.moveDown();
+
+  if (events.length === 0) doc.text(t('report.empty'));
+  for (const event of events) {
+    if (doc.y > doc.page.height - 120) doc.addPage();
+    doc
+      .font('Helvetica-Bold')
+      .fontSize(9)
+      .text(`#${event.seq}  ${when.format(new Date(event.at))}  ${event.action}`);
+    doc.font('Helvetica').fontSize(9);
+    doc.text(
+      `${t('report.by')}: ${event.actorName ? `${event.actorName} (${event.actorOs})` : event.actorOs}   ${t('report.subject')}: ${event.subject}`,
+    );
+    const details = canonicalJson(event.details);
+    if (details !== '{}')
+      doc
+        .fontSize(8)
+        .fillColor('#444444')
+        .text(details, { width: doc.page.width - 96 })
+        .fillColor('#000000');
+    doc
+      .fontSize(7)
+      .fillColor('#777777')
+      .text(`${t('report.seal')}: ${event.hash}`)
+      .fillColor('#000000');
+    doc.moveDown(0.4);
+  }
+  doc.end();
+  return done;
+}
+
+export interface WrittenReport {
+  readonly format: 'csv' | 'pdf';
+  readonly events: number;
+  readonly verification: AuditVerification;
+  readonly bytes: Buffer;
+}
+
+export async function buildAuditReport(
+  db: Db,
+  period: AuditPeriod,
+  format: 'csv' | 'pdf',
+  options: { language: Language; generatedBy: string },
+): Promise<WrittenReport> {
+  const events = auditEventsInPeriod(db, period);
+  const verification = verifyAuditTrail(db);
+  const bytes =
+    format === 'csv'
+      ? Buffer.from(auditReportCsv(events), 'utf8')
+      : await auditReportPdf(events, {
+          language: options.language,
+          period,
+          verification,
+          generatedBy: options.generatedBy,
+        });
+  return { format, events: events.length, verification, bytes };
+}

@@ -1,0 +1,89 @@
+// Binds the publish methods of the IPC contract (shared/ipc/publish.ts) to the core.
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { AppError } from '../../../shared/errors';
+import type { ExportListItem } from '../../../shared/ipc/publish';
+import type { PolicyConsent } from '../../../shared/policy';
+import type { ExportSummary } from '../../../shared/publish';
+import { currentActor } from '../actor';
+import { buildAuditReport } from '../audit/report';
+import type { CoreContext } from '../context';
+import type { IpcRouter } from '../ipc/router';
+import { linkRegion, regionMatches } from '../people/links';
+import { getSettings, policySettings } from '../settings/settings';
+import { decideStoredPhoto, EXPORT_JOB_KIND, getChannel, photosToExport, startExport } from './export';
+import { loadRegistry } from './identify';
+import { publicationsCsv, takedownList, wherePublished } from './queries';
+
+async function writeReport(target: string, bytes: Buffer | string): Promise<string> {
+  const file = path.resolve(target);
+  try {
+    await writeFile(file, bytes);
+  } catch {
+    throw new AppError('publish.fileUnwritable', { path: file });
+  }
+  return file;
+}
+
+export function registerPublishHandlers(router: IpcRouter, core: CoreContext): void {
+  const db = core.db;
+  const actor = () => currentActor(db, core.osUser);
+
+  router
+    .handle('getRegionMatches', ({ photoHash }) => regionMatches(db, loadRegistry(db), photoHash))
+    .handle('linkRegion', ({ regionId, personId }) => {
+      const region = linkRegion(db, actor(), regionId, personId);
+      return regionMatches(db, loadRegistry(db), region.photo_hash);
+    })
+    .handle('decidePhotos', ({ channelId, date, eventId, photoHashes, overrides }) => {
+      const channel = getChannel(db, channelId);
+      const registry = loadRegistry(db);
+      const language = getSettings(db).language;
+      const context = {
+        registry,
+        channelId,
+        channelLabel: language === 'en' ? channel.label_en : channel.label_nl,
+        date,
+        settings: policySettings(db),
+      };
+      const caches = { consent: new Map<number, PolicyConsent>(), classes: new Map<number, string[]>() };
+      return photosToExport(db, { eventId, photoHashes }).map((photo) => ({
+        photoHash: photo.hash,
+        decision: decideStoredPhoto(db, photo, { ...context, override: overrides?.[photo.hash] }, caches),
+      }));
+    })
+    .handle('startExport', (request) => ({ jobId: startExport(core, request).jobId }))
+    .handle('getExportResult', ({ jobId }) => {
+      const job = core.jobs.get(jobId);
+      if (!job || job.kind !== EXPORT_JOB_KIND) throw new AppError('job.notFound', { jobId });
+      return job.state === 'done' ? (job.result as ExportSummary) : null;
+    })
+    .handle(
+      'listExports',
+      ({ limit }) =>
+        db
+          .prepare(
+            `SELECT e.id AS exportId, e.channel_id AS channelId, e.publish_date AS publishDate, e.out_dir AS outDir, e.state,
+                  e.started_at AS startedAt, e.finished_at AS finishedAt, e.manifest_sha256 AS manifestSha256,
+                  (SELECT count(*) FROM export_items i WHERE i.export_id = e.id AND i.state = 'done') AS exported
+           FROM exports e ORDER BY e.id DESC LIMIT ?`,
+          )
+          .all(limit) as ExportListItem[],
+    )
+    .handle('wherePublished', ({ personId }) => wherePublished(db, personId))
+    .handle('takedownList', ({ personId, channelId }) => takedownList(db, { personId, channelId }))
+    .handle('saveTakedownCsv', async ({ personId, channelId, path: target }) => {
+      const rows = takedownList(db, { personId, channelId });
+      const file = await writeReport(target, publicationsCsv(rows));
+      return { path: file, rows: rows.length };
+    })
+    .handle('saveAuditReport', async ({ from, to, format, path: target }) => {
+      const current = actor();
+      const report = await buildAuditReport(db, { from, to }, format, {
+        language: getSettings(db).language,
+        generatedBy: current.name ? `${current.name} (${current.os})` : current.os,
+      });
+      const file = await writeReport(target, report.bytes);
+      return { path: file, events: report.events, verification: report.verification };
+    });
+}

@@ -1,0 +1,67 @@
+// The export's manifest, written last: per file the source and output hashes, the decision, how many regions
+// were hidden, and the consent record versions the visible people rest on — ids, no names.
+import { createHash } from 'node:crypto';
+import { rename, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { DecisionStatus } from '../../../shared/policy';
+import { toCsv } from '../csv';
+
+export interface ManifestEntry {
+  readonly outputName: string | null;
+  readonly sourceSha256: string;
+  readonly outputSha256: string | null;
+  readonly decision: DecisionStatus;
+  readonly overridden: boolean;
+  readonly hiddenRegions: number;
+  readonly visiblePeople: ReadonlyArray<{ readonly personId: number; readonly consentRecordId: number }>;
+  readonly problems: readonly string[];
+}
+
+export interface Manifest {
+  readonly exportId: number;
+  readonly channel: string;
+  readonly date: string;
+  readonly schoolYear: string;
+  readonly createdAt: string;
+  readonly settings: Readonly<Record<string, string | number | null>>;
+  readonly files: readonly ManifestEntry[];
+}
+
+export const MANIFEST_JSON = 'manifest.json';
+export const MANIFEST_CSV = 'manifest.csv';
+
+async function writeAtomically(file: string, content: string): Promise<void> {
+  const temp = path.join(path.dirname(file), `.fotowacht-tmp-${path.basename(file)}`);
+  await writeFile(temp, content, 'utf8');
+  await rename(temp, file);
+}
+
+/** Writes manifest.csv and manifest.json (last); returns the SHA-256 of manifest.json. */
+export async function writeManifest(outDir: string, manifest: Manifest): Promise<string> {
+  const csv = toCsv(
+    [
+      'file',
+      'source_sha256',
+      'output_sha256',
+      'decision',
+      'overridden',
+      'hidden_regions',
+      'consent_record_ids',
+      'problems',
+    ],
+    manifest.files.map((entry) => [
+      entry.outputName ?? '',
+      entry.sourceSha256,
+      entry.outputSha256 ?? '',
+      entry.decision,
+      entry.overridden ? 'yes' : 'no',
+      String(entry.hiddenRegions),
+      entry.visiblePeople.map((person) => `${person.personId}:${person.consentRecordId}`).join(' '),
+      entry.problems.join(' '),
+    ]),
+  );
+  await writeAtomically(path.join(outDir, MANIFEST_CSV), csv);
+  const json = `${JSON.stringify(manifest, null, 2)}\n`;
+  await writeAtomically(path.join(outDir, MANIFEST_JSON), json);
+  return createHash('sha256').update(json, 'utf8').digest('hex');
+}

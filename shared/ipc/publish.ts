@@ -1,0 +1,76 @@
+// IPC methods of the publish step: who is in a photo, the decision per channel, export, and the privacy officer's
+// questions (where published, takedown list, audit report).
+import { z } from 'zod';
+import type { Decision } from '../policy';
+import type { RegionMatchView } from '../people';
+import type { ExportSummary } from '../publish';
+import type { AuditVerification } from '../types';
+import { method } from './method';
+
+const hash = z.string().regex(/^[0-9a-f]{64}$/);
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+const channelId = z.string().min(1).max(40);
+const id = z.number().int().positive();
+const filePath = z.string().min(1).max(4096);
+
+/** Photos to decide on or export: a whole event or chosen photos. */
+const selection = {
+  eventId: id.optional(),
+  photoHashes: z.array(hash).max(20_000).optional(),
+};
+
+export interface PublicationView {
+  readonly exportId: number;
+  readonly channelId: string;
+  readonly publishDate: string;
+  readonly schoolYear: string;
+  readonly exportedAt: string;
+  readonly outDir: string;
+  readonly outputName: string;
+  readonly outputSha256: string;
+  readonly photoHash: string;
+  readonly consentRecordId: number;
+}
+
+export interface ExportListItem {
+  readonly exportId: number;
+  readonly channelId: string;
+  readonly publishDate: string;
+  readonly outDir: string;
+  readonly state: 'running' | 'done' | 'failed' | 'cancelled';
+  readonly startedAt: string;
+  readonly finishedAt: string | null;
+  readonly exported: number;
+  readonly manifestSha256: string | null;
+}
+
+export const publishContract = {
+  getRegionMatches: method<RegionMatchView[]>()(z.object({ photoHash: hash }).strict()),
+  linkRegion: method<RegionMatchView[]>()(z.object({ regionId: id, personId: id.nullable() }).strict()),
+  decidePhotos: method<Array<{ photoHash: string; decision: Decision }>>()(
+    z
+      .object({ channelId, date: day, ...selection, overrides: z.record(hash, z.string().max(500)).optional() })
+      .strict(),
+  ),
+  startExport: method<{ jobId: string }>()(
+    z
+      .object({
+        channelId,
+        date: day,
+        ...selection,
+        outDir: filePath,
+        overrides: z.record(hash, z.string().trim().min(1).max(500)).optional(),
+      })
+      .strict(),
+  ),
+  getExportResult: method<ExportSummary | null>()(z.object({ jobId: z.string().min(1).max(64) }).strict()),
+  listExports: method<ExportListItem[]>()(z.object({ limit: z.number().int().min(1).max(1000).default(100) }).strict()),
+  wherePublished: method<PublicationView[]>()(z.object({ personId: id }).strict()),
+  takedownList: method<PublicationView[]>()(z.object({ personId: id, channelId: channelId.optional() }).strict()),
+  saveTakedownCsv: method<{ path: string; rows: number }>()(
+    z.object({ personId: id, channelId: channelId.optional(), path: filePath }).strict(),
+  ),
+  saveAuditReport: method<{ path: string; events: number; verification: AuditVerification }>()(
+    z.object({ from: day, to: day, format: z.enum(['csv', 'pdf']), path: filePath }).strict(),
+  ),
+};
