@@ -4,6 +4,7 @@ import { translate, type MessageKey, type MessageParams } from '../../shared/i18
 import { appVersion } from '../core/version';
 import { registerAudit } from './commands/audit';
 import { registerDoctor } from './commands/doctor';
+import { registerFaces } from './commands/faces';
 import { cliLanguage } from './output';
 
 export type Translate = (key: MessageKey, params?: MessageParams) => string;
@@ -22,6 +23,7 @@ export function buildProgram(language = cliLanguage(process.argv, process.env)):
     .configureHelp({ showGlobalOptions: true });
   registerDoctor(program, t);
   registerAudit(program, t);
+  registerFaces(program, t);
   return program;
 }
 
