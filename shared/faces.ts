@@ -186,7 +186,9 @@ export function planScales(width: number, height: number, model: ModelGeometry, 
   scales.push(whole);
   return scales.map((s, i) => ({
     scale: s,
-    keepMin: i === 0 ? 0 : model.minFace / s,
+    // From the previous pass's largest kept size (less the window overlap): no size falls in between,
+    // also when the whole-photo pass comes sooner than a full step.
+    keepMin: i === 0 ? 0 : model.maxFace / scales[i - 1]! / windowOverlap,
     keepMax: i === scales.length - 1 ? Infinity : model.maxFace / s,
   }));
 }

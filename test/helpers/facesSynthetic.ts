@@ -15,6 +15,7 @@ export interface FaceTruth {
   readonly uncertain_real_faces: number;
   readonly boxes_clear: Box[];
   readonly boxes_uncertain?: Box[];
+  readonly depicted_faces_not_real?: string;
 }
 
 export function readFaceTruth(): FaceTruth[] {
@@ -79,15 +80,14 @@ export async function composeSyntheticPhoto(
   width = 6000,
   height = 4000,
 ): Promise<{ jpeg: Buffer; faces: PastedFace[] }> {
-  const background = await sharp({
-    create: {
-      width: 60,
-      height: 40,
-      channels: 3,
-      background: '#808080',
-      noise: { type: 'gaussian', mean: 128, sigma: 50 },
-    },
-  })
+  // A seeded noise field blown up to photo size: the same background on every run.
+  let seed = 20260824;
+  const random = (): number => {
+    seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+    return seed / 0x7fffffff;
+  };
+  const field = Buffer.from(Array.from({ length: 60 * 40 * 3 }, () => Math.round(40 + random() * 175)));
+  const background = await sharp(field, { raw: { width: 60, height: 40, channels: 3 } })
     .resize(width, height, { kernel: 'cubic' })
     .blur(3)
     .raw()
