@@ -128,7 +128,7 @@ for (const c of cases) {
         // Reliable: at least 5 of 6 found at this size and at every larger size.
         const sizes = [...bySize.keys()].sort((a, b) => a - b);
         const reliable = (s: number) => bySize.get(s)!.found / bySize.get(s)!.total >= 5 / 6;
-        const smallest = sizes.find((s, i) => sizes.slice(i).every(reliable)) ?? null;
+        const smallest = sizes.find((_, i) => sizes.slice(i).every(reliable)) ?? null;
         const atLeast20 = synthetic.faces.map((f, i) => ({ f, hit: found[i] })).filter(({ f }) => f.size >= 20);
         const recall20 = atLeast20.filter(({ hit }) => hit).length / atLeast20.length;
         console.log(
