@@ -1,5 +1,6 @@
 // npm run bench: speed and memory figures, printed side by side with their reference. Not part of npm test.
 // Usage: npm run bench [-- name ...]   (no names: every benchmark)
+import { benchFaces } from './faces.bench';
 import { benchJobs } from './jobs.bench';
 
 export interface Benchmark {
@@ -7,7 +8,7 @@ export interface Benchmark {
   run(): Promise<void>;
 }
 
-const benchmarks: readonly Benchmark[] = [benchJobs];
+const benchmarks: readonly Benchmark[] = [benchJobs, benchFaces];
 
 const wanted = process.argv.slice(2);
 for (const benchmark of benchmarks) {

@@ -100,7 +100,11 @@ export function photosAwaitingDetection(db: Db, modelId: string): string[] {
 export function countPhotosAwaitingDetection(db: Db, modelId: string): number {
   return (
     db
-      .prepare('SELECT count(*) AS n FROM photos WHERE faces_detected_with IS NULL OR faces_detected_with <> ?')
+      .prepare(
+        `SELECT count(*) AS n FROM photos
+          WHERE (faces_detected_with IS NULL OR faces_detected_with <> ?)
+            AND EXISTS (SELECT 1 FROM photo_files f WHERE f.photo_hash = photos.hash)`,
+      )
       .get(modelId) as { n: number }
   ).n;
 }
