@@ -7,6 +7,7 @@ export const facesNl = {
   'error.faces.cannotDismissFileRegion':
     'Gebied {region} komt uit het bestand zelf (een persoonstag); dat wordt niet als gezicht weggeklikt.',
   'error.faces.boxTooSmall': 'Het getekende vak is te klein.',
+  'error.faces.inferenceFailed': 'Het gezichtsmodel gaf een fout: {detail}.',
   'error.faces.model.missing': 'Modelbestand {path} bestaat niet.',
   'error.faces.model.hashMismatch':
     'Modelbestand {path} is niet het YuNet-model dat Fotowacht kent (sha256 klopt niet).',
@@ -37,6 +38,7 @@ export const facesEn = {
   'error.faces.cannotDismissFileRegion':
     'Region {region} comes from the file itself (a people tag); it is not dismissed as a face.',
   'error.faces.boxTooSmall': 'The drawn box is too small.',
+  'error.faces.inferenceFailed': 'The face model failed: {detail}.',
   'error.faces.model.missing': 'Model file {path} does not exist.',
   'error.faces.model.hashMismatch': 'Model file {path} is not the YuNet model Fotowacht knows (sha256 does not match).',
   'faces.model.blazeface': 'BlazeFace (bundled)',

@@ -1,6 +1,6 @@
 // Runs a face model over a photo: several scales, overlapping tiles at each, the face sizes the model sees
 // well kept per scale, then merged (NMS) and grown from brow-to-chin to the whole head.
-import * as ort from 'onnxruntime-node';
+import { availableParallelism } from 'node:os';
 import {
   growFaceBox,
   nonMaxSuppression,
@@ -10,6 +10,7 @@ import {
   type Tile,
 } from '../../../shared/faces';
 import { resizeDecoded, type DecodedImage } from './decode';
+import { InferencePool } from './inference';
 import type { FaceModel } from './models';
 
 export interface DetectOptions {
@@ -30,25 +31,24 @@ export interface Detection {
   readonly scales: number[];
 }
 
+/** Inference workers: one per core, at most four (two on the school laptops this is made for). */
+export const INFERENCE_WORKERS = Math.max(1, Math.min(4, availableParallelism()));
+
 export class FaceDetector {
   private constructor(
     readonly model: FaceModel,
-    private readonly session: ort.InferenceSession,
+    private readonly pool: InferencePool,
   ) {}
 
-  static async load(model: FaceModel, modelPath: string): Promise<FaceDetector> {
-    // One intra-op thread: the job runs two photos at once on a laptop that must stay responsive.
-    const session = await ort.InferenceSession.create(modelPath, {
-      intraOpNumThreads: 1,
-      interOpNumThreads: 1,
-      graphOptimizationLevel: 'all',
-      logSeverityLevel: 3,
-    });
-    return new FaceDetector(model, session);
+  static async load(model: FaceModel, modelPath: string, workers = INFERENCE_WORKERS): Promise<FaceDetector> {
+    const pool = new InferencePool(modelPath, model.input, workers);
+    // Fail here, not on the first photo, when the file is not a model this runtime can load.
+    await pool.run(new Uint8Array(model.input.size * model.input.size * 3));
+    return new FaceDetector(model, pool);
   }
 
   async release(): Promise<void> {
-    await this.session.release();
+    await this.pool.release();
   }
 
   async detect(image: DecodedImage, options: DetectOptions = {}): Promise<Detection> {
@@ -56,8 +56,6 @@ export class FaceDetector {
     const minFacePx = options.minFacePx ?? defaultMinFacePx(image.width, image.height);
     const passes = planScales(image.width, image.height, geometry, { minFacePx, maxScale: 2 });
     const size = geometry.inputSize;
-    const rgbTile = new Uint8Array(size * size * 3);
-    const input = new Float32Array(size * size * 3);
     const found: ScoredBox[] = [];
     let tileCount = 0;
     for (const pass of passes) {
@@ -65,15 +63,11 @@ export class FaceDetector {
       const scaled = await resizeDecoded(image, pass.scale);
       const sx = scaled.width / image.width;
       const sy = scaled.height / image.height;
-      for (const tile of planTiles(image.width, image.height, pass, geometry)) {
+      const detectTile = async (tile: Tile): Promise<void> => {
         options.signal?.throwIfAborted();
         const left = Math.round(tile.left * sx);
         const top = Math.round(tile.top * sy);
-        copyTile(scaled, left, top, size, rgbTile);
-        this.model.fillInput(rgbTile, input);
-        const outputs = await this.session.run({
-          [this.model.inputName]: new ort.Tensor('float32', input, [...this.model.inputDims]),
-        });
+        const outputs = await this.pool.run(copyTile(scaled, left, top, size));
         tileCount++;
         for (const box of this.model.decode(outputs)) {
           const face = {
@@ -85,10 +79,17 @@ export class FaceDetector {
           };
           const longer = Math.max(face.w, face.h);
           if (longer < pass.keepMin || longer > pass.keepMax) continue;
-          if (cutByTileEdge(box, tile, left, top, scaled, size)) continue;
+          if (cutByTileEdge(box, left, top, scaled, size)) continue;
           found.push(face);
         }
-      }
+      };
+      // Two tiles in flight per worker keeps every worker busy without piling up tile copies.
+      const tiles = planTiles(image.width, image.height, pass, geometry);
+      let next = 0;
+      const lane = async (): Promise<void> => {
+        while (next < tiles.length) await detectTile(tiles[next++]!);
+      };
+      await Promise.all(Array.from({ length: this.pool.parallelism * 2 }, lane));
     }
     const merged = nonMaxSuppression(found);
     const faces = merged.map((f): DetectedFace => {
@@ -113,14 +114,7 @@ export function defaultMinFacePx(width: number, height: number): number {
  * A face cut by a tile edge that lies inside the photo is seen whole in the neighbouring tile (tiles overlap
  * by the largest face kept), so the cut half is dropped rather than merged.
  */
-function cutByTileEdge(
-  box: ScoredBox,
-  _tile: Tile,
-  left: number,
-  top: number,
-  scaled: DecodedImage,
-  size: number,
-): boolean {
+function cutByTileEdge(box: ScoredBox, left: number, top: number, scaled: DecodedImage, size: number): boolean {
   const margin = 2;
   const touchesLeft = box.x < margin && left > 0;
   const touchesTop = box.y < margin && top > 0;
@@ -135,14 +129,14 @@ function clampNormalised(b: { x: number; y: number; w: number; h: number }) {
   return { x, y, w: Math.min(1, b.x + b.w) - x, h: Math.min(1, b.y + b.h) - y };
 }
 
-/** Copies a size² square at (left, top) of the image into `target`; outside the image stays black. */
-function copyTile(image: DecodedImage, left: number, top: number, size: number, target: Uint8Array): void {
-  target.fill(0);
+/** A size² square at (left, top) of the image, as a fresh buffer; outside the image stays black. */
+function copyTile(image: DecodedImage, left: number, top: number, size: number): Uint8Array {
+  const target = new Uint8Array(size * size * 3);
   const rows = Math.min(size, image.height - top);
   const cols = Math.min(size, image.width - left);
-  if (rows <= 0 || cols <= 0) return;
   for (let r = 0; r < rows; r++) {
     const from = ((top + r) * image.width + left) * 3;
     target.set(image.data.subarray(from, from + cols * 3), r * size * 3);
   }
+  return target;
 }

