@@ -214,10 +214,6 @@ export function planTiles(width: number, height: number, pass: ScalePass, model:
   return tiles;
 }
 
-export interface FileRegionBox extends Box {
-  readonly source: 'file' | 'detector' | 'user';
-}
-
 /**
  * Whether a detected face is already given by a region (from the file, or drawn by a user): IoU at least
  * 0.3, or the centre of one inside the other while their areas differ by no more than 6× (a region the
@@ -233,7 +229,15 @@ export function overlapsRegion(face: Box, region: Box): boolean {
   return containsPoint(region, centre(face)) || containsPoint(face, centre(region));
 }
 
-/** The regions that count for a photo: every source, minus those a user dismissed. */
+/**
+ * The regions that count for a photo: from the file, drawn by a user, and detected faces that no file or
+ * drawn region covers (checked here too, so the order of indexing and detecting does not matter), minus
+ * everything a user dismissed.
+ */
 export function effectiveRegions(regions: readonly PhotoRegion[]): PhotoRegion[] {
-  return regions.filter((r) => r.dismissedAt === null);
+  const live = regions.filter((r) => r.dismissedAt === null);
+  const given = live.filter((r) => r.source !== 'detector' && r.box !== null).map((r) => r.box!);
+  return live.filter(
+    (r) => r.source !== 'detector' || r.box === null || !given.some((box) => overlapsRegion(r.box!, box)),
+  );
 }

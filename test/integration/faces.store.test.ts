@@ -72,6 +72,18 @@ describe('detecting one photo', () => {
     expect(listEffectiveRegions(core.db, hash)).toHaveLength(6);
   });
 
+  it('leaves out a detected face once the file region for it arrives later (re-index after detection)', async () => {
+    const hash = await addIndexedPhoto(core.db, BBT);
+    await detectPhotoFaces(core, hash, { env: noModelEnv });
+    expect(listEffectiveRegions(core.db, hash)).toHaveLength(6);
+    const tagged = readFaceTruth().find((t) => t.file === 'faceapi__bbt4.jpg')!.boxes_clear[3]!;
+    const fileRegion = addFileRegion(core.db, hash, tagged, 'Raj');
+    const effective = listEffectiveRegions(core.db, hash);
+    expect(effective).toHaveLength(6);
+    expect(effective.filter((r) => r.source === 'detector')).toHaveLength(5);
+    expect(effective.map((r) => r.id)).toContain(fileRegion);
+  });
+
   it('skips a photo this model already did, and re-detects when the model changes', async () => {
     const hash = await addIndexedPhoto(core.db, BBT);
     await detectPhotoFaces(core, hash, { env: noModelEnv });

@@ -141,9 +141,32 @@ describe('effective regions', () => {
     const regions: PhotoRegion[] = [
       { ...base, id: 1, source: 'file', dismissedAt: null },
       { ...base, id: 2, source: 'detector', dismissedAt: '2026-01-02T00:00:00.000Z' },
-      { ...base, id: 3, source: 'detector', dismissedAt: null },
+      { ...base, id: 3, source: 'detector', dismissedAt: null, box: { x: 0.6, y: 0.6, w: 0.1, h: 0.1 } },
       { ...base, id: 4, source: 'user', dismissedAt: null },
     ];
     expect(effectiveRegions(regions).map((r) => r.id)).toEqual([1, 3, 4]);
+  });
+
+  it('drops a detected face that a file or drawn region covers, whichever came first', () => {
+    const base = {
+      photoHash: 'a'.repeat(64),
+      namespace: 'n',
+      kind: 'face',
+      name: '',
+      score: null,
+      createdAt: '2026-01-01T00:00:00.000Z',
+      createdBy: null,
+      dismissedAt: null,
+      dismissedBy: null,
+    } as const;
+    const regions: PhotoRegion[] = [
+      { ...base, id: 1, source: 'detector', box: { x: 0.1, y: 0.1, w: 0.1, h: 0.12 } },
+      { ...base, id: 2, source: 'detector', box: { x: 0.5, y: 0.5, w: 0.1, h: 0.12 } },
+      { ...base, id: 3, source: 'file', box: { x: 0.09, y: 0.08, w: 0.12, h: 0.15 }, name: 'Sanne' },
+      { ...base, id: 4, source: 'file', box: null, name: 'Daan' },
+      { ...base, id: 5, source: 'detector', box: { x: 0.8, y: 0.1, w: 0.1, h: 0.12 } },
+      { ...base, id: 6, source: 'user', box: { x: 0.79, y: 0.1, w: 0.11, h: 0.12 } },
+    ];
+    expect(effectiveRegions(regions).map((r) => r.id)).toEqual([2, 3, 4, 6]);
   });
 });
