@@ -44,7 +44,7 @@ export const benchFaces: Benchmark = {
         for (const file of files) await decodeForDetection(file);
       });
       console.log(
-        `decode alone (sharp, display orientation, RGB):      ${fixed(decode.seconds / PHOTOS, 2)} s per photo`,
+        `decode alone, full size (sharp, display orientation, RGB): ${fixed(decode.seconds / PHOTOS, 2)} s per photo`,
       );
 
       const models: Array<[FaceModel, string]> = [[blazeFace, blazeFaceModelPath()]];
@@ -55,17 +55,24 @@ export const benchFaces: Benchmark = {
         let tiles = 0;
         let faces = 0;
         let detectSeconds = 0;
+        let decodeSeconds = 0;
         for (const photo of files) {
-          const image = await decodeForDetection(photo);
+          // As the app does it: decoded straight at the finest scale the model's passes need.
+          const decoded = await measure(() =>
+            decodeForDetection(photo, { scaleFor: (w, h) => detector.decodeScale(w, h) }),
+          );
+          decodeSeconds += decoded.seconds;
+          const image = decoded.value;
           const one = await measure(() => detector.detect(image));
           detectSeconds += one.seconds;
           tiles += one.value.tiles;
           faces += one.value.faces.length;
         }
-        await detector.release();
         const perPhoto = detectSeconds / PHOTOS;
+        const decodeScale = detector.decodeScale(6000, 4000);
+        await detector.release();
         console.log(
-          `${model.kind.padEnd(9)} detection: ${fixed(perPhoto, 2)} s per photo (+ decode = ${fixed(perPhoto + decode.seconds / PHOTOS, 2)} s; target ≤ ${TARGET_SECONDS} s: ${perPhoto <= TARGET_SECONDS ? 'met' : 'MISSED'}), ${Math.round(tiles / PHOTOS)} tiles, ${fixed(faces / PHOTOS, 1)} faces per photo`,
+          `${model.kind.padEnd(9)} detection: ${fixed(perPhoto, 2)} s per photo (+ decode at ${fixed(decodeScale, 2)}× = ${fixed(perPhoto + decodeSeconds / PHOTOS, 2)} s; target ≤ ${TARGET_SECONDS} s: ${perPhoto <= TARGET_SECONDS ? 'met' : 'MISSED'}), ${Math.round(tiles / PHOTOS)} tiles, ${fixed(faces / PHOTOS, 1)} faces per photo`,
         );
       }
 

@@ -4,7 +4,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { decodeForDetection, type DecodedImage } from '../../electron/core/faces/decode';
+import { decodeForDetection } from '../../electron/core/faces/decode';
 import { FaceDetector } from '../../electron/core/faces/detector';
 import { blazeFace, blazeFaceModelPath, yunet, type FaceModel } from '../../electron/core/faces/models';
 import {
@@ -14,12 +14,11 @@ import {
   readFaceTruth,
   REALWORLD_FACES,
 } from '../helpers/facesSynthetic';
-import { useTempDirs } from '../helpers/tempDir';
-import { writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 
 const YUNET_FILE = path.resolve('../shared/models/face_detection_yunet_2023mar.onnx');
 const yunetPresent = existsSync(YUNET_FILE);
-const tempDir = useTempDirs();
 
 interface ModelCase {
   readonly model: FaceModel;
@@ -46,18 +45,19 @@ const cases: ModelCase[] = [
 
 const SYNTHETIC_SIZES = [16, 20, 24, 28, 32, 40, 48, 64, 96, 128, 192, 256, 384, 512];
 
-let synthetic: {
-  image: DecodedImage;
-  faces: Array<{ box: { x: number; y: number; w: number; h: number }; size: number }>;
-};
+let synthetic: { file: string; faces: Array<{ box: { x: number; y: number; w: number; h: number }; size: number }> };
+
+let syntheticDir = '';
+afterAll(() => rmSync(syntheticDir, { recursive: true, force: true }));
 
 beforeAll(async () => {
   const crops = await cutFaceCrops(0.4);
   const sizes = SYNTHETIC_SIZES.flatMap((size) => Array.from({ length: size >= 256 ? 3 : 6 }, () => size));
   const { jpeg, faces } = await composeSyntheticPhoto(crops, sizes);
-  const file = path.join(tempDir('fotowacht-faces-'), 'synthetic-24mp.jpg');
+  syntheticDir = mkdtempSync(path.join(tmpdir(), 'fotowacht-faces-'));
+  const file = path.join(syntheticDir, 'synthetic-24mp.jpg');
   writeFileSync(file, jpeg);
-  synthetic = { image: await decodeForDetection(file), faces };
+  synthetic = { file, faces };
 }, 120_000);
 
 for (const c of cases) {
@@ -111,8 +111,10 @@ for (const c of cases) {
       `finds real face crops pasted at 16–512 px into a 6000×4000 photo` +
         (present ? '' : ` — SKIPPED: ${YUNET_FILE} not present`),
       async () => {
+        // Decoded as the app does: straight at the finest scale a pass needs.
+        const image = await decodeForDetection(synthetic.file, { scaleFor: (w, h) => detector.decodeScale(w, h) });
         const started = performance.now();
-        const { faces, tiles } = await detector.detect(synthetic.image);
+        const { faces, tiles } = await detector.detect(image);
         const seconds = (performance.now() - started) / 1000;
         const { found } = matchFaces(
           synthetic.faces.map((f) => f.box),
@@ -152,5 +154,34 @@ describe('YuNet test file', () => {
   it('reports whether the YuNet tests ran', () => {
     if (!yunetPresent) console.log(`[faces] YuNet tests skipped: ${YUNET_FILE} is not present`);
     expect(typeof yunetPresent).toBe('boolean');
+  });
+});
+
+describe('decoding for detection', () => {
+  it('decodes in display orientation, at the scale asked for, and keeps the photo size', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'fotowacht-faces-decode-'));
+    try {
+      const file = path.join(dir, 'rotated-exif-6.jpg');
+      const sharp = (await import('sharp')).default;
+      await sharp({ create: { width: 600, height: 400, channels: 3, background: '#345' } })
+        .jpeg()
+        .withMetadata({ orientation: 6 })
+        .toFile(file);
+      const full = await decodeForDetection(file);
+      expect(full).toMatchObject({ width: 400, height: 600, photoWidth: 400, photoHeight: 600 });
+      const asked: number[][] = [];
+      const half = await decodeForDetection(file, {
+        scaleFor: (w, h) => {
+          asked.push([w, h]);
+          return 0.5;
+        },
+      });
+      expect(asked).toEqual([[400, 600]]);
+      expect(half).toMatchObject({ width: 200, height: 300, photoWidth: 400, photoHeight: 600 });
+      expect(half.data.length).toBe(200 * 300 * 3);
+      await expect(decodeForDetection(path.join(dir, 'absent.jpg'))).rejects.toThrow(/faces\.decodeFailed/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -8,36 +8,67 @@ export interface DecodedImage {
   readonly data: Buffer;
   readonly width: number;
   readonly height: number;
+  /** The photo's own size in display orientation (larger than width × height when decoded smaller). */
+  readonly photoWidth: number;
+  readonly photoHeight: number;
+}
+
+export interface DecodeOptions {
+  /** The scale (≤ 1) to decode at, given the photo's display size: less memory when no pass needs more. */
+  readonly scaleFor?: (displayWidth: number, displayHeight: number) => number;
 }
 
 /** Bound on decoded pixels: above any camera, below what would exhaust memory. */
 const MAX_PIXELS = 200_000_000;
 
-export async function decodeForDetection(path: string): Promise<DecodedImage> {
+export async function decodeForDetection(path: string, options: DecodeOptions = {}): Promise<DecodedImage> {
   try {
-    const { data, info } = await sharp(path, { limitInputPixels: MAX_PIXELS, failOn: 'error' })
-      .rotate()
+    const open = () => sharp(path, { limitInputPixels: MAX_PIXELS, failOn: 'error' });
+    const meta = await open().metadata();
+    const swapped = (meta.orientation ?? 1) >= 5;
+    const photoWidth = (swapped ? meta.height : meta.width) ?? 0;
+    const photoHeight = (swapped ? meta.width : meta.height) ?? 0;
+    const scale = Math.min(1, options.scaleFor?.(photoWidth, photoHeight) ?? 1);
+    let pipeline = open().rotate();
+    if (scale < 0.999 && photoWidth > 0 && photoHeight > 0) {
+      pipeline = pipeline.resize(
+        Math.max(1, Math.round(photoWidth * scale)),
+        Math.max(1, Math.round(photoHeight * scale)),
+        {
+          fit: 'fill',
+          kernel: 'lanczos3',
+        },
+      );
+    }
+    const { data, info } = await pipeline
       .removeAlpha()
       .toColourspace('srgb')
       .raw()
       .toBuffer({ resolveWithObject: true });
-    return { data, width: info.width, height: info.height };
+    const resized = scale < 0.999 && photoWidth > 0;
+    return {
+      data,
+      width: info.width,
+      height: info.height,
+      photoWidth: resized ? photoWidth : info.width,
+      photoHeight: resized ? photoHeight : info.height,
+    };
   } catch (error) {
     throw new AppError('faces.decodeFailed', { path, detail: error instanceof Error ? error.message : String(error) });
   }
 }
 
-/** The image at `scale` (0 < scale ≤ 1), resized on sharp's thread pool. */
+/** The image at `scale` (smaller, or larger for small photos), resized on sharp's thread pool. */
 export async function resizeDecoded(image: DecodedImage, scale: number): Promise<DecodedImage> {
-  if (scale >= 0.999) return image;
+  if (Math.abs(scale - 1) < 0.001) return image;
   const width = Math.max(1, Math.round(image.width * scale));
   const height = Math.max(1, Math.round(image.height * scale));
   const data = await sharp(image.data, {
     raw: { width: image.width, height: image.height, channels: 3 },
     limitInputPixels: MAX_PIXELS,
   })
-    .resize(width, height, { kernel: 'linear', fit: 'fill' })
+    .resize(width, height, { kernel: 'lanczos3', fit: 'fill' })
     .raw()
     .toBuffer();
-  return { data, width, height };
+  return { data, width, height, photoWidth: image.photoWidth, photoHeight: image.photoHeight };
 }

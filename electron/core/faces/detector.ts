@@ -51,9 +51,16 @@ export class FaceDetector {
     await this.pool.release();
   }
 
+  /** The scale to decode a photo at: its finest pass (never above 1), so no pixels are held that no pass uses. */
+  decodeScale(photoWidth: number, photoHeight: number): number {
+    return Math.min(1, this.model.geometry.minFace / defaultMinFacePx(photoWidth, photoHeight));
+  }
+
   async detect(image: DecodedImage, options: DetectOptions = {}): Promise<Detection> {
     const geometry = this.model.geometry;
-    const minFacePx = options.minFacePx ?? defaultMinFacePx(image.width, image.height);
+    // Face sizes are given in the photo's pixels; the decoded image may be smaller (decodeScale).
+    const decodedScale = image.width / image.photoWidth;
+    const minFacePx = (options.minFacePx ?? defaultMinFacePx(image.photoWidth, image.photoHeight)) * decodedScale;
     const passes = planScales(image.width, image.height, geometry, { minFacePx, maxScale: 2 });
     const size = geometry.inputSize;
     const found: ScoredBox[] = [];

@@ -149,8 +149,8 @@ export async function detectPhotoFaces(
   }
   const path = photoFilePaths(db, photoHash).find((p) => existsSync(p));
   if (!path) throw new AppError('faces.fileMissing', { photo: photoHash });
-  const image = await decodeForDetection(path);
   const detector = await detectorFor(active);
+  const image = await decodeForDetection(path, { scaleFor: (w, h) => detector.decodeScale(w, h) });
   const detection = await detector.detect(image, options.signal ? { signal: options.signal } : {});
   options.signal?.throwIfAborted();
 
