@@ -185,3 +185,16 @@ describe('decoding for detection', () => {
     }
   });
 });
+
+describe('loading a model', () => {
+  it('fails clearly, at load time, on a file that is not a model', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'fotowacht-faces-model-'));
+    try {
+      const file = path.join(dir, 'garbage.onnx');
+      writeFileSync(file, 'not an onnx model');
+      await expect(FaceDetector.load(blazeFace, file, 1)).rejects.toThrow(/faces\.inferenceFailed/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

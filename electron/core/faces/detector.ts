@@ -43,7 +43,12 @@ export class FaceDetector {
   static async load(model: FaceModel, modelPath: string, workers = INFERENCE_WORKERS): Promise<FaceDetector> {
     const pool = new InferencePool(modelPath, model.input, workers);
     // Fail here, not on the first photo, when the file is not a model this runtime can load.
-    await pool.run(new Uint8Array(model.input.size * model.input.size * 3));
+    try {
+      await pool.run(new Uint8Array(model.input.size * model.input.size * 3));
+    } catch (error) {
+      await pool.release();
+      throw error;
+    }
     return new FaceDetector(model, pool);
   }
 

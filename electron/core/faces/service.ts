@@ -106,6 +106,13 @@ export function setFaceModelPath(core: CoreContext, modelPath: string | null): F
 const detectors = new Map<string, Promise<FaceDetector>>();
 
 /** One loaded session per model per process; onnxruntime sessions take concurrent runs. */
+function forgetDetector(active: ActiveModel): void {
+  const key = `${active.model.id}|${active.path}`;
+  const detector = detectors.get(key);
+  detectors.delete(key);
+  void detector?.then((d) => d.release()).catch(() => undefined);
+}
+
 function detectorFor(active: ActiveModel): Promise<FaceDetector> {
   const key = `${active.model.id}|${active.path}`;
   let detector = detectors.get(key);
@@ -151,7 +158,11 @@ export async function detectPhotoFaces(
   if (!path) throw new AppError('faces.fileMissing', { photo: photoHash });
   const detector = await detectorFor(active);
   const image = await decodeForDetection(path, { scaleFor: (w, h) => detector.decodeScale(w, h) });
-  const detection = await detector.detect(image, options.signal ? { signal: options.signal } : {});
+  const detection = await detector.detect(image, options.signal ? { signal: options.signal } : {}).catch((error) => {
+    // A crashed inference worker is not reused: the next photo loads the model afresh.
+    if (error instanceof AppError && error.code === 'faces.inferenceFailed') forgetDetector(active);
+    throw error;
+  });
   options.signal?.throwIfAborted();
 
   return db.transaction(() => {
