@@ -1,6 +1,7 @@
 // npm run bench: speed and memory figures, printed side by side with their reference. Not part of npm test.
 // Usage: npm run bench [-- name ...]   (no names: every benchmark)
 import { benchConsent } from './consent.bench';
+import { benchFaces } from './faces.bench';
 import { benchJobs } from './jobs.bench';
 import { benchLibrary } from './library.bench';
 
@@ -9,7 +10,7 @@ export interface Benchmark {
   run(): Promise<void>;
 }
 
-const benchmarks: readonly Benchmark[] = [benchJobs, benchLibrary, benchConsent];
+const benchmarks: readonly Benchmark[] = [benchJobs, benchLibrary, benchConsent, benchFaces];
 
 const wanted = process.argv.slice(2);
 for (const benchmark of benchmarks) {

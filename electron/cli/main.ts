@@ -6,6 +6,7 @@ import { registerAudit } from './commands/audit';
 import { registerChannels, registerConsent } from './commands/consent';
 import { registerDoctor } from './commands/doctor';
 import { registerLibrary } from './commands/library';
+import { registerFaces } from './commands/faces';
 import { cliLanguage } from './output';
 
 export type Translate = (key: MessageKey, params?: MessageParams) => string;
@@ -27,6 +28,7 @@ export function buildProgram(language = cliLanguage(process.argv, process.env)):
   registerLibrary(program, t);
   registerConsent(program, t);
   registerChannels(program, t);
+  registerFaces(program, t);
   return program;
 }
 

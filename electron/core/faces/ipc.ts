@@ -1,5 +1,21 @@
 // Binds the faces methods of the IPC contract (shared/ipc/faces.ts) to the core.
 import type { CoreContext } from '../context';
 import type { IpcRouter } from '../ipc/router';
+import {
+  addDrawnFace,
+  dismissFaceRegion,
+  getFaceDetectorInfo,
+  listPhotoRegions,
+  setFaceModelPath,
+  startFaceDetectionJob,
+} from './service';
 
-export function registerFacesHandlers(_router: IpcRouter, _core: CoreContext): void {}
+export function registerFacesHandlers(router: IpcRouter, core: CoreContext): void {
+  router
+    .handle('startFaceDetection', ({ all }) => ({ jobId: startFaceDetectionJob(core, { all }).jobId }))
+    .handle('listPhotoFaces', ({ photoHash }) => listPhotoRegions(core.db, photoHash))
+    .handle('dismissFace', ({ regionId }) => dismissFaceRegion(core, regionId))
+    .handle('addDrawnFace', ({ photoHash, box }) => addDrawnFace(core, photoHash, box))
+    .handle('getFaceDetectorInfo', () => getFaceDetectorInfo(core.db))
+    .handle('setFaceModelPath', ({ path }) => setFaceModelPath(core, path));
+}

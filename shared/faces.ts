@@ -1,0 +1,243 @@
+// Face detection, the pure part: boxes, overlap, non-maximum suppression, growing brow-to-chin boxes,
+// the plan of scales and tiles over a large photo, and overlap with the regions a file already gives.
+// Detection only: nothing here (or anywhere in Fotowacht) describes or compares what a face looks like.
+
+/** A rectangle, top-left based. Pixels or normalised 0..1, as the caller says. */
+export interface Box {
+  readonly x: number;
+  readonly y: number;
+  readonly w: number;
+  readonly h: number;
+}
+
+export interface ScoredBox extends Box {
+  readonly score: number;
+}
+
+export type FaceModelKind = 'blazeface' | 'yunet';
+
+/** A region of a photo as the app shows it: normalised, display orientation. */
+export interface PhotoRegion {
+  readonly id: number;
+  readonly photoHash: string;
+  readonly source: 'file' | 'detector' | 'user';
+  readonly namespace: string;
+  readonly kind: 'face' | 'pet' | 'other';
+  /** Null for a name without a box. */
+  readonly box: Box | null;
+  readonly name: string;
+  readonly score: number | null;
+  readonly createdAt: string;
+  readonly createdBy: string | null;
+  readonly dismissedAt: string | null;
+  readonly dismissedBy: string | null;
+}
+
+export interface PhotoFaces {
+  readonly photoHash: string;
+  /** Model id@version that last detected this photo, or null when it was never run. */
+  readonly detectedWith: string | null;
+  readonly detectedAt: string | null;
+  /** Every region of the photo, dismissed ones included (so the UI can show and undo them). */
+  readonly regions: readonly PhotoRegion[];
+}
+
+export interface FaceDetectorInfo {
+  /** The model new detections use: YuNet when a verified file is installed, else BlazeFace. */
+  readonly active: { readonly kind: FaceModelKind; readonly id: string };
+  readonly yunet: {
+    readonly installed: boolean;
+    readonly path: string | null;
+    /** Where the path came from: the FOTOWACHT_FACE_MODEL variable wins over the setting. */
+    readonly from: 'env' | 'setting' | null;
+    /** Set when a path is configured but the file is missing or its sha256 does not match. */
+    readonly problem: 'missing' | 'hashMismatch' | null;
+  };
+  /** Photos with no result of the active model yet. */
+  readonly pendingPhotos: number;
+}
+
+export const area = (b: Box): number => Math.max(0, b.w) * Math.max(0, b.h);
+
+export function intersection(a: Box, b: Box): number {
+  const w = Math.min(a.x + a.w, b.x + b.w) - Math.max(a.x, b.x);
+  const h = Math.min(a.y + a.h, b.y + b.h) - Math.max(a.y, b.y);
+  return w > 0 && h > 0 ? w * h : 0;
+}
+
+export function iou(a: Box, b: Box): number {
+  const inter = intersection(a, b);
+  const union = area(a) + area(b) - inter;
+  return union > 0 ? inter / union : 0;
+}
+
+export const centre = (b: Box): { x: number; y: number } => ({ x: b.x + b.w / 2, y: b.y + b.h / 2 });
+
+export function containsPoint(b: Box, p: { x: number; y: number }): boolean {
+  return p.x >= b.x && p.x <= b.x + b.w && p.y >= b.y && p.y <= b.y + b.h;
+}
+
+export interface NmsOptions {
+  /** Two boxes over this IoU are one face. */
+  readonly iouThreshold?: number;
+  /** A box with at least this share of its area inside another is part of that face. */
+  readonly containment?: number;
+}
+
+/**
+ * Greedy non-maximum suppression across tiles and scales. When a suppressed box encloses the kept one
+ * (the same face seen whole at a coarser scale, part of it at a finer), the kept face takes the larger
+ * geometry: for hiding, too large is safe, too small is not.
+ */
+export function nonMaxSuppression<T extends ScoredBox>(boxes: readonly T[], options: NmsOptions = {}): T[] {
+  const iouThreshold = options.iouThreshold ?? 0.35;
+  const containment = options.containment ?? 0.7;
+  const sorted = [...boxes].sort((a, b) => b.score - a.score);
+  const kept: T[] = [];
+  for (const candidate of sorted) {
+    let merged = false;
+    for (let i = 0; i < kept.length; i++) {
+      const keep = kept[i]!;
+      const inter = intersection(keep, candidate);
+      if (inter === 0) continue;
+      const sameFace =
+        iou(keep, candidate) > iouThreshold ||
+        inter >= containment * area(candidate) ||
+        inter >= containment * area(keep);
+      if (!sameFace) continue;
+      if (inter >= containment * area(keep) && area(candidate) > area(keep)) {
+        kept[i] = { ...candidate, score: keep.score };
+      }
+      merged = true;
+      break;
+    }
+    if (!merged) kept.push(candidate);
+  }
+  return kept;
+}
+
+/**
+ * Grows a brow-to-chin face box to cover forehead, hair, ears and chin: `grow` more width and height,
+ * with the extra height mostly above (the models cut at the brow). Clamped to the image, normalised.
+ */
+export function growFaceBox<T extends Box>(box: T, grow = 0.25): T {
+  const w = box.w * (1 + grow);
+  const h = box.h * (1 + grow);
+  const x = box.x - (w - box.w) / 2;
+  const y = box.y - (h - box.h) * 0.65;
+  const left = clamp01(x);
+  const top = clamp01(y);
+  const right = clamp01(x + w);
+  const bottom = clamp01(y + h);
+  return { ...box, x: left, y: top, w: right - left, h: bottom - top };
+}
+
+const clamp01 = (v: number): number => Math.min(1, Math.max(0, v));
+
+/** Face sizes (the longer side of the model's box, in model-input pixels) a model finds well at one scale. */
+export interface ModelGeometry {
+  /** Square model input, pixels. */
+  readonly inputSize: number;
+  readonly minFace: number;
+  readonly maxFace: number;
+}
+
+export interface ScalePass {
+  /** Model pixels per image pixel. */
+  readonly scale: number;
+  /** Face size window kept from this pass, in image pixels (the outer passes keep everything beyond). */
+  readonly keepMin: number;
+  readonly keepMax: number;
+}
+
+export interface Tile {
+  readonly scale: number;
+  /** The tile's square in image pixels (may run past the image edge; the rest is padding). */
+  readonly left: number;
+  readonly top: number;
+  readonly size: number;
+}
+
+export interface TilePlanOptions {
+  /** Smallest face to find, image pixels. */
+  readonly minFacePx: number;
+  /** Never upscale beyond this (model pixels per image pixel). */
+  readonly maxScale?: number;
+  /** Neighbouring passes' windows overlap by this factor, so no size falls between them. */
+  readonly windowOverlap?: number;
+}
+
+/**
+ * The scales for one photo: the finest makes the smallest wanted face `minFace` model pixels; each coarser
+ * pass covers the next window of sizes; the coarsest fits the whole photo into one model input.
+ */
+export function planScales(width: number, height: number, model: ModelGeometry, options: TilePlanOptions): ScalePass[] {
+  const windowOverlap = options.windowOverlap ?? 1.25;
+  const ratio = model.maxFace / model.minFace / windowOverlap;
+  const whole = model.inputSize / Math.max(width, height);
+  const scales: number[] = [];
+  let scale = Math.min(options.maxScale ?? 1, model.minFace / options.minFacePx);
+  // Finer passes until one input holds the whole photo; a pass that would cover almost the same sizes
+  // as the whole-photo pass is left to it.
+  while (scale > whole * Math.sqrt(ratio)) {
+    scales.push(scale);
+    scale /= ratio;
+  }
+  scales.push(whole);
+  return scales.map((s, i) => ({
+    scale: s,
+    // From the previous pass's largest kept size (less the window overlap): no size falls in between,
+    // also when the whole-photo pass comes sooner than a full step.
+    keepMin: i === 0 ? 0 : model.maxFace / scales[i - 1]! / windowOverlap,
+    keepMax: i === scales.length - 1 ? Infinity : model.maxFace / s,
+  }));
+}
+
+/**
+ * The tiles of one pass: model-input squares over the photo, overlapping by the largest face kept from
+ * this pass, so each such face lies whole inside at least one tile.
+ */
+export function planTiles(width: number, height: number, pass: ScalePass, model: ModelGeometry): Tile[] {
+  const size = model.inputSize / pass.scale;
+  if (size >= width && size >= height) return [{ scale: pass.scale, left: 0, top: 0, size }];
+  const overlap = Math.min(size / 2, (model.maxFace * 1.15) / pass.scale);
+  const starts = (length: number): number[] => {
+    if (size >= length) return [0];
+    const count = Math.ceil((length - overlap) / (size - overlap));
+    const step = (length - size) / (count - 1);
+    return Array.from({ length: count }, (_, i) => Math.round(i * step));
+  };
+  const tiles: Tile[] = [];
+  for (const top of starts(height)) {
+    for (const left of starts(width)) tiles.push({ scale: pass.scale, left, top, size });
+  }
+  return tiles;
+}
+
+/**
+ * Whether a detected face is already given by a region (from the file, or drawn by a user): IoU at least
+ * 0.3, or the centre of one inside the other while their areas differ by no more than 6× (a region the
+ * size of the whole group must not swallow the faces in it; those faces still need a name).
+ */
+export function overlapsRegion(face: Box, region: Box): boolean {
+  if (iou(face, region) >= 0.3) return true;
+  const ratio =
+    area(face) > 0 && area(region) > 0
+      ? Math.max(area(face), area(region)) / Math.min(area(face), area(region))
+      : Infinity;
+  if (ratio > 6) return false;
+  return containsPoint(region, centre(face)) || containsPoint(face, centre(region));
+}
+
+/**
+ * The regions that count for a photo: from the file, drawn by a user, and detected faces that no file or
+ * drawn region covers (checked here too, so the order of indexing and detecting does not matter), minus
+ * everything a user dismissed.
+ */
+export function effectiveRegions(regions: readonly PhotoRegion[]): PhotoRegion[] {
+  const live = regions.filter((r) => r.dismissedAt === null);
+  const given = live.filter((r) => r.source !== 'detector' && r.box !== null).map((r) => r.box!);
+  return live.filter(
+    (r) => r.source !== 'detector' || r.box === null || !given.some((box) => overlapsRegion(r.box!, box)),
+  );
+}
