@@ -2,13 +2,9 @@
 // the plan of scales and tiles over a large photo, and overlap with the regions a file already gives.
 // Detection only: nothing here (or anywhere in Fotowacht) describes or compares what a face looks like.
 
-/** A rectangle, top-left based. Pixels or normalised 0..1, as the caller says. */
-export interface Box {
-  readonly x: number;
-  readonly y: number;
-  readonly w: number;
-  readonly h: number;
-}
+import { boxArea, intersectionArea, iou, type Box } from './geometry';
+
+export { iou, type Box };
 
 export interface ScoredBox extends Box {
   readonly score: number;
@@ -57,19 +53,8 @@ export interface FaceDetectorInfo {
   readonly pendingPhotos: number;
 }
 
-export const area = (b: Box): number => Math.max(0, b.w) * Math.max(0, b.h);
-
-export function intersection(a: Box, b: Box): number {
-  const w = Math.min(a.x + a.w, b.x + b.w) - Math.max(a.x, b.x);
-  const h = Math.min(a.y + a.h, b.y + b.h) - Math.max(a.y, b.y);
-  return w > 0 && h > 0 ? w * h : 0;
-}
-
-export function iou(a: Box, b: Box): number {
-  const inter = intersection(a, b);
-  const union = area(a) + area(b) - inter;
-  return union > 0 ? inter / union : 0;
-}
+export const area = boxArea;
+export const intersection = intersectionArea;
 
 export const centre = (b: Box): { x: number; y: number } => ({ x: b.x + b.w / 2, y: b.y + b.h / 2 });
 
@@ -229,6 +214,31 @@ export function overlapsRegion(face: Box, region: Box): boolean {
   return containsPoint(region, centre(face)) || containsPoint(face, centre(region));
 }
 
+/** The share of `inner` that lies inside `outer`. */
+export function containedShare(inner: Box, outer: Box): number {
+  return area(inner) > 0 ? intersection(inner, outer) / area(inner) : 0;
+}
+
+/**
+ * Which detected faces a given region (file or drawn) already accounts for. Besides `overlapsRegion`, a
+ * detection lying mostly inside a larger given box counts as that box's person when it is the only separate
+ * detection in it: a face box holds one face, so a small hit on it (an eye, a mouth, part of a drawn face) is
+ * that face; a box holding several separate faces, or larger than a face can be, accounts for none of them.
+ */
+export function coveredDetections(detections: readonly Box[], given: readonly Box[]): boolean[] {
+  // Only face-sized boxes (at most a tenth of the photo): a box around a whole group never stands for one face.
+  const inside = (face: Box, box: Box) =>
+    area(box) <= 0.1 && containedShare(face, box) >= 0.6 && area(face) <= area(box);
+  return detections.map((face) => {
+    if (given.some((box) => overlapsRegion(face, box))) return true;
+    return given.some((box) => {
+      if (!inside(face, box)) return false;
+      const separate = detections.filter((other) => other !== face && inside(other, box) && iou(other, face) < 0.3);
+      return separate.length === 0;
+    });
+  });
+}
+
 /**
  * The regions that count for a photo: from the file, drawn by a user, and detected faces that no file or
  * drawn region covers (checked here too, so the order of indexing and detecting does not matter), minus
@@ -237,7 +247,11 @@ export function overlapsRegion(face: Box, region: Box): boolean {
 export function effectiveRegions(regions: readonly PhotoRegion[]): PhotoRegion[] {
   const live = regions.filter((r) => r.dismissedAt === null);
   const given = live.filter((r) => r.source !== 'detector' && r.box !== null).map((r) => r.box!);
-  return live.filter(
-    (r) => r.source !== 'detector' || r.box === null || !given.some((box) => overlapsRegion(r.box!, box)),
+  const detected = live.filter((r) => r.source === 'detector' && r.box !== null);
+  const covered = coveredDetections(
+    detected.map((r) => r.box!),
+    given,
   );
+  const dropped = new Set(detected.filter((_, index) => covered[index]));
+  return live.filter((r) => !dropped.has(r));
 }

@@ -1,4 +1,4 @@
-// Boxes on a photo: normalised 0..1, top-left based, in the orientation a viewer sees.
+// Boxes on a photo: top-left based; normalised 0..1 in the orientation a viewer sees unless a caller says pixels.
 
 export interface Box {
   readonly x: number;

@@ -1,7 +1,9 @@
 // What every CLI command shares: global options, opening the core, error output and exit codes.
 import type { Command } from 'commander';
 import { AppError } from '../../shared/errors';
+import type { JobProgress } from '../../shared/types';
 import { openCore, type CoreContext } from '../core/context';
+import type { JobHandle } from '../core/jobs/runner';
 import { resolveDataDir } from '../core/dataDir';
 import { cliLanguage, Output } from './output';
 
@@ -45,4 +47,23 @@ export function action(command: Command, work: CommandAction): () => Promise<voi
       await core?.close();
     }
   };
+}
+
+/** Waits for a job, drawing its progress on stderr; Ctrl-C cancels it (the job cleans up after itself). */
+export async function followJob<Result>(
+  core: CoreContext,
+  out: Output,
+  handle: JobHandle<Result>,
+): Promise<JobProgress & { result: Result | null }> {
+  const unsubscribe = core.jobs.onProgress((progress) => {
+    if (progress.jobId === handle.jobId && progress.state === 'running') out.progress(progress);
+  });
+  const cancel = (): void => void core.jobs.cancel(handle.jobId);
+  process.once('SIGINT', cancel);
+  try {
+    return await handle.finished;
+  } finally {
+    unsubscribe();
+    process.off('SIGINT', cancel);
+  }
 }

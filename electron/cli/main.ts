@@ -7,6 +7,7 @@ import { registerChannels, registerConsent } from './commands/consent';
 import { registerDoctor } from './commands/doctor';
 import { registerLibrary } from './commands/library';
 import { registerFaces } from './commands/faces';
+import { registerPublish } from './commands/publish';
 import { cliLanguage } from './output';
 
 export type Translate = (key: MessageKey, params?: MessageParams) => string;
@@ -29,6 +30,7 @@ export function buildProgram(language = cliLanguage(process.argv, process.env)):
   registerConsent(program, t);
   registerChannels(program, t);
   registerFaces(program, t);
+  registerPublish(program, t);
   return program;
 }
 

@@ -45,6 +45,8 @@ export const publishNl = {
   'cli.audit.csvOut': 'schrijf de lijst als CSV naar dit bestand',
   'cli.audit.publication': '{date} · {channel} · {dir}/{file} (toestemming #{record})',
   'cli.audit.noPublications': 'Geen publicaties gevonden.',
+  'error.cli.export.overrideInvalid': 'Ongeldige --override {value}: gebruik <hash>=<reden>.',
+  'cli.audit.takedown.written': 'Lijst geschreven: {path} ({count} bestanden).',
 } as const;
 
 export const publishEn = {
@@ -93,4 +95,6 @@ export const publishEn = {
   'cli.audit.csvOut': 'write the list as CSV to this file',
   'cli.audit.publication': '{date} · {channel} · {dir}/{file} (consent #{record})',
   'cli.audit.noPublications': 'No publications found.',
+  'error.cli.export.overrideInvalid': 'Invalid --override {value}: use <hash>=<reason>.',
+  'cli.audit.takedown.written': 'List written: {path} ({count} files).',
 } as const satisfies Record<keyof typeof publishNl, string>;

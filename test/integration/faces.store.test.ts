@@ -194,7 +194,7 @@ describe('the detection job', () => {
 
     const first = await startFaceDetectionJob(core).finished;
     expect(first).toMatchObject({ kind: 'faces', state: 'done', total: 3, done: 2, failed: 1 });
-    expect(first.errors[0]).toMatchObject({ item: broken, code: 'faces.decodeFailed' });
+    expect(first.errors[0]).toMatchObject({ item: broken, code: 'library.file.unreadable' });
     expect(first.result).toMatchObject({ modelId: blazeFace.id, photos: 2, faces: 13 });
     expect(seen.at(-1)).toBe(3);
     expect(listPhotoRegions(core.db, hashes[1]!).regions).toHaveLength(7);

@@ -6,6 +6,7 @@ import {
   iou,
   nonMaxSuppression,
   overlapsRegion,
+  coveredDetections,
   planScales,
   planTiles,
   type ModelGeometry,
@@ -122,6 +123,29 @@ describe('overlap with regions the file gives', () => {
     expect(overlapsRegion(face, { x: 0.52, y: 0.4, w: 0.1, h: 0.12 })).toBe(false);
     expect(overlapsRegion(face, { x: 0, y: 0, w: 1, h: 1 })).toBe(false);
     expect(overlapsRegion(face, { x: 0.2, y: 0.2, w: 0.5, h: 0.5 })).toBe(false);
+  });
+});
+
+describe('detections a given box accounts for', () => {
+  const tagged = { x: 0.3, y: 0.2, w: 0.07, h: 0.1 };
+  it('counts a small hit inside a face box (an eye, part of a drawn face) as that face', () => {
+    expect(coveredDetections([{ x: 0.3, y: 0.21, w: 0.011, h: 0.016 }], [tagged])).toEqual([true]);
+  });
+
+  it('counts none of several separate faces inside one box: that is a group box', () => {
+    const a = { x: 0.305, y: 0.21, w: 0.02, h: 0.03 };
+    const b = { x: 0.34, y: 0.21, w: 0.02, h: 0.03 };
+    expect(coveredDetections([a, b], [tagged])).toEqual([false, false]);
+  });
+
+  it('never lets a box larger than a face account for a face inside it', () => {
+    expect(coveredDetections([{ x: 0.4, y: 0.4, w: 0.02, h: 0.03 }], [{ x: 0.2, y: 0.2, w: 0.5, h: 0.5 }])).toEqual([
+      false,
+    ]);
+  });
+
+  it('leaves a face beside the box alone', () => {
+    expect(coveredDetections([{ x: 0.5, y: 0.21, w: 0.05, h: 0.07 }], [tagged])).toEqual([false]);
   });
 });
 

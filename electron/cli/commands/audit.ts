@@ -1,11 +1,46 @@
-// fotowacht audit verify: walks the hash chain; exits non-zero and names the first broken sequence number.
-import type { Command } from 'commander';
+// fotowacht audit …: verify the hash chain (exit code 2 and the first bad sequence number when it was altered),
+// a report for a period (CSV or PDF), where a person was published, and the takedown list after a withdrawal.
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { Option, type Command } from 'commander';
+import { AppError } from '../../../shared/errors';
+import { currentActor } from '../../core/actor';
+import { buildAuditReport } from '../../core/audit/report';
 import { verifyAuditTrail } from '../../core/audit/trail';
+import { requirePersonByKey } from '../../core/consent/registry';
+import { publicationsCsv, takedownList, wherePublished, type Publication } from '../../core/publish/queries';
 import { action } from '../command';
 import type { Translate } from '../main';
+import type { Output } from '../output';
+
+function writeOut(file: string, bytes: Buffer | string): string {
+  const target = path.resolve(file);
+  try {
+    writeFileSync(target, bytes);
+  } catch {
+    throw new AppError('publish.fileUnwritable', { path: target });
+  }
+  return target;
+}
+
+function printPublications(out: Output, rows: readonly Publication[]): void {
+  if (rows.length === 0) out.say(out.t('cli.audit.noPublications'));
+  for (const row of rows) {
+    out.say(
+      out.t('cli.audit.publication', {
+        date: row.publishDate,
+        channel: row.channelId,
+        dir: row.outDir,
+        file: row.outputName,
+        record: row.consentRecordId,
+      }),
+    );
+  }
+}
 
 export function registerAudit(program: Command, t: Translate): void {
   const audit = program.command('audit').description(t('cli.audit.description'));
+
   const verify = audit.command('verify').description(t('cli.audit.verify.description'));
   verify.action(
     action(verify, async ({ out, openCore }) => {
@@ -19,6 +54,61 @@ export function registerAudit(program: Command, t: Translate): void {
         );
         process.exitCode = 2;
       }
+    }),
+  );
+
+  const report = audit
+    .command('report')
+    .description(t('cli.audit.report.description'))
+    .requiredOption('--from <day>', t('cli.audit.report.from'))
+    .requiredOption('--to <day>', t('cli.audit.report.to'))
+    .addOption(new Option('--format <format>', t('cli.audit.report.format')).choices(['csv', 'pdf']).default('pdf'))
+    .requiredOption('--out <file>', t('cli.audit.report.out'));
+  report.action(
+    action(report, async ({ out, openCore }) => {
+      const options = report.opts<{ from: string; to: string; format: 'csv' | 'pdf'; out: string }>();
+      const core = openCore();
+      const actor = currentActor(core.db, core.osUser);
+      const built = await buildAuditReport(core.db, { from: options.from, to: options.to }, options.format, {
+        language: out.language,
+        generatedBy: actor.name ? `${actor.name} (${actor.os})` : actor.os,
+      });
+      const file = writeOut(options.out, built.bytes);
+      out.result({ path: file, format: built.format, events: built.events, verification: built.verification });
+      out.say(out.t('cli.audit.report.written', { path: file, events: built.events }));
+    }),
+  );
+
+  const where = audit
+    .command('where-published')
+    .description(t('cli.audit.where.description'))
+    .argument('<key>', t('cli.audit.key'));
+  where.action(
+    action(where, async ({ out, openCore }) => {
+      const db = openCore().db;
+      const person = requirePersonByKey(db, where.args[0]!);
+      const rows = wherePublished(db, person.id);
+      out.result({ personId: person.id, publications: rows });
+      printPublications(out, rows);
+    }),
+  );
+
+  const takedown = audit
+    .command('takedown')
+    .description(t('cli.audit.takedown.description'))
+    .argument('<key>', t('cli.audit.key'))
+    .option('--channel <id>', t('cli.audit.channel'))
+    .option('--csv <file>', t('cli.audit.csvOut'));
+  takedown.action(
+    action(takedown, async ({ out, openCore }) => {
+      const db = openCore().db;
+      const options = takedown.opts<{ channel?: string; csv?: string }>();
+      const person = requirePersonByKey(db, takedown.args[0]!);
+      const rows = takedownList(db, { personId: person.id, channelId: options.channel });
+      const csvPath = options.csv ? writeOut(options.csv, publicationsCsv(rows)) : null;
+      out.result({ personId: person.id, channel: options.channel ?? null, files: rows, csv: csvPath });
+      printPublications(out, rows);
+      if (csvPath) out.say(out.t('cli.audit.takedown.written', { path: csvPath, count: rows.length }));
     }),
   );
 }

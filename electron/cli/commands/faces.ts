@@ -10,7 +10,7 @@ import {
   resolvePhoto,
   startFaceDetectionJob,
 } from '../../core/faces/service';
-import { action } from '../command';
+import { action, followJob } from '../command';
 import type { Translate } from '../main';
 
 const fmt = (v: number): string => v.toFixed(4);
@@ -55,15 +55,7 @@ export function registerFaces(program: Command, t: Translate): void {
     action(detect, async ({ out, openCore }) => {
       const core = openCore();
       const all = Boolean(detect.opts<{ all?: boolean }>().all);
-      const handle = startFaceDetectionJob(core, { all });
-      const unsubscribe = core.jobs.onProgress((progress) => {
-        if (progress.jobId === handle.jobId) out.progress(progress);
-      });
-      const onSigint = (): void => void core.jobs.cancel(handle.jobId);
-      process.once('SIGINT', onSigint);
-      const finished = await handle.finished;
-      process.off('SIGINT', onSigint);
-      unsubscribe();
+      const finished = await followJob(core, out, startFaceDetectionJob(core, { all }));
       const info = getFaceDetectorInfo(core.db);
       out.result({ job: { ...finished, result: undefined }, result: finished.result, detector: info });
       const done = finished.result ?? { photos: finished.done, faces: 0, modelId: info.active.id };

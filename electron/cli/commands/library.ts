@@ -1,29 +1,22 @@
 // fotowacht index <folder> | events | photos <event>: the photo library from the command line.
 import type { Command } from 'commander';
 import { describeError } from '../../../shared/i18n';
+import { startFaceDetectionJob } from '../../core/faces/service';
 import { startIndexJob } from '../../core/library/indexer';
 import { findEvent, listEventPhotos, listEvents } from '../../core/library/repository';
-import { action } from '../command';
+import { action, followJob } from '../command';
 import type { Translate } from '../main';
 
 export function registerLibrary(program: Command, t: Translate): void {
   const index = program
     .command('index')
     .description(t('cli.index.description'))
-    .argument('<folder>', t('cli.index.folder'));
+    .argument('<folder>', t('cli.index.folder'))
+    .option('--no-faces', t('cli.index.noFaces'));
   index.action(
     action(index, async ({ out, openCore }) => {
       const core = openCore();
-      const job = await startIndexJob(core, index.args[0]!);
-      const unsubscribe = core.jobs.onProgress((progress) => {
-        if (progress.jobId === job.jobId && progress.state === 'running') out.progress(progress);
-      });
-      const cancel = () => core.jobs.cancel(job.jobId);
-      process.once('SIGINT', cancel);
-      const finished = await job.finished.finally(() => {
-        unsubscribe();
-        process.off('SIGINT', cancel);
-      });
+      const finished = await followJob(core, out, await startIndexJob(core, index.args[0]!));
       if (finished.state !== 'done' || !finished.result) {
         out.result({ ok: false, state: finished.state, error: finished.error });
         out.warn(finished.error ? describeError(out.language, finished.error) : out.t('cli.index.cancelled'));
@@ -31,7 +24,11 @@ export function registerLibrary(program: Command, t: Translate): void {
         return;
       }
       const summary = finished.result;
-      out.result({ ok: true, ...summary });
+      // Then look for faces nobody tagged, so that no one slips through (skipped with --no-faces).
+      const faces = index.opts<{ faces: boolean }>().faces
+        ? (await followJob(core, out, startFaceDetectionJob(core))).result
+        : null;
+      out.result({ ok: true, ...summary, faces });
       const { photos, events, regions, names, indexed, unchanged, moved, removed } = summary;
       out.say(out.t('cli.index.summary', { photos, events, regions, names }));
       out.say(out.t('cli.index.changes', { indexed, unchanged, moved, removed }));
@@ -39,6 +36,8 @@ export function registerLibrary(program: Command, t: Translate): void {
         out.say(out.t('cli.index.errors', { count: summary.errors.length }));
         for (const error of summary.errors) out.say(`  ${describeError(out.language, error)}`);
       }
+      if (faces)
+        out.say(out.t('cli.faces.detect.done', { photos: faces.photos, faces: faces.faces, model: faces.modelId }));
     }),
   );
 

@@ -77,7 +77,15 @@ export function auditReportPdf(events: readonly AuditEvent[], options: PdfReport
   const t = (key: Parameters<typeof translate>[1], params?: Parameters<typeof translate>[2]) =>
     translate(options.language, key, params);
   const locale = options.language === 'nl' ? 'nl-NL' : 'en-GB';
-  const when = new Intl.DateTimeFormat(locale, { dateStyle: 'short', timeStyle: 'medium', timeZoneName: 'short' });
+  const when = new Intl.DateTimeFormat(locale, {
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+    timeZoneName: 'short',
+  });
   const doc = new PDFDocument({
     size: 'A4',
     margin: 48,

@@ -1,7 +1,9 @@
 // The one place face detection decodes a photo: pixels in display orientation (EXIF rotation applied).
-// Kept small so the library's decoder (which also reads HEIC) can take its place.
+import { readFile } from 'node:fs/promises';
+import { basename } from 'node:path';
 import sharp from 'sharp';
 import { AppError } from '../../../shared/errors';
+import { decodePhoto, MAX_INPUT_PIXELS, type DecodedPhoto } from '../library/decode';
 
 export interface DecodedImage {
   /** RGB, 3 bytes a pixel, rows top to bottom. */
@@ -19,18 +21,25 @@ export interface DecodeOptions {
 }
 
 /** Bound on decoded pixels: above any camera, below what would exhaust memory. */
-const MAX_PIXELS = 200_000_000;
+const MAX_PIXELS = MAX_INPUT_PIXELS;
 
+/** Decodes through the library's decoder, so every format it reads (HEIC from phones too) can be searched for faces. */
 export async function decodeForDetection(path: string, options: DecodeOptions = {}): Promise<DecodedImage> {
+  let photo: DecodedPhoto;
   try {
-    const open = () => sharp(path, { limitInputPixels: MAX_PIXELS, failOn: 'error' });
-    const meta = await open().metadata();
-    const swapped = (meta.orientation ?? 1) >= 5;
-    const photoWidth = (swapped ? meta.height : meta.width) ?? 0;
-    const photoHeight = (swapped ? meta.width : meta.height) ?? 0;
+    photo = await decodePhoto(await readFile(path), basename(path));
+  } catch (error) {
+    if (error instanceof AppError) throw error;
+    throw new AppError('faces.decodeFailed', { path, detail: error instanceof Error ? error.message : String(error) });
+  }
+  try {
+    const swapped = photo.orientation >= 5;
+    const photoWidth = swapped ? photo.height : photo.width;
+    const photoHeight = swapped ? photo.width : photo.height;
     const scale = Math.min(1, options.scaleFor?.(photoWidth, photoHeight) ?? 1);
-    let pipeline = open().rotate();
-    if (scale < 0.999 && photoWidth > 0 && photoHeight > 0) {
+    let pipeline = photo.pipeline();
+    const resized = scale < 0.999 && photoWidth > 0 && photoHeight > 0;
+    if (resized) {
       pipeline = pipeline.resize(
         Math.max(1, Math.round(photoWidth * scale)),
         Math.max(1, Math.round(photoHeight * scale)),
@@ -45,7 +54,6 @@ export async function decodeForDetection(path: string, options: DecodeOptions = 
       .toColourspace('srgb')
       .raw()
       .toBuffer({ resolveWithObject: true });
-    const resized = scale < 0.999 && photoWidth > 0;
     return {
       data,
       width: info.width,

@@ -4,6 +4,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { AppError } from '../../../shared/errors';
 import {
+  coveredDetections,
   effectiveRegions,
   overlapsRegion,
   type Box,
@@ -170,7 +171,11 @@ export async function detectPhotoFaces(
     const given = (getPhotoFaces(db, photoHash)?.regions ?? []).filter(
       (r): r is PhotoRegion & { box: Box } => r.source !== 'detector' && r.box !== null && r.dismissedAt === null,
     );
-    const kept = detection.faces.filter((face) => !given.some((region) => overlapsRegion(face, region.box)));
+    const covered = coveredDetections(
+      detection.faces,
+      given.map((region) => region.box),
+    );
+    const kept = detection.faces.filter((_, index) => !covered[index]);
     const result = replaceDetectorRegions(
       db,
       photoHash,

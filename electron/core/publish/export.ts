@@ -333,12 +333,12 @@ export function startExport(core: CoreContext, request: ExportRequest): JobHandl
         };
 
         if (decision.status === 'blocked' || decision.status === 'needs_review') {
-          // Names stay out of what is stored with the export: codes only.
+          // The summary says why in words (with names, for the person exporting); what is stored keeps codes only.
           record(
             'skipped',
             null,
             null,
-            decision.blockers.map((blocker) => ({ code: blocker.code, params: {} })),
+            decision.blockers.map((blocker) => ({ code: blocker.code, params: blocker.params })),
           );
           return 'skipped';
         }
@@ -366,7 +366,7 @@ export function startExport(core: CoreContext, request: ExportRequest): JobHandl
               'failed',
               null,
               null,
-              findings.map((finding) => ({ code: finding.code, params: {} })),
+              findings.map((finding) => ({ code: finding.code, params: finding.params })),
             );
             throw new AppError('publish.leakCheckFailed', {
               file: sourceName,

@@ -1,5 +1,6 @@
 // Who is in a photo, for the decision: each region's name matched to the registry (or the person a user linked),
 // each person's consent for the channel on the date. Reads the regions and people tables; decides nothing.
+import { coveredDetections } from '../../../shared/faces';
 import type { Box } from '../../../shared/geometry';
 import { classHintFromTagPath, displayName, NameIndex, type NameMatch, type PersonName } from '../../../shared/names';
 import type { DecisionRegion, PolicyConsent, RegionIdentity } from '../../../shared/policy';
@@ -147,7 +148,18 @@ export function decisionRegions(
   classes: readonly string[],
   consent: ConsentLookup,
 ): DecisionRegion[] {
-  return regions.map((region) => ({
+  // A detected face that a file's or a user's box already covers is that person, not someone else.
+  const given = regions
+    .filter((r) => r.source !== 'detector' && r.dismissed_at === null)
+    .flatMap((r) => regionBox(r) ?? []);
+  const detected = regions.filter((r) => r.source === 'detector' && r.dismissed_at === null && regionBox(r));
+  const coveredFlags = coveredDetections(
+    detected.map((r) => regionBox(r)!),
+    given,
+  );
+  const covered = new Set(detected.filter((_, index) => coveredFlags[index]));
+  const counted = regions.filter((region) => !covered.has(region));
+  return counted.map((region) => ({
     id: region.id,
     box: regionBox(region),
     kind: region.kind,

@@ -1,0 +1,118 @@
+// fotowacht export: a publish-ready set for one channel, with a progress bar and a summary of what went out,
+// what was hidden, and what was blocked or needs review — and why.
+import path from 'node:path';
+import type { Command } from 'commander';
+import { localDay } from '../../../shared/consent';
+import { AppError } from '../../../shared/errors';
+import { isMessageKey } from '../../../shared/i18n';
+import type { ExportItemSummary } from '../../../shared/publish';
+import { findEvent } from '../../core/library/repository';
+import { MANIFEST_JSON } from '../../core/publish/manifest';
+import { startExport } from '../../core/publish/export';
+import type { Db } from '../../core/db/connection';
+import { action, followJob } from '../command';
+import type { Translate } from '../main';
+import type { Output } from '../output';
+
+interface ExportOptions {
+  event?: string;
+  photos?: string;
+  channel: string;
+  date?: string;
+  out: string;
+  override: string[];
+}
+
+function eventId(db: Db, key: string): number {
+  const byNumber = /^\d+$/.test(key) ? findEvent(db, Number(key)) : null;
+  const event = byNumber ?? findEvent(db, key);
+  if (!event) throw new AppError('publish.eventUnknown', { event: key });
+  return event.id;
+}
+
+function parseOverrides(values: readonly string[]): Record<string, string> {
+  const overrides: Record<string, string> = {};
+  for (const value of values) {
+    const at = value.indexOf('=');
+    const hash = value.slice(0, at).trim();
+    const reason = value.slice(at + 1).trim();
+    if (at < 0 || !/^[0-9a-f]{64}$/.test(hash) || !reason) throw new AppError('cli.export.overrideInvalid', { value });
+    overrides[hash] = reason;
+  }
+  return overrides;
+}
+
+function problemText(out: Output, problem: ExportItemSummary['problems'][number]): string {
+  return isMessageKey(problem.code) ? out.t(problem.code, problem.params) : problem.code;
+}
+
+export function registerPublish(program: Command, t: Translate): void {
+  const command = program
+    .command('export')
+    .description(t('cli.export.description'))
+    .option('--event <event>', t('cli.export.event'))
+    .option('--photos <hashes>', t('cli.export.photos'))
+    .requiredOption('--channel <id>', t('cli.export.channel'))
+    .option('--date <day>', t('cli.export.date'))
+    .requiredOption('--out <dir>', t('cli.export.out'))
+    .option(
+      '--override <hash=reason>',
+      t('cli.export.override'),
+      (value: string, all: string[]) => [...all, value],
+      [],
+    );
+  command.action(
+    action(command, async ({ out, openCore }) => {
+      const options = command.opts<ExportOptions>();
+      const core = openCore();
+      const handle = startExport(core, {
+        channelId: options.channel,
+        date: options.date ?? localDay(new Date()),
+        eventId: options.event !== undefined ? eventId(core.db, options.event) : undefined,
+        photoHashes: options.photos
+          ?.split(',')
+          .map((hash) => hash.trim())
+          .filter(Boolean),
+        outDir: options.out,
+        overrides: parseOverrides(options.override),
+      });
+      const finished = await followJob(core, out, handle);
+      const summary = finished.result;
+      if (finished.state !== 'done' || !summary) {
+        out.result({ ok: false, state: finished.state, error: finished.error, errors: finished.errors });
+        if (finished.error) out.fail(finished.error);
+        else out.warn(out.t('error.job.cancelled'));
+        process.exitCode = finished.state === 'cancelled' ? 130 : 1;
+        return;
+      }
+      out.result({ ok: summary.failed === 0, ...summary });
+      for (const item of summary.items) {
+        if (item.state === 'done' && item.problems.length === 0) continue;
+        out.say(
+          out.t('cli.export.item', {
+            file: item.sourceName,
+            status: out.t(`policy.status.${item.decision}`),
+            problems: item.problems.map((problem) => problemText(out, problem)).join('; '),
+          }),
+        );
+      }
+      out.say(
+        out.t('cli.export.summary', {
+          exported: summary.exported,
+          hidden: summary.hiddenRegions,
+          blocked: summary.blocked,
+          review: summary.needsReview,
+          failed: summary.failed,
+        }),
+      );
+      out.say(
+        out.t('cli.export.where', {
+          dir: summary.outDir,
+          manifest: path.join(summary.outDir, MANIFEST_JSON),
+          hash: summary.manifestSha256,
+        }),
+      );
+      if (summary.failed > 0) process.exitCode = 1;
+    }),
+  );
+}
