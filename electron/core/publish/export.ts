@@ -3,7 +3,7 @@
 // complete; a cancelled export removes what it wrote, and a crashed one is never recorded as done.
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, rmSync } from 'node:fs';
-import { readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { copyFile, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { AppError } from '../../../shared/errors';
 import { normaliseName } from '../../../shared/names';
@@ -100,8 +100,18 @@ export function exportFileStem(eventName: string | null, registry: Registry): st
   return slug;
 }
 
-/** Leftovers of an export that was killed: temporary files, and exports still marked running by a dead process. */
-export function recoverInterruptedExports(db: Db, now = new Date()): number {
+/** Where an export writes its files before they are whole and checked: in the data folder, never the export folder. */
+function stagingDir(core: CoreContext, exportId: number): string {
+  return path.join(core.paths.root, 'tmp', `export-${exportId}`);
+}
+
+/**
+ * Cleans up after exports that were killed or crashed (still "running", their process gone): the staging
+ * folder, temporary files, and the files they had already put in the export folder — an export without its
+ * manifest is no export. The export is marked failed and the audit trail says so.
+ */
+export function recoverInterruptedExports(core: CoreContext, now = new Date()): number {
+  const db = core.db;
   const running = db.prepare(`SELECT id, out_dir, settings FROM exports WHERE state = 'running'`).all() as Array<{
     id: number;
     out_dir: string;
@@ -111,8 +121,21 @@ export function recoverInterruptedExports(db: Db, now = new Date()): number {
   for (const row of running) {
     const pid = (JSON.parse(row.settings) as { pid?: number }).pid;
     if (pid !== undefined && isAlive(pid)) continue;
+    rmSync(stagingDir(core, row.id), { recursive: true, force: true });
     removeTempFiles(row.out_dir);
-    db.prepare(`UPDATE exports SET state = 'failed', finished_at = ? WHERE id = ?`).run(now.toISOString(), row.id);
+    const written = db
+      .prepare(`SELECT output_name FROM export_items WHERE export_id = ? AND state = 'done'`)
+      .pluck()
+      .all(row.id) as string[];
+    for (const name of written) rmSync(path.join(row.out_dir, name), { force: true });
+    db.transaction(() => {
+      db.prepare(`UPDATE exports SET state = 'failed', finished_at = ? WHERE id = ?`).run(now.toISOString(), row.id);
+      appendAuditEvent(db, currentActor(db, core.osUser), {
+        action: 'export.interrupted',
+        subject: `export:${row.id}`,
+        details: { exportId: row.id, filesRemoved: written.length },
+      });
+    })();
     recovered += 1;
   }
   return recovered;
@@ -135,6 +158,20 @@ function removeTempFiles(dir: string): void {
     return;
   }
   for (const entry of entries) if (entry.startsWith(TEMP_PREFIX)) rmSync(path.join(dir, entry), { force: true });
+}
+
+/** Moves a finished file into place; across drives (EXDEV) it is copied under a temporary name, then renamed. */
+async function moveIntoPlace(from: string, outDir: string, name: string): Promise<void> {
+  const target = path.join(outDir, name);
+  try {
+    await rename(from, target);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EXDEV') throw error;
+    const temp = path.join(outDir, `${TEMP_PREFIX}${name}`);
+    await copyFile(from, temp);
+    await rename(temp, target);
+    await rm(from, { force: true });
+  }
 }
 
 function prepareOutDir(outDir: string): void {
@@ -196,7 +233,7 @@ export function startExport(core: CoreContext, request: ExportRequest): JobHandl
   const channel = getChannel(db, request.channelId);
   const photos = photosToExport(db, request);
   const outDir = path.resolve(request.outDir);
-  recoverInterruptedExports(db);
+  recoverInterruptedExports(core);
   prepareOutDir(outDir);
 
   const actor = currentActor(db, core.osUser);
@@ -254,6 +291,8 @@ export function startExport(core: CoreContext, request: ExportRequest): JobHandl
       const items: Array<ExportItemSummary | undefined> = new Array(photos.length);
       const manifest: Array<ManifestEntry | undefined> = new Array(photos.length);
       const written: string[] = [];
+      const staging = stagingDir(core, exportId);
+      mkdirSync(staging, { recursive: true });
       const caches = { consent: new Map<number, PolicyConsent>(), classes: new Map<number, string[]>() };
       const names = registry.allNames;
 
@@ -344,7 +383,7 @@ export function startExport(core: CoreContext, request: ExportRequest): JobHandl
         }
 
         const outputName = `${stem}_${String(index + 1).padStart(4, '0')}.jpg`;
-        const temp = path.join(outDir, `${TEMP_PREFIX}${exportId}-${outputName}`);
+        const temp = path.join(staging, outputName);
         try {
           const source = await openLibraryPhoto(db, photo.hash);
           const rendered = await renderPublishImage(source.pipeline(), {
@@ -374,7 +413,7 @@ export function startExport(core: CoreContext, request: ExportRequest): JobHandl
             });
           }
           if (signal.aborted) return 'skipped';
-          await rename(temp, path.join(outDir, outputName));
+          await moveIntoPlace(temp, outDir, outputName);
           written.push(outputName);
           record('done', outputName, sha256(rendered.jpeg), []);
           return 'done';
@@ -462,6 +501,8 @@ export function startExport(core: CoreContext, request: ExportRequest): JobHandl
           });
         })();
         throw error;
+      } finally {
+        rmSync(staging, { recursive: true, force: true });
       }
     },
   });
