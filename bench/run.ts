@@ -4,13 +4,14 @@ import { benchConsent } from './consent.bench';
 import { benchFaces } from './faces.bench';
 import { benchJobs } from './jobs.bench';
 import { benchLibrary } from './library.bench';
+import { benchPublish } from './publish.bench';
 
 export interface Benchmark {
   readonly name: string;
   run(): Promise<void>;
 }
 
-const benchmarks: readonly Benchmark[] = [benchJobs, benchLibrary, benchConsent, benchFaces];
+const benchmarks: readonly Benchmark[] = [benchJobs, benchLibrary, benchConsent, benchFaces, benchPublish];
 
 const wanted = process.argv.slice(2);
 for (const benchmark of benchmarks) {

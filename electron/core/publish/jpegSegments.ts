@@ -45,11 +45,12 @@ export function readJpegStructure(bytes: Buffer): JpegStructure {
     pos += 2 + length;
     if (marker === SOS) {
       // Entropy-coded data runs to the next marker that is not a stuffed 0x00 or a restart marker.
-      while (
-        pos < bytes.length - 1 &&
-        !(bytes[pos] === 0xff && bytes[pos + 1] !== 0x00 && !(bytes[pos + 1]! >= 0xd0 && bytes[pos + 1]! <= 0xd7))
-      ) {
-        pos += 1;
+      for (;;) {
+        pos = bytes.indexOf(0xff, pos);
+        if (pos < 0 || pos >= bytes.length - 1) throw new Error('JPEG ends without an end-of-image marker');
+        const next = bytes[pos + 1]!;
+        if (next !== 0x00 && !(next >= 0xd0 && next <= 0xd7)) break;
+        pos += 2;
       }
     }
   }

@@ -78,30 +78,50 @@ async function exifFindings(file: Buffer): Promise<LeakFinding[]> {
   return findings;
 }
 
-function stddev(values: readonly number[]): number {
-  const mean = values.reduce((sum, value) => sum + value, 0) / values.length;
-  return Math.sqrt(values.reduce((sum, value) => sum + (value - mean) ** 2, 0) / values.length);
-}
-
 async function regionFindings(
   file: Buffer,
   hidden: readonly HiddenArea[],
   hideStyle: HideStyle,
 ): Promise<LeakFinding[]> {
-  if (hidden.length === 0) return [];
-  const { data, info } = await sharp(file).removeAlpha().raw().toBuffer({ resolveWithObject: true });
+  const areas = hidden.filter(
+    (area) => area.regionRect.x1 > area.regionRect.x0 && area.regionRect.y1 > area.regionRect.y0,
+  );
+  if (areas.length === 0) return [];
+  // Decode only the band of the file that holds the masks: libvips stops reading below it.
+  const band = areas.reduce(
+    (all, area) => ({
+      x0: Math.min(all.x0, area.maskRect.x0, area.regionRect.x0),
+      y0: Math.min(all.y0, area.maskRect.y0, area.regionRect.y0),
+      x1: Math.max(all.x1, area.maskRect.x1, area.regionRect.x1),
+      y1: Math.max(all.y1, area.maskRect.y1, area.regionRect.y1),
+    }),
+    { x0: Infinity, y0: Infinity, x1: 0, y1: 0 },
+  );
+  const { data, info } = await sharp(file)
+    .extract({ left: band.x0, top: band.y0, width: band.x1 - band.x0, height: band.y1 - band.y0 })
+    .removeAlpha()
+    .raw()
+    .toBuffer({ resolveWithObject: true });
   const { width, channels } = info;
+  const at = (x: number, y: number, c: number): number => data[((y - band.y0) * width + (x - band.x0)) * channels + c]!;
   const findings: LeakFinding[] = [];
-  hidden.forEach((area, index) => {
+  for (const area of areas) {
     const { regionRect: r, maskRect: m } = area;
-    if (r.x1 <= r.x0 || r.y1 <= r.y0) return;
     let worst = 0;
     for (let c = 0; c < channels; c += 1) {
       if (hideStyle === 'mask') {
-        const values: number[] = [];
-        for (let y = r.y0; y < r.y1; y += 1)
-          for (let x = r.x0; x < r.x1; x += 1) values.push(data[(y * width + x) * channels + c]!);
-        worst = Math.max(worst, stddev(values));
+        let sum = 0;
+        let squares = 0;
+        for (let y = r.y0; y < r.y1; y += 1) {
+          for (let x = r.x0; x < r.x1; x += 1) {
+            const value = at(x, y, c);
+            sum += value;
+            squares += value * value;
+          }
+        }
+        const count = (r.x1 - r.x0) * (r.y1 - r.y0);
+        const mean = sum / count;
+        worst = Math.max(worst, Math.sqrt(Math.max(0, squares / count - mean * mean)));
       } else {
         // Compare each pixel with the mean of its pixelation block (the grid starts at the mask's corner).
         const block = pixelBlockSize(m);
@@ -112,12 +132,11 @@ async function regionFindings(
             const yEnd = Math.min(by + block, m.y1);
             const xEnd = Math.min(bx + block, m.x1);
             let sum = 0;
-            for (let y = by; y < yEnd; y += 1)
-              for (let x = bx; x < xEnd; x += 1) sum += data[(y * width + x) * channels + c]!;
+            for (let y = by; y < yEnd; y += 1) for (let x = bx; x < xEnd; x += 1) sum += at(x, y, c);
             const mean = sum / ((yEnd - by) * (xEnd - bx));
             for (let y = Math.max(by, r.y0); y < Math.min(yEnd, r.y1); y += 1) {
               for (let x = Math.max(bx, r.x0); x < Math.min(xEnd, r.x1); x += 1) {
-                residual += Math.abs(data[(y * width + x) * channels + c]! - mean);
+                residual += Math.abs(at(x, y, c) - mean);
                 count += 1;
               }
             }
@@ -127,12 +146,13 @@ async function regionFindings(
       }
     }
     const limit = hideStyle === 'mask' ? MAX_MASK_STDDEV : MAX_PIXELATION_RESIDUAL;
-    if (worst > limit)
+    if (worst > limit) {
       findings.push({
         code: 'leak.regionVisible',
-        params: { region: index + 1, variation: Math.round(worst * 10) / 10 },
+        params: { region: hidden.indexOf(area) + 1, variation: Math.round(worst * 10) / 10 },
       });
-  });
+    }
+  }
   return findings;
 }
 

@@ -1,0 +1,151 @@
+// Export speed: 100 generated 24-megapixel photos with 5 people to hide each, exported for social media (2048 px)
+// through the full export job (decide, decode, resize, mask, encode, write, read back and leak-check, manifest,
+// database), next to a bare sharp resize-and-encode of the same files with the same two-way parallelism.
+// Target: ≥ 80% of the bare pipeline's throughput. Set FOTOWACHT_BENCH_PHOTOS for a smaller run.
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import sharp from 'sharp';
+import { proposeMapping } from '../shared/consent';
+import { currentActor } from '../electron/core/actor';
+import { listChannels } from '../electron/core/consent/channels';
+import { commitConsentImport } from '../electron/core/consent/importer';
+import { readConsentList } from '../electron/core/consent/source';
+import { openCore } from '../electron/core/context';
+import { startIndexJob } from '../electron/core/library/indexer';
+import { startExport } from '../electron/core/publish/export';
+import type { Benchmark } from './run';
+import { fixed, measure } from './util';
+
+const COUNT = Number(process.env.FOTOWACHT_BENCH_PHOTOS) || 100;
+const PEOPLE = ['Zoë Bakker', "Sem van 't Hof", 'Noor Jansen', 'Bram ter Horst', 'Fleur van Dijk'];
+
+function xmpWithFiveFaces(index: number): string {
+  const regions = PEOPLE.map((name, i) => {
+    const x = 0.1 + i * 0.17;
+    return `<rdf:li><rdf:Description mwg-rs:Type="Face" mwg-rs:Name="${name.replace(/'/g, '&apos;')}"><mwg-rs:Area stArea:x="${x}" stArea:y="${(0.3 + (index / COUNT) * 0.3).toFixed(6)}" stArea:w="0.04" stArea:h="0.06" stArea:unit="normalized"/></rdf:Description></rdf:li>`;
+  }).join('');
+  return `<?xpacket begin="\uFEFF" id="W5M0MpCehiHzreSzNTczkc9d"?><x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"><rdf:Description rdf:about="" xmlns:mwg-rs="http://www.metadataworkinggroup.com/schemas/regions/" xmlns:stArea="http://ns.adobe.com/xmp/sType/Area#"><mwg-rs:Regions rdf:parseType="Resource"><mwg-rs:RegionList><rdf:Bag>${regions}</rdf:Bag></mwg-rs:RegionList></mwg-rs:Regions></rdf:Description></rdf:RDF></x:xmpmeta><?xpacket end="w"?>`;
+}
+
+/** One textured 6000×4000 JPEG, written COUNT times with its own XMP (five named faces) spliced in as APP1. */
+async function generate(dir: string): Promise<string[]> {
+  mkdirSync(dir, { recursive: true });
+  const base = await sharp({
+    create: {
+      width: 1500,
+      height: 1000,
+      channels: 3,
+      background: '#888',
+      noise: { type: 'gaussian', mean: 128, sigma: 60 },
+    },
+  })
+    .resize(6000, 4000, { kernel: 'cubic' })
+    .jpeg({ quality: 90 })
+    .toBuffer();
+  const files: string[] = [];
+  for (let i = 0; i < COUNT; i += 1) {
+    const payload = Buffer.concat([
+      Buffer.from('http://ns.adobe.com/xap/1.0/\0', 'latin1'),
+      Buffer.from(xmpWithFiveFaces(i), 'utf8'),
+    ]);
+    const header = Buffer.alloc(4);
+    header.writeUInt16BE(0xffe1, 0);
+    header.writeUInt16BE(payload.length + 2, 2);
+    const file = path.join(dir, `IMG_${String(i).padStart(4, '0')}.jpg`);
+    writeFileSync(file, Buffer.concat([base.subarray(0, 2), header, payload, base.subarray(2)]));
+    files.push(file);
+  }
+  return files;
+}
+
+async function bare(files: readonly string[], outDir: string): Promise<void> {
+  mkdirSync(outDir, { recursive: true });
+  let next = 0;
+  const lane = async () => {
+    for (let i = next++; i < files.length; i = next++) {
+      await sharp(files[i]!)
+        .rotate()
+        .resize(2048, 2048, { fit: 'inside', kernel: 'lanczos3' })
+        .jpeg({ quality: 85 })
+        .toFile(path.join(outDir, `${i}.jpg`));
+    }
+  };
+  await Promise.all([lane(), lane()]);
+}
+
+export const benchPublish: Benchmark = {
+  name: 'publish',
+  async run() {
+    const root = mkdtempSync(path.join(tmpdir(), 'fotowacht-bench-publish-'));
+    try {
+      const files = await generate(path.join(root, 'Schoolreis 2026'));
+      const csv = path.join(root, 'toestemming.csv');
+      writeFileSync(
+        csv,
+        [
+          'Leerlingnummer;Roepnaam;Tussenvoegsel;Achternaam;Groep;Gebruik beeldmateriaal op social media',
+          '1;Zoë;;Bakker;5;nee',
+          "2;Sem;van 't;Hof;7;nee",
+          '3;Noor;;Jansen;3;nee',
+          '4;Bram;ter;Horst;5;nee',
+          '5;Fleur;van;Dijk;5;',
+        ].join('\r\n'),
+      );
+      const core = openCore({ dataDir: path.join(root, 'data') });
+      const source = await readConsentList(csv);
+      commitConsentImport(
+        core.db,
+        currentActor(core.db, core.osUser),
+        source,
+        proposeMapping(source.rows, listChannels(core.db)),
+        '2026-2027',
+      );
+      await (
+        await startIndexJob(core, path.join(root, 'Schoolreis 2026'))
+      ).finished;
+      // Face detection is measured by its own benchmark; here every photo counts as checked.
+      core.db.prepare(`UPDATE photos SET faces_detected_with = 'bench'`).run();
+      const eventId = core.db.prepare('SELECT id FROM events').pluck().get() as number;
+
+      // CPU time (all threads of this process) per photo, next to wall time: other load on the machine
+      // changes the second, hardly the first.
+      const cpu = () => {
+        const used = process.cpuUsage();
+        return (used.user + used.system) / 1e6;
+      };
+      let cpuBefore = cpu();
+      const reference = await measure(() => bare(files, path.join(root, 'bare')));
+      const bareCpu = (cpu() - cpuBefore) / files.length;
+      cpuBefore = cpu();
+      const exported = await measure(async () => {
+        const end = await startExport(core, {
+          channelId: 'social',
+          date: '2026-10-01',
+          eventId,
+          outDir: path.join(root, 'export'),
+        }).finished;
+        if (end.state !== 'done')
+          throw new Error(`export ${end.state}: ${JSON.stringify(end.error ?? end.errors.slice(0, 3))}`);
+        return end.result!;
+      });
+      const exportCpu = (cpu() - cpuBefore) / files.length;
+      await core.close();
+      const bareRate = files.length / reference.seconds;
+      const exportRate = exported.value.exported / exported.seconds;
+      console.log(`bare sharp resize + encode (2048 px), 2 at a time: ${fixed(bareRate, 2)} photos/s`);
+      console.log(
+        `Fotowacht export (5 hidden regions each, leak-checked): ${fixed(exportRate, 2)} photos/s  (${exported.value.exported} exported, ${exported.value.hiddenRegions} regions hidden)`,
+      );
+      console.log(`export / bare: ${fixed((exportRate / bareRate) * 100, 0)}% of the throughput (target ≥ 80%)`);
+      console.log(
+        `CPU time per photo: bare ${fixed(bareCpu * 1000, 0)} ms, export ${fixed(exportCpu * 1000, 0)} ms (${fixed((bareCpu / exportCpu) * 100, 0)}%)`,
+      );
+      console.log(
+        `event loop during export: p99 ${fixed(exported.eventLoopP99Ms)} ms, max ${fixed(exported.eventLoopMaxMs)} ms; peak memory ${fixed(exported.peakRssMb, 0)} MB`,
+      );
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  },
+};
