@@ -56,7 +56,7 @@ export async function followJob<Result>(
   handle: JobHandle<Result>,
 ): Promise<JobProgress & { result: Result | null }> {
   const unsubscribe = core.jobs.onProgress((progress) => {
-    if (progress.jobId === handle.jobId && progress.state === 'running') out.progress(progress);
+    if (progress.jobId === handle.jobId && progress.state !== 'queued') out.progress(progress);
   });
   const cancel = (): void => void core.jobs.cancel(handle.jobId);
   process.once('SIGINT', cancel);
