@@ -8,8 +8,9 @@ import { consentContract } from './ipc/consent';
 import { coreContract } from './ipc/core';
 import { facesContract } from './ipc/faces';
 import { libraryContract } from './ipc/library';
+import { uiContract } from './ipc/ui';
 
-export const ipcContract = { ...coreContract, ...libraryContract, ...consentContract, ...facesContract };
+export const ipcContract = { ...coreContract, ...libraryContract, ...consentContract, ...facesContract, ...uiContract };
 
 export type IpcContract = typeof ipcContract;
 export type ApiMethod = keyof IpcContract;

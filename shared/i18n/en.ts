@@ -4,9 +4,10 @@ import { coreEn } from './core.en';
 import { facesEn } from './faces';
 import { libraryEn } from './library';
 import { policyEn } from './policy';
+import { uiEn } from './ui';
 import type { MessageKey } from './nl';
 
-export const en = { ...coreEn, ...libraryEn, ...consentEn, ...facesEn, ...policyEn } as const satisfies Record<
+export const en = { ...coreEn, ...libraryEn, ...consentEn, ...facesEn, ...policyEn, ...uiEn } as const satisfies Record<
   MessageKey,
   string
 >;

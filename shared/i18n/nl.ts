@@ -5,7 +5,8 @@ import { coreNl } from './core.nl';
 import { facesNl } from './faces';
 import { libraryNl } from './library';
 import { policyNl } from './policy';
+import { uiNl } from './ui';
 
-export const nl = { ...coreNl, ...libraryNl, ...consentNl, ...facesNl, ...policyNl } as const;
+export const nl = { ...coreNl, ...libraryNl, ...consentNl, ...facesNl, ...policyNl, ...uiNl } as const;
 
 export type MessageKey = keyof typeof nl;
