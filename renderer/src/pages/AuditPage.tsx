@@ -41,7 +41,13 @@ function queryOf(filter: AuditFilter) {
 export function AuditPage() {
   const { t, formatDateTime } = useI18n();
   const ids = useId();
-  const [filter, setFilter] = useState<AuditFilter>(NO_FILTER);
+  const [filter, setFilterState] = useState<AuditFilter>(NO_FILTER);
+  // True from a filter change until its answer is on screen: the old rows are shown dimmed meanwhile.
+  const [pending, setPending] = useState(false);
+  const setFilter = (next: AuditFilter) => {
+    setFilterState(next);
+    setPending(true);
+  };
   const [facets, setFacets] = useState<AuditFacets>({ actions: [], actors: [] });
   const [events, setEvents] = useState<AuditEvent[] | null>(null);
   const [hasMore, setHasMore] = useState(false);
@@ -70,8 +76,13 @@ export function AuditPage() {
           setEvents(page);
           setHasMore(page.length === PAGE_SIZE);
           setError(null);
+          setPending(false);
         },
-        (caught: unknown) => live && setError(errorOf(caught)),
+        (caught: unknown) => {
+          if (!live) return;
+          setError(errorOf(caught));
+          setPending(false);
+        },
       );
     }, 150);
     return () => {
@@ -127,7 +138,12 @@ export function AuditPage() {
       </div>
       <Busy label={verifying ? 'ui.audit.verifying' : null} />
 
-      <form className="filters" role="search" aria-labelledby={`${ids}-filters`} onSubmit={(e) => e.preventDefault()}>
+      <form
+        className="filters audit-filters"
+        role="search"
+        aria-labelledby={`${ids}-filters`}
+        onSubmit={(e) => e.preventDefault()}
+      >
         <h2 id={`${ids}-filters`} className="visually-hidden">
           {t('ui.audit.filters')}
         </h2>
@@ -206,7 +222,7 @@ export function AuditPage() {
           <p className="muted" aria-live="polite">
             {t(hasMore ? 'ui.audit.shownMore' : 'ui.audit.shown', { count: events.length })}
           </p>
-          <table className="table">
+          <table className={pending ? 'table stale' : 'table'} aria-busy={pending}>
             <thead>
               <tr>
                 <th scope="col">{t('audit.col.seq')}</th>

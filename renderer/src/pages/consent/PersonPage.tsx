@@ -205,7 +205,7 @@ export function PersonPage({ personId, onBack }: { personId: number; onBack: () 
           <tbody>
             {data.history.map((record) => (
               <tr key={record.id}>
-                <td>{formatDateTime(record.recordedAt)}</td>
+                <td className="nowrap">{formatDateTime(record.recordedAt)}</td>
                 <td>{record.schoolYear}</td>
                 <td>
                   {channelLabel(record.channelId)} <span className="muted">v{record.version}</span>
@@ -213,16 +213,18 @@ export function PersonPage({ personId, onBack }: { personId: number; onBack: () 
                 <td>
                   <StatusBadge status={record.status} />
                 </td>
-                <td>{formatMoment(record.effectiveFrom)}</td>
+                <td className="nowrap">{formatMoment(record.effectiveFrom)}</td>
                 <td>
                   <SourceText record={record} />
                   {record.reason && <div className="muted">{t('ui.person.reason', { reason: record.reason })}</div>}
                   {record.signedBy && (
                     <div className="muted">
-                      {t('ui.person.signed', {
-                        signer: t(`consent.signer.${record.signedBy}`),
-                        date: record.signedOn ? formatMoment(record.signedOn) : '–',
-                      })}
+                      {record.signedOn
+                        ? t('ui.person.signed', {
+                            signer: t(`consent.signer.${record.signedBy}`),
+                            date: formatMoment(record.signedOn),
+                          })
+                        : t('ui.person.signedBy', { signer: t(`consent.signer.${record.signedBy}`) })}
                     </div>
                   )}
                 </td>
@@ -283,6 +285,7 @@ function WithdrawForm({
 
   async function submit(event: FormEvent) {
     event.preventDefault();
+    if (reason.trim().length < 3) return setError({ code: 'consent.reason.required', params: {} });
     setBusy(true);
     setError(null);
     try {
@@ -382,6 +385,7 @@ function ManualForm({
 
   async function submit(event: FormEvent) {
     event.preventDefault();
+    if (reason.trim().length < 3) return setError({ code: 'consent.reason.required', params: {} });
     setBusy(true);
     setError(null);
     try {

@@ -18,7 +18,7 @@ export interface RegistryQuery {
 
 export function RegistryTable({
   query,
-  onQuery,
+  onQuery: changeQuery,
   onOpenPerson,
   onImport,
 }: {
@@ -33,6 +33,12 @@ export function RegistryTable({
   const [classes, setClasses] = useState<readonly string[]>([]);
   const [people, setPeople] = useState<readonly PersonListItem[] | null>(null);
   const [error, setError] = useState<SerializedError | null>(null);
+  // True from a search or filter change until its answer is on screen: the old rows are shown dimmed meanwhile.
+  const [pending, setPending] = useState(false);
+  const onQuery = (next: RegistryQuery) => {
+    if (next.search !== query.search || next.className !== query.className) setPending(true);
+    changeQuery(next);
+  };
 
   useEffect(() => {
     call('listClasses', {}).then(setClasses, (caught: unknown) => setError(errorOf(caught)));
@@ -51,8 +57,13 @@ export function RegistryTable({
           if (!live) return;
           setPeople(list);
           setError(null);
+          setPending(false);
         },
-        (caught: unknown) => live && setError(errorOf(caught)),
+        (caught: unknown) => {
+          if (!live) return;
+          setError(errorOf(caught));
+          setPending(false);
+        },
       );
     }, 120);
     return () => {
@@ -123,7 +134,7 @@ export function RegistryTable({
               total,
             })}
           </p>
-          <table className="table">
+          <table className={pending ? 'table stale' : 'table'} aria-busy={pending}>
             <thead>
               <tr>
                 <th scope="col">{t('ui.col.key')}</th>
@@ -136,7 +147,7 @@ export function RegistryTable({
               {shown.map((person) => (
                 <tr key={person.id}>
                   <td>{person.externalKey ?? '–'}</td>
-                  <td>
+                  <td className="nowrap">
                     <button type="button" className="link" onClick={() => onOpenPerson(person.id)}>
                       {displayName(person)}
                     </button>

@@ -16,6 +16,7 @@ export function PolicySection() {
   const [margin, setMargin] = useState('');
   const [maxShare, setMaxShare] = useState('');
   const [maxPeople, setMaxPeople] = useState('');
+  const [loaded, setLoaded] = useState(false);
   const [status, setStatus] = useState<'idle' | 'saved'>('idle');
   const [error, setError] = useState<SerializedError | null>(null);
 
@@ -24,6 +25,7 @@ export function PolicySection() {
     setMargin(toPercent(settings.maskMargin));
     setMaxShare(toPercent(settings.maxHiddenAreaShare));
     setMaxPeople(String(settings.maxHiddenPeople));
+    setLoaded(true);
   }
 
   useEffect(() => {
@@ -59,81 +61,84 @@ export function PolicySection() {
     <section className="settings-section" aria-labelledby={`${ids}-title`}>
       <h2 id={`${ids}-title`}>{t('ui.policy.title')}</h2>
       <p className="muted">{t('ui.policy.intro')}</p>
-      <form className="form" onSubmit={save}>
-        <fieldset className="field">
-          <legend>{t('ui.policy.hideStyle')}</legend>
-          {(['mask', 'pixelate'] as const).map((style) => (
-            <label key={style} className="check">
+      {!loaded && !error && <p>{t('common.loading')}</p>}
+      {loaded && (
+        <form className="form" onSubmit={save}>
+          <fieldset className="field">
+            <legend>{t('ui.policy.hideStyle')}</legend>
+            {(['mask', 'pixelate'] as const).map((style) => (
+              <label key={style} className="check">
+                <input
+                  type="radio"
+                  name="hideStyle"
+                  value={style}
+                  checked={hideStyle === style}
+                  onChange={() => edited(setHideStyle)(style)}
+                />
+                <span>
+                  {t(`ui.policy.hideStyle.${style}`)}
+                  <small className="block muted">{t(`ui.policy.hideStyle.${style}.help`)}</small>
+                </span>
+              </label>
+            ))}
+          </fieldset>
+          <div className="form-grid aligned">
+            <label className="field">
+              <span>{t('ui.policy.margin')}</span>
               <input
-                type="radio"
-                name="hideStyle"
-                value={style}
-                checked={hideStyle === style}
-                onChange={() => edited(setHideStyle)(style)}
+                type="number"
+                name="maskMargin"
+                min={0}
+                max={100}
+                step={1}
+                required
+                value={margin}
+                onChange={(event) => edited(setMargin)(event.target.value)}
               />
-              <span>
-                {t(`ui.policy.hideStyle.${style}`)}
-                <small className="block muted">{t(`ui.policy.hideStyle.${style}.help`)}</small>
-              </span>
+              <small>{t('ui.policy.margin.help')}</small>
             </label>
-          ))}
-        </fieldset>
-        <div className="form-grid">
-          <label className="field">
-            <span>{t('ui.policy.margin')}</span>
-            <input
-              type="number"
-              name="maskMargin"
-              min={0}
-              max={100}
-              step={1}
-              required
-              value={margin}
-              onChange={(event) => edited(setMargin)(event.target.value)}
-            />
-            <small>{t('ui.policy.margin.help')}</small>
-          </label>
-          <label className="field">
-            <span>{t('ui.policy.maxShare')}</span>
-            <input
-              type="number"
-              name="maxHiddenAreaShare"
-              min={1}
-              max={100}
-              step={1}
-              required
-              value={maxShare}
-              onChange={(event) => edited(setMaxShare)(event.target.value)}
-            />
-            <small>{t('ui.policy.maxShare.help')}</small>
-          </label>
-          <label className="field">
-            <span>{t('ui.policy.maxPeople')}</span>
-            <input
-              type="number"
-              name="maxHiddenPeople"
-              min={0}
-              max={100}
-              step={1}
-              required
-              value={maxPeople}
-              onChange={(event) => edited(setMaxPeople)(event.target.value)}
-            />
-            <small>{t('ui.policy.maxPeople.help')}</small>
-          </label>
-        </div>
-        <div className="actions">
-          <button type="submit" className="primary">
-            {t('ui.policy.save')}
-          </button>
-          {status === 'saved' && (
-            <span role="status" className="ok">
-              {t('settings.saved')}
-            </span>
-          )}
-        </div>
-        <ErrorAlert error={error} />
-      </form>
+            <label className="field">
+              <span>{t('ui.policy.maxShare')}</span>
+              <input
+                type="number"
+                name="maxHiddenAreaShare"
+                min={1}
+                max={100}
+                step={1}
+                required
+                value={maxShare}
+                onChange={(event) => edited(setMaxShare)(event.target.value)}
+              />
+              <small>{t('ui.policy.maxShare.help')}</small>
+            </label>
+            <label className="field">
+              <span>{t('ui.policy.maxPeople')}</span>
+              <input
+                type="number"
+                name="maxHiddenPeople"
+                min={0}
+                max={100}
+                step={1}
+                required
+                value={maxPeople}
+                onChange={(event) => edited(setMaxPeople)(event.target.value)}
+              />
+              <small>{t('ui.policy.maxPeople.help')}</small>
+            </label>
+          </div>
+          <div className="actions">
+            <button type="submit" className="primary">
+              {t('ui.policy.save')}
+            </button>
+            {status === 'saved' && (
+              <span role="status" className="ok">
+                {t('settings.saved')}
+              </span>
+            )}
+          </div>
+        </form>
+      )}
+      <ErrorAlert error={error} />
     </section>
   );
 }
