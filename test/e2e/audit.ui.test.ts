@@ -83,6 +83,7 @@ describe('audit trail screen', () => {
       await page.getByLabel('Zoeken').fill('niets-dat-bestaat');
       await page.getByText('Geen regels die aan de filters voldoen. Wis of verruim de filters.').waitFor();
       await page.getByRole('button', { name: 'Filters wissen' }).click();
+      await page.getByText('De nieuwste 100 regels').waitFor();
 
       await page.getByRole('button', { name: 'Controleer logboek' }).click();
       await page.getByRole('status').filter({ hasText: 'Het logboek is onbeschadigd. Regels: 122;' }).waitFor();

@@ -86,6 +86,7 @@ describe('consent registry and a person', () => {
       await page.getByRole('form', { name: 'Toestemming intrekken' }).waitFor();
       await page.keyboard.press('Escape');
       await expect(page.getByRole('form', { name: 'Toestemming intrekken' }).count()).resolves.toBe(0);
+      await expect(page.evaluate(() => document.activeElement?.textContent)).resolves.toBe('Toestemming intrekken');
       await page.getByRole('button', { name: 'Toestemming intrekken' }).click();
       const form = page.getByRole('form', { name: 'Toestemming intrekken' });
       await form.getByLabel('Kanaal').selectOption('social');

@@ -112,8 +112,6 @@ function browser(): Promise<Browser> {
 export interface OpenUiOptions {
   readonly dataDir?: string;
   readonly viewport?: { width: number; height: number };
-  /** The browser's locale (date fields follow it, as they follow the system locale in Electron). */
-  readonly locale?: string;
 }
 
 export async function openUi(options: OpenUiOptions = {}): Promise<UiApp> {
@@ -130,12 +128,7 @@ export async function openUi(options: OpenUiOptions = {}): Promise<UiApp> {
     },
   );
 
-  const context = await (
-    await browser()
-  ).newContext({
-    viewport: options.viewport ?? { width: 1280, height: 720 },
-    locale: options.locale ?? 'nl-NL',
-  });
+  const context = await (await browser()).newContext({ viewport: options.viewport ?? { width: 1280, height: 720 } });
   const page = await context.newPage();
   const pageErrors: string[] = [];
   page.on('pageerror', (error) => pageErrors.push(error.message));

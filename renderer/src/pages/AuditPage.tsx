@@ -213,7 +213,7 @@ export function AuditPage() {
       </form>
 
       <ErrorAlert error={error} />
-      {events === null ? (
+      {events === null || (pending && events.length === 0) ? (
         <p>{t('common.loading')}</p>
       ) : events.length === 0 ? (
         <p className="empty">{filtered ? t('ui.audit.noMatch') : t('ui.audit.empty')}</p>

@@ -26,6 +26,14 @@ export function PersonPage({ personId, onBack }: { personId: number; onBack: () 
   const [panel, setPanel] = useState<Panel>('none');
   const [done, setDone] = useState<string | null>(null);
   const headingRef = useRef<HTMLHeadingElement>(null);
+  const withdrawButton = useRef<HTMLButtonElement>(null);
+  const manualButton = useRef<HTMLButtonElement>(null);
+  /** Closing a form (Escape, Cancel) puts the focus back on the button that opened it. */
+  const closePanel = () => {
+    const opener = panel === 'withdraw' ? withdrawButton.current : panel === 'manual' ? manualButton.current : null;
+    setPanel('none');
+    opener?.focus();
+  };
 
   const load = useCallback(async () => {
     try {
@@ -120,6 +128,7 @@ export function PersonPage({ personId, onBack }: { personId: number; onBack: () 
 
       <div className="actions">
         <button
+          ref={withdrawButton}
           type="button"
           aria-expanded={panel === 'withdraw'}
           onClick={() => setPanel(panel === 'withdraw' ? 'none' : 'withdraw')}
@@ -127,6 +136,7 @@ export function PersonPage({ personId, onBack }: { personId: number; onBack: () 
           {t('ui.person.withdraw')}
         </button>
         <button
+          ref={manualButton}
           type="button"
           aria-expanded={panel === 'manual'}
           onClick={() => setPanel(panel === 'manual' ? 'none' : 'manual')}
@@ -144,7 +154,7 @@ export function PersonPage({ personId, onBack }: { personId: number; onBack: () 
           personId={person.id}
           channelIds={channelsOfYear.map((answer) => answer.channelId)}
           channelLabel={channelLabel}
-          onCancel={() => setPanel('none')}
+          onCancel={closePanel}
           onSaved={(records) =>
             void saved(
               t('ui.person.withdrawn', {
@@ -159,7 +169,7 @@ export function PersonPage({ personId, onBack }: { personId: number; onBack: () 
           personId={person.id}
           channelIds={activeChannels.map((channel) => channel.id)}
           channelLabel={channelLabel}
-          onCancel={() => setPanel('none')}
+          onCancel={closePanel}
           onSaved={(record) =>
             void saved(
               t('ui.person.manualSaved', {

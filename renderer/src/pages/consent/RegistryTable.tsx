@@ -112,7 +112,7 @@ export function RegistryTable({
         </label>
       </div>
       <ErrorAlert error={error} />
-      {people === null ? (
+      {people === null || (pending && total === 0) ? (
         <p>{t('common.loading')}</p>
       ) : total === 0 ? (
         filtered ? (
