@@ -353,7 +353,10 @@ function WithdrawForm({
           rows={2}
           maxLength={500}
           required
-          onChange={(event) => setReason(event.target.value)}
+          onChange={(event) => {
+            setReason(event.target.value);
+            setError(null);
+          }}
         />
         <small>{t('ui.person.reasonHelp')}</small>
       </label>
@@ -385,7 +388,9 @@ function ManualForm({
 }) {
   const { t } = useI18n();
   const today = localDay(new Date());
-  const [channelId, setChannelId] = useState(channelIds[0] ?? '');
+  const [chosenChannel, setChannelId] = useState('');
+  // The channels may arrive after the form opened: until one is chosen, the first one counts.
+  const channelId = chosenChannel || (channelIds[0] ?? '');
   const [status, setStatus] = useState<ListConsentStatus>('granted');
   const [signedBy, setSignedBy] = useState<Signer | ''>('parent');
   const [signedOn, setSignedOn] = useState(today);
@@ -475,7 +480,10 @@ function ManualForm({
           rows={2}
           maxLength={500}
           required
-          onChange={(event) => setReason(event.target.value)}
+          onChange={(event) => {
+            setReason(event.target.value);
+            setError(null);
+          }}
         />
         <small>{t('ui.person.reasonHelp')}</small>
       </label>
