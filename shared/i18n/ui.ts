@@ -89,6 +89,7 @@ export const uiNl = {
   'ui.import.col.row': 'Rij',
   'ui.import.col.value': 'Waarde',
   'ui.import.col.reason': 'Wat is er mis',
+  'ui.import.col.remark': 'Opmerking',
   'ui.import.col.change': 'Van → naar',
   'ui.import.onlyValid':
     'Alleen de goede rijen importeren ({valid}); de rijen met fouten ({errorRows}) blijven buiten het register',
@@ -302,6 +303,7 @@ export const uiEn = {
   'ui.import.col.row': 'Row',
   'ui.import.col.value': 'Value',
   'ui.import.col.reason': 'What is wrong',
+  'ui.import.col.remark': 'Remark',
   'ui.import.col.change': 'From → to',
   'ui.import.onlyValid':
     'Import only the valid rows ({valid}); the rows with errors ({errorRows}) stay out of the registry',

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { listPeople } from '../../electron/core/consent/registry';
 import { listAuditEvents } from '../../electron/core/audit/trail';
-import { writeWindows1252Csv } from '../helpers/consentLists';
+import { writeWindows1252Csv, writeXlsxList } from '../helpers/consentLists';
 import { closeBrowser, openUi } from '../helpers/ui';
 
 afterAll(closeBrowser);
@@ -116,6 +116,47 @@ describe('consent import wizard', () => {
       await page.getByRole('button', { name: 'Naar het register' }).click();
       await page.getByText('Personen 1–4 van 4').waitFor();
       await expect(page.getByRole('button', { name: "Sem van 't Hof" }).isVisible()).resolves.toBe(true);
+    } finally {
+      await app.close();
+    }
+  });
+
+  it('in English: picks the second sheet of an XLSX workbook and imports it', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'fotowacht-xlsx-'));
+    dirs.push(dir);
+    const file = await writeXlsxList(dir);
+    const app = await openUi();
+    try {
+      const { page } = app;
+      await app.router.invoke('updateSettings', { language: 'en' });
+      await page.reload();
+      await page.getByRole('button', { name: 'Consent' }).click();
+      await page.getByRole('button', { name: 'Import a list' }).first().click();
+      await page.getByLabel('File (CSV or XLSX)').fill(file);
+      await page.getByRole('button', { name: 'Read file' }).click();
+      await page.getByRole('heading', { name: 'toestemming.xlsx' }).waitFor();
+      // The first sheet is an explanation; the list is on the second.
+      await expect(page.getByLabel('Sheet').inputValue()).resolves.toBe('Uitleg');
+      await page.getByLabel('Sheet').selectOption('Groep 8');
+      await page.getByText('XLSX file with 7 rows').waitFor();
+      await app.screenshot('consent-import-file-en');
+      await page.getByRole('button', { name: 'Next: match the columns' }).click();
+      await expect(page.getByLabel('Use of column Groep').inputValue()).resolves.toBe('field:className');
+      await page.getByRole('button', { name: 'Next: see the preview' }).click();
+      await page.getByRole('heading', { name: /What importing toestemming.xlsx changes/ }).waitFor();
+      await app.screenshot('consent-import-preview-en');
+      // The computed answer in a formula cell is an error, never evaluated.
+      await expect(page.locator('section.issues.bad').textContent()).resolves.toContain(
+        'a formula is not an answer; enter yes, no or nothing',
+      );
+      await page.getByLabel(/Import only the valid rows/).check();
+      await page.getByRole('button', { name: /Import valid rows/ }).click();
+      await page.getByRole('status').filter({ hasText: 'Saved as import 1:' }).waitFor();
+      expect(
+        listPeople(app.core.db, {})
+          .map((p) => `${p.externalKey} ${p.className}`)
+          .sort(),
+      ).toEqual(['2001 8A', '2002 8A', '2003 8B']);
     } finally {
       await app.close();
     }

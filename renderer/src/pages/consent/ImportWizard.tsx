@@ -482,7 +482,7 @@ function IssueTable({
             <th scope="col">{t('ui.import.col.row')}</th>
             <th scope="col">{t('ui.import.col.column')}</th>
             <th scope="col">{t('ui.import.col.value')}</th>
-            <th scope="col">{t('ui.import.col.reason')}</th>
+            <th scope="col">{t(tone === 'bad' ? 'ui.import.col.reason' : 'ui.import.col.remark')}</th>
           </tr>
         </thead>
         <tbody>
