@@ -65,6 +65,8 @@ describe('consent import wizard', () => {
       await page.getByLabel('Bestand (CSV of XLSX)').fill(file);
       await page.getByLabel('Bestand (CSV of XLSX)').press('Enter');
       await page.getByRole('heading', { name: 'toestemming groep 5-6.csv' }).waitFor();
+      // The keyboard continues from the new step's heading.
+      await expect(page.evaluate(() => document.activeElement?.textContent)).resolves.toBe('toestemming groep 5-6.csv');
       await expect(page.getByText('CSV-bestand met 8 rijen').isVisible()).resolves.toBe(true);
       await expect(page.getByText('Tekenset windows-1252').isVisible()).resolves.toBe(true);
       await expect(page.getByLabel('Schooljaar').inputValue()).resolves.toMatch(/^\d{4}-\d{4}$/);

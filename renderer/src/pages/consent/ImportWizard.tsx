@@ -1,6 +1,6 @@
 // The consent import wizard: file → columns → preview → saved. Each step calls the registry's IPC; nothing is
 // stored before the person commits the preview they saw (its token).
-import { useId, useMemo, useState, type FormEvent } from 'react';
+import { useEffect, useId, useMemo, useRef, useState, type FormEvent } from 'react';
 import {
   PERSON_FIELDS,
   currentSchoolYear,
@@ -82,6 +82,12 @@ export function ImportWizard({ onOpenRegistry }: { onOpenRegistry: () => void })
   const [result, setResult] = useState<ConsentImportCommitResult | null>(null);
   const [busy, setBusy] = useState<MessageKey | null>(null);
   const [error, setError] = useState<SerializedError | null>(null);
+  const container = useRef<HTMLDivElement>(null);
+
+  // Each new step (and a newly read file) takes the focus to its heading, so the keyboard continues from there.
+  useEffect(() => {
+    container.current?.querySelector<HTMLElement>('h2[tabindex]')?.focus();
+  }, [step, info]);
 
   async function run<T>(label: MessageKey, action: () => Promise<T>): Promise<T | null> {
     setBusy(label);
@@ -176,7 +182,7 @@ export function ImportWizard({ onOpenRegistry }: { onOpenRegistry: () => void })
   const issueReason = (issue: ConsentRowIssue) => tError({ code: issue.code, params: issue.params });
 
   return (
-    <div className="wizard">
+    <div className="wizard" ref={container}>
       <ol className="steps" aria-label={t('ui.import.steps')}>
         {STEPS.map((entry, index) => (
           <li key={entry.id} aria-current={entry.id === step ? 'step' : undefined}>
@@ -213,7 +219,9 @@ export function ImportWizard({ onOpenRegistry }: { onOpenRegistry: () => void })
 
       {step === 'file' && info && (
         <section className="panel" aria-labelledby={`${ids}-file`}>
-          <h2 id={`${ids}-file`}>{info.fileName}</h2>
+          <h2 id={`${ids}-file`} tabIndex={-1}>
+            {info.fileName}
+          </h2>
           <p className="muted">
             {t('ui.import.fileFacts', { format: info.format.toUpperCase(), rows: info.rowCount })}
             {info.format === 'csv' &&
@@ -261,7 +269,9 @@ export function ImportWizard({ onOpenRegistry }: { onOpenRegistry: () => void })
 
       {step === 'mapping' && info && mapping && (
         <form className="panel" onSubmit={(event) => void showPreview(event)} aria-labelledby={`${ids}-map`}>
-          <h2 id={`${ids}-map`}>{t('ui.import.mapping.title', { file: info.fileName })}</h2>
+          <h2 id={`${ids}-map`} tabIndex={-1}>
+            {t('ui.import.mapping.title', { file: info.fileName })}
+          </h2>
           <p className="muted">{t('ui.import.mapping.intro')}</p>
           <div className="form-grid">
             <label className="field">
@@ -345,7 +355,7 @@ export function ImportWizard({ onOpenRegistry }: { onOpenRegistry: () => void })
 
       {step === 'preview' && preview && (
         <section className="panel" aria-labelledby={`${ids}-preview`}>
-          <h2 id={`${ids}-preview`}>
+          <h2 id={`${ids}-preview`} tabIndex={-1}>
             {t('ui.import.preview.title', { file: preview.fileName, year: preview.schoolYear })}
           </h2>
           <dl className="counts">
@@ -421,7 +431,9 @@ export function ImportWizard({ onOpenRegistry }: { onOpenRegistry: () => void })
 
       {step === 'done' && result && (
         <section className="panel" aria-labelledby={`${ids}-done`}>
-          <h2 id={`${ids}-done`}>{t('ui.import.done.title')}</h2>
+          <h2 id={`${ids}-done`} tabIndex={-1}>
+            {t('ui.import.done.title')}
+          </h2>
           <p role="status" className="ok">
             {t('consent.import.done', { importId: result.importId, records: result.recordsWritten })}
           </p>
