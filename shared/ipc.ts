@@ -9,6 +9,7 @@ import { coreContract } from './ipc/core';
 import { facesContract } from './ipc/faces';
 import { libraryContract } from './ipc/library';
 import { publishContract } from './ipc/publish';
+import { uiContract } from './ipc/ui';
 
 export const ipcContract = {
   ...coreContract,
@@ -16,6 +17,7 @@ export const ipcContract = {
   ...consentContract,
   ...facesContract,
   ...publishContract,
+  ...uiContract,
 };
 
 export type IpcContract = typeof ipcContract;

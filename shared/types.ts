@@ -66,6 +66,12 @@ export interface AuditEvent {
   readonly hash: string;
 }
 
+/** What the audit filters can choose from: the actions in the trail, and each OS user with their latest name. */
+export interface AuditFacets {
+  readonly actions: readonly string[];
+  readonly actors: ReadonlyArray<{ readonly os: string; readonly name: string }>;
+}
+
 export type AuditVerification =
   | { readonly ok: true; readonly count: number; readonly headHash: string }
   | {

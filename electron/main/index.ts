@@ -3,12 +3,14 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { app, BrowserWindow, dialog, ipcMain, protocol, type IpcMainInvokeEvent } from 'electron';
-import { describeError } from '../../shared/i18n';
+import { describeError, translate, type MessageKey } from '../../shared/i18n';
+import type { FilePurpose } from '../../shared/ipc/ui';
 import { IPC_INVOKE_CHANNEL, IPC_JOB_PROGRESS_CHANNEL } from '../../shared/ipc';
 import { AppError } from '../../shared/errors';
 import { openCore, type CoreContext } from '../core/context';
 import { resolveDataDir } from '../core/dataDir';
 import { createIpcRouter } from '../core/ipc/handlers';
+import { getSettings } from '../core/settings/settings';
 import { MEDIA_SCHEME, resolveMediaUrl } from '../core/media/protocol';
 import { electronSqliteBinding } from './native';
 import { isAppUrl, lockDownWebContents } from './security';
@@ -52,6 +54,27 @@ function createWindow(): BrowserWindow {
   return window;
 }
 
+const FILE_DIALOGS: Record<FilePurpose, { title: MessageKey; filter: MessageKey; extensions: string[] }> = {
+  consentList: {
+    title: 'ui.chooseFile.consentList',
+    filter: 'ui.chooseFile.consentListFilter',
+    extensions: ['csv', 'txt', 'tsv', 'xlsx', 'xlsm'],
+  },
+};
+
+/** The native open dialog; the renderer only ever gets the chosen path back. */
+async function chooseFile(purpose: FilePurpose): Promise<string | null> {
+  const language = core ? getSettings(core.db).language : 'nl';
+  const kind = FILE_DIALOGS[purpose];
+  const options = {
+    title: translate(language, kind.title),
+    properties: ['openFile' as const],
+    filters: [{ name: translate(language, kind.filter), extensions: kind.extensions }],
+  };
+  const result = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options);
+  return result.canceled ? null : (result.filePaths[0] ?? null);
+}
+
 function isTrustedSender(event: IpcMainInvokeEvent): boolean {
   const url = event.senderFrame?.url ?? '';
   return event.sender === mainWindow?.webContents && isAppUrl(url, devServerUrl);
@@ -74,7 +97,7 @@ async function start(): Promise<void> {
   const opened = core;
   const router = createIpcRouter(
     opened,
-    { mediaBaseUrl: `${MEDIA_SCHEME}://` },
+    { mediaBaseUrl: `${MEDIA_SCHEME}://`, chooseFile },
     {
       onUnexpectedError: (method, error) => console.error(`[ipc] ${method} failed`, error),
     },

@@ -3,6 +3,7 @@ import type { MessageKey } from '../../shared/i18n';
 import { JobsPanel } from './components/JobsPanel';
 import { useI18n } from './i18n';
 import { AuditPage } from './pages/AuditPage';
+import { ConsentPage } from './pages/consent/ConsentPage';
 import { EmptyPage } from './pages/EmptyPage';
 import { SettingsPage } from './pages/SettingsPage';
 
@@ -21,7 +22,7 @@ function Page({ id }: { id: PageId }) {
     case 'library':
       return <EmptyPage title="library.title" hint="library.empty" />;
     case 'consent':
-      return <EmptyPage title="consent.title" hint="consent.empty" />;
+      return <ConsentPage />;
     case 'publish':
       return <EmptyPage title="publish.title" hint="publish.empty" />;
     case 'audit':

@@ -10,6 +10,8 @@ interface I18n {
   t(key: MessageKey, params?: MessageParams): string;
   tError(error: SerializedError): string;
   formatDateTime(iso: string): string;
+  /** A 'YYYY-MM-DD' day as a date, a full timestamp as date and time (local). */
+  formatMoment(isoDayOrMoment: string): string;
 }
 
 const I18nContext = createContext<I18n | null>(null);
@@ -25,12 +27,18 @@ export function I18nProvider({ initial, children }: { initial: Language; childre
       dateStyle: 'medium',
       timeStyle: 'short',
     });
+    const dateOnly = new Intl.DateTimeFormat(language === 'nl' ? 'nl-NL' : 'en-GB', { dateStyle: 'medium' });
     return {
       language,
       setLanguage,
       t: (key, params) => translate(language, key, params),
       tError: (error) => describeError(language, error),
       formatDateTime: (iso) => dateTime.format(new Date(iso)),
+      formatMoment: (value) => {
+        const day = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+        if (day) return dateOnly.format(new Date(Number(day[1]), Number(day[2]) - 1, Number(day[3])));
+        return dateTime.format(new Date(value));
+      },
     };
   }, [language, setLanguage]);
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;

@@ -5,6 +5,7 @@ import { facesEn } from './faces';
 import { libraryEn } from './library';
 import { policyEn } from './policy';
 import { publishEn } from './publish';
+import { uiEn } from './ui';
 import type { MessageKey } from './nl';
 
 export const en = {
@@ -14,4 +15,5 @@ export const en = {
   ...facesEn,
   ...policyEn,
   ...publishEn,
+  ...uiEn,
 } as const satisfies Record<MessageKey, string>;

@@ -6,7 +6,8 @@ import { facesNl } from './faces';
 import { libraryNl } from './library';
 import { policyNl } from './policy';
 import { publishNl } from './publish';
+import { uiNl } from './ui';
 
-export const nl = { ...coreNl, ...libraryNl, ...consentNl, ...facesNl, ...policyNl, ...publishNl } as const;
+export const nl = { ...coreNl, ...libraryNl, ...consentNl, ...facesNl, ...policyNl, ...publishNl, ...uiNl } as const;
 
 export type MessageKey = keyof typeof nl;

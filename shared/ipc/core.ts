@@ -1,8 +1,11 @@
 // IPC methods of the foundation: app info, settings, jobs and the audit trail.
 import { z } from 'zod';
-import type { AppInfo, AuditEvent, AuditVerification, JobProgress, Settings } from '../types';
+import type { AppInfo, AuditEvent, AuditFacets, AuditVerification, JobProgress, Settings } from '../types';
 import { settingsValueSchemas } from '../settings';
 import { method, noParams } from './method';
+
+/** An ISO 8601 timestamp (what the audit trail stores), for date-range filters. */
+const isoMoment = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/);
 
 export const coreContract = {
   getAppInfo: method<AppInfo>()(noParams),
@@ -15,8 +18,14 @@ export const coreContract = {
       .object({
         limit: z.number().int().min(1).max(1000).default(200),
         beforeSeq: z.number().int().min(1).optional(),
+        action: z.string().min(1).max(100).optional(),
+        actorOs: z.string().min(1).max(200).optional(),
+        search: z.string().max(200).optional(),
+        from: isoMoment.optional(),
+        to: isoMoment.optional(),
       })
       .strict(),
   ),
+  listAuditFacets: method<AuditFacets>()(noParams),
   verifyAuditTrail: method<AuditVerification>()(noParams),
 };

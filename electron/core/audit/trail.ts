@@ -1,7 +1,7 @@
 // The audit trail: append-only, every event sealed with SHA-256 over its canonical form and the previous hash.
 import { createHash } from 'node:crypto';
 import { canonicalJson } from '../../../shared/canonicalJson';
-import type { AuditEvent, AuditVerification, JsonValue } from '../../../shared/types';
+import type { AuditEvent, AuditFacets, AuditVerification, JsonValue } from '../../../shared/types';
 import type { Db } from '../db/connection';
 
 export const GENESIS_HASH = '0'.repeat(64);
@@ -93,14 +93,63 @@ export function appendAuditEvent(db: Db, actor: Actor, input: AuditInput, now: D
 export interface AuditQuery {
   readonly limit: number;
   readonly beforeSeq?: number | undefined;
+  /** Only this action ('consent.withdraw'). */
+  readonly action?: string | undefined;
+  /** Only events by this operating-system user. */
+  readonly actorOs?: string | undefined;
+  /** Words that must all occur in the action, subject, details or actor (case ignored for ASCII letters). */
+  readonly search?: string | undefined;
+  /** ISO timestamps: at or after `from`, before `to`. */
+  readonly from?: string | undefined;
+  readonly to?: string | undefined;
 }
 
-/** Newest first. */
+function likePattern(word: string): string {
+  return `%${word.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+/** Newest first, filtered; page on with beforeSeq = the last seq seen. */
 export function listAuditEvents(db: Db, query: AuditQuery): AuditEvent[] {
+  const where = ['seq < ?'];
+  const params: Array<string | number> = [query.beforeSeq ?? Number.MAX_SAFE_INTEGER];
+  if (query.action) {
+    where.push('action = ?');
+    params.push(query.action);
+  }
+  if (query.actorOs) {
+    where.push('actor_os = ?');
+    params.push(query.actorOs);
+  }
+  if (query.from) {
+    where.push('at >= ?');
+    params.push(query.from);
+  }
+  if (query.to) {
+    where.push('at < ?');
+    params.push(query.to);
+  }
+  for (const word of (query.search ?? '').split(/\s+/).filter((w) => w !== '')) {
+    where.push(
+      "(action || ' ' || subject || ' ' || details || ' ' || actor_name || ' ' || actor_os) LIKE ? ESCAPE '\\'",
+    );
+    params.push(likePattern(word));
+  }
   const rows = db
-    .prepare('SELECT * FROM audit_events WHERE seq < ? ORDER BY seq DESC LIMIT ?')
-    .all(query.beforeSeq ?? Number.MAX_SAFE_INTEGER, query.limit) as AuditRow[];
+    .prepare(`SELECT * FROM audit_events WHERE ${where.join(' AND ')} ORDER BY seq DESC LIMIT ?`)
+    .all(...params, query.limit) as AuditRow[];
   return rows.map(toEvent);
+}
+
+/** The actions and actors in the trail, for the filter lists. */
+export function auditFacets(db: Db): AuditFacets {
+  const actions = db.prepare('SELECT DISTINCT action FROM audit_events ORDER BY action').pluck().all() as string[];
+  const actors = db
+    .prepare(
+      `SELECT actor_os AS os, (SELECT actor_name FROM audit_events l WHERE l.actor_os = a.actor_os ORDER BY seq DESC LIMIT 1) AS name
+       FROM audit_events a GROUP BY actor_os ORDER BY actor_os`,
+    )
+    .all() as Array<{ os: string; name: string }>;
+  return { actions, actors };
 }
 
 /**

@@ -1,7 +1,7 @@
 // Binds every method of the IPC contract to the core. Electron main and the UI test harness both use this.
 import { schemaVersion } from '../db/connection';
 import { currentActor } from '../actor';
-import { listAuditEvents, verifyAuditTrail } from '../audit/trail';
+import { auditFacets, listAuditEvents, verifyAuditTrail } from '../audit/trail';
 import type { CoreContext } from '../context';
 import { getSettings, updateSettings } from '../settings/settings';
 import { appVersion } from '../version';
@@ -9,11 +9,14 @@ import { registerConsentHandlers } from '../consent/ipc';
 import { registerFacesHandlers } from '../faces/ipc';
 import { registerLibraryHandlers } from '../library/ipc';
 import { registerPublishHandlers } from '../publish/ipc';
+import { registerUiHandlers, type FileChooser } from '../ui/ipc';
 import { IpcRouter, type IpcRouterOptions } from './router';
 
 export interface HandlerEnvironment {
   /** Base URL under which the shell serves generated media ('fotowacht-media://' in Electron). */
   readonly mediaBaseUrl: string;
+  /** The shell's native open-file dialog; without it (CLI, browser tests) chooseFile says there is none. */
+  readonly chooseFile?: FileChooser;
 }
 
 export function createIpcRouter(core: CoreContext, env: HandlerEnvironment, options: IpcRouterOptions = {}): IpcRouter {
@@ -33,7 +36,10 @@ export function createIpcRouter(core: CoreContext, env: HandlerEnvironment, opti
     .handle('listJobs', () => core.jobs.list())
     .handle('cancelJob', ({ jobId }) => ({ cancelled: core.jobs.cancel(jobId) }))
     .handle('listAuditEvents', (query) => listAuditEvents(core.db, query))
+    .handle('listAuditFacets', () => auditFacets(core.db))
     .handle('verifyAuditTrail', () => verifyAuditTrail(core.db));
+
+  registerUiHandlers(router, env);
 
   registerLibraryHandlers(router, core);
   registerConsentHandlers(router, core);

@@ -1,0 +1,190 @@
+// The consent registry as a table: search (name, number, class; accents ignored) and a class filter, in pages
+// so a school of 2,000 people stays quick.
+import { useEffect, useId, useState } from 'react';
+import { displayName, type PersonListItem } from '../../../../shared/consent';
+import type { SerializedError } from '../../../../shared/errors';
+import { call, errorOf } from '../../api';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { useChannels } from '../../components/useChannels';
+import { useI18n } from '../../i18n';
+
+const PAGE_SIZE = 50;
+
+export interface RegistryQuery {
+  readonly search: string;
+  readonly className: string;
+  readonly page: number;
+}
+
+export function RegistryTable({
+  query,
+  onQuery: changeQuery,
+  onOpenPerson,
+  onImport,
+}: {
+  query: RegistryQuery;
+  onQuery: (query: RegistryQuery) => void;
+  onOpenPerson: (personId: number) => void;
+  onImport: () => void;
+}) {
+  const { t } = useI18n();
+  const ids = useId();
+  const { channels, label: channelLabel } = useChannels();
+  const [classes, setClasses] = useState<readonly string[]>([]);
+  const [people, setPeople] = useState<readonly PersonListItem[] | null>(null);
+  const [error, setError] = useState<SerializedError | null>(null);
+  // True from a search or filter change until its answer is on screen: the old rows are shown dimmed meanwhile.
+  const [pending, setPending] = useState(false);
+  const onQuery = (next: RegistryQuery) => {
+    if (next.search !== query.search || next.className !== query.className) setPending(true);
+    changeQuery(next);
+  };
+
+  useEffect(() => {
+    call('listClasses', {}).then(setClasses, (caught: unknown) => setError(errorOf(caught)));
+  }, []);
+
+  useEffect(() => {
+    let live = true;
+    // Typing waits a moment so each key press does not start a query.
+    const timer = window.setTimeout(() => {
+      call('listPeople', {
+        limit: 5000,
+        ...(query.search.trim() ? { search: query.search.trim() } : {}),
+        ...(query.className ? { className: query.className } : {}),
+      }).then(
+        (list) => {
+          if (!live) return;
+          setPeople(list);
+          setError(null);
+          setPending(false);
+        },
+        (caught: unknown) => {
+          if (!live) return;
+          setError(errorOf(caught));
+          setPending(false);
+        },
+      );
+    }, 120);
+    return () => {
+      live = false;
+      window.clearTimeout(timer);
+    };
+  }, [query.search, query.className]);
+
+  const activeChannels = channels.filter((channel) => !channel.retiredAt);
+  const total = people?.length ?? 0;
+  const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
+  const page = Math.min(query.page, pages - 1);
+  const shown = people?.slice(page * PAGE_SIZE, (page + 1) * PAGE_SIZE) ?? [];
+  const filtered = query.search.trim() !== '' || query.className !== '';
+
+  return (
+    <section aria-labelledby={`${ids}-title`}>
+      <h2 id={`${ids}-title`} className="visually-hidden">
+        {t('ui.registry.title')}
+      </h2>
+      <div className="filters" role="search">
+        <label className="field grow">
+          <span>{t('ui.registry.search')}</span>
+          <input
+            type="search"
+            name="search"
+            value={query.search}
+            placeholder={t('ui.registry.search.placeholder')}
+            onChange={(event) => onQuery({ ...query, search: event.target.value, page: 0 })}
+          />
+        </label>
+        <label className="field">
+          <span>{t('ui.registry.class')}</span>
+          <select
+            name="className"
+            value={query.className}
+            onChange={(event) => onQuery({ ...query, className: event.target.value, page: 0 })}
+          >
+            <option value="">{t('ui.registry.allClasses')}</option>
+            {classes.map((name) => (
+              <option key={name} value={name}>
+                {name}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+      <ErrorAlert error={error} />
+      {people === null || (pending && total === 0) ? (
+        <p>{t('common.loading')}</p>
+      ) : total === 0 ? (
+        filtered ? (
+          <p className="empty">{t('ui.registry.noMatch')}</p>
+        ) : (
+          <div className="empty">
+            <p>{t('consent.empty')}</p>
+            <button type="button" className="primary" onClick={onImport}>
+              {t('ui.consent.tab.import')}
+            </button>
+          </div>
+        )
+      ) : (
+        <>
+          <p className="muted" aria-live="polite">
+            {t('ui.registry.count', {
+              from: page * PAGE_SIZE + 1,
+              to: Math.min(total, (page + 1) * PAGE_SIZE),
+              total,
+            })}
+          </p>
+          <table className={pending ? 'table stale' : 'table'} aria-busy={pending}>
+            <thead>
+              <tr>
+                <th scope="col">{t('ui.col.key')}</th>
+                <th scope="col">{t('ui.col.name')}</th>
+                <th scope="col">{t('ui.col.class')}</th>
+                <th scope="col">{t('ui.registry.col.granted')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {shown.map((person) => (
+                <tr key={person.id}>
+                  <td>{person.externalKey ?? '–'}</td>
+                  <td className="nowrap">
+                    <button type="button" className="link" onClick={() => onOpenPerson(person.id)}>
+                      {displayName(person)}
+                    </button>
+                  </td>
+                  <td>{person.className ?? '–'}</td>
+                  <td>
+                    {person.grantedChannels.length === 0 ? (
+                      <span className="badge bad">{t('ui.registry.noneGranted')}</span>
+                    ) : person.grantedChannels.length === activeChannels.length ? (
+                      <span className="badge ok">{t('ui.registry.allGranted')}</span>
+                    ) : (
+                      <span className="chips">
+                        {person.grantedChannels.map((id) => (
+                          <span key={id} className="badge ok">
+                            {channelLabel(id)}
+                          </span>
+                        ))}
+                      </span>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          {pages > 1 && (
+            <nav className="pager" aria-label={t('ui.pager.label')}>
+              <button type="button" disabled={page === 0} onClick={() => onQuery({ ...query, page: page - 1 })}>
+                {t('ui.pager.previous')}
+              </button>
+              <span>{t('ui.pager.page', { page: page + 1, pages })}</span>
+              <button type="button" disabled={page >= pages - 1} onClick={() => onQuery({ ...query, page: page + 1 })}>
+                {t('ui.pager.next')}
+              </button>
+            </nav>
+          )}
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,225 @@
+// The channels consent is asked for: add (Dutch and English name), rename, retire or reinstate, and delete one
+// that was never used.
+import { useId, useState, type FormEvent, type KeyboardEvent } from 'react';
+import type { Channel } from '../../../../shared/consent';
+import type { SerializedError } from '../../../../shared/errors';
+import { call, errorOf } from '../../api';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { useChannels } from '../../components/useChannels';
+import { useI18n } from '../../i18n';
+
+export function ChannelsSection() {
+  const { t } = useI18n();
+  const ids = useId();
+  const { channels, reload } = useChannels();
+  const [labelNl, setLabelNl] = useState('');
+  const [labelEn, setLabelEn] = useState('');
+  const [editing, setEditing] = useState<string | null>(null);
+  const [message, setMessage] = useState<string | null>(null);
+  const [error, setError] = useState<SerializedError | null>(null);
+
+  async function act(action: () => Promise<unknown>, done: string): Promise<boolean> {
+    setError(null);
+    setMessage(null);
+    try {
+      await action();
+      await reload();
+      setMessage(done);
+      return true;
+    } catch (caught) {
+      setError(errorOf(caught));
+      return false;
+    }
+  }
+
+  async function add(event: FormEvent) {
+    event.preventDefault();
+    const nl = labelNl.trim();
+    const en = labelEn.trim();
+    const ok = await act(
+      () => call('addChannel', { labelNl: nl, ...(en ? { labelEn: en } : {}) }),
+      t('ui.channels.added', { label: nl }),
+    );
+    if (ok) {
+      setLabelNl('');
+      setLabelEn('');
+    }
+  }
+
+  return (
+    <section className="settings-section" aria-labelledby={`${ids}-title`}>
+      <h2 id={`${ids}-title`}>{t('ui.channels.title')}</h2>
+      <p className="muted">{t('ui.channels.intro')}</p>
+      <table className="table compact">
+        <thead>
+          <tr>
+            <th scope="col">{t('ui.channels.labelNl')}</th>
+            <th scope="col">{t('ui.channels.labelEn')}</th>
+            <th scope="col">{t('ui.col.status')}</th>
+            <th scope="col">
+              <span className="visually-hidden">{t('ui.col.actions')}</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {channels.map((channel) =>
+            editing === channel.id ? (
+              <RenameRow
+                key={channel.id}
+                channel={channel}
+                onCancel={() => setEditing(null)}
+                onSave={async (nl, en) => {
+                  if (
+                    await act(
+                      () => call('renameChannel', { id: channel.id, labelNl: nl, labelEn: en }),
+                      t('ui.channels.renamed', { label: nl }),
+                    )
+                  )
+                    setEditing(null);
+                }}
+              />
+            ) : (
+              <tr key={channel.id} className={channel.retiredAt ? 'retired' : undefined}>
+                <td>{channel.labelNl}</td>
+                <td>{channel.labelEn}</td>
+                <td>
+                  {channel.retiredAt ? (
+                    <span className="badge warn">{t('ui.channels.retired')}</span>
+                  ) : (
+                    <span className="badge ok">{t('ui.channels.active')}</span>
+                  )}
+                </td>
+                <td className="row-actions">
+                  <button
+                    type="button"
+                    aria-label={t('ui.channels.renameOf', { label: channel.labelNl })}
+                    onClick={() => setEditing(channel.id)}
+                  >
+                    {t('ui.channels.rename')}
+                  </button>
+                  {channel.retiredAt ? (
+                    <button
+                      type="button"
+                      aria-label={t('ui.channels.reinstateOf', { label: channel.labelNl })}
+                      onClick={() =>
+                        void act(
+                          () => call('retireChannel', { id: channel.id, retired: false }),
+                          t('ui.channels.reinstated', { label: channel.labelNl }),
+                        )
+                      }
+                    >
+                      {t('ui.channels.reinstate')}
+                    </button>
+                  ) : (
+                    <button
+                      type="button"
+                      aria-label={t('ui.channels.retireOf', { label: channel.labelNl })}
+                      onClick={() =>
+                        void act(
+                          () => call('retireChannel', { id: channel.id, retired: true }),
+                          t('ui.channels.retiredDone', { label: channel.labelNl }),
+                        )
+                      }
+                    >
+                      {t('ui.channels.retire')}
+                    </button>
+                  )}
+                  {!channel.used && (
+                    <button
+                      type="button"
+                      aria-label={t('ui.channels.deleteOf', { label: channel.labelNl })}
+                      onClick={() =>
+                        void act(
+                          () => call('deleteChannel', { id: channel.id }),
+                          t('ui.channels.deleted', { label: channel.labelNl }),
+                        )
+                      }
+                    >
+                      {t('ui.channels.delete')}
+                    </button>
+                  )}
+                </td>
+              </tr>
+            ),
+          )}
+        </tbody>
+      </table>
+      <div className="actions" aria-live="polite">
+        {message && (
+          <span role="status" className="ok">
+            {message}
+          </span>
+        )}
+      </div>
+      <ErrorAlert error={error} />
+      <form className="form-row panel" onSubmit={add} aria-label={t('ui.channels.add')}>
+        <label className="field grow">
+          <span>{t('ui.channels.newNl')}</span>
+          <input name="labelNl" value={labelNl} maxLength={80} required onChange={(e) => setLabelNl(e.target.value)} />
+        </label>
+        <label className="field grow">
+          <span>{t('ui.channels.newEn')}</span>
+          <input name="labelEn" value={labelEn} maxLength={80} onChange={(e) => setLabelEn(e.target.value)} />
+        </label>
+        <div className="actions">
+          <button type="submit" className="primary">
+            {t('ui.channels.add')}
+          </button>
+        </div>
+      </form>
+    </section>
+  );
+}
+
+function RenameRow({
+  channel,
+  onCancel,
+  onSave,
+}: {
+  channel: Channel;
+  onCancel: () => void;
+  onSave: (labelNl: string, labelEn: string) => Promise<void>;
+}) {
+  const { t } = useI18n();
+  const [nl, setNl] = useState(channel.labelNl);
+  const [en, setEn] = useState(channel.labelEn);
+  const keys = (event: KeyboardEvent) => {
+    if (event.key === 'Escape') {
+      event.preventDefault();
+      onCancel();
+    } else if (event.key === 'Enter') {
+      event.preventDefault();
+      void onSave(nl.trim(), en.trim());
+    }
+  };
+  return (
+    <tr onKeyDown={keys}>
+      <td>
+        <input
+          aria-label={t('ui.channels.labelNl')}
+          value={nl}
+          maxLength={80}
+          autoFocus
+          onChange={(event) => setNl(event.target.value)}
+        />
+      </td>
+      <td>
+        <input
+          aria-label={t('ui.channels.labelEn')}
+          value={en}
+          maxLength={80}
+          onChange={(event) => setEn(event.target.value)}
+        />
+      </td>
+      <td />
+      <td className="row-actions">
+        <button type="button" className="primary" onClick={() => void onSave(nl.trim(), en.trim())}>
+          {t('ui.save')}
+        </button>
+        <button type="button" onClick={onCancel}>
+          {t('ui.cancel')}
+        </button>
+      </td>
+    </tr>
+  );
+}
