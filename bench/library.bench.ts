@@ -6,12 +6,11 @@ import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import sharp from 'sharp';
 import { openCore } from '../electron/core/context';
 import { INDEX_CONCURRENCY, startIndexJob } from '../electron/core/library/indexer';
 import { THUMBNAIL_SIZE } from '../electron/core/library/decode';
 import type { Benchmark } from './run';
-import { fixed, measure } from './util';
+import { fixed, measure, textured24MpJpeg, withSegment } from './util';
 
 const COUNT = Number(process.env.FOTOWACHT_BENCH_PHOTOS) || 200;
 
@@ -21,26 +20,11 @@ const COUNT = Number(process.env.FOTOWACHT_BENCH_PHOTOS) || 200;
  */
 async function generate24MpPhotos(dir: string, count: number): Promise<string[]> {
   mkdirSync(dir, { recursive: true });
-  const base = await sharp({
-    create: {
-      width: 1500,
-      height: 1000,
-      channels: 3,
-      background: '#888',
-      noise: { type: 'gaussian', mean: 128, sigma: 60 },
-    },
-  })
-    .resize(6000, 4000, { kernel: 'cubic' })
-    .jpeg({ quality: 90 })
-    .toBuffer();
+  const base = await textured24MpJpeg();
   const files: string[] = [];
   for (let i = 0; i < count; i += 1) {
-    const comment = Buffer.from(`Fotowacht bench photo ${i}`, 'latin1');
-    const segment = Buffer.alloc(4);
-    segment.writeUInt16BE(0xfffe, 0);
-    segment.writeUInt16BE(comment.length + 2, 2);
     const file = path.join(dir, `IMG_${String(i).padStart(4, '0')}.jpg`);
-    writeFileSync(file, Buffer.concat([base.subarray(0, 2), segment, comment, base.subarray(2)]));
+    writeFileSync(file, withSegment(base, 0xfe, Buffer.from(`Fotowacht bench photo ${i}`, 'latin1')));
     files.push(file);
   }
   return files;

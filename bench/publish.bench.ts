@@ -15,7 +15,7 @@ import { openCore } from '../electron/core/context';
 import { startIndexJob } from '../electron/core/library/indexer';
 import { startExport } from '../electron/core/publish/export';
 import type { Benchmark } from './run';
-import { fixed, measure } from './util';
+import { fixed, measure, textured24MpJpeg, withSegment } from './util';
 
 const COUNT = Number(process.env.FOTOWACHT_BENCH_PHOTOS) || 100;
 const PEOPLE = ['Zoë Bakker', "Sem van 't Hof", 'Noor Jansen', 'Bram ter Horst', 'Fleur van Dijk'];
@@ -31,29 +31,15 @@ function xmpWithFiveFaces(index: number): string {
 /** One textured 6000×4000 JPEG, written COUNT times with its own XMP (five named faces) spliced in as APP1. */
 async function generate(dir: string): Promise<string[]> {
   mkdirSync(dir, { recursive: true });
-  const base = await sharp({
-    create: {
-      width: 1500,
-      height: 1000,
-      channels: 3,
-      background: '#888',
-      noise: { type: 'gaussian', mean: 128, sigma: 60 },
-    },
-  })
-    .resize(6000, 4000, { kernel: 'cubic' })
-    .jpeg({ quality: 90 })
-    .toBuffer();
+  const base = await textured24MpJpeg();
   const files: string[] = [];
   for (let i = 0; i < COUNT; i += 1) {
-    const payload = Buffer.concat([
+    const xmp = Buffer.concat([
       Buffer.from('http://ns.adobe.com/xap/1.0/\0', 'latin1'),
       Buffer.from(xmpWithFiveFaces(i), 'utf8'),
     ]);
-    const header = Buffer.alloc(4);
-    header.writeUInt16BE(0xffe1, 0);
-    header.writeUInt16BE(payload.length + 2, 2);
     const file = path.join(dir, `IMG_${String(i).padStart(4, '0')}.jpg`);
-    writeFileSync(file, Buffer.concat([base.subarray(0, 2), header, payload, base.subarray(2)]));
+    writeFileSync(file, withSegment(base, 0xe1, xmp));
     files.push(file);
   }
   return files;

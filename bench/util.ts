@@ -65,3 +65,27 @@ export async function measure<T>(work: () => Promise<T>): Promise<Measured<T>> {
 }
 
 export const fixed = (n: number, digits = 1) => n.toFixed(digits);
+
+/** A textured 6000×4000 JPEG (about 10 MB, like a camera's): noise scaled up so the encoder and decoder both work. */
+export async function textured24MpJpeg(): Promise<Buffer> {
+  return sharp({
+    create: {
+      width: 1500,
+      height: 1000,
+      channels: 3,
+      background: '#888',
+      noise: { type: 'gaussian', mean: 128, sigma: 60 },
+    },
+  })
+    .resize(6000, 4000, { kernel: 'cubic' })
+    .jpeg({ quality: 90 })
+    .toBuffer();
+}
+
+/** `jpeg` with one extra marker segment (a comment, or XMP as APP1) right after the start-of-image marker. */
+export function withSegment(jpeg: Buffer, marker: number, payload: Buffer): Buffer {
+  const header = Buffer.alloc(4);
+  header.writeUInt16BE(0xff00 | marker, 0);
+  header.writeUInt16BE(payload.length + 2, 2);
+  return Buffer.concat([jpeg.subarray(0, 2), header, payload, jpeg.subarray(2)]);
+}

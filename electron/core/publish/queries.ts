@@ -1,34 +1,10 @@
 // The privacy officer's questions: where has this person been published, and which published files must come
 // down after a withdrawal.
+import type { PublicationView } from '../../../shared/ipc/publish';
 import type { Db } from '../db/connection';
 import { toCsv } from '../csv';
 
-export interface Publication {
-  readonly exportId: number;
-  readonly channelId: string;
-  readonly publishDate: string;
-  readonly schoolYear: string;
-  readonly exportedAt: string;
-  readonly outDir: string;
-  readonly outputName: string;
-  readonly outputSha256: string;
-  readonly photoHash: string;
-  /** The consent record version the person's visibility rested on. */
-  readonly consentRecordId: number;
-}
-
-interface PublicationRow {
-  exportId: number;
-  channelId: string;
-  publishDate: string;
-  schoolYear: string;
-  exportedAt: string;
-  outDir: string;
-  outputName: string;
-  outputSha256: string;
-  photoHash: string;
-  consentRecordId: number;
-}
+export type Publication = PublicationView;
 
 const PUBLICATIONS = `
   SELECT e.id AS exportId, e.channel_id AS channelId, e.publish_date AS publishDate, e.school_year AS schoolYear,
@@ -41,7 +17,7 @@ const PUBLICATIONS = `
 
 /** Every finished export in which this person was visible, newest first. Hidden appearances are not publications. */
 export function wherePublished(db: Db, personId: number): Publication[] {
-  return db.prepare(`${PUBLICATIONS} ORDER BY e.finished_at DESC, i.output_name`).all(personId) as PublicationRow[];
+  return db.prepare(`${PUBLICATIONS} ORDER BY e.finished_at DESC, i.output_name`).all(personId) as Publication[];
 }
 
 export interface TakedownQuery {
