@@ -1,0 +1,136 @@
+// The publish step through the IPC contract, as the renderer calls it: matches on a photo, linking a tag to a
+// person (logged, offered on other photos of the event), decisions, and the privacy officer's files.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { listAuditEvents } from '../../electron/core/audit/trail';
+import { findPersonByKey } from '../../electron/core/consent/registry';
+import type { CoreContext } from '../../electron/core/context';
+import { createIpcRouter } from '../../electron/core/ipc/handlers';
+import type { IpcRouter } from '../../electron/core/ipc/router';
+import type { RegionMatchView } from '../../shared/people';
+import type { Decision } from '../../shared/policy';
+import { SAMPLE_PHOTOS, type SamplePhoto } from '../../scripts/sample-school';
+import { indexedSchool, markFacesChecked } from '../helpers/school';
+import { useTempDirs } from '../helpers/tempDir';
+
+const tempDir = useTempDirs();
+const cores: CoreContext[] = [];
+afterEach(async () => {
+  for (const core of cores.splice(0)) await core.close();
+});
+
+async function ok<T>(router: IpcRouter, method: string, params: unknown): Promise<T> {
+  const response = await router.invoke(method, params);
+  if (!response.ok) throw new Error(`${method}: ${JSON.stringify(response.error)}`);
+  return response.value as T;
+}
+
+// Two photos of the same event with a misspelt tag ("Zoe Bakkr") that no exact match can resolve.
+const photos: SamplePhoto[] = [
+  ...SAMPLE_PHOTOS.slice(0, 2),
+  { file: 'IMG_0101.jpg', figures: [{ face: { x: 0.4, y: 0.2, w: 0.07, h: 0.105 }, name: 'Zoe Bakkr' }] },
+  { file: 'IMG_0102.jpg', figures: [{ face: { x: 0.3, y: 0.2, w: 0.07, h: 0.105 }, name: 'Zoe Bakkr' }] },
+];
+
+describe('publish through IPC', () => {
+  it('shows matches, links an unmatched tag to a person (logged), and offers that link on the next photo', async () => {
+    const school = await indexedSchool(tempDir(), tempDir(), photos);
+    cores.push(school.core);
+    markFacesChecked(school.core);
+    const router = createIpcRouter(school.core, { mediaBaseUrl: 'x' });
+    const zoe = findPersonByKey(school.core.db, '1001')!;
+    const first = school.hashes.get('IMG_0101.jpg')!;
+    const second = school.hashes.get('IMG_0102.jpg')!;
+
+    const before = await ok<RegionMatchView[]>(router, 'getRegionMatches', { photoHash: first });
+    expect(before).toHaveLength(1);
+    expect(before[0]).toMatchObject({ status: 'unmatched', name: 'Zoe Bakkr', person: null });
+    expect(before[0]!.suggestions[0]).toMatchObject({ personId: zoe.id, name: 'Zoë Bakker' });
+
+    // Unmatched means hidden, until a person confirms who it is.
+    const decided = await ok<Array<{ photoHash: string; decision: Decision }>>(router, 'decidePhotos', {
+      channelId: 'social',
+      date: '2026-10-01',
+      photoHashes: [first],
+    });
+    expect(decided[0]!.decision).toMatchObject({ status: 'hide' });
+    expect(decided[0]!.decision.reasons[0]).toMatchObject({ code: 'policy.unmatched' });
+
+    const linked = await ok<RegionMatchView[]>(router, 'linkRegion', {
+      regionId: before[0]!.regionId,
+      personId: zoe.id,
+    });
+    expect(linked[0]).toMatchObject({ status: 'linked', person: { personId: zoe.id } });
+    expect(listAuditEvents(school.core.db, { limit: 1 })[0]).toMatchObject({
+      action: 'people.link',
+      subject: `photo:${first}`,
+      details: { personId: zoe.id },
+    });
+    const after = await ok<Array<{ decision: Decision }>>(router, 'decidePhotos', {
+      channelId: 'social',
+      date: '2026-10-01',
+      photoHashes: [first],
+    });
+    expect(after[0]!.decision).toMatchObject({ status: 'publish', visible: [{ personId: zoe.id }] });
+
+    // The same name elsewhere in the event: offered, not applied.
+    const offered = await ok<RegionMatchView[]>(router, 'getRegionMatches', { photoHash: second });
+    expect(offered[0]).toMatchObject({ status: 'unmatched', offered: { personId: zoe.id } });
+    const stillHidden = await ok<Array<{ decision: Decision }>>(router, 'decidePhotos', {
+      channelId: 'social',
+      date: '2026-10-01',
+      photoHashes: [second],
+    });
+    expect(stillHidden[0]!.decision.status).toBe('hide');
+
+    expect(await router.invoke('linkRegion', { regionId: 99999, personId: zoe.id })).toMatchObject({
+      ok: false,
+      error: { code: 'people.regionUnknown' },
+    });
+  });
+
+  it('exports through a job, then answers where published, the takedown list and the audit report as files', async () => {
+    const school = await indexedSchool(tempDir(), tempDir());
+    cores.push(school.core);
+    markFacesChecked(school.core);
+    const router = createIpcRouter(school.core, { mediaBaseUrl: 'x' });
+    const { jobId } = await ok<{ jobId: string }>(router, 'startExport', {
+      channelId: 'social',
+      date: '2026-10-01',
+      eventId: school.eventId,
+      outDir: path.join(tempDir(), 'out'),
+    });
+    await school.core.jobs.waitForIdle();
+    expect(await ok(router, 'getExportResult', { jobId })).toMatchObject({ exported: 5, blocked: 1 });
+    expect(await ok(router, 'listExports', {})).toMatchObject([{ state: 'done', exported: 5, channelId: 'social' }]);
+
+    const zoe = findPersonByKey(school.core.db, '1001')!;
+    expect(await ok<unknown[]>(router, 'wherePublished', { personId: zoe.id })).toHaveLength(4);
+    expect(await ok<unknown[]>(router, 'takedownList', { personId: zoe.id, channelId: 'website' })).toEqual([]);
+    const csvPath = path.join(tempDir(), 'takedown.csv');
+    expect(await ok(router, 'saveTakedownCsv', { personId: zoe.id, channelId: 'social', path: csvPath })).toEqual({
+      path: csvPath,
+      rows: 4,
+    });
+    expect(readFileSync(csvPath, 'utf8')).toContain('sportdag-2026_0002.jpg');
+
+    const today = new Date().toISOString().slice(0, 10);
+    const pdf = path.join(tempDir(), 'logboek.pdf');
+    const report = await ok<{ events: number; verification: { ok: boolean } }>(router, 'saveAuditReport', {
+      from: '2026-01-01',
+      to: today,
+      format: 'pdf',
+      path: pdf,
+    });
+    expect(report.events).toBeGreaterThanOrEqual(3);
+    expect(report.verification.ok).toBe(true);
+    expect(readFileSync(pdf).subarray(0, 5).toString()).toBe('%PDF-');
+    expect(
+      await router.invoke('saveAuditReport', { from: '2026-13-01', to: today, format: 'pdf', path: pdf }),
+    ).toMatchObject({ ok: false, error: { code: 'audit.report.dateInvalid' } });
+    expect(
+      await router.invoke('saveAuditReport', { from: today, to: '2026-01-01', format: 'csv', path: pdf }),
+    ).toMatchObject({ ok: false, error: { code: 'audit.report.periodInvalid' } });
+  });
+});
