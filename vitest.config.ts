@@ -6,7 +6,7 @@ export default defineConfig({
     globalSetup: ['test/helpers/global-setup.ts'],
     // Native addons (better-sqlite3, sharp) are happiest in child processes.
     pool: 'forks',
-    testTimeout: 30_000,
+    testTimeout: 60_000,
     hookTimeout: 120_000,
   },
 });

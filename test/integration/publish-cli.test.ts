@@ -34,74 +34,80 @@ async function preparedSchool(photos: readonly SamplePhoto[] = SAMPLE_PHOTOS) {
 }
 
 describe('fotowacht export and audit commands', () => {
-  it('exports with a summary, then answers where published, the takedown list and the audit report', async () => {
-    const { dataDir } = await preparedSchool();
-    const out = path.join(tempDir(), 'social');
-    const exported = fotowacht(dataDir, [
-      'export',
-      '--event',
-      'Sportdag 2026',
-      '--channel',
-      'social',
-      '--date',
-      '2026-10-01',
-      '--out',
-      out,
-    ]);
-    expect(exported.code).toBe(0);
-    expect(exported.stdout).toContain('Exported: 5 · hidden regions: 4 · blocked: 1 · needs review: 0 · failed: 0');
-    expect(exported.stdout).toContain("IMG_0006.jpg: Blocked — Sem van 't Hof must be hidden but is the main subject");
-    expect(readdirSync(out)).toContain('manifest.json');
-
-    const where = fotowacht(dataDir, ['audit', 'where-published', '1001', '--json']);
-    expect(where.code).toBe(0);
-    expect((JSON.parse(where.stdout) as { publications: unknown[] }).publications).toHaveLength(4);
-
-    const withdraw = fotowacht(dataDir, [
-      'consent',
-      'withdraw',
-      '1005',
-      '--channel',
-      'social',
-      '--reason',
-      'Brief van ouders',
-    ]);
-    expect(withdraw.code).toBe(0);
-    const csv = path.join(tempDir(), 'takedown.csv');
-    const takedown = fotowacht(dataDir, ['audit', 'takedown', '1005', '--channel', 'social', '--csv', csv]);
-    expect(takedown.code).toBe(0);
-    expect(takedown.stdout).toContain('sportdag-2026_0004.jpg');
-    expect(readFileSync(csv, 'utf8').trim().split('\r\n')).toHaveLength(2);
-
-    const today = new Date().toISOString().slice(0, 10);
-    const pdf = path.join(tempDir(), 'report.pdf');
-    const csvReport = path.join(tempDir(), 'report.csv');
-    expect(
-      fotowacht(dataDir, ['audit', 'report', '--from', '2026-01-01', '--to', today, '--format', 'pdf', '--out', pdf])
-        .code,
-    ).toBe(0);
-    expect(readFileSync(pdf).subarray(0, 5).toString()).toBe('%PDF-');
-    expect(
-      fotowacht(dataDir, [
-        'audit',
-        'report',
-        '--from',
-        '2026-01-01',
-        '--to',
-        today,
-        '--format',
-        'csv',
+  it(
+    'exports with a summary, then answers where published, the takedown list and the audit report',
+    { timeout: 180_000 },
+    async () => {
+      const { dataDir } = await preparedSchool();
+      const out = path.join(tempDir(), 'social');
+      const exported = fotowacht(dataDir, [
+        'export',
+        '--event',
+        'Sportdag 2026',
+        '--channel',
+        'social',
+        '--date',
+        '2026-10-01',
         '--out',
-        csvReport,
-      ]).code,
-    ).toBe(0);
-    const reportText = readFileSync(csvReport, 'utf8');
-    expect(reportText).toContain('export.done');
-    expect(reportText).toContain('consent.withdraw');
-    expect(fotowacht(dataDir, ['audit', 'verify']).code).toBe(0);
-  });
+        out,
+      ]);
+      expect(exported.code).toBe(0);
+      expect(exported.stdout).toContain('Exported: 5 · hidden regions: 4 · blocked: 1 · needs review: 0 · failed: 0');
+      expect(exported.stdout).toContain(
+        "IMG_0006.jpg: Blocked — Sem van 't Hof must be hidden but is the main subject",
+      );
+      expect(readdirSync(out)).toContain('manifest.json');
 
-  it('fails clearly on bad input', async () => {
+      const where = fotowacht(dataDir, ['audit', 'where-published', '1001', '--json']);
+      expect(where.code).toBe(0);
+      expect((JSON.parse(where.stdout) as { publications: unknown[] }).publications).toHaveLength(4);
+
+      const withdraw = fotowacht(dataDir, [
+        'consent',
+        'withdraw',
+        '1005',
+        '--channel',
+        'social',
+        '--reason',
+        'Brief van ouders',
+      ]);
+      expect(withdraw.code).toBe(0);
+      const csv = path.join(tempDir(), 'takedown.csv');
+      const takedown = fotowacht(dataDir, ['audit', 'takedown', '1005', '--channel', 'social', '--csv', csv]);
+      expect(takedown.code).toBe(0);
+      expect(takedown.stdout).toContain('sportdag-2026_0004.jpg');
+      expect(readFileSync(csv, 'utf8').trim().split('\r\n')).toHaveLength(2);
+
+      const today = new Date().toISOString().slice(0, 10);
+      const pdf = path.join(tempDir(), 'report.pdf');
+      const csvReport = path.join(tempDir(), 'report.csv');
+      expect(
+        fotowacht(dataDir, ['audit', 'report', '--from', '2026-01-01', '--to', today, '--format', 'pdf', '--out', pdf])
+          .code,
+      ).toBe(0);
+      expect(readFileSync(pdf).subarray(0, 5).toString()).toBe('%PDF-');
+      expect(
+        fotowacht(dataDir, [
+          'audit',
+          'report',
+          '--from',
+          '2026-01-01',
+          '--to',
+          today,
+          '--format',
+          'csv',
+          '--out',
+          csvReport,
+        ]).code,
+      ).toBe(0);
+      const reportText = readFileSync(csvReport, 'utf8');
+      expect(reportText).toContain('export.done');
+      expect(reportText).toContain('consent.withdraw');
+      expect(fotowacht(dataDir, ['audit', 'verify']).code).toBe(0);
+    },
+  );
+
+  it('fails clearly on bad input', { timeout: 120_000 }, async () => {
     const { dataDir } = await preparedSchool(SAMPLE_PHOTOS.slice(0, 1));
     const unknown = fotowacht(dataDir, [
       'export',
