@@ -1,6 +1,7 @@
 // npm run bench: speed and memory figures, printed side by side with their reference. Not part of npm test.
 // Usage: npm run bench [-- name ...]   (no names: every benchmark)
 import { benchConsent } from './consent.bench';
+import { benchDecide } from './decide.bench';
 import { benchFaces } from './faces.bench';
 import { benchJobs } from './jobs.bench';
 import { benchLibrary } from './library.bench';
@@ -11,7 +12,7 @@ export interface Benchmark {
   run(): Promise<void>;
 }
 
-const benchmarks: readonly Benchmark[] = [benchJobs, benchLibrary, benchConsent, benchFaces, benchPublish];
+const benchmarks: readonly Benchmark[] = [benchJobs, benchLibrary, benchConsent, benchFaces, benchPublish, benchDecide];
 
 const wanted = process.argv.slice(2);
 for (const benchmark of benchmarks) {

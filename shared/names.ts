@@ -238,7 +238,8 @@ export class NameIndex {
     }
   }
 
-  match(taggedName: string, hints: MatchHints = {}): NameMatch {
+  /** `suggest: false` skips the (costly) search for close names when only the match itself is needed. */
+  match(taggedName: string, hints: MatchHints = {}, options: { readonly suggest?: boolean } = {}): NameMatch {
     const key = canonicalTagName(taggedName);
     const candidates = key ? (this.byKey.get(key) ?? []) : [];
     if (candidates.length === 1) return { status: 'matched', personId: candidates[0]!, resolvedBy: 'name' };
@@ -260,7 +261,7 @@ export class NameIndex {
       }
       return { status: 'ambiguous', candidates: [...candidates] };
     }
-    return { status: 'unmatched', suggestions: key ? this.suggest(key) : [] };
+    return { status: 'unmatched', suggestions: key && options.suggest !== false ? this.suggest(key) : [] };
   }
 
   /** People whose name is close to the tagged one: typos, a missing accent or letter, initials. */

@@ -20,7 +20,7 @@ import { openLibraryPhoto } from '../library/open';
 import { policySettings } from '../settings/settings';
 import { checkPublishedFile } from './leakCheck';
 import { writeManifest, type ManifestEntry } from './manifest';
-import { decisionRegions, eventClasses, loadRegistry, photoRegions, type Registry } from './identify';
+import { decisionRegions, eventClasses, loadRegistry, photoRegions, type RegionRow, type Registry } from './identify';
 import { renderPublishImage } from './redact';
 
 export const EXPORT_JOB_KIND = 'publish.export';
@@ -200,6 +200,7 @@ export function decideStoredPhoto(
   photo: Pick<PhotoToExport, 'hash' | 'eventId' | 'facesChecked'>,
   context: PhotoDecisionContext,
   caches: { consent: Map<number, PolicyConsent>; classes: Map<number, string[]> },
+  regions: readonly RegionRow[] = photoRegions(db, photo.hash),
 ): Decision {
   let classes = caches.classes.get(photo.eventId);
   if (!classes) {
@@ -217,7 +218,7 @@ export function decideStoredPhoto(
   };
   return decidePhoto(
     {
-      regions: decisionRegions(context.registry, photoRegions(db, photo.hash), classes, lookup),
+      regions: decisionRegions(context.registry, regions, classes, lookup),
       facesChecked: photo.facesChecked,
       channelLabel: context.channelLabel,
       schoolYear: schoolYearOf(context.date),

@@ -29,6 +29,8 @@ export interface RegistryPerson extends PersonName {
 /** The registry as the matcher needs it: built once per export or screen, not per photo. */
 export interface Registry {
   readonly index: NameIndex;
+  /** Matches already made for decisions (name, class hint, event classes → match), so a name is matched once. */
+  readonly decided: Map<string, NameMatch>;
   readonly people: ReadonlyMap<number, RegistryPerson>;
   /** Every way a registry name may be written, for the leak check. */
   readonly allNames: readonly string[];
@@ -46,7 +48,7 @@ export function loadRegistry(db: Db): Registry {
       allNames.add([person.voornamen, person.tussenvoegsel, person.achternaam].filter(Boolean).join(' '));
     allNames.add([person.achternaam, person.roepnaam].filter(Boolean).join(', '));
   }
-  return { index: new NameIndex(rows), people, allNames: [...allNames] };
+  return { index: new NameIndex(rows), decided: new Map(), people, allNames: [...allNames] };
 }
 
 /** The tag paths a region was built from ("People/Groep 7/Sem de Vries"), including tags merged into a box. */
@@ -61,6 +63,8 @@ function tagPaths(raw: unknown): string[] {
 }
 
 export function classHintOf(region: Pick<RegionRow, 'raw'>): string | null {
+  // Only regions built from tags carry a tag path; most raw values need no parsing at all.
+  if (!region.raw.includes('"tag"')) return null;
   let raw: unknown;
   try {
     raw = JSON.parse(region.raw);
@@ -82,6 +86,22 @@ export function matchRegionName(
   return registry.index.match(region.name, { classHint: classHintOf(region), eventClasses });
 }
 
+/** The same match without suggestions, remembered for the registry's lifetime: decisions over many photos. */
+function decideMatch(
+  registry: Registry,
+  region: Pick<RegionRow, 'name' | 'raw'>,
+  eventClasses: readonly string[],
+): NameMatch {
+  const classHint = classHintOf(region);
+  const key = `${region.name}\u0000${classHint ?? ''}\u0000${eventClasses.join('\u0001')}`;
+  let match = registry.decided.get(key);
+  if (!match) {
+    match = registry.index.match(region.name, { classHint, eventClasses }, { suggest: false });
+    registry.decided.set(key, match);
+  }
+  return match;
+}
+
 /** Classes of the people recognised by name in an event: they settle ambiguous names in the same event. */
 export function eventClasses(db: Db, registry: Registry, eventId: number): string[] {
   const names = db
@@ -93,7 +113,7 @@ export function eventClasses(db: Db, registry: Registry, eventId: number): strin
     .all(eventId) as Array<{ name: string; raw: string }>;
   const classes = new Set<string>();
   for (const region of names) {
-    const match = registry.index.match(region.name, { classHint: classHintOf(region) });
+    const match = registry.index.match(region.name, { classHint: classHintOf(region) }, { suggest: false });
     const className = match.status === 'matched' ? registry.people.get(match.personId)?.className : null;
     if (className) classes.add(className);
   }
@@ -116,7 +136,7 @@ export function identifyRegion(
     };
   }
   if (!region.name.trim()) return { identity: { kind: 'unknown' }, match: null };
-  const match = matchRegionName(registry, region, classes);
+  const match = decideMatch(registry, region, classes);
   switch (match.status) {
     case 'matched': {
       const person = registry.people.get(match.personId)!;
@@ -140,6 +160,19 @@ export function regionBox(region: Pick<RegionRow, 'x' | 'y' | 'w' | 'h'>): Box |
 
 export function photoRegions(db: Db, hash: string): RegionRow[] {
   return db.prepare('SELECT * FROM regions WHERE photo_hash = ? ORDER BY id').all(hash) as RegionRow[];
+}
+
+/** The regions of many photos in a few queries (an event of 20,000 photos is one decision screen). */
+export function photoRegionsMany(db: Db, hashes: readonly string[]): Map<string, RegionRow[]> {
+  const byPhoto = new Map<string, RegionRow[]>(hashes.map((hash) => [hash, []]));
+  for (let start = 0; start < hashes.length; start += 500) {
+    const chunk = hashes.slice(start, start + 500);
+    const rows = db
+      .prepare(`SELECT * FROM regions WHERE photo_hash IN (${chunk.map(() => '?').join(',')}) ORDER BY id`)
+      .all(...chunk) as RegionRow[];
+    for (const row of rows) byPhoto.get(row.photo_hash)?.push(row);
+  }
+  return byPhoto;
 }
 
 export function decisionRegions(

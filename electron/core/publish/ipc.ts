@@ -12,7 +12,7 @@ import type { IpcRouter } from '../ipc/router';
 import { linkRegion, regionMatches } from '../people/links';
 import { getSettings, policySettings } from '../settings/settings';
 import { decideStoredPhoto, EXPORT_JOB_KIND, getChannel, photosToExport, startExport } from './export';
-import { loadRegistry } from './identify';
+import { loadRegistry, photoRegionsMany } from './identify';
 import { publicationsCsv, takedownList, wherePublished } from './queries';
 
 async function writeReport(target: string, bytes: Buffer | string): Promise<string> {
@@ -47,9 +47,20 @@ export function registerPublishHandlers(router: IpcRouter, core: CoreContext): v
         settings: policySettings(db),
       };
       const caches = { consent: new Map<number, PolicyConsent>(), classes: new Map<number, string[]>() };
-      return photosToExport(db, { eventId, photoHashes }).map((photo) => ({
+      const photos = photosToExport(db, { eventId, photoHashes });
+      const regions = photoRegionsMany(
+        db,
+        photos.map((photo) => photo.hash),
+      );
+      return photos.map((photo) => ({
         photoHash: photo.hash,
-        decision: decideStoredPhoto(db, photo, { ...context, override: overrides?.[photo.hash] }, caches),
+        decision: decideStoredPhoto(
+          db,
+          photo,
+          { ...context, override: overrides?.[photo.hash] },
+          caches,
+          regions.get(photo.hash),
+        ),
       }));
     })
     .handle('startExport', (request) => ({ jobId: startExport(core, request).jobId }))
