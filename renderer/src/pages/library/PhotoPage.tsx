@@ -90,7 +90,7 @@ export function PhotoPage({
       live = false;
     };
   }, [load]);
-  useEffect(() => headingRef.current?.focus(), [photoHash]);
+  useEffect(() => headingRef.current?.focus({ preventScroll: true }), [photoHash]);
 
   async function act(action: () => Promise<unknown>, message: string) {
     setError(null);
@@ -467,10 +467,15 @@ function RegionItem({
         <strong>{label}</strong>
         {reason && (
           <span className={`badge ${reason.code === 'policy.visible' ? 'ok' : 'bad'}`}>
-            <ReasonText reason={reason} />
+            {t(reason.code === 'policy.visible' ? 'ui.photo.visible' : 'ui.photo.hidden')}
           </span>
         )}
       </div>
+      {reason && (
+        <div className={reason.code === 'policy.visible' ? 'ok' : 'error'}>
+          <ReasonText reason={reason} />
+        </div>
+      )}
       <div className="muted">
         {[
           t(`ui.photo.source.${match.source}`),
