@@ -14,6 +14,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { PathField } from '../../components/PathField';
 import { TargetPicker, type PublishTarget } from '../../components/TargetPicker';
 import { useChannels } from '../../components/useChannels';
+import { useMediaBase } from '../../components/useMediaBase';
 import { useI18n } from '../../i18n';
 import { countByStatus, STATUS_ORDER, statusTone, type PhotoDecisions } from '../library/decisions';
 
@@ -221,7 +222,9 @@ export function PublishPage({
                 <tbody>
                   {problems.map((item, index) => (
                     <tr key={item.photoHash} data-hash={item.photoHash}>
-                      <td>{t('ui.photo.position', { index: index + 1, total: problems.length })}</td>
+                      <td>
+                        <ProblemPhoto hash={item.photoHash} />
+                      </td>
                       <td>
                         <span className={`badge ${statusTone(item.decision.status)}`}>
                           {t(`ui.status.${item.decision.status}`)}
@@ -240,9 +243,7 @@ export function PublishPage({
                         {item.decision.overridable && (
                           <label className="field">
                             <span className="visually-hidden">
-                              {t('ui.publish.overrideOf', {
-                                file: t('ui.photo.position', { index: index + 1, total: problems.length }),
-                              })}
+                              {t('ui.publish.overrideOf', { file: `${index + 1}` })}
                             </span>
                             <input
                               type="text"
@@ -306,6 +307,28 @@ export function PublishPage({
       )}
       {history.length > 0 && <ExportHistory items={history} />}
     </section>
+  );
+}
+
+/** A blocked photo's thumbnail and file name (the decision list carries hashes only). */
+function ProblemPhoto({ hash }: { hash: string }) {
+  const mediaBase = useMediaBase();
+  const [name, setName] = useState<string | null>(null);
+  useEffect(() => {
+    let live = true;
+    call('getPhoto', { hash }).then(
+      (photo) => live && setName(photo.paths[0]?.split(/[\\/]/).pop() ?? null),
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
+  }, [hash]);
+  return (
+    <span className="problem-photo">
+      {mediaBase && <img src={`${mediaBase}thumbs/${hash}.webp`} alt="" />}
+      <span>{name ?? hash.slice(0, 12)}</span>
+    </span>
   );
 }
 
