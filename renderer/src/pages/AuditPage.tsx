@@ -248,7 +248,7 @@ export function AuditPage() {
                       <code className="muted">{event.action}</code>
                     </div>
                   </td>
-                  <td>{event.subject}</td>
+                  <td className="break">{event.subject}</td>
                   <td>
                     <Details details={event.details} />
                   </td>
@@ -323,7 +323,7 @@ function AuditReport() {
       <summary>
         <h2 id={`${ids}-report`}>{t('ui.report.title')}</h2>
       </summary>
-      <form className="form" onSubmit={(event) => void save(event)} aria-labelledby={`${ids}-report`}>
+      <form className="report-form" onSubmit={(event) => void save(event)} aria-labelledby={`${ids}-report`}>
         <p className="muted">{t('ui.report.intro')}</p>
         <div className="filters">
           <label className="field">
