@@ -44,7 +44,9 @@ export function LibraryPage({
 }) {
   const { t } = useI18n();
   const [events, setEvents] = useState<readonly LibraryEvent[] | null>(null);
-  const [counts, setCounts] = useState<ReadonlyMap<number, Record<DecisionStatus, number>>>(new Map());
+  // Every event's decisions for the chosen channel and date: the counts of the list, and the grid of an event
+  // (one decidePhotos call per event serves both).
+  const [decided, setDecided] = useState<ReadonlyMap<number, PhotoDecisions>>(new Map());
   const [eventId, setEventId] = useState<number | null>(null);
   const [error, setError] = useState<SerializedError | null>(null);
   const [generation, setGeneration] = useState(0);
@@ -57,16 +59,17 @@ export function LibraryPage({
       async (list) => {
         if (!live) return;
         setEvents(list);
-        const next = new Map<number, Record<DecisionStatus, number>>();
+        const next = new Map<number, PhotoDecisions>();
         for (const event of list) {
           if (event.photos === 0) continue;
           try {
-            next.set(event.id, countByStatus(await call('decidePhotos', { ...target, eventId: event.id })));
+            next.set(event.id, await call('decidePhotos', { ...target, eventId: event.id }));
           } catch (caught) {
             if (live) setError(errorOf(caught));
           }
+          if (!live) return;
+          setDecided(new Map(next));
         }
-        if (live) setCounts(next);
       },
       (caught: unknown) => live && setError(errorOf(caught)),
     );
@@ -86,6 +89,7 @@ export function LibraryPage({
         <EventView
           event={event}
           target={target}
+          decisions={event.photos === 0 ? [] : (decided.get(event.id) ?? null)}
           generation={generation}
           onBack={() => setEventId(null)}
           onChanged={refresh}
@@ -100,7 +104,7 @@ export function LibraryPage({
           ) : events.length === 0 ? (
             <p className="empty">{t('ui.library.empty')}</p>
           ) : (
-            <EventList events={events} counts={counts} target={target} onOpen={setEventId} />
+            <EventList events={events} decided={decided} target={target} onOpen={setEventId} />
           )}
         </>
       )}
@@ -166,12 +170,12 @@ function AddFolder() {
 
 function EventList({
   events,
-  counts,
+  decided,
   target,
   onOpen,
 }: {
   events: readonly LibraryEvent[];
-  counts: ReadonlyMap<number, Record<DecisionStatus, number>>;
+  decided: ReadonlyMap<number, PhotoDecisions>;
   target: PublishTarget;
   onOpen: (eventId: number) => void;
 }) {
@@ -184,7 +188,8 @@ function EventList({
       </p>
       <ul className="event-list">
         {events.map((event) => {
-          const eventCounts = counts.get(event.id);
+          const eventDecisions = decided.get(event.id);
+          const eventCounts = eventDecisions ? countByStatus(eventDecisions) : null;
           return (
             <li key={event.id} className="event-row">
               <button type="button" className="link event-name" onClick={() => onOpen(event.id)}>
@@ -211,6 +216,7 @@ function EventList({
 function EventView({
   event,
   target,
+  decisions,
   generation,
   onBack,
   onChanged,
@@ -218,6 +224,8 @@ function EventView({
 }: {
   event: LibraryEvent;
   target: PublishTarget;
+  /** null while they are being worked out */
+  decisions: PhotoDecisions | null;
   generation: number;
   onBack: () => void;
   onChanged: () => void;
@@ -225,22 +233,13 @@ function EventView({
 }) {
   const { t } = useI18n();
   const ids = useId();
-  const [decided, setDecisions] = useState<PhotoDecisions | null>(null);
-  const decisions = event.photos === 0 ? [] : decided;
   const [indexErrors, setIndexErrors] = useState<readonly IndexError[]>([]);
-  const [error, setError] = useState<SerializedError | null>(null);
   const [filter, setFilter] = useState<GridFilter>({ status: '', person: '', untagged: false });
   const [active, setActive] = useState(0);
   const [openHash, setOpenHash] = useState<string | null>(null);
 
   useEffect(() => {
     let live = true;
-    if (event.photos > 0) {
-      call('decidePhotos', { ...target, eventId: event.id }).then(
-        (list) => live && setDecisions(list),
-        (caught: unknown) => live && setError(errorOf(caught)),
-      );
-    }
     call('listIndexErrors', { eventId: event.id }).then(
       (list) => live && setIndexErrors(list),
       () => undefined,
@@ -248,7 +247,7 @@ function EventView({
     return () => {
       live = false;
     };
-  }, [event.id, event.photos, target, generation]);
+  }, [event.id, generation]);
 
   const person = filter.person.trim().toLocaleLowerCase();
   const shown =
@@ -336,7 +335,6 @@ function EventView({
           {t('ui.library.filter.untagged')}
         </label>
       </div>
-      <ErrorAlert error={error} />
       {decisions === null ? (
         <Busy label="ui.library.loadingDecisions" />
       ) : decisions.length === 0 ? (
