@@ -232,6 +232,9 @@ export const uiNl = {
   'error.ui.openFolder.unknownExport': 'Export {exportId} bestaat niet of is niet afgerond.',
   'error.ui.openFolder.failed': 'De map {dir} kon niet worden geopend: {detail}.',
   'ui.browse': 'Bladeren…',
+  'ui.jobs.kind.library.index': 'Foto’s indexeren',
+  'ui.jobs.kind.faces': 'Gezichten zoeken',
+  'ui.jobs.kind.publish.export': 'Exporteren',
 
   'ui.target.channel': 'Kanaal',
   'ui.target.date': 'Publicatiedatum',
@@ -249,7 +252,7 @@ export const uiNl = {
     'Kies de map met “Bladeren…” of plak het volledige pad en druk op Enter. Fotowacht leest de foto’s alleen; ze blijven waar ze zijn.',
   'ui.library.add.submit': 'Map toevoegen',
   'ui.library.add.started':
-    'De map wordt geïndexeerd; daarna zoekt Fotowacht naar gezichten zonder naam. De voortgang staat rechtsonder.',
+    'De map wordt geïndexeerd; daarna zoekt Fotowacht naar gezichten zonder naam. De voortgang staat onderaan het venster.',
   'ui.library.reindex': 'Opnieuw indexeren',
   'ui.library.events': 'Evenementen',
   'ui.library.empty':
@@ -620,6 +623,9 @@ export const uiEn = {
   'error.ui.openFolder.unknownExport': 'Export {exportId} does not exist or did not finish.',
   'error.ui.openFolder.failed': 'The folder {dir} could not be opened: {detail}.',
   'ui.browse': 'Browse…',
+  'ui.jobs.kind.library.index': 'Indexing photos',
+  'ui.jobs.kind.faces': 'Looking for faces',
+  'ui.jobs.kind.publish.export': 'Exporting',
 
   'ui.target.channel': 'Channel',
   'ui.target.date': 'Publication date',
@@ -637,7 +643,7 @@ export const uiEn = {
     'Choose the folder with “Browse…” or paste its full path and press Enter. Fotowacht only reads the photos; they stay where they are.',
   'ui.library.add.submit': 'Add folder',
   'ui.library.add.started':
-    'The folder is being indexed; then Fotowacht looks for faces without a name. Progress is shown bottom right.',
+    'The folder is being indexed; then Fotowacht looks for faces without a name. Progress is shown at the bottom of the window.',
   'ui.library.reindex': 'Index again',
   'ui.library.events': 'Events',
   'ui.library.empty': 'No events yet. Add the folder with an event’s photos above (for example “Sports day 2026”).',

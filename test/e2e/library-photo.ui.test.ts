@@ -41,13 +41,32 @@ describe('library and photo screens', () => {
         await folderField.press('Enter');
         await page.getByRole('status').filter({ hasText: 'De map wordt geïndexeerd' }).waitFor();
 
-        // Indexing, then face detection, show in the jobs panel with a cancel button.
+        // Indexing, then face detection, show in the jobs panel with a cancel button; cancelling the detection
+        // leaves the photos it did not reach "to review".
         const jobs = page.getByRole('complementary', { name: 'Taken' });
         await jobs.waitFor();
-        await expect(jobs.getByRole('button', { name: 'Annuleren' }).first().isVisible()).resolves.toBe(true);
+        const cancelFaces = jobs.getByRole('button', { name: 'Annuleren: Gezichten zoeken' });
+        await cancelFaces.waitFor();
         await app.screenshot('library-indexing-nl');
+        await cancelFaces.click();
         await core.jobs.waitForIdle();
         await jobs.waitFor({ state: 'detached' });
+        const eventRow = page.locator('.event-row').filter({ hasText: 'Sportdag 2026' });
+        await expect
+          .poll(async () =>
+            Number.parseInt((await eventRow.locator('[data-status="needs_review"]').textContent()) ?? '0', 10),
+          )
+          .toBeGreaterThan(0);
+        // "Index again" picks up where it stopped: unchanged files are skipped, detection finishes.
+        await page.getByRole('button', { name: 'Opnieuw indexeren' }).click();
+        await jobs.waitFor();
+        await expect
+          .poll(() => core.jobs.list().some((job) => job.kind === 'faces' && job.state === 'done'), {
+            timeout: 120_000,
+          })
+          .toBe(true);
+        await core.jobs.waitForIdle();
+        await expect.poll(() => eventRow.locator('[data-status="needs_review"]').textContent()).toBe('0 nakijken');
 
         const hashes = hashesByFile(core);
         expect(hashes.size).toBe(7);
@@ -61,9 +80,11 @@ describe('library and photo screens', () => {
            VALUES (?, 'detector', 'test', 'face', 0.85, 0.05, 0.05, 0.07, 0.71, ?)`,
           )
           .run(img7, new Date().toISOString());
+        // The screen learns of it as it would of any change: by loading the library again.
+        await page.getByRole('button', { name: 'Logboek' }).click();
+        await page.getByRole('button', { name: 'Bibliotheek' }).click();
 
         // The event with its counts per status for social media today.
-        const eventRow = page.locator('.event-row').filter({ hasText: 'Sportdag 2026' });
         await eventRow.locator('[data-status="blocked"]').waitFor();
         const counts = await eventRow.locator('[data-status]').allTextContents();
         expect(counts.reduce((sum, text) => sum + Number.parseInt(text, 10), 0)).toBe(7);

@@ -98,7 +98,20 @@ export function LibraryPage({
       ) : (
         <>
           <AddFolder />
-          <h2>{t('ui.library.events')}</h2>
+          <div className="section-head">
+            <h2>{t('ui.library.events')}</h2>
+            {events && events.length > 0 && (
+              <button
+                type="button"
+                onClick={() => {
+                  setError(null);
+                  call('reindexLibrary', {}).catch((caught: unknown) => setError(errorOf(caught)));
+                }}
+              >
+                {t('ui.library.reindex')}
+              </button>
+            )}
+          </div>
           {events === null ? (
             <p>{t('common.loading')}</p>
           ) : events.length === 0 ? (
