@@ -29,6 +29,9 @@ describe('library and photo screens', () => {
         // An empty library says what to do.
         await page.getByText('Nog geen evenementen. Voeg hierboven de map').waitFor();
         await app.screenshot('library-empty-nl');
+        await page.getByRole('button', { name: 'Publiceren' }).click();
+        await page.getByText('Er is nog niets om te publiceren. Voeg eerst in de Bibliotheek').waitFor();
+        await page.getByRole('button', { name: 'Bibliotheek' }).click();
 
         // No native picker in the browser: the error says to type the path; Enter adds the folder.
         const folderField = page.getByLabel('Map van een evenement (of een map met veel evenementen)');

@@ -117,7 +117,13 @@ export function PhotoGrid({
               }}
             >
               {mediaBase && (
-                <img src={`${mediaBase}thumbs/${item.photoHash}.webp`} alt="" loading="lazy" draggable={false} />
+                <img
+                  src={`${mediaBase}thumbs/${item.photoHash}.webp`}
+                  alt=""
+                  loading="lazy"
+                  draggable={false}
+                  onError={(event) => (event.currentTarget.style.visibility = 'hidden')}
+                />
               )}
               <span className={`badge ${statusTone(status)}`}>{t(`ui.status.${status}`)}</span>
             </div>

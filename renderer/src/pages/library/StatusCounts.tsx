@@ -8,7 +8,11 @@ export function StatusCounts({ counts }: { counts: Record<DecisionStatus, number
   return (
     <span className="chips status-counts">
       {STATUS_ORDER.map((status) => (
-        <span key={status} className={`badge ${statusTone(status)}`} data-status={status}>
+        <span
+          key={status}
+          className={`badge ${statusTone(status)}${counts[status] === 0 ? ' zero' : ''}`}
+          data-status={status}
+        >
           {counts[status]} {t(`ui.status.${status}`)}
         </span>
       ))}
