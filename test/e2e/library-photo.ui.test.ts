@@ -28,7 +28,7 @@ describe('library and photo screens', () => {
 
         // An empty library says what to do.
         await page.getByText('Nog geen evenementen. Voeg hierboven de map').waitFor();
-        await app.screenshot('library-empty-nl');
+        await app.screenshot('library-add-folder-nl');
         await page.getByRole('button', { name: 'Publiceren' }).click();
         await page.getByText('Er is nog niets om te publiceren. Voeg eerst in de Bibliotheek').waitFor();
         await page.getByRole('button', { name: 'Bibliotheek' }).click();

@@ -143,6 +143,20 @@ describe('publish and the privacy officer', () => {
           .waitFor();
         expect(readFileSync(csvReport, 'utf8')).toContain('consent.withdraw');
         expect(existsSync(csvReport)).toBe(true);
+
+        // The same publish screen in English; Zoë's withdrawal now hides her on social media.
+        await page.getByRole('button', { name: 'Instellingen' }).click();
+        await page.getByLabel(/^Taal/).selectOption('en');
+        await page.getByRole('button', { name: 'Opslaan', exact: true }).click();
+        await page.getByRole('status').filter({ hasText: 'Saved.' }).waitFor();
+        await page.getByRole('button', { name: 'Publish' }).click();
+        await page.getByRole('heading', { name: 'Summary before the export' }).waitFor();
+        await expect.poll(() => count('Ready').textContent()).toBe('0');
+        await expect(count('With people hidden').textContent()).resolves.toBe('6');
+        await expect(page.locator('.issues').textContent()).resolves.toContain(
+          "Sem van 't Hof must be hidden but is the main subject (14% of the photo, limit 10%)",
+        );
+        await app.screenshot('publish-summary-en');
       } finally {
         await app.close();
       }
