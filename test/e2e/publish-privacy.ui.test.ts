@@ -54,6 +54,16 @@ describe('publish and the privacy officer', () => {
         await expect.poll(() => count('Geblokkeerd').textContent()).toBe('0');
         await expect(count('Met verborgen personen').textContent()).resolves.toBe('6');
 
+        // An export cancelled at once leaves nothing behind.
+        const cancelledDir = path.join(root, 'geannuleerd');
+        await page.getByLabel('Exportmap (leeg of nieuw)').fill(cancelledDir);
+        await page.getByRole('button', { name: 'Exporteren (7 foto’s)' }).click();
+        await page.getByRole('button', { name: 'Export annuleren' }).click();
+        await page.getByRole('status').filter({ hasText: 'De export is geannuleerd' }).waitFor({ timeout: 60_000 });
+        await core.jobs.waitForIdle();
+        expect(existsSync(cancelledDir) ? readdirSync(cancelledDir) : []).toEqual([]);
+        expect(core.db.prepare('SELECT state FROM exports').pluck().all()).toEqual(['cancelled']);
+
         // The export folder (no native picker here: typed), then export.
         const outDir = path.join(root, 'sportdag-social');
         await page.getByLabel('Exportmap (leeg of nieuw)').fill(outDir);
@@ -66,7 +76,7 @@ describe('publish and the privacy officer', () => {
           .waitFor();
         await expect(result.getByText('geslaagd', { exact: true }).count()).resolves.toBe(7);
         const manifestHash = await result.locator('code.hash').textContent();
-        const stored = core.db.prepare('SELECT manifest_sha256 FROM exports').pluck().get();
+        const stored = core.db.prepare(`SELECT manifest_sha256 FROM exports WHERE state = 'done'`).pluck().get();
         expect(manifestHash).toBe(stored);
         expect(readdirSync(outDir).sort()).toEqual([
           'manifest.csv',
