@@ -2,7 +2,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { app, BrowserWindow, dialog, ipcMain, protocol, type IpcMainInvokeEvent } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, protocol, shell, type IpcMainInvokeEvent } from 'electron';
 import { describeError, translate, type MessageKey } from '../../shared/i18n';
 import type { FilePurpose } from '../../shared/ipc/ui';
 import { IPC_INVOKE_CHANNEL, IPC_JOB_PROGRESS_CHANNEL } from '../../shared/ipc';
@@ -54,22 +54,57 @@ function createWindow(): BrowserWindow {
   return window;
 }
 
-const FILE_DIALOGS: Record<FilePurpose, { title: MessageKey; filter: MessageKey; extensions: string[] }> = {
+const FILE_DIALOGS: Record<
+  FilePurpose,
+  { kind: 'open' | 'folder' | 'save'; title: MessageKey; filter?: MessageKey; extensions?: string[]; name?: string }
+> = {
   consentList: {
+    kind: 'open',
     title: 'ui.chooseFile.consentList',
     filter: 'ui.chooseFile.consentListFilter',
     extensions: ['csv', 'txt', 'tsv', 'xlsx', 'xlsm'],
   },
+  eventFolder: { kind: 'folder', title: 'ui.chooseFile.eventFolder' },
+  exportFolder: { kind: 'folder', title: 'ui.chooseFile.exportFolder' },
+  takedownCsv: {
+    kind: 'save',
+    title: 'ui.chooseFile.takedownCsv',
+    filter: 'ui.chooseFile.csvFilter',
+    extensions: ['csv'],
+    name: 'offline-halen.csv',
+  },
+  auditReportCsv: {
+    kind: 'save',
+    title: 'ui.chooseFile.auditReport',
+    filter: 'ui.chooseFile.csvFilter',
+    extensions: ['csv'],
+    name: 'logboek.csv',
+  },
+  auditReportPdf: {
+    kind: 'save',
+    title: 'ui.chooseFile.auditReport',
+    filter: 'ui.chooseFile.pdfFilter',
+    extensions: ['pdf'],
+    name: 'logboek.pdf',
+  },
 };
 
-/** The native open dialog; the renderer only ever gets the chosen path back. */
+/** The native open, folder or save dialog; the renderer only ever gets the chosen path back. */
 async function chooseFile(purpose: FilePurpose): Promise<string | null> {
   const language = core ? getSettings(core.db).language : 'nl';
   const kind = FILE_DIALOGS[purpose];
+  const filters =
+    kind.filter && kind.extensions ? [{ name: translate(language, kind.filter), extensions: kind.extensions }] : [];
+  const title = translate(language, kind.title);
+  if (kind.kind === 'save') {
+    const options = { title, filters, ...(kind.name ? { defaultPath: kind.name } : {}) };
+    const result = mainWindow ? await dialog.showSaveDialog(mainWindow, options) : await dialog.showSaveDialog(options);
+    return result.canceled ? null : (result.filePath ?? null);
+  }
   const options = {
-    title: translate(language, kind.title),
-    properties: ['openFile' as const],
-    filters: [{ name: translate(language, kind.filter), extensions: kind.extensions }],
+    title,
+    filters,
+    properties: kind.kind === 'folder' ? ['openDirectory' as const, 'createDirectory' as const] : ['openFile' as const],
   };
   const result = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options);
   return result.canceled ? null : (result.filePaths[0] ?? null);
@@ -97,7 +132,7 @@ async function start(): Promise<void> {
   const opened = core;
   const router = createIpcRouter(
     opened,
-    { mediaBaseUrl: `${MEDIA_SCHEME}://`, chooseFile },
+    { mediaBaseUrl: `${MEDIA_SCHEME}://`, chooseFile, openFolder: (folder) => shell.openPath(folder) },
     {
       onUnexpectedError: (method, error) => console.error(`[ipc] ${method} failed`, error),
     },

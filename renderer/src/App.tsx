@@ -1,10 +1,12 @@
 import { useState } from 'react';
 import type { MessageKey } from '../../shared/i18n';
 import { JobsPanel } from './components/JobsPanel';
+import { DEFAULT_TARGET, type PublishTarget } from './components/TargetPicker';
 import { useI18n } from './i18n';
 import { AuditPage } from './pages/AuditPage';
 import { ConsentPage } from './pages/consent/ConsentPage';
-import { EmptyPage } from './pages/EmptyPage';
+import { LibraryPage } from './pages/library/LibraryPage';
+import { PublishPage, type PublishSelection } from './pages/publish/PublishPage';
 import { SettingsPage } from './pages/SettingsPage';
 
 type PageId = 'library' | 'consent' | 'publish' | 'audit' | 'settings';
@@ -17,24 +19,12 @@ const PAGES: ReadonlyArray<{ id: PageId; label: MessageKey }> = [
   { id: 'settings', label: 'nav.settings' },
 ];
 
-function Page({ id }: { id: PageId }) {
-  switch (id) {
-    case 'library':
-      return <EmptyPage title="library.title" hint="library.empty" />;
-    case 'consent':
-      return <ConsentPage />;
-    case 'publish':
-      return <EmptyPage title="publish.title" hint="publish.empty" />;
-    case 'audit':
-      return <AuditPage />;
-    case 'settings':
-      return <SettingsPage />;
-  }
-}
-
 export function App() {
   const { t } = useI18n();
   const [page, setPage] = useState<PageId>('library');
+  // The channel and date every decision is shown for, kept across the library, photo and publish screens.
+  const [target, setTarget] = useState<PublishTarget>(DEFAULT_TARGET);
+  const [selection, setSelection] = useState<PublishSelection | null>(null);
   return (
     <div className="app">
       <nav className="sidebar" aria-label={t('nav.label')}>
@@ -58,7 +48,22 @@ export function App() {
         </ul>
       </nav>
       <main className="content">
-        <Page id={page} />
+        {page === 'library' && (
+          <LibraryPage
+            target={target}
+            onTarget={setTarget}
+            onPublish={(chosen) => {
+              setSelection(chosen);
+              setPage('publish');
+            }}
+          />
+        )}
+        {page === 'consent' && <ConsentPage />}
+        {page === 'publish' && (
+          <PublishPage target={target} onTarget={setTarget} selection={selection} onSelection={setSelection} />
+        )}
+        {page === 'audit' && <AuditPage />}
+        {page === 'settings' && <SettingsPage />}
       </main>
       <JobsPanel />
     </div>

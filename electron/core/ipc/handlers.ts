@@ -9,7 +9,7 @@ import { registerConsentHandlers } from '../consent/ipc';
 import { registerFacesHandlers } from '../faces/ipc';
 import { registerLibraryHandlers } from '../library/ipc';
 import { registerPublishHandlers } from '../publish/ipc';
-import { registerUiHandlers, type FileChooser } from '../ui/ipc';
+import { registerUiHandlers, type FileChooser, type FolderOpener } from '../ui/ipc';
 import { IpcRouter, type IpcRouterOptions } from './router';
 
 export interface HandlerEnvironment {
@@ -17,6 +17,8 @@ export interface HandlerEnvironment {
   readonly mediaBaseUrl: string;
   /** The shell's native open-file dialog; without it (CLI, browser tests) chooseFile says there is none. */
   readonly chooseFile?: FileChooser;
+  /** The shell's "show in file manager" (Electron's shell.openPath); without it openExportFolder says there is none. */
+  readonly openFolder?: FolderOpener;
 }
 
 export function createIpcRouter(core: CoreContext, env: HandlerEnvironment, options: IpcRouterOptions = {}): IpcRouter {
@@ -39,7 +41,7 @@ export function createIpcRouter(core: CoreContext, env: HandlerEnvironment, opti
     .handle('listAuditFacets', () => auditFacets(core.db))
     .handle('verifyAuditTrail', () => verifyAuditTrail(core.db));
 
-  registerUiHandlers(router, env);
+  registerUiHandlers(router, core.db, env);
 
   registerLibraryHandlers(router, core);
   registerConsentHandlers(router, core);

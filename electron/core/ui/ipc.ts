@@ -1,14 +1,33 @@
-// Binds the window methods of the IPC contract (shared/ipc/ui.ts). The shell passes its native dialog; without
-// one (CLI, browser tests) chooseFile answers with a code, and the screens offer a path field instead.
+// Binds the window methods of the IPC contract (shared/ipc/ui.ts). The shell passes its native dialog and its
+// "open in file manager"; without them (CLI, browser tests) these answer with a code, and the screens offer a path
+// field instead.
 import { AppError } from '../../../shared/errors';
 import type { FilePurpose } from '../../../shared/ipc/ui';
+import type { Db } from '../db/connection';
 import type { IpcRouter } from '../ipc/router';
 
 export type FileChooser = (purpose: FilePurpose) => Promise<string | null>;
+/** Opens a folder in the file manager; resolves to an error text when the system could not. */
+export type FolderOpener = (folder: string) => Promise<string>;
 
-export function registerUiHandlers(router: IpcRouter, env: { readonly chooseFile?: FileChooser | undefined }): void {
-  router.handle('chooseFile', async ({ purpose }) => {
-    if (!env.chooseFile) throw new AppError('ui.chooseFile.unavailable', {});
-    return { path: await env.chooseFile(purpose) };
-  });
+export function registerUiHandlers(
+  router: IpcRouter,
+  db: Db,
+  env: { readonly chooseFile?: FileChooser | undefined; readonly openFolder?: FolderOpener | undefined },
+): void {
+  router
+    .handle('chooseFile', async ({ purpose }) => {
+      if (!env.chooseFile) throw new AppError('ui.chooseFile.unavailable', {});
+      return { path: await env.chooseFile(purpose) };
+    })
+    .handle('openExportFolder', async ({ exportId }) => {
+      // Only a folder Fotowacht itself exported to: the renderer never names an arbitrary path to open.
+      const row = db.prepare(`SELECT out_dir FROM exports WHERE id = ? AND state = 'done'`).get(exportId) as
+        { out_dir: string } | undefined;
+      if (!row) throw new AppError('ui.openFolder.unknownExport', { exportId });
+      if (!env.openFolder) throw new AppError('ui.openFolder.unavailable', { dir: row.out_dir });
+      const problem = await env.openFolder(row.out_dir);
+      if (problem) throw new AppError('ui.openFolder.failed', { dir: row.out_dir, detail: problem });
+      return { opened: true as const };
+    });
 }

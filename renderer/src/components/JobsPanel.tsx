@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { JobProgress } from '../../../shared/types';
+import { isMessageKey } from '../../../shared/i18n';
 import { call } from '../api';
 import { useI18n } from '../i18n';
 
@@ -18,6 +19,10 @@ export function JobsPanel() {
     return unsubscribe;
   }, []);
 
+  const jobKindLabel = (kind: string) => {
+    const key = `ui.jobs.kind.${kind}`;
+    return isMessageKey(key) ? t(key) : kind;
+  };
   const visible = [...jobs.values()].filter((job) => job.state === 'running' || job.state === 'queued');
   if (visible.length === 0) return null;
   return (
@@ -25,13 +30,18 @@ export function JobsPanel() {
       {visible.map((job) => (
         <div key={job.jobId} className="job">
           <div className="job-line">
+            <strong>{jobKindLabel(job.kind)}</strong>
             <span>{t(`jobs.state.${job.state}`)}</span>
             <span>
               {job.total === null
                 ? t('jobs.progress.unknown', { done: job.done + job.failed + job.skipped })
                 : t('jobs.progress', { done: job.done + job.failed + job.skipped, total: job.total })}
             </span>
-            <button type="button" onClick={() => void call('cancelJob', { jobId: job.jobId })}>
+            <button
+              type="button"
+              aria-label={`${t('jobs.cancel')}: ${jobKindLabel(job.kind)}`}
+              onClick={() => void call('cancelJob', { jobId: job.jobId })}
+            >
               {t('jobs.cancel')}
             </button>
           </div>

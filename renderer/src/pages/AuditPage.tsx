@@ -1,12 +1,14 @@
 // The privacy officer's view of the audit trail: filter by action, actor, words and dates; page back through a
 // long trail; verify that nothing was altered.
-import { useCallback, useEffect, useId, useState } from 'react';
+import { useCallback, useEffect, useId, useState, type FormEvent } from 'react';
+import { localDay } from '../../../shared/consent';
 import type { SerializedError } from '../../../shared/errors';
 import { isMessageKey } from '../../../shared/i18n';
 import type { AuditEvent, AuditFacets, AuditVerification, JsonValue } from '../../../shared/types';
 import { call, errorOf } from '../api';
 import { Busy } from '../components/Busy';
 import { ErrorAlert } from '../components/ErrorAlert';
+import { PathField } from '../components/PathField';
 import { useI18n } from '../i18n';
 
 const PAGE_SIZE = 100;
@@ -137,6 +139,7 @@ export function AuditPage() {
         )}
       </div>
       <Busy label={verifying ? 'ui.audit.verifying' : null} />
+      <AuditReport />
 
       <form
         className="filters audit-filters"
@@ -245,7 +248,7 @@ export function AuditPage() {
                       <code className="muted">{event.action}</code>
                     </div>
                   </td>
-                  <td>{event.subject}</td>
+                  <td className="break">{event.subject}</td>
                   <td>
                     <Details details={event.details} />
                   </td>
@@ -284,6 +287,84 @@ function Details({ details }: { details: JsonValue }) {
           </div>
         ))}
       </dl>
+    </details>
+  );
+}
+
+/** The report a privacy officer hands on: a period, CSV or PDF, where to save it. */
+function AuditReport() {
+  const { t } = useI18n();
+  const ids = useId();
+  const today = localDay(new Date());
+  const [from, setFrom] = useState(`${today.slice(0, 4)}-01-01`);
+  const [to, setTo] = useState(today);
+  const [format, setFormat] = useState<'pdf' | 'csv'>('pdf');
+  const [target, setTarget] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [saved, setSaved] = useState<string | null>(null);
+  const [error, setError] = useState<SerializedError | null>(null);
+  async function save(event?: FormEvent) {
+    event?.preventDefault();
+    if (!target.trim()) return;
+    setBusy(true);
+    setError(null);
+    setSaved(null);
+    try {
+      const answer = await call('saveAuditReport', { from, to, format, path: target.trim() });
+      setSaved(t('ui.report.saved', { path: answer.path, events: answer.events }));
+    } catch (caught) {
+      setError(errorOf(caught));
+    } finally {
+      setBusy(false);
+    }
+  }
+  return (
+    <details className="panel report">
+      <summary>
+        <h2 id={`${ids}-report`}>{t('ui.report.title')}</h2>
+      </summary>
+      <form className="report-form" onSubmit={(event) => void save(event)} aria-labelledby={`${ids}-report`}>
+        <p className="muted">{t('ui.report.intro')}</p>
+        <div className="filters">
+          <label className="field">
+            <span>{t('ui.report.from')}</span>
+            <input type="date" name="reportFrom" value={from} required onChange={(e) => setFrom(e.target.value)} />
+          </label>
+          <label className="field">
+            <span>{t('ui.report.to')}</span>
+            <input type="date" name="reportTo" value={to} required onChange={(e) => setTo(e.target.value)} />
+          </label>
+          <label className="field">
+            <span>{t('ui.report.format')}</span>
+            <select name="reportFormat" value={format} onChange={(e) => setFormat(e.target.value as 'pdf' | 'csv')}>
+              <option value="pdf">PDF</option>
+              <option value="csv">CSV</option>
+            </select>
+          </label>
+        </div>
+        <div className="form-row">
+          <PathField
+            label="ui.report.path"
+            name="reportPath"
+            value={target}
+            onChange={setTarget}
+            purpose={format === 'pdf' ? 'auditReportPdf' : 'auditReportCsv'}
+            placeholder="ui.report.path.placeholder"
+          />
+          <div className="actions">
+            <button type="submit" className="primary" disabled={busy || !target.trim()}>
+              {t('ui.report.save')}
+            </button>
+          </div>
+        </div>
+        <Busy label={busy ? 'ui.report.saving' : null} />
+        <ErrorAlert error={error} />
+        {saved && (
+          <p role="status" className="ok">
+            {saved}
+          </p>
+        )}
+      </form>
     </details>
   );
 }

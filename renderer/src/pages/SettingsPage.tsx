@@ -5,6 +5,7 @@ import { call, errorOf } from '../api';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { useI18n } from '../i18n';
 import { ChannelsSection } from './settings/ChannelsSection';
+import { FaceModelSection } from './settings/FaceModelSection';
 import { PolicySection } from './settings/PolicySection';
 
 export function SettingsPage() {
@@ -99,6 +100,7 @@ export function SettingsPage() {
       </section>
       <ChannelsSection />
       <PolicySection />
+      <FaceModelSection />
       {info && (
         <dl className="facts">
           <dt>{t('settings.dataDir')}</dt>

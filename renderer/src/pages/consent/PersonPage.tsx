@@ -10,8 +10,10 @@ import {
   type Signer,
 } from '../../../../shared/consent';
 import type { SerializedError } from '../../../../shared/errors';
+import type { PublicationView } from '../../../../shared/ipc/publish';
 import { call, errorOf } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { PathField } from '../../components/PathField';
 import { useChannels } from '../../components/useChannels';
 import { useI18n } from '../../i18n';
 
@@ -183,18 +185,14 @@ export function PersonPage({ personId, onBack }: { personId: number; onBack: () 
       <ErrorAlert error={error} />
 
       {withdrawn.length > 0 && (
-        // The publish step computes which exported photos show this person on these channels; until it lands
-        // this slot says so instead of showing a list.
-        <section className="panel takedown" data-slot="takedown-list" aria-labelledby={`${ids}-takedown`}>
-          <h3 id={`${ids}-takedown`}>{t('ui.takedown.title')}</h3>
-          <p>
-            {t('ui.takedown.channels', {
-              channels: withdrawn.map((answer) => channelLabel(answer.channelId)).join(', '),
-            })}
-          </p>
-          <p className="muted">{t('ui.takedown.pending')}</p>
-        </section>
+        <TakedownSection
+          personId={person.id}
+          channelIds={withdrawn.map((answer) => answer.channelId)}
+          channelLabel={channelLabel}
+          headingId={`${ids}-takedown`}
+        />
       )}
+      <WherePublished personId={person.id} channelLabel={channelLabel} />
 
       <h3>{t('ui.person.history')}</h3>
       {data.history.length === 0 ? (
@@ -497,5 +495,158 @@ function ManualForm({
         </button>
       </div>
     </form>
+  );
+}
+
+/** After a withdrawal: the exported files that show this person on the withdrawn channels, and that list as CSV. */
+function TakedownSection({
+  personId,
+  channelIds,
+  channelLabel,
+  headingId,
+}: {
+  personId: number;
+  channelIds: readonly string[];
+  channelLabel: (id: string) => string;
+  headingId: string;
+}) {
+  const { t } = useI18n();
+  const [rows, setRows] = useState<readonly PublicationView[] | null>(null);
+  const [csvPath, setCsvPath] = useState('');
+  const [saved, setSaved] = useState<string | null>(null);
+  const [error, setError] = useState<SerializedError | null>(null);
+  const channelKey = channelIds.join(',');
+  useEffect(() => {
+    let live = true;
+    const wanted = new Set(channelKey.split(','));
+    call('takedownList', { personId }).then(
+      (list) => live && setRows(list.filter((row) => wanted.has(row.channelId))),
+      (caught: unknown) => live && setError(errorOf(caught)),
+    );
+    return () => {
+      live = false;
+    };
+  }, [personId, channelKey]);
+
+  async function save(event?: FormEvent) {
+    event?.preventDefault();
+    if (!csvPath.trim()) return;
+    setError(null);
+    setSaved(null);
+    try {
+      // One channel: only its rows; several withdrawn channels: every row of the takedown list.
+      const answer = await call('saveTakedownCsv', {
+        personId,
+        path: csvPath.trim(),
+        ...(channelIds.length === 1 ? { channelId: channelIds[0]! } : {}),
+      });
+      setSaved(t('ui.takedown.saved', { path: answer.path, rows: answer.rows }));
+    } catch (caught) {
+      setError(errorOf(caught));
+    }
+  }
+
+  return (
+    <section className="panel takedown" data-slot="takedown-list" aria-labelledby={headingId}>
+      <h3 id={headingId}>{t('ui.takedown.title')}</h3>
+      <p>{t('ui.takedown.channels', { channels: channelIds.map(channelLabel).join(', ') })}</p>
+      {rows === null ? (
+        <p>{t('common.loading')}</p>
+      ) : rows.length === 0 ? (
+        <p className="empty">{t('ui.takedown.none')}</p>
+      ) : (
+        <>
+          <p>{t('ui.takedown.count', { count: rows.length })}</p>
+          <PublicationTable rows={rows} channelLabel={channelLabel} />
+          <form className="form-row" onSubmit={(event) => void save(event)} aria-label={t('ui.takedown.save')}>
+            <PathField
+              label="ui.takedown.path"
+              name="takedownCsv"
+              value={csvPath}
+              onChange={setCsvPath}
+              onEnter={() => void save()}
+              purpose="takedownCsv"
+              placeholder="ui.takedown.path.placeholder"
+            />
+            <div className="actions">
+              <button type="submit" className="primary" disabled={!csvPath.trim()}>
+                {t('ui.takedown.save')}
+              </button>
+            </div>
+          </form>
+          {saved && (
+            <p role="status" className="ok">
+              {saved}
+            </p>
+          )}
+        </>
+      )}
+      <ErrorAlert error={error} />
+    </section>
+  );
+}
+
+function WherePublished({ personId, channelLabel }: { personId: number; channelLabel: (id: string) => string }) {
+  const { t } = useI18n();
+  const ids = useId();
+  const [rows, setRows] = useState<readonly PublicationView[] | null>(null);
+  const [error, setError] = useState<SerializedError | null>(null);
+  useEffect(() => {
+    let live = true;
+    call('wherePublished', { personId }).then(
+      (list) => live && setRows(list),
+      (caught: unknown) => live && setError(errorOf(caught)),
+    );
+    return () => {
+      live = false;
+    };
+  }, [personId]);
+  return (
+    <section className="where-published" aria-labelledby={`${ids}-where`}>
+      <h3 id={`${ids}-where`}>{t('ui.where.title')}</h3>
+      <ErrorAlert error={error} />
+      {rows === null ? (
+        <p>{t('common.loading')}</p>
+      ) : rows.length === 0 ? (
+        <p className="empty">{t('ui.where.none')}</p>
+      ) : (
+        <>
+          <p>{t('ui.where.count', { count: rows.length })}</p>
+          <PublicationTable rows={rows} channelLabel={channelLabel} />
+        </>
+      )}
+    </section>
+  );
+}
+
+function PublicationTable({
+  rows,
+  channelLabel,
+}: {
+  rows: readonly PublicationView[];
+  channelLabel: (id: string) => string;
+}) {
+  const { t, formatMoment } = useI18n();
+  return (
+    <table className="table compact">
+      <thead>
+        <tr>
+          <th scope="col">{t('ui.takedown.col.date')}</th>
+          <th scope="col">{t('ui.col.channel')}</th>
+          <th scope="col">{t('ui.takedown.col.file')}</th>
+          <th scope="col">{t('ui.takedown.col.folder')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((row) => (
+          <tr key={`${row.exportId}-${row.outputName}`}>
+            <td className="nowrap">{formatMoment(row.publishDate)}</td>
+            <td>{channelLabel(row.channelId)}</td>
+            <td>{row.outputName}</td>
+            <td className="break">{row.outDir}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
   );
 }
