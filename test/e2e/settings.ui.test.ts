@@ -13,7 +13,7 @@ describe('the app in Chromium', () => {
       for (const label of ['Bibliotheek', 'Toestemmingen', 'Publiceren', 'Logboek', 'Instellingen']) {
         await expect(nav.getByRole('button', { name: label }).isVisible()).resolves.toBe(true);
       }
-      await app.screenshot('library-empty-nl');
+      await app.screenshot('start-nl');
 
       await nav.getByRole('button', { name: 'Instellingen' }).click();
       await page.getByLabel('Uw naam').fill('Juf de Vries');

@@ -343,30 +343,18 @@ function WithdrawForm({
           onChange={(event) => setDate(event.target.value)}
         />
       </label>
-      <label className="field">
-        <span>{t('ui.person.reasonLabel')}</span>
-        <textarea
-          name="reason"
-          value={reason}
-          rows={2}
-          maxLength={500}
-          required
-          onChange={(event) => {
-            setReason(event.target.value);
-            setError(null);
-          }}
-        />
-        <small>{t('ui.person.reasonHelp')}</small>
-      </label>
-      <ErrorAlert error={error} />
-      <div className="actions">
-        <button type="button" onClick={onCancel}>
-          {t('ui.cancel')}
-        </button>
-        <button type="submit" className="primary danger" disabled={busy}>
-          {t('ui.person.withdraw.submit')}
-        </button>
-      </div>
+      <ReasonAndActions
+        reason={reason}
+        onReason={(value) => {
+          setReason(value);
+          setError(null);
+        }}
+        error={error}
+        busy={busy}
+        onCancel={onCancel}
+        submitLabel={t('ui.person.withdraw.submit')}
+        danger
+      />
     </form>
   );
 }
@@ -470,30 +458,17 @@ function ManualForm({
           />
         </label>
       </div>
-      <label className="field">
-        <span>{t('ui.person.reasonLabel')}</span>
-        <textarea
-          name="reason"
-          value={reason}
-          rows={2}
-          maxLength={500}
-          required
-          onChange={(event) => {
-            setReason(event.target.value);
-            setError(null);
-          }}
-        />
-        <small>{t('ui.person.reasonHelp')}</small>
-      </label>
-      <ErrorAlert error={error} />
-      <div className="actions">
-        <button type="button" onClick={onCancel}>
-          {t('ui.cancel')}
-        </button>
-        <button type="submit" className="primary" disabled={busy}>
-          {t('ui.person.manual.submit')}
-        </button>
-      </div>
+      <ReasonAndActions
+        reason={reason}
+        onReason={(value) => {
+          setReason(value);
+          setError(null);
+        }}
+        error={error}
+        busy={busy}
+        onCancel={onCancel}
+        submitLabel={t('ui.person.manual.submit')}
+      />
     </form>
   );
 }
@@ -648,5 +623,43 @@ function PublicationTable({
         ))}
       </tbody>
     </table>
+  );
+}
+
+/** The end of the withdrawal and manual-change forms: the reason the audit trail records, errors, and the buttons. */
+function ReasonAndActions(props: {
+  reason: string;
+  onReason: (value: string) => void;
+  error: SerializedError | null;
+  busy: boolean;
+  onCancel: () => void;
+  submitLabel: string;
+  danger?: boolean;
+}) {
+  const { t } = useI18n();
+  return (
+    <>
+      <label className="field">
+        <span>{t('ui.person.reasonLabel')}</span>
+        <textarea
+          name="reason"
+          value={props.reason}
+          rows={2}
+          maxLength={500}
+          required
+          onChange={(event) => props.onReason(event.target.value)}
+        />
+        <small>{t('ui.person.reasonHelp')}</small>
+      </label>
+      <ErrorAlert error={props.error} />
+      <div className="actions">
+        <button type="button" onClick={props.onCancel}>
+          {t('ui.cancel')}
+        </button>
+        <button type="submit" className={props.danger ? 'primary danger' : 'primary'} disabled={props.busy}>
+          {props.submitLabel}
+        </button>
+      </div>
+    </>
   );
 }
