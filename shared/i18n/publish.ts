@@ -1,6 +1,5 @@
 // Dutch and English text of the publish step: export, manifest, leak check, privacy officer's questions.
 export const publishNl = {
-  'error.publish.channelUnknown': 'Kanaal {channel} bestaat niet.',
   'error.publish.channelRetired': 'Kanaal {channel} is niet meer in gebruik.',
   'error.publish.dateInvalid': 'Ongeldige datum: {value}. Gebruik JJJJ-MM-DD.',
   'error.publish.eventUnknown': 'Evenement {event} bestaat niet.',
@@ -50,7 +49,6 @@ export const publishNl = {
 } as const;
 
 export const publishEn = {
-  'error.publish.channelUnknown': 'Channel {channel} does not exist.',
   'error.publish.channelRetired': 'Channel {channel} is retired.',
   'error.publish.dateInvalid': 'Invalid date: {value}. Use YYYY-MM-DD.',
   'error.publish.eventUnknown': 'Event {event} does not exist.',

@@ -230,7 +230,7 @@ describe('export for social media', () => {
     ).toMatchObject({ ok: false, error: { code: 'publish.outDirNotEmpty' } });
     expect(
       await router.invoke('startExport', { channelId: 'tv', date: '2026-10-01', eventId, outDir: tempDir() }),
-    ).toMatchObject({ ok: false, error: { code: 'publish.channelUnknown' } });
+    ).toMatchObject({ ok: false, error: { code: 'consent.channel.notFound' } });
     expect(
       await router.invoke('startExport', { channelId: 'social', date: '2026-02-30', eventId, outDir: tempDir() }),
     ).toMatchObject({ ok: false, error: { code: 'publish.dateInvalid' } });

@@ -9,9 +9,10 @@ import { AppError } from '../../../shared/errors';
 import { normaliseName } from '../../../shared/names';
 import { decidePhoto, type Decision, type PolicyConsent, type PolicySettings } from '../../../shared/policy';
 import type { ExportItemSummary, ExportRequest, ExportSummary } from '../../../shared/publish';
-import { isValidIsoDay, schoolYearOf } from '../../../shared/consent';
+import { isValidIsoDay, schoolYearOf, type Channel } from '../../../shared/consent';
 import { currentActor } from '../actor';
 import { appendAuditEvent } from '../audit/trail';
+import { getChannel } from '../consent/channels';
 import { consentOn } from '../consent/registry';
 import type { CoreContext } from '../context';
 import type { Db } from '../db/connection';
@@ -27,14 +28,6 @@ export const EXPORT_JOB_KIND = 'publish.export';
 const TEMP_PREFIX = '.fotowacht-tmp-';
 const EXPORT_CONCURRENCY = 2;
 
-interface ChannelRow {
-  id: string;
-  label_nl: string;
-  label_en: string;
-  export_long_side: number | null;
-  retired_at: string | null;
-}
-
 interface PhotoToExport {
   readonly hash: string;
   readonly path: string;
@@ -46,10 +39,10 @@ export function sha256(bytes: Buffer | string): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
 
-export function getChannel(db: Db, id: string): ChannelRow {
-  const channel = db.prepare('SELECT * FROM channels WHERE id = ?').get(id) as ChannelRow | undefined;
-  if (!channel) throw new AppError('publish.channelUnknown', { channel: id });
-  if (channel.retired_at) throw new AppError('publish.channelRetired', { channel: id });
+/** The channel to publish on: it must exist and not be retired. */
+export function publishChannel(db: Db, id: string): Channel {
+  const channel = getChannel(db, id);
+  if (channel.retiredAt) throw new AppError('publish.channelRetired', { channel: id });
   return channel;
 }
 
@@ -231,7 +224,7 @@ export function decideStoredPhoto(
 export function startExport(core: CoreContext, request: ExportRequest): JobHandle<ExportSummary> {
   const db = core.db;
   if (!isValidIsoDay(request.date)) throw new AppError('publish.dateInvalid', { value: request.date });
-  const channel = getChannel(db, request.channelId);
+  const channel = publishChannel(db, request.channelId);
   const photos = photosToExport(db, request);
   const outDir = path.resolve(request.outDir);
   recoverInterruptedExports(core);
@@ -250,7 +243,7 @@ export function startExport(core: CoreContext, request: ExportRequest): JobHandl
     channel: channel.id,
     date: request.date,
     schoolYear,
-    longSide: channel.export_long_side,
+    longSide: channel.exportLongSide,
     hideStyle: settings.hideStyle,
     maskMargin: settings.maskMargin,
     maxHiddenAreaShare: settings.maxHiddenAreaShare,
@@ -304,7 +297,7 @@ export function startExport(core: CoreContext, request: ExportRequest): JobHandl
         const decision = decideStoredPhoto(
           db,
           photo,
-          { registry, channelId: channel.id, channelLabel: channel.label_nl, date: request.date, settings, override },
+          { registry, channelId: channel.id, channelLabel: channel.labelNl, date: request.date, settings, override },
           caches,
         );
         const record = (
@@ -388,7 +381,7 @@ export function startExport(core: CoreContext, request: ExportRequest): JobHandl
         try {
           const source = await openLibraryPhoto(db, photo.hash);
           const rendered = await renderPublishImage(source.pipeline(), {
-            longSide: channel.export_long_side,
+            longSide: channel.exportLongSide,
             hide: decision.hidden,
             hideStyle: settings.hideStyle,
           });
@@ -439,7 +432,7 @@ export function startExport(core: CoreContext, request: ExportRequest): JobHandl
           schoolYear,
           createdAt: new Date().toISOString(),
           settings: {
-            longSide: channel.export_long_side,
+            longSide: channel.exportLongSide,
             hideStyle: settings.hideStyle,
             maskMargin: settings.maskMargin,
           },

@@ -11,7 +11,7 @@ import type { CoreContext } from '../context';
 import type { IpcRouter } from '../ipc/router';
 import { linkRegion, regionMatches } from '../people/links';
 import { getSettings, policySettings } from '../settings/settings';
-import { decideStoredPhoto, EXPORT_JOB_KIND, getChannel, photosToExport, startExport } from './export';
+import { decideStoredPhoto, EXPORT_JOB_KIND, photosToExport, publishChannel, startExport } from './export';
 import { loadRegistry, photoRegionsMany } from './identify';
 import { publicationsCsv, takedownList, wherePublished } from './queries';
 
@@ -36,13 +36,13 @@ export function registerPublishHandlers(router: IpcRouter, core: CoreContext): v
       return regionMatches(db, loadRegistry(db), region.photo_hash);
     })
     .handle('decidePhotos', ({ channelId, date, eventId, photoHashes, overrides }) => {
-      const channel = getChannel(db, channelId);
+      const channel = publishChannel(db, channelId);
       const registry = loadRegistry(db);
       const language = getSettings(db).language;
       const context = {
         registry,
         channelId,
-        channelLabel: language === 'en' ? channel.label_en : channel.label_nl,
+        channelLabel: language === 'en' ? channel.labelEn : channel.labelNl,
         date,
         settings: policySettings(db),
       };
