@@ -9,6 +9,7 @@ import { call, errorOf } from '../api';
 import { Busy } from '../components/Busy';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { PathField } from '../components/PathField';
+import { useDebouncedLoad } from '../components/useDebouncedLoad';
 import { useI18n } from '../i18n';
 
 const PAGE_SIZE = 100;
@@ -69,29 +70,23 @@ export function AuditPage() {
     call('listAuditFacets', {}).then(setFacets, (caught: unknown) => setError(errorOf(caught)));
   }, []);
 
-  useEffect(() => {
-    let live = true;
-    const timer = window.setTimeout(() => {
-      call('listAuditEvents', { limit: PAGE_SIZE, ...queryOf(filter) }).then(
-        (page) => {
-          if (!live) return;
-          setEvents(page);
-          setHasMore(page.length === PAGE_SIZE);
-          setError(null);
-          setPending(false);
-        },
-        (caught: unknown) => {
-          if (!live) return;
-          setError(errorOf(caught));
-          setPending(false);
-        },
-      );
-    }, 150);
-    return () => {
-      live = false;
-      window.clearTimeout(timer);
-    };
-  }, [filter]);
+  useDebouncedLoad(
+    JSON.stringify(filter),
+    150,
+    () => call('listAuditEvents', { limit: PAGE_SIZE, ...queryOf(filter) }),
+    {
+      value: (page) => {
+        setEvents(page);
+        setHasMore(page.length === PAGE_SIZE);
+        setError(null);
+        setPending(false);
+      },
+      error: (loadError) => {
+        setError(loadError);
+        setPending(false);
+      },
+    },
+  );
 
   async function loadOlder() {
     const last = events?.at(-1);

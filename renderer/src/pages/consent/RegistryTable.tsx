@@ -6,6 +6,7 @@ import type { SerializedError } from '../../../../shared/errors';
 import { call, errorOf } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useChannels } from '../../components/useChannels';
+import { useDebouncedLoad } from '../../components/useDebouncedLoad';
 import { useI18n } from '../../i18n';
 
 const PAGE_SIZE = 50;
@@ -44,33 +45,28 @@ export function RegistryTable({
     call('listClasses', {}).then(setClasses, (caught: unknown) => setError(errorOf(caught)));
   }, []);
 
-  useEffect(() => {
-    let live = true;
-    // Typing waits a moment so each key press does not start a query.
-    const timer = window.setTimeout(() => {
+  // Typing waits a moment so each key press does not start a query.
+  useDebouncedLoad(
+    JSON.stringify([query.search, query.className]),
+    120,
+    () =>
       call('listPeople', {
         limit: 5000,
         ...(query.search.trim() ? { search: query.search.trim() } : {}),
         ...(query.className ? { className: query.className } : {}),
-      }).then(
-        (list) => {
-          if (!live) return;
-          setPeople(list);
-          setError(null);
-          setPending(false);
-        },
-        (caught: unknown) => {
-          if (!live) return;
-          setError(errorOf(caught));
-          setPending(false);
-        },
-      );
-    }, 120);
-    return () => {
-      live = false;
-      window.clearTimeout(timer);
-    };
-  }, [query.search, query.className]);
+      }),
+    {
+      value: (list) => {
+        setPeople(list);
+        setError(null);
+        setPending(false);
+      },
+      error: (loadError) => {
+        setError(loadError);
+        setPending(false);
+      },
+    },
+  );
 
   const activeChannels = channels.filter((channel) => !channel.retiredAt);
   const total = people?.length ?? 0;
