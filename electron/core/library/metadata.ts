@@ -1,25 +1,15 @@
 // A photo's metadata: EXIF/IPTC through exifr (date, camera, artist, copyright, GPS presence, keywords) and
 // people from the XMP packet (regions.ts), for a file already read into memory.
 import exifr from 'exifr';
-import type { FileRegion } from '../../../shared/library';
+import type { FileRegion, Photo } from '../../../shared/library';
 import { displaySize, readKeywords, readPeopleRegions } from './regions';
 import { readXmp, type XmpStruct } from './xmp';
 
-export interface PhotoMetadata {
-  readonly width: number;
-  readonly height: number;
-  readonly orientation: number;
-  readonly displayWidth: number;
-  readonly displayHeight: number;
-  readonly takenAt: string | null;
-  readonly cameraMake: string | null;
-  readonly cameraModel: string | null;
-  readonly artist: string | null;
-  readonly copyright: string | null;
-  readonly hasGps: boolean;
+/** What the file itself says: the stored fields of a Photo, plus the people regions read from it. */
+export type PhotoMetadata = Omit<Photo, 'hash' | 'format' | 'paths' | 'regions' | 'keywords'> & {
   readonly keywords: string[];
   readonly regions: FileRegion[];
-}
+};
 
 type ExifRecord = Record<string, unknown>;
 

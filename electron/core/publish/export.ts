@@ -21,7 +21,14 @@ import { openLibraryPhoto } from '../library/open';
 import { policySettings } from '../settings/settings';
 import { checkPublishedFile } from './leakCheck';
 import { writeManifest, type ManifestEntry } from './manifest';
-import { decisionRegions, eventClasses, loadRegistry, photoRegions, type RegionRow, type Registry } from './identify';
+import {
+  currentRegistry,
+  decisionRegions,
+  eventClasses,
+  photoRegions,
+  type RegionRow,
+  type Registry,
+} from './identify';
 import { renderPublishImage } from './redact';
 
 export const EXPORT_JOB_KIND = 'publish.export';
@@ -233,7 +240,7 @@ export function startExport(core: CoreContext, request: ExportRequest): JobHandl
   const actor = currentActor(db, core.osUser);
   const settings = policySettings(db);
   const schoolYear = schoolYearOf(request.date);
-  const registry = loadRegistry(db);
+  const registry = currentRegistry(db);
   const eventName =
     request.eventId !== undefined
       ? ((db.prepare('SELECT name FROM events WHERE id = ?').get(request.eventId) as { name: string }).name ?? null)

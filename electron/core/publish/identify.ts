@@ -51,6 +51,26 @@ export function loadRegistry(db: Db): Registry {
   return { index: new NameIndex(rows), decided: new Map(), people, allNames: [...allNames] };
 }
 
+const registries = new WeakMap<Db, { readonly fingerprint: string; readonly registry: Registry }>();
+
+/**
+ * The registry, built again only when the people table changed (people are added and updated, never deleted):
+ * opening photo after photo does not rebuild the name index of a whole school each time.
+ */
+export function currentRegistry(db: Db): Registry {
+  const state = db.prepare('SELECT count(*) AS n, max(updated_at) AS at, max(id) AS id FROM people').get() as {
+    n: number;
+    at: string | null;
+    id: number | null;
+  };
+  const fingerprint = `${state.n}|${state.at ?? ''}|${state.id ?? 0}`;
+  const cached = registries.get(db);
+  if (cached?.fingerprint === fingerprint) return cached.registry;
+  const registry = loadRegistry(db);
+  registries.set(db, { fingerprint, registry });
+  return registry;
+}
+
 /** The tag paths a region was built from ("People/Groep 7/Sem de Vries"), including tags merged into a box. */
 function tagPaths(raw: unknown): string[] {
   if (!raw || typeof raw !== 'object') return [];

@@ -12,7 +12,7 @@ import type { IpcRouter } from '../ipc/router';
 import { linkRegion, regionMatches } from '../people/links';
 import { getSettings, policySettings } from '../settings/settings';
 import { decideStoredPhoto, EXPORT_JOB_KIND, photosToExport, publishChannel, startExport } from './export';
-import { loadRegistry, photoRegionsMany } from './identify';
+import { currentRegistry, photoRegionsMany } from './identify';
 import { publicationsCsv, takedownList, wherePublished } from './queries';
 
 async function writeReport(target: string, bytes: Buffer | string): Promise<string> {
@@ -30,14 +30,14 @@ export function registerPublishHandlers(router: IpcRouter, core: CoreContext): v
   const actor = () => currentActor(db, core.osUser);
 
   router
-    .handle('getRegionMatches', ({ photoHash }) => regionMatches(db, loadRegistry(db), photoHash))
+    .handle('getRegionMatches', ({ photoHash }) => regionMatches(db, currentRegistry(db), photoHash))
     .handle('linkRegion', ({ regionId, personId }) => {
       const region = linkRegion(db, actor(), regionId, personId);
-      return regionMatches(db, loadRegistry(db), region.photo_hash);
+      return regionMatches(db, currentRegistry(db), region.photo_hash);
     })
     .handle('decidePhotos', ({ channelId, date, eventId, photoHashes, overrides }) => {
       const channel = publishChannel(db, channelId);
-      const registry = loadRegistry(db);
+      const registry = currentRegistry(db);
       const language = getSettings(db).language;
       const context = {
         registry,
