@@ -66,9 +66,11 @@ export const publishContract = {
   getExportResult: method<ExportSummary | null>()(z.object({ jobId: z.string().min(1).max(64) }).strict()),
   listExports: method<ExportListItem[]>()(z.object({ limit: z.number().int().min(1).max(1000).default(100) }).strict()),
   wherePublished: method<PublicationView[]>()(z.object({ personId: id }).strict()),
-  takedownList: method<PublicationView[]>()(z.object({ personId: id, channelId: channelId.optional() }).strict()),
+  takedownList: method<PublicationView[]>()(
+    z.object({ personId: id, channelIds: z.array(channelId).max(50).optional() }).strict(),
+  ),
   saveTakedownCsv: method<{ path: string; rows: number }>()(
-    z.object({ personId: id, channelId: channelId.optional(), path: filePath }).strict(),
+    z.object({ personId: id, channelIds: z.array(channelId).max(50).optional(), path: filePath }).strict(),
   ),
   saveAuditReport: method<{ path: string; events: number; verification: AuditVerification }>()(
     z.object({ from: day, to: day, format: z.enum(['csv', 'pdf']), path: filePath }).strict(),

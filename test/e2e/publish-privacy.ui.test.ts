@@ -114,7 +114,7 @@ describe('publish and the privacy officer', () => {
         const takedown = page.locator('[data-slot="takedown-list"]');
         await takedown.getByText('4 gepubliceerde bestanden moeten offline:').waitFor();
         const zoe = findPersonByKey(core.db, '1001')!;
-        const expected = takedownList(core.db, { personId: zoe.id, channelId: 'social' });
+        const expected = takedownList(core.db, { personId: zoe.id, channelIds: ['social'] });
         expect(expected).toHaveLength(4);
         const shownFiles = await takedown.locator('tbody tr td:nth-child(3)').allTextContents();
         expect(shownFiles.sort()).toEqual(expected.map((row) => row.outputName).sort());

@@ -167,9 +167,11 @@ describe('export for social media', () => {
       { personId: zoe.id, channelId: 'social', date: '2026-10-05', reason: 'Ouders trekken toestemming in' },
       new Date('2026-10-05T09:00:00Z'),
     );
-    const takedown = takedownList(core.db, { personId: zoe.id, channelId: 'social' });
+    const takedown = takedownList(core.db, { personId: zoe.id, channelIds: ['social'] });
     expect(takedown).toHaveLength(4);
-    expect(takedownList(core.db, { personId: zoe.id, channelId: 'website' })).toEqual([]);
+    expect(takedownList(core.db, { personId: zoe.id, channelIds: ['website'] })).toEqual([]);
+    // Several withdrawn channels: the publications on any of them.
+    expect(takedownList(core.db, { personId: zoe.id, channelIds: ['website', 'social'] })).toHaveLength(4);
     const csv = publicationsCsv(takedown);
     expect(csv.trim().split('\r\n')).toHaveLength(5);
     expect(csv).toContain('sportdag-2026_0001.jpg');

@@ -107,9 +107,9 @@ describe('publish through IPC', () => {
 
     const zoe = findPersonByKey(school.core.db, '1001')!;
     expect(await ok<unknown[]>(router, 'wherePublished', { personId: zoe.id })).toHaveLength(4);
-    expect(await ok<unknown[]>(router, 'takedownList', { personId: zoe.id, channelId: 'website' })).toEqual([]);
+    expect(await ok<unknown[]>(router, 'takedownList', { personId: zoe.id, channelIds: ['website'] })).toEqual([]);
     const csvPath = path.join(tempDir(), 'takedown.csv');
-    expect(await ok(router, 'saveTakedownCsv', { personId: zoe.id, channelId: 'social', path: csvPath })).toEqual({
+    expect(await ok(router, 'saveTakedownCsv', { personId: zoe.id, channelIds: ['social'], path: csvPath })).toEqual({
       path: csvPath,
       rows: 4,
     });

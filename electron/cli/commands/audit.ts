@@ -104,7 +104,7 @@ export function registerAudit(program: Command, t: Translate): void {
       const db = openCore().db;
       const options = takedown.opts<{ channel?: string; csv?: string }>();
       const person = requirePersonByKey(db, takedown.args[0]!);
-      const rows = takedownList(db, { personId: person.id, channelId: options.channel });
+      const rows = takedownList(db, { personId: person.id, channelIds: options.channel ? [options.channel] : [] });
       const csvPath = options.csv ? writeOut(options.csv, publicationsCsv(rows)) : null;
       out.result({ personId: person.id, channel: options.channel ?? null, files: rows, csv: csvPath });
       printPublications(out, rows);

@@ -82,9 +82,9 @@ export function registerPublishHandlers(router: IpcRouter, core: CoreContext): v
           .all(limit) as ExportListItem[],
     )
     .handle('wherePublished', ({ personId }) => wherePublished(db, personId))
-    .handle('takedownList', ({ personId, channelId }) => takedownList(db, { personId, channelId }))
-    .handle('saveTakedownCsv', async ({ personId, channelId, path: target }) => {
-      const rows = takedownList(db, { personId, channelId });
+    .handle('takedownList', ({ personId, channelIds }) => takedownList(db, { personId, channelIds }))
+    .handle('saveTakedownCsv', async ({ personId, channelIds, path: target }) => {
+      const rows = takedownList(db, { personId, channelIds });
       const file = await writeReport(target, publicationsCsv(rows));
       return { path: file, rows: rows.length };
     })

@@ -22,14 +22,15 @@ export function wherePublished(db: Db, personId: number): Publication[] {
 
 export interface TakedownQuery {
   readonly personId: number;
-  /** Only publications on this channel (a withdrawal is per channel); all channels when absent. */
-  readonly channelId?: string | undefined;
+  /** Only publications on these channels (a withdrawal is per channel); every channel when absent or empty. */
+  readonly channelIds?: readonly string[] | undefined;
 }
 
-/** The files that must come down: this person visible, on this channel, in any finished export. */
+/** The files that must come down: this person visible, on these channels, in any finished export. */
 export function takedownList(db: Db, query: TakedownQuery): Publication[] {
   const rows = wherePublished(db, query.personId);
-  return query.channelId ? rows.filter((row) => row.channelId === query.channelId) : rows;
+  const wanted = new Set(query.channelIds ?? []);
+  return wanted.size > 0 ? rows.filter((row) => wanted.has(row.channelId)) : rows;
 }
 
 export function publicationsCsv(rows: readonly Publication[]): string {

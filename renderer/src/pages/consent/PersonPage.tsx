@@ -493,9 +493,8 @@ function TakedownSection({
   const channelKey = channelIds.join(',');
   useEffect(() => {
     let live = true;
-    const wanted = new Set(channelKey.split(','));
-    call('takedownList', { personId }).then(
-      (list) => live && setRows(list.filter((row) => wanted.has(row.channelId))),
+    call('takedownList', { personId, channelIds: channelKey.split(',') }).then(
+      (list) => live && setRows(list),
       (caught: unknown) => live && setError(errorOf(caught)),
     );
     return () => {
@@ -509,12 +508,7 @@ function TakedownSection({
     setError(null);
     setSaved(null);
     try {
-      // One channel: only its rows; several withdrawn channels: every row of the takedown list.
-      const answer = await call('saveTakedownCsv', {
-        personId,
-        path: csvPath.trim(),
-        ...(channelIds.length === 1 ? { channelId: channelIds[0]! } : {}),
-      });
+      const answer = await call('saveTakedownCsv', { personId, channelIds: [...channelIds], path: csvPath.trim() });
       setSaved(t('ui.takedown.saved', { path: answer.path, rows: answer.rows }));
     } catch (caught) {
       setError(errorOf(caught));
