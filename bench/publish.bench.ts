@@ -7,7 +7,6 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
 import { proposeMapping } from '../shared/consent';
-import { currentActor } from '../electron/core/actor';
 import { listChannels } from '../electron/core/consent/channels';
 import { commitConsentImport } from '../electron/core/consent/importer';
 import { readConsentList } from '../electron/core/consent/source';
@@ -82,7 +81,7 @@ export const benchPublish: Benchmark = {
       const source = await readConsentList(csv);
       commitConsentImport(
         core.db,
-        currentActor(core.db, core.osUser),
+        core.actor(),
         source,
         proposeMapping(source.rows, listChannels(core.db)),
         '2026-2027',

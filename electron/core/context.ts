@@ -1,15 +1,18 @@
 // The running app's core: data folder, database and job runner. Electron main, the CLI, the UI test
 // harness and integration tests all open it the same way.
-import { osUserName } from './actor';
-import { openDatabase, type Db } from './db/connection';
+import { osUserName, type Actor } from './audit/actor';
+import { openDatabase, type WritableDb } from './db/connection';
 import { prepareDataDir, type DataPaths } from './dataDir';
 import { JobRunner, type JobRunnerOptions } from './jobs/runner';
+import { getSettings } from './settings/settings';
 
 export interface CoreContext {
   readonly paths: DataPaths;
-  readonly db: Db;
+  readonly db: WritableDb;
   readonly jobs: JobRunner;
   readonly osUser: string;
+  /** Who is acting now: the OS user and the display name currently set (it may change while the app runs). */
+  actor(): Actor;
   close(): Promise<void>;
 }
 
@@ -24,12 +27,14 @@ export function openCore(options: OpenCoreOptions): CoreContext {
   const paths = prepareDataDir(options.dataDir);
   const db = openDatabase(paths.database, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
   const jobs = new JobRunner(options.jobs);
+  const osUser = options.osUser ?? osUserName();
   let closed = false;
   return {
     paths,
     db,
     jobs,
-    osUser: options.osUser ?? osUserName(),
+    osUser,
+    actor: () => ({ os: osUser, name: getSettings(db).displayName }),
     async close() {
       if (closed) return;
       closed = true;

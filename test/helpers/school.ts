@@ -1,5 +1,4 @@
 // A sample school in a temp data folder, for publish tests: consent imported, the event indexed.
-import { currentActor } from '../../electron/core/actor';
 import { listChannels } from '../../electron/core/consent/channels';
 import { commitConsentImport } from '../../electron/core/consent/importer';
 import { readConsentList } from '../../electron/core/consent/source';
@@ -25,7 +24,7 @@ export async function indexedSchool(
   const source = await readConsentList(school.consentCsv);
   commitConsentImport(
     core.db,
-    currentActor(core.db, core.osUser),
+    core.actor(),
     source,
     proposeMapping(source.rows, listChannels(core.db)),
     '2026-2027',

@@ -1,6 +1,5 @@
 // The sample school for the UI tests: the consent list imported through the core (as the wizard does), the photos
 // written; indexing is left to the test (through the screen, or the core).
-import { currentActor } from '../../electron/core/actor';
 import { listChannels } from '../../electron/core/consent/channels';
 import { commitConsentImport } from '../../electron/core/consent/importer';
 import { readConsentList } from '../../electron/core/consent/source';
@@ -26,7 +25,7 @@ export async function schoolWithConsent(core: CoreContext, root: string): Promis
   const source = await readConsentList(school.consentCsv);
   commitConsentImport(
     core.db,
-    currentActor(core.db, core.osUser),
+    core.actor(),
     source,
     proposeMapping(source.rows, listChannels(core.db)),
     '2026-2027',

@@ -4,7 +4,6 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import sharp from 'sharp';
 import { afterEach, describe, expect, it } from 'vitest';
-import { currentActor } from '../../electron/core/actor';
 import { listAuditEvents, verifyAuditTrail } from '../../electron/core/audit/trail';
 import { consentOn, findPersonByKey, withdrawConsent } from '../../electron/core/consent/registry';
 import type { CoreContext } from '../../electron/core/context';
@@ -163,7 +162,7 @@ describe('export for social media', () => {
 
     withdrawConsent(
       core.db,
-      currentActor(core.db, core.osUser),
+      core.actor(),
       { personId: zoe.id, channelId: 'social', date: '2026-10-05', reason: 'Ouders trekken toestemming in' },
       new Date('2026-10-05T09:00:00Z'),
     );

@@ -1,10 +1,10 @@
 // fotowacht audit …: verify the hash chain (exit code 2 and the first bad sequence number when it was altered),
 // a report for a period (CSV or PDF), where a person was published, and the takedown list after a withdrawal.
+import { actorLabel } from '../../core/audit/actor';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { Option, type Command } from 'commander';
 import { AppError } from '../../../shared/errors';
-import { currentActor } from '../../core/actor';
 import { buildAuditReport } from '../../core/audit/report';
 import { verifyAuditTrail } from '../../core/audit/trail';
 import { requirePersonByKey } from '../../core/consent/registry';
@@ -68,10 +68,10 @@ export function registerAudit(program: Command, t: Translate): void {
     action(report, async ({ out, openCore }) => {
       const options = report.opts<{ from: string; to: string; format: 'csv' | 'pdf'; out: string }>();
       const core = openCore();
-      const actor = currentActor(core.db, core.osUser);
+      const actor = core.actor();
       const built = await buildAuditReport(core.db, { from: options.from, to: options.to }, options.format, {
         language: out.language,
-        generatedBy: actor.name ? `${actor.name} (${actor.os})` : actor.os,
+        generatedBy: actorLabel(actor),
       });
       const file = writeOut(options.out, built.bytes);
       out.result({ path: file, format: built.format, events: built.events, verification: built.verification });

@@ -17,7 +17,6 @@ import {
 import { AppError } from '../../../shared/errors';
 import { isMessageKey, translate, type MessageKey } from '../../../shared/i18n';
 import { consentMappingSchema } from '../../../shared/ipc/consent';
-import { currentActor } from '../../core/actor';
 import { addChannel, deleteChannel, listChannels, renameChannel, retireChannel } from '../../core/consent/channels';
 import { describeConsentList } from '../../core/consent/fileInfo';
 import { commitConsentImport, planConsentImport } from '../../core/consent/importer';
@@ -295,7 +294,7 @@ export function registerConsent(program: Command, t: Translate): void {
         if (hasErrors && !opts.onlyValid) process.exitCode = 1;
         return;
       }
-      const result = commitConsentImport(core.db, currentActor(core.db, core.osUser), source, mapping, schoolYear, {
+      const result = commitConsentImport(core.db, core.actor(), source, mapping, schoolYear, {
         onlyValid: Boolean(opts.onlyValid),
         expectedFingerprint: preview.fingerprint,
       });
@@ -373,7 +372,7 @@ export function registerConsent(program: Command, t: Translate): void {
       const opts = withdraw.opts<{ channel: string; date?: string; reason: string }>();
       const core = openCore();
       const person = requirePersonByKey(core.db, key);
-      const records = withdrawConsent(core.db, currentActor(core.db, core.osUser), {
+      const records = withdrawConsent(core.db, core.actor(), {
         personId: person.id,
         channelId: opts.channel,
         date: opts.date,
@@ -423,7 +422,7 @@ export function registerConsent(program: Command, t: Translate): void {
       }>();
       const core = openCore();
       const person = requirePersonByKey(core.db, key);
-      const record = recordManualConsent(core.db, currentActor(core.db, core.osUser), {
+      const record = recordManualConsent(core.db, core.actor(), {
         personId: person.id,
         channelId: opts.channel,
         status: opts.status,
@@ -508,7 +507,7 @@ export function registerChannels(program: Command, t: Translate): void {
       const [labelNl] = add.args as [string];
       const opts = add.opts<{ en?: string; id?: string }>();
       const core = openCore();
-      const channel = addChannel(core.db, currentActor(core.db, core.osUser), {
+      const channel = addChannel(core.db, core.actor(), {
         id: opts.id,
         labelNl,
         labelEn: opts.en,
@@ -529,7 +528,7 @@ export function registerChannels(program: Command, t: Translate): void {
       const [id] = rename.args as [string];
       const opts = rename.opts<{ nl?: string; en?: string }>();
       const core = openCore();
-      const channel = renameChannel(core.db, currentActor(core.db, core.osUser), {
+      const channel = renameChannel(core.db, core.actor(), {
         id,
         labelNl: opts.nl,
         labelEn: opts.en,
@@ -546,7 +545,7 @@ export function registerChannels(program: Command, t: Translate): void {
     action(remove, async ({ out, openCore }) => {
       const [id] = remove.args as [string];
       const core = openCore();
-      deleteChannel(core.db, currentActor(core.db, core.osUser), { id });
+      deleteChannel(core.db, core.actor(), { id });
       out.result({ ok: true, deleted: id });
       out.say(out.t('consent.channels.deleted', { id }));
     }),
@@ -564,7 +563,7 @@ export function registerChannels(program: Command, t: Translate): void {
       action(command, async ({ out, openCore }) => {
         const [id] = command.args as [string];
         const core = openCore();
-        const channel = retireChannel(core.db, currentActor(core.db, core.osUser), { id, retired });
+        const channel = retireChannel(core.db, core.actor(), { id, retired });
         out.result(channel);
         out.say(out.t(done, { id: channel.id }));
       }),

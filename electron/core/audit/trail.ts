@@ -2,16 +2,12 @@
 import { createHash } from 'node:crypto';
 import { canonicalJson } from '../../../shared/canonicalJson';
 import type { AuditEvent, AuditFacets, AuditVerification, JsonValue } from '../../../shared/types';
+import type { Actor } from './actor';
 import type { Db } from '../db/connection';
 
 export const GENESIS_HASH = '0'.repeat(64);
 
-export interface Actor {
-  /** The operating-system user running Fotowacht. */
-  readonly os: string;
-  /** The display name set in the app (may be empty). */
-  readonly name: string;
-}
+export type { Actor } from './actor';
 
 export interface AuditInput {
   readonly action: string;

@@ -15,10 +15,11 @@ import {
 } from '../../../shared/consent';
 import { AppError } from '../../../shared/errors';
 import type { JsonValue } from '../../../shared/types';
-import { appendAuditEvent, type Actor } from '../audit/trail';
+import { actorLabel, type Actor } from '../audit/actor';
+import { appendAuditEvent } from '../audit/trail';
 import type { Db } from '../db/connection';
 import { listChannels } from './channels';
-import { actorLabel, ensureSchoolYear, latestRecordsOfYear, recordWriter, type PersonRow } from './registry';
+import { ensureSchoolYear, latestRecordsOfYear, recordWriter, type PersonRow } from './registry';
 import type { ConsentListSource } from './source';
 import { validateConsentList } from './validate';
 

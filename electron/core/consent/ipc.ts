@@ -3,7 +3,6 @@ import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { currentSchoolYear, type ConsentMapping } from '../../../shared/consent';
 import { AppError } from '../../../shared/errors';
-import { currentActor } from '../actor';
 import type { CoreContext } from '../context';
 import type { IpcRouter } from '../ipc/router';
 import { addChannel, deleteChannel, listChannels, renameChannel, retireChannel } from './channels';
@@ -66,7 +65,7 @@ function listPath(filePath: string): string {
 }
 
 export function registerConsentHandlers(router: IpcRouter, core: CoreContext): void {
-  const actor = () => currentActor(core.db, core.osUser);
+  const actor = () => core.actor();
   const tickets = new PreviewTickets();
 
   router

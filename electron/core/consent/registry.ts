@@ -22,14 +22,11 @@ import {
 } from '../../../shared/consent';
 import type { Statement } from 'better-sqlite3';
 import { AppError } from '../../../shared/errors';
-import { appendAuditEvent, type Actor } from '../audit/trail';
+import { actorLabel, type Actor } from '../audit/actor';
+import { appendAuditEvent } from '../audit/trail';
 import type { Db } from '../db/connection';
 import { getChannel, listChannels } from './channels';
 
-/** How an actor is written into consent records: 'Display Name (osuser)' or the OS user. */
-export function actorLabel(actor: Actor): string {
-  return actor.name ? `${actor.name} (${actor.os})` : actor.os;
-}
 
 // ---------------------------------------------------------------- school years
 

@@ -3,7 +3,16 @@ import Database from 'better-sqlite3';
 import { AppError } from '../../../shared/errors';
 import { migrations as defaultMigrations, type Migration } from './migrations';
 
-export type Db = Database.Database;
+declare const READABLE: unique symbol;
+declare const WRITABLE: unique symbol;
+
+/**
+ * A connection a read path gets: repositories' read functions take it, so code that holds only this cannot call a
+ * function that writes (Signal's ReadableDB/WritableDB). The same connection object underneath.
+ */
+export type ReadableDb = Database.Database & { readonly [READABLE]: true };
+/** A connection that may write: write functions of repositories, migrations and transactions take it. */
+export type WritableDb = ReadableDb & { readonly [WRITABLE]: true };
 
 export interface OpenDatabaseOptions {
   /** Path to a better_sqlite3.node built for the running runtime (Electron uses its own ABI). */
@@ -11,8 +20,8 @@ export interface OpenDatabaseOptions {
   readonly migrations?: readonly Migration[];
 }
 
-export function openDatabase(file: string, options: OpenDatabaseOptions = {}): Db {
-  const db = new Database(file, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
+export function openDatabase(file: string, options: OpenDatabaseOptions = {}): WritableDb {
+  const db = new Database(file, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}) as WritableDb;
   try {
     db.pragma('journal_mode = WAL');
     db.pragma('foreign_keys = ON');
@@ -26,7 +35,7 @@ export function openDatabase(file: string, options: OpenDatabaseOptions = {}): D
   }
 }
 
-export function schemaVersion(db: Db): number {
+export function schemaVersion(db: ReadableDb): number {
   return db.pragma('user_version', { simple: true }) as number;
 }
 
@@ -34,7 +43,7 @@ export function latestSchemaVersion(list: readonly Migration[] = defaultMigratio
   return list.length === 0 ? 0 : list[list.length - 1]!.version;
 }
 
-export function migrate(db: Db, list: readonly Migration[]): void {
+export function migrate(db: WritableDb, list: readonly Migration[]): void {
   list.forEach((migration, index) => {
     if (migration.version !== index + 1) {
       throw new Error(`Migration list out of order: position ${index + 1} holds version ${migration.version}`);
@@ -60,3 +69,11 @@ export function migrate(db: Db, list: readonly Migration[]): void {
     }
   }
 }
+
+/** The SQLite library's own version, for `fotowacht doctor`. */
+export function sqliteVersion(db: ReadableDb): string {
+  return (db.prepare('SELECT sqlite_version() AS v').get() as { v: string }).v;
+}
+
+/** @deprecated Until every repository says whether it reads or writes: use ReadableDb or WritableDb. */
+export type Db = WritableDb;

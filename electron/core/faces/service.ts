@@ -12,7 +12,7 @@ import {
   type PhotoFaces,
   type PhotoRegion,
 } from '../../../shared/faces';
-import { currentActor } from '../actor';
+import { actorLabel } from '../audit/actor';
 import { appendAuditEvent } from '../audit/trail';
 import type { CoreContext } from '../context';
 import type { Db } from '../db/connection';
@@ -95,7 +95,7 @@ export function setFaceModelPath(core: CoreContext, modelPath: string | null): F
   }
   core.db.transaction(() => {
     setModelPathSetting(core.db, modelPath);
-    appendAuditEvent(core.db, currentActor(core.db, core.osUser), {
+    appendAuditEvent(core.db, core.actor(), {
       action: 'faces.model.set',
       subject: 'settings',
       details: { model: modelPath === null ? blazeFace.id : yunet.id, path: modelPath },
@@ -241,7 +241,7 @@ export function startFaceDetectionJob(
         { label: (hash) => photoFilePaths(core.db, hash)[0] ?? hash, concurrency: FACE_JOB_CONCURRENCY },
       );
       if (photos > 0) {
-        appendAuditEvent(core.db, currentActor(core.db, core.osUser), {
+        appendAuditEvent(core.db, core.actor(), {
           action: 'faces.detect',
           subject: `job:${ctx.jobId}`,
           details: { model: active.model.id, photos, faces, cancelled: ctx.signal.aborted },
@@ -252,10 +252,6 @@ export function startFaceDetectionJob(
   });
 }
 
-const actorLabel = (core: CoreContext): string => {
-  const actor = currentActor(core.db, core.osUser);
-  return actor.name ? `${actor.name} (${actor.os})` : actor.os;
-};
 
 /**
  * "Not a person": marks a detected (or drawn) face as dismissed. Never deletes; the dismissal survives
@@ -267,8 +263,8 @@ export function dismissFaceRegion(core: CoreContext, regionId: number, reason = 
     if (!region) throw new AppError('faces.regionNotFound', { region: regionId });
     if (region.source === 'file') throw new AppError('faces.cannotDismissFileRegion', { region: regionId });
     if (region.dismissedAt !== null) return region;
-    markRegionDismissed(core.db, regionId, new Date().toISOString(), actorLabel(core));
-    appendAuditEvent(core.db, currentActor(core.db, core.osUser), {
+    markRegionDismissed(core.db, regionId, new Date().toISOString(), actorLabel(core.actor()));
+    appendAuditEvent(core.db, core.actor(), {
       action: 'faces.dismiss',
       subject: `photo:${region.photoHash}`,
       details: {
@@ -297,8 +293,8 @@ export function addDrawnFace(core: CoreContext, photoHash: string, box: Box): Ph
   if (!(clamped.w >= MIN_DRAWN && clamped.h >= MIN_DRAWN)) throw new AppError('faces.boxTooSmall', {});
   return core.db.transaction(() => {
     if (!getPhotoFaces(core.db, photoHash)) throw new AppError('faces.photoNotFound', { photo: photoHash });
-    const id = insertUserRegion(core.db, photoHash, clamped, new Date().toISOString(), actorLabel(core));
-    appendAuditEvent(core.db, currentActor(core.db, core.osUser), {
+    const id = insertUserRegion(core.db, photoHash, clamped, new Date().toISOString(), actorLabel(core.actor()));
+    appendAuditEvent(core.db, core.actor(), {
       action: 'faces.draw',
       subject: `photo:${photoHash}`,
       details: { region: id, box: clamped },

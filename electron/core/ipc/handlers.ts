@@ -1,6 +1,5 @@
 // Binds every method of the IPC contract to the core. Electron main and the UI test harness both use this.
 import { schemaVersion } from '../db/connection';
-import { currentActor } from '../actor';
 import { auditFacets, listAuditEvents, verifyAuditTrail } from '../audit/trail';
 import type { CoreContext } from '../context';
 import { getSettings, updateSettings } from '../settings/settings';
@@ -23,7 +22,7 @@ export interface HandlerEnvironment {
 
 export function createIpcRouter(core: CoreContext, env: HandlerEnvironment, options: IpcRouterOptions = {}): IpcRouter {
   const router = new IpcRouter(options);
-  const actor = () => currentActor(core.db, core.osUser);
+  const actor = () => core.actor();
 
   router
     .handle('getAppInfo', () => ({

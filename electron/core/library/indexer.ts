@@ -6,7 +6,6 @@ import { access, mkdir, readFile, rename, stat, writeFile } from 'node:fs/promis
 import path from 'node:path';
 import { AppError, type ErrorParams } from '../../../shared/errors';
 import type { IndexError, IndexSummary } from '../../../shared/library';
-import { currentActor } from '../actor';
 import { appendAuditEvent } from '../audit/trail';
 import type { CoreContext } from '../context';
 import type { JobContext, JobHandle } from '../jobs/runner';
@@ -74,7 +73,7 @@ export function addLibraryRoot(core: CoreContext, folder: string): repo.RootRow 
   if (existing) return existing;
   return core.db.transaction(() => {
     const root = repo.insertRoot(core.db, folder, new Date().toISOString());
-    appendAuditEvent(core.db, currentActor(core.db, core.osUser), {
+    appendAuditEvent(core.db, core.actor(), {
       action: 'library.folderAdded',
       subject: folder,
       details: { rootId: root.id },

@@ -1,6 +1,7 @@
 // Export for one channel and date: the chosen photos or a whole event become publish-ready files, each checked
 // after writing, then a manifest, then one audit event. Files are written under temporary names and renamed when
 // complete; a cancelled export removes what it wrote, and a crashed one is never recorded as done.
+import { actorLabel } from '../audit/actor';
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { copyFile, readFile, rename, rm, writeFile } from 'node:fs/promises';
@@ -10,7 +11,6 @@ import { normaliseName } from '../../../shared/names';
 import { decidePhoto, type Decision, type PolicyConsent, type PolicySettings } from '../../../shared/policy';
 import type { ExportItemSummary, ExportRequest, ExportSummary } from '../../../shared/publish';
 import { isValidIsoDay, schoolYearOf, type Channel } from '../../../shared/consent';
-import { currentActor } from '../actor';
 import { appendAuditEvent } from '../audit/trail';
 import { getChannel } from '../consent/channels';
 import { consentOn } from '../consent/registry';
@@ -130,7 +130,7 @@ export function recoverInterruptedExports(core: CoreContext, now = new Date()): 
     for (const name of written) rmSync(path.join(row.out_dir, name), { force: true });
     db.transaction(() => {
       db.prepare(`UPDATE exports SET state = 'failed', finished_at = ? WHERE id = ?`).run(now.toISOString(), row.id);
-      appendAuditEvent(db, currentActor(db, core.osUser), {
+      appendAuditEvent(db, core.actor(), {
         action: 'export.interrupted',
         subject: `export:${row.id}`,
         details: { exportId: row.id, filesRemoved: written.length },
@@ -237,7 +237,7 @@ export function startExport(core: CoreContext, request: ExportRequest): JobHandl
   recoverInterruptedExports(core);
   prepareOutDir(outDir);
 
-  const actor = currentActor(db, core.osUser);
+  const actor = core.actor();
   const settings = policySettings(db);
   const schoolYear = schoolYearOf(request.date);
   const registry = currentRegistry(db);
@@ -271,7 +271,7 @@ export function startExport(core: CoreContext, request: ExportRequest): JobHandl
         schoolYear,
         outDir,
         JSON.stringify(exportSettings),
-        `${actor.name} (${actor.os})`,
+        actorLabel(actor),
         new Date().toISOString(),
       ).lastInsertRowid,
   );

@@ -1,11 +1,11 @@
 // Binds the publish methods of the IPC contract (shared/ipc/publish.ts) to the core.
+import { actorLabel } from '../audit/actor';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { AppError } from '../../../shared/errors';
 import type { ExportListItem } from '../../../shared/ipc/publish';
 import type { PolicyConsent } from '../../../shared/policy';
 import type { ExportSummary } from '../../../shared/publish';
-import { currentActor } from '../actor';
 import { buildAuditReport } from '../audit/report';
 import type { CoreContext } from '../context';
 import type { IpcRouter } from '../ipc/router';
@@ -27,7 +27,7 @@ async function writeReport(target: string, bytes: Buffer | string): Promise<stri
 
 export function registerPublishHandlers(router: IpcRouter, core: CoreContext): void {
   const db = core.db;
-  const actor = () => currentActor(db, core.osUser);
+  const actor = () => core.actor();
 
   router
     .handle('getRegionMatches', ({ photoHash }) => regionMatches(db, currentRegistry(db), photoHash))
@@ -92,7 +92,7 @@ export function registerPublishHandlers(router: IpcRouter, core: CoreContext): v
       const current = actor();
       const report = await buildAuditReport(db, { from, to }, format, {
         language: getSettings(db).language,
-        generatedBy: current.name ? `${current.name} (${current.os})` : current.os,
+        generatedBy: actorLabel(current),
       });
       const file = await writeReport(target, report.bytes);
       return { path: file, events: report.events, verification: report.verification };

@@ -1,8 +1,8 @@
-import type { Db } from '../connection';
+import type { WritableDb } from '../connection';
 
 export interface Migration {
   readonly version: number;
   readonly name: string;
   /** Runs inside a transaction that also sets PRAGMA user_version. */
-  up(db: Db): void;
+  up(db: WritableDb): void;
 }
