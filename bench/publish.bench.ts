@@ -12,7 +12,7 @@ import { commitConsentImport } from '../electron/core/consent/importer';
 import { readConsentList } from '../electron/core/consent/source';
 import { openCore } from '../electron/core/context';
 import { startIndexJob } from '../electron/core/library/indexer';
-import { startExport } from '../electron/core/publish/export';
+import { startExport } from '../electron/core/publish';
 import type { Benchmark } from './run';
 import { fixed, measure, textured24MpJpeg, withSegment } from './util';
 

@@ -3,6 +3,7 @@
 // Detection only: nothing here (or anywhere in Fotowacht) describes or compares what a face looks like.
 
 import { boxArea, intersectionArea, iou, type Box } from './geometry';
+import type { PhotoRegion } from './people';
 
 export { iou, type Box };
 
@@ -11,23 +12,6 @@ export interface ScoredBox extends Box {
 }
 
 export type FaceModelKind = 'blazeface' | 'yunet';
-
-/** A region of a photo as the app shows it: normalised, display orientation. */
-export interface PhotoRegion {
-  readonly id: number;
-  readonly photoHash: string;
-  readonly source: 'file' | 'detector' | 'user';
-  readonly namespace: string;
-  readonly kind: 'face' | 'pet' | 'other';
-  /** Null for a name without a box. */
-  readonly box: Box | null;
-  readonly name: string;
-  readonly score: number | null;
-  readonly createdAt: string;
-  readonly createdBy: string | null;
-  readonly dismissedAt: string | null;
-  readonly dismissedBy: string | null;
-}
 
 export interface PhotoFaces {
   readonly photoHash: string;
@@ -237,21 +221,4 @@ export function coveredDetections(detections: readonly Box[], given: readonly Bo
       return separate.length === 0;
     });
   });
-}
-
-/**
- * The regions that count for a photo: from the file, drawn by a user, and detected faces that no file or
- * drawn region covers (checked here too, so the order of indexing and detecting does not matter), minus
- * everything a user dismissed.
- */
-export function effectiveRegions(regions: readonly PhotoRegion[]): PhotoRegion[] {
-  const live = regions.filter((r) => r.dismissedAt === null);
-  const given = live.filter((r) => r.source !== 'detector' && r.box !== null).map((r) => r.box!);
-  const detected = live.filter((r) => r.source === 'detector' && r.box !== null);
-  const covered = coveredDetections(
-    detected.map((r) => r.box!),
-    given,
-  );
-  const dropped = new Set(detected.filter((_, index) => covered[index]));
-  return live.filter((r) => !dropped.has(r));
 }

@@ -1,7 +1,10 @@
 // Types of the photo library: roots, events, photos and the people regions read from their metadata.
 
-export type RegionKind = 'face' | 'pet' | 'other';
-export type RegionSource = 'file' | 'detector' | 'user';
+import type { Box } from './geometry';
+import type { PhotoRegion, RegionKind } from './people';
+
+export type { Box } from './geometry';
+export type { RegionKind, RegionSource } from './people';
 
 /** Where a region came from in the file's metadata. */
 export type RegionNamespace =
@@ -13,14 +16,6 @@ export type RegionNamespace =
   | 'digiKam:TagsList'
   | 'lr:hierarchicalSubject'
   | 'MicrosoftPhoto:LastKeywordXMP';
-
-/** A box normalised 0..1, top-left based, in the orientation a viewer sees. */
-export interface Box {
-  readonly x: number;
-  readonly y: number;
-  readonly w: number;
-  readonly h: number;
-}
 
 /** A person (or pet, or other area) found in a file's metadata; `box` is null for a name without a region. */
 export interface FileRegion {
@@ -51,19 +46,8 @@ export interface LibraryEvent {
   readonly errors: number;
 }
 
-export interface Region {
-  readonly id: number;
-  readonly photoHash: string;
-  readonly source: RegionSource;
-  readonly namespace: string;
-  readonly kind: RegionKind;
-  readonly box: Box | null;
-  readonly name: string;
-  readonly score: number | null;
-  readonly personId: number | null;
-}
-
-export interface Photo {
+/** A photo as the library knows it: its content, size and metadata, and where its files are. */
+export interface PhotoInfo {
   readonly hash: string;
   readonly format: string;
   readonly width: number;
@@ -80,7 +64,11 @@ export interface Photo {
   readonly keywords: readonly string[];
   /** Paths of this photo's files (the same content may sit in several folders). */
   readonly paths: readonly string[];
-  readonly regions: readonly Region[];
+}
+
+/** A photo with its regions (the people in it that count: dismissed and covered ones left out), as screens show it. */
+export interface Photo extends PhotoInfo {
+  readonly regions: readonly PhotoRegion[];
 }
 
 export interface PhotoPage {

@@ -3,7 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import sharp from 'sharp';
-import type { Db } from './db/connection';
+import { sqliteVersion, type ReadableDb } from './db/connection';
 
 const require = createRequire(import.meta.url);
 
@@ -60,13 +60,13 @@ export interface LibraryVersions {
   readonly sqlite: string;
 }
 
-export function libraryVersions(db: Db): LibraryVersions {
+export function libraryVersions(db: ReadableDb): LibraryVersions {
   return {
     node: process.versions.node,
     sharp: packageVersion('sharp'),
     libvips: sharp.versions.vips,
     exifr: packageVersion('exifr'),
     betterSqlite3: packageVersion('better-sqlite3'),
-    sqlite: (db.prepare('SELECT sqlite_version() AS v').get() as { v: string }).v,
+    sqlite: sqliteVersion(db),
   };
 }

@@ -1,6 +1,7 @@
 // IPC methods of the face detection: detected faces, dismissing false detections, drawn boxes.
 import { z } from 'zod';
-import type { FaceDetectorInfo, PhotoFaces, PhotoRegion } from '../faces';
+import type { FaceDetectorInfo, PhotoFaces } from '../faces';
+import type { PhotoRegion } from '../people';
 import { method, noParams } from './method';
 
 const photoHash = z.string().regex(/^[0-9a-f]{64}$/);

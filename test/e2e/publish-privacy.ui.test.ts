@@ -8,7 +8,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { listAuditEvents } from '../../electron/core/audit/trail';
 import { findPersonByKey } from '../../electron/core/consent/registry';
-import { takedownList } from '../../electron/core/publish/queries';
+import { takedownList } from '../../electron/core/publish';
 import { markFacesChecked } from '../helpers/school';
 import { closeBrowser, openUi } from '../helpers/ui';
 import { indexSchool, schoolWithConsent } from '../helpers/uiSchool';

@@ -5,6 +5,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decodeForDetection } from '../../electron/core/faces/decode';
+import { decodeFileForDetection } from '../helpers/faceDecode';
 import { FaceDetector } from '../../electron/core/faces/detector';
 import { blazeFace, blazeFaceModelPath, yunet, type FaceModel } from '../../electron/core/faces/models';
 import {
@@ -80,7 +81,7 @@ for (const c of cases) {
         let falseTotal = 0;
         const lines: string[] = [];
         for (const truth of readFaceTruth()) {
-          const image = await decodeForDetection(path.join(REALWORLD_FACES, truth.file));
+          const image = await decodeFileForDetection(path.join(REALWORLD_FACES, truth.file));
           const { faces } = await detector.detect(image);
           const clear = matchFaces(truth.boxes_clear, faces);
           const uncertainFound = matchFaces(truth.boxes_uncertain ?? [], faces).found.filter(Boolean).length;
@@ -112,7 +113,7 @@ for (const c of cases) {
         (present ? '' : ` — SKIPPED: ${YUNET_FILE} not present`),
       async () => {
         // Decoded as the app does: straight at the finest scale a pass needs.
-        const image = await decodeForDetection(synthetic.file, { scaleFor: (w, h) => detector.decodeScale(w, h) });
+        const image = await decodeFileForDetection(synthetic.file, { scaleFor: (w, h) => detector.decodeScale(w, h) });
         const started = performance.now();
         const { faces, tiles } = await detector.detect(image);
         const seconds = (performance.now() - started) / 1000;
@@ -167,10 +168,10 @@ describe('decoding for detection', () => {
         .jpeg()
         .withMetadata({ orientation: 6 })
         .toFile(file);
-      const full = await decodeForDetection(file);
+      const full = await decodeFileForDetection(file);
       expect(full).toMatchObject({ width: 400, height: 600, photoWidth: 400, photoHeight: 600 });
       const asked: number[][] = [];
-      const half = await decodeForDetection(file, {
+      const half = await decodeFileForDetection(file, {
         scaleFor: (w, h) => {
           asked.push([w, h]);
           return 0.5;
@@ -179,7 +180,9 @@ describe('decoding for detection', () => {
       expect(asked).toEqual([[400, 600]]);
       expect(half).toMatchObject({ width: 200, height: 300, photoWidth: 400, photoHeight: 600 });
       expect(half.data.length).toBe(200 * 300 * 3);
-      await expect(decodeForDetection(path.join(dir, 'absent.jpg'))).rejects.toThrow(/faces\.decodeFailed/);
+      // Pixels that cannot be decoded are a clear error naming the photo.
+      const broken = { width: 10, height: 10, orientation: 1, pipeline: () => sharp(Buffer.from('not a photo')) };
+      await expect(decodeForDetection(broken, 'kapot.jpg')).rejects.toThrow(/faces\.decodeFailed/);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -7,18 +7,16 @@ import { AppError } from '../../shared/errors';
 import { listAuditEvents, verifyAuditTrail } from '../../electron/core/audit/trail';
 import { openCore, type CoreContext } from '../../electron/core/context';
 import { blazeFace, yunet } from '../../electron/core/faces/models';
+import { activeFaceModel, FACE_MODEL_ENV } from '../../electron/core/faces';
 import {
-  activeFaceModel,
-  addDrawnFace,
   detectPhotoFaces,
-  dismissFaceRegion,
-  FACE_MODEL_ENV,
   getFaceDetectorInfo,
   listEffectiveRegions,
   listPhotoRegions,
   setFaceModelPath,
   startFaceDetectionJob,
-} from '../../electron/core/faces/service';
+} from '../../electron/core/library';
+import { addDrawnFace, dismissFaceRegion } from '../../electron/core/people';
 import { createIpcRouter } from '../../electron/core/ipc/handlers';
 import { addFileRegion, addIndexedPhoto } from '../helpers/facesLibrary';
 import { readFaceTruth, REALWORLD_FACES } from '../helpers/facesSynthetic';

@@ -18,7 +18,7 @@ import { openCore, type CoreContext } from '../../electron/core/context';
 import { decodePhoto } from '../../electron/core/library/decode';
 import { sha256, startIndexJob } from '../../electron/core/library/indexer';
 import { openLibraryPhoto, readLibraryPhotoPixels } from '../../electron/core/library/open';
-import { getPhoto, listEventPhotos, listEvents, listRoots } from '../../electron/core/library/repository';
+import { getPhoto, listEventPhotos, listEvents, listRoots } from '../../electron/core/library';
 import { mediaFile } from '../../electron/core/media/protocol';
 import type { IndexSummary } from '../../shared/library';
 import { hugePngHeader, makeJpeg, mwgRegions, xmpPacket } from '../helpers/photos';

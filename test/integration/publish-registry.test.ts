@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { openCore, type CoreContext } from '../../electron/core/context';
-import { currentRegistry } from '../../electron/core/publish/identify';
+import { currentPeopleDirectory as currentRegistry } from '../../electron/core/people';
 import { useTempDirs } from '../helpers/tempDir';
 
 const tempDir = useTempDirs();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { effectiveRegions, type PhotoRegion } from '../../shared/people';
 import {
-  effectiveRegions,
   growFaceBox,
   intersection,
   iou,
@@ -10,7 +10,6 @@ import {
   planScales,
   planTiles,
   type ModelGeometry,
-  type PhotoRegion,
 } from '../../shared/faces';
 
 const blaze: ModelGeometry = { inputSize: 256, minFace: 14, maxFace: 60 };
@@ -157,6 +156,8 @@ describe('effective regions', () => {
       kind: 'face',
       box: { x: 0, y: 0, w: 0.1, h: 0.1 },
       name: '',
+      classHint: null,
+      personId: null,
       score: null,
       createdAt: '2026-01-01T00:00:00.000Z',
       createdBy: null,
@@ -177,6 +178,8 @@ describe('effective regions', () => {
       namespace: 'n',
       kind: 'face',
       name: '',
+      classHint: null,
+      personId: null,
       score: null,
       createdAt: '2026-01-01T00:00:00.000Z',
       createdBy: null,

@@ -1,14 +1,14 @@
 // fotowacht audit …: verify the hash chain (exit code 2 and the first bad sequence number when it was altered),
 // a report for a period (CSV or PDF), where a person was published, and the takedown list after a withdrawal.
-import { actorLabel } from '../../core/audit/actor';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { Option, type Command } from 'commander';
 import { AppError } from '../../../shared/errors';
+import { actorLabel } from '../../core/audit/actor';
 import { buildAuditReport } from '../../core/audit/report';
 import { verifyAuditTrail } from '../../core/audit/trail';
 import { requirePersonByKey } from '../../core/consent/registry';
-import { publicationsCsv, takedownList, wherePublished, type Publication } from '../../core/publish/queries';
+import { publicationsCsv, takedownList, wherePublished, type Publication } from '../../core/publish';
 import { action } from '../command';
 import type { Translate } from '../main';
 import type { Output } from '../output';

@@ -2,14 +2,14 @@
 // fotowacht faces detect [--all]: the detection job over the library, with a progress bar.
 import path from 'node:path';
 import type { Command } from 'commander';
-import type { PhotoRegion } from '../../../shared/faces';
+import type { PhotoRegion } from '../../../shared/people';
 import {
   detectPhotoFaces,
   getFaceDetectorInfo,
   listPhotoRegions,
   resolvePhoto,
   startFaceDetectionJob,
-} from '../../core/faces/service';
+} from '../../core/library';
 import { action, followJob } from '../command';
 import type { Translate } from '../main';
 

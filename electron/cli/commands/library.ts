@@ -1,9 +1,7 @@
 // fotowacht index <folder> | events | photos <event>: the photo library from the command line.
 import type { Command } from 'commander';
 import { describeError } from '../../../shared/i18n';
-import { startFaceDetectionJob } from '../../core/faces/service';
-import { startIndexJob } from '../../core/library/indexer';
-import { findEvent, listEventPhotos, listEvents } from '../../core/library/repository';
+import { findEvent, listEventPhotos, listEvents, startIngest } from '../../core/library';
 import { action, followJob } from '../command';
 import type { Translate } from '../main';
 
@@ -16,18 +14,19 @@ export function registerLibrary(program: Command, t: Translate): void {
   index.action(
     action(index, async ({ out, openCore }) => {
       const core = openCore();
-      const finished = await followJob(core, out, await startIndexJob(core, index.args[0]!));
+      const wantFaces = index.opts<{ faces: boolean }>().faces;
+      const jobs = await startIngest(core, index.args[0]!, { faces: wantFaces });
+      const finished = await followJob(core, out, jobs.index[0]!);
       if (finished.state !== 'done' || !finished.result) {
         out.result({ ok: false, state: finished.state, error: finished.error });
         out.warn(finished.error ? describeError(out.language, finished.error) : out.t('cli.index.cancelled'));
         process.exitCode = finished.state === 'cancelled' ? 130 : 1;
+        if (jobs.faces) core.jobs.cancel(jobs.faces.jobId);
         return;
       }
       const summary = finished.result;
       // Then look for faces nobody tagged, so that no one slips through (skipped with --no-faces).
-      const faces = index.opts<{ faces: boolean }>().faces
-        ? (await followJob(core, out, startFaceDetectionJob(core))).result
-        : null;
+      const faces = jobs.faces ? (await followJob(core, out, jobs.faces)).result : null;
       out.result({ ok: true, ...summary, faces });
       const { photos, events, regions, names, indexed, unchanged, moved, removed } = summary;
       out.say(out.t('cli.index.summary', { photos, events, regions, names }));

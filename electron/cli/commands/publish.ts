@@ -6,10 +6,9 @@ import { localDay } from '../../../shared/consent';
 import { AppError } from '../../../shared/errors';
 import { isMessageKey } from '../../../shared/i18n';
 import type { ExportItemSummary } from '../../../shared/publish';
-import { findEvent } from '../../core/library/repository';
-import { MANIFEST_JSON } from '../../core/publish/manifest';
-import { startExport } from '../../core/publish/export';
-import type { Db } from '../../core/db/connection';
+import { findEvent } from '../../core/library';
+import { MANIFEST_JSON, startExport } from '../../core/publish';
+import type { ReadableDb } from '../../core/db/connection';
 import { action, followJob } from '../command';
 import type { Translate } from '../main';
 import type { Output } from '../output';
@@ -23,7 +22,7 @@ interface ExportOptions {
   override: string[];
 }
 
-function eventId(db: Db, key: string): number {
+function eventId(db: ReadableDb, key: string): number {
   const byNumber = /^\d+$/.test(key) ? findEvent(db, Number(key)) : null;
   const event = byNumber ?? findEvent(db, key);
   if (!event) throw new AppError('publish.eventUnknown', { event: key });

@@ -2,7 +2,7 @@
 import { CHANNEL_ID, channelIdFromLabel, type Channel } from '../../../shared/consent';
 import { AppError } from '../../../shared/errors';
 import { appendAuditEvent, type Actor } from '../audit/trail';
-import type { Db } from '../db/connection';
+import type { Db, ReadableDb } from '../db/connection';
 
 interface ChannelRow {
   id: string;
@@ -33,12 +33,12 @@ function toChannel(row: ChannelRow): Channel {
 }
 
 /** Every channel, retired ones too (old records refer to them), in the order the form lists them. */
-export function listChannels(db: Db, options: { includeRetired?: boolean } = {}): Channel[] {
+export function listChannels(db: ReadableDb, options: { includeRetired?: boolean } = {}): Channel[] {
   const rows = db.prepare(`${SELECT_CHANNELS} ORDER BY c.sort_order, c.id`).all() as ChannelRow[];
   return rows.map(toChannel).filter((channel) => options.includeRetired !== false || channel.retiredAt === null);
 }
 
-export function getChannel(db: Db, id: string): Channel {
+export function getChannel(db: ReadableDb, id: string): Channel {
   const row = db.prepare(`${SELECT_CHANNELS} WHERE c.id = ?`).get(id) as ChannelRow | undefined;
   if (!row) throw new AppError('consent.channel.notFound', { channel: id });
   return toChannel(row);

@@ -24,7 +24,7 @@ import type { Statement } from 'better-sqlite3';
 import { AppError } from '../../../shared/errors';
 import { actorLabel, type Actor } from '../audit/actor';
 import { appendAuditEvent } from '../audit/trail';
-import type { Db } from '../db/connection';
+import type { Db, ReadableDb } from '../db/connection';
 import { getChannel, listChannels } from './channels';
 
 
@@ -72,7 +72,7 @@ export function toPerson(row: PersonRow): Person {
   };
 }
 
-export function getPerson(db: Db, id: number): Person {
+export function getPerson(db: ReadableDb, id: number): Person {
   const row = db.prepare('SELECT * FROM people WHERE id = ?').get(id) as PersonRow | undefined;
   if (!row) throw new AppError('consent.person.notFound', { person: String(id) });
   return toPerson(row);
@@ -144,7 +144,7 @@ export function listPeople(db: Db, query: ListPeopleQuery = {}): PersonListItem[
  * Everyone in the registry with their name parts, class and key — for matching photo tags to people. No paging,
  * no consent: matching needs the whole set, and consent is asked per export with consentOn.
  */
-export function allPeople(db: Db, kind?: PersonKind): Person[] {
+export function allPeople(db: ReadableDb, kind?: PersonKind): Person[] {
   const rows = db
     .prepare('SELECT * FROM people WHERE (? IS NULL OR kind = ?) ORDER BY id')
     .all(kind ?? null, kind ?? null) as PersonRow[];
@@ -285,9 +285,9 @@ function momentBounds(at: string | Date): { at: string; day: string; cutOp: '<' 
 }
 
 // consentOn runs once per visible person per photo in an export: its two statements are prepared once per database.
-const consentOnStatements = new WeakMap<Db, Record<'<' | '<=', Statement>>();
+const consentOnStatements = new WeakMap<ReadableDb, Record<'<' | '<=', Statement>>();
 
-function consentOnStatement(db: Db, cutOp: '<' | '<='): Statement {
+function consentOnStatement(db: ReadableDb, cutOp: '<' | '<='): Statement {
   let statements = consentOnStatements.get(db);
   if (!statements) {
     const make = (op: string) =>
@@ -307,7 +307,7 @@ function consentOnStatement(db: Db, cutOp: '<' | '<='): Statement {
  * taken effect by then. No such version — or anything but 'granted' — means no consent. `recordId` names the
  * consent_records row the answer relied on (null when there was none), for the export to cite.
  */
-export function consentOn(db: Db, personId: number, channelId: string, at: string | Date): ConsentAnswer {
+export function consentOn(db: ReadableDb, personId: number, channelId: string, at: string | Date): ConsentAnswer {
   const bounds = momentBounds(at);
   const schoolYear = schoolYearOf(bounds.day);
   const row = consentOnStatement(db, bounds.cutOp).get(personId, channelId, schoolYear, bounds.cut) as
@@ -533,4 +533,14 @@ export function getRecord(db: Db, id: number): ConsentRecord {
   const row = db.prepare(`${SELECT_RECORDS} WHERE r.id = ?`).get(id) as RecordRow | undefined;
   if (!row) throw new AppError('consent.record.notFound', { record: id });
   return toRecord(row);
+}
+
+/** Changes whenever a person is added or updated (people are never deleted): the name index is rebuilt then. */
+export function peopleFingerprint(db: ReadableDb): string {
+  const state = db.prepare('SELECT count(*) AS n, max(updated_at) AS at, max(id) AS id FROM people').get() as {
+    n: number;
+    at: string | null;
+    id: number | null;
+  };
+  return `${state.n}|${state.at ?? ''}|${state.id ?? 0}`;
 }

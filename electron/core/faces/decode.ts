@@ -1,9 +1,16 @@
-// The one place face detection decodes a photo: pixels in display orientation (EXIF rotation applied).
-import { readFile } from 'node:fs/promises';
-import { basename } from 'node:path';
-import sharp from 'sharp';
+// The one place face detection turns a photo into pixels: RGB in display orientation (EXIF rotation applied), at
+// the scale the detector's finest pass needs.
+import sharp, { type Sharp } from 'sharp';
 import { AppError } from '../../../shared/errors';
-import { decodePhoto, MAX_INPUT_PIXELS, type DecodedPhoto } from '../library/decode';
+
+/** A photo already opened (and checked) by its owner: its stored size, EXIF orientation and a pixel pipeline. */
+export interface OpenedPhoto {
+  readonly width: number;
+  readonly height: number;
+  readonly orientation: number;
+  /** A fresh pipeline over the pixels, already turned to the orientation a viewer sees. */
+  pipeline(): Sharp;
+}
 
 export interface DecodedImage {
   /** RGB, 3 bytes a pixel, rows top to bottom. */
@@ -20,18 +27,18 @@ export interface DecodeOptions {
   readonly scaleFor?: (displayWidth: number, displayHeight: number) => number;
 }
 
-/** Bound on decoded pixels: above any camera, below what would exhaust memory. */
-const MAX_PIXELS = MAX_INPUT_PIXELS;
+/** Bound on decoded pixels: above any camera (the library's own bound), below what would exhaust memory. */
+const MAX_PIXELS = 200_000_000;
 
-/** Decodes through the library's decoder, so every format it reads (HEIC from phones too) can be searched for faces. */
-export async function decodeForDetection(path: string, options: DecodeOptions = {}): Promise<DecodedImage> {
-  let photo: DecodedPhoto;
-  try {
-    photo = await decodePhoto(await readFile(path), basename(path));
-  } catch (error) {
-    if (error instanceof AppError) throw error;
-    throw new AppError('faces.decodeFailed', { path, detail: error instanceof Error ? error.message : String(error) });
-  }
+/**
+ * The pixels of a photo its owner opened (the library decodes every format it reads, HEIC from phones too, and
+ * checks the file is still the indexed photo). `label` names the photo in an error.
+ */
+export async function decodeForDetection(
+  photo: OpenedPhoto,
+  label: string,
+  options: DecodeOptions = {},
+): Promise<DecodedImage> {
   try {
     const swapped = photo.orientation >= 5;
     const photoWidth = swapped ? photo.height : photo.width;
@@ -62,7 +69,10 @@ export async function decodeForDetection(path: string, options: DecodeOptions = 
       photoHeight: resized ? photoHeight : info.height,
     };
   } catch (error) {
-    throw new AppError('faces.decodeFailed', { path, detail: error instanceof Error ? error.message : String(error) });
+    throw new AppError('faces.decodeFailed', {
+      path: label,
+      detail: error instanceof Error ? error.message : String(error),
+    });
   }
 }
 

@@ -1,14 +1,14 @@
-// Binds the faces methods of the IPC contract (shared/ipc/faces.ts) to the core.
+// Binds the faces methods of the IPC contract (shared/ipc/faces.ts): the library searches its photos, the people
+// domain keeps the corrections.
 import type { CoreContext } from '../context';
 import type { IpcRouter } from '../ipc/router';
 import {
-  addDrawnFace,
-  dismissFaceRegion,
   getFaceDetectorInfo,
   listPhotoRegions,
   setFaceModelPath,
   startFaceDetectionJob,
-} from './service';
+} from '../library';
+import { addDrawnFace, dismissFaceRegion } from '../people';
 
 export function registerFacesHandlers(router: IpcRouter, core: CoreContext): void {
   router

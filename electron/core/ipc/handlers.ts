@@ -7,6 +7,7 @@ import { appVersion } from '../version';
 import { registerConsentHandlers } from '../consent/ipc';
 import { registerFacesHandlers } from '../faces/ipc';
 import { registerLibraryHandlers } from '../library/ipc';
+import { registerPeopleHandlers } from '../people/ipc';
 import { registerPublishHandlers } from '../publish/ipc';
 import { registerUiHandlers, type FileChooser, type FolderOpener } from '../ui/ipc';
 import { IpcRouter, type IpcRouterOptions } from './router';
@@ -40,11 +41,12 @@ export function createIpcRouter(core: CoreContext, env: HandlerEnvironment, opti
     .handle('listAuditFacets', () => auditFacets(core.db))
     .handle('verifyAuditTrail', () => verifyAuditTrail(core.db));
 
-  registerUiHandlers(router, core.db, env);
+  registerUiHandlers(router, core, env);
 
   registerLibraryHandlers(router, core);
   registerConsentHandlers(router, core);
   registerFacesHandlers(router, core);
+  registerPeopleHandlers(router, core);
   registerPublishHandlers(router, core);
 
   router.assertComplete();

@@ -6,13 +6,15 @@ import { access, mkdir, readFile, rename, stat, writeFile } from 'node:fs/promis
 import path from 'node:path';
 import { AppError, type ErrorParams } from '../../../shared/errors';
 import type { IndexError, IndexSummary } from '../../../shared/library';
-import { appendAuditEvent } from '../audit/trail';
+import { audited } from '../audit/audited';
 import type { CoreContext } from '../context';
 import type { JobContext, JobHandle } from '../jobs/runner';
 import { mediaFile } from '../media/protocol';
 import type { DataPaths } from '../dataDir';
 import { decodePhoto, renderSizes, type DecodedPhoto } from './decode';
 import { readPhotoMetadata } from './metadata';
+import { countRegionsOfPhotos, insertFileRegions } from '../people';
+import * as photos from './photoRepository';
 import * as repo from './repository';
 import { scanFolder, type ScannedFile } from './scan';
 
@@ -71,15 +73,11 @@ export function startReindexJobs(core: CoreContext, rootId?: number): Array<JobH
 export function addLibraryRoot(core: CoreContext, folder: string): repo.RootRow {
   const existing = repo.findRootFor(core.db, folder);
   if (existing) return existing;
-  return core.db.transaction(() => {
+  return audited(core.db, core.actor(), (log) => {
     const root = repo.insertRoot(core.db, folder, new Date().toISOString());
-    appendAuditEvent(core.db, core.actor(), {
-      action: 'library.folderAdded',
-      subject: folder,
-      details: { rootId: root.id },
-    });
+    log({ action: 'library.folderAdded', subject: folder, details: { rootId: root.id } });
     return root;
-  })();
+  });
 }
 
 async function exists(file: string): Promise<boolean> {
@@ -145,10 +143,10 @@ async function indexOneFile(
   if (buffer.length === 0) throw new AppError('library.file.empty', { file: name });
   const hash = sha256(buffer);
   const db = core.db;
-  const isKnownPhoto = repo.photoExists(db, hash);
+  const isKnownPhoto = photos.photoExists(db, hash);
   let decoded: Promise<DecodedPhoto> | null = null;
   const decode = () => (decoded ??= decodePhoto(buffer, name));
-  let photo: repo.NewPhoto | null = null;
+  let photo: photos.NewPhoto | null = null;
   if (!isKnownPhoto) {
     const image = await decode();
     const metadata = await readPhotoMetadata(buffer, image);
@@ -157,7 +155,8 @@ async function indexOneFile(
   await ensureRenderedSizes(core.paths, hash, decode, name);
   const now = new Date().toISOString();
   db.transaction(() => {
-    if (photo) repo.insertPhoto(db, photo, now);
+    // A new photo brings the people tags its file carries; a known one keeps its regions and their history.
+    if (photo && photos.insertPhoto(db, photo, now)) insertFileRegions(db, hash, photo.metadata.regions, now);
     repo.upsertPhotoFile(
       db,
       { path: file.path, hash, eventId: eventFor(path.dirname(file.path)), size: file.size, mtimeMs: file.mtimeMs },
@@ -260,7 +259,7 @@ export async function indexFolder(
       repo.pruneEmptyEvents(db, root.id);
     })();
   }
-  const counts = repo.countsInside(db, folder);
+  const counts = { ...repo.countsInside(db, folder), ...countRegionsOfPhotos(db, repo.photoHashesInside(db, folder)) };
   const errors: IndexError[] = repo
     .errorsInside(db, folder)
     .map((error) => ({ ...error, path: path.relative(folder, error.path) || error.path }));

@@ -1,18 +1,16 @@
 // Binds the library methods of the IPC contract (shared/ipc/library.ts) to the core.
 import { AppError } from '../../../shared/errors';
 import type { CoreContext } from '../context';
-import { startFaceDetectionJob } from '../faces/service';
 import type { IpcRouter } from '../ipc/router';
-import { startIndexJob, startReindexJobs } from './indexer';
-import { getPhoto, listEventPhotos, listEvents, listIndexErrors, listRoots } from './repository';
+import { startIngest, startReingest } from './ingest';
+import { getPhoto, listEventPhotos, listEvents } from './photos';
+import { listIndexErrors, listRoots } from './repository';
 
 export function registerLibraryHandlers(router: IpcRouter, core: CoreContext): void {
   router
     .handle('addLibraryFolder', async ({ folder }) => {
-      const job = await startIndexJob(core, folder);
-      // Queued behind the index job: look for faces nobody tagged in what it found.
-      startFaceDetectionJob(core);
-      return { jobId: job.jobId };
+      const jobs = await startIngest(core, folder);
+      return { jobId: jobs.index[0]!.jobId };
     })
     .handle('listLibraryRoots', () => listRoots(core.db))
     .handle('listEvents', ({ rootId }) => listEvents(core.db, rootId))
@@ -23,9 +21,5 @@ export function registerLibraryHandlers(router: IpcRouter, core: CoreContext): v
       return photo;
     })
     .handle('listIndexErrors', ({ eventId }) => listIndexErrors(core.db, eventId))
-    .handle('reindexLibrary', ({ rootId }) => {
-      const jobIds = startReindexJobs(core, rootId).map((job) => job.jobId);
-      startFaceDetectionJob(core);
-      return { jobIds };
-    });
+    .handle('reindexLibrary', ({ rootId }) => ({ jobIds: startReingest(core, rootId).index.map((job) => job.jobId) }));
 }

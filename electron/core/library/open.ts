@@ -3,10 +3,10 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { AppError } from '../../../shared/errors';
-import type { Db } from '../db/connection';
+import type { ReadableDb } from '../db/connection';
 import { decodePhoto, type DecodedPhoto } from './decode';
 import { sha256 } from './indexer';
-import { photoFilePaths } from './repository';
+import { photoFilePaths } from './photoRepository';
 
 export interface LibraryPhoto extends DecodedPhoto {
   /** The file the pixels came from. */
@@ -16,7 +16,7 @@ export interface LibraryPhoto extends DecodedPhoto {
 }
 
 /** Throws library.photo.fileMissing when no file of the photo is left with the same content. */
-export async function openLibraryPhoto(db: Db, hash: string): Promise<LibraryPhoto> {
+export async function openLibraryPhoto(db: ReadableDb, hash: string): Promise<LibraryPhoto> {
   for (const file of photoFilePaths(db, hash)) {
     let buffer: Buffer;
     try {
@@ -42,7 +42,7 @@ export interface PhotoPixels {
  * The photo's pixels as 8-bit RGB in display orientation, scaled down to fit `maxSize` (never up), e.g. for a
  * face detector. Regions (normalised, display frame) map onto these pixels directly.
  */
-export async function readLibraryPhotoPixels(db: Db, hash: string, maxSize?: number): Promise<PhotoPixels> {
+export async function readLibraryPhotoPixels(db: ReadableDb, hash: string, maxSize?: number): Promise<PhotoPixels> {
   const photo = await openLibraryPhoto(db, hash);
   let pipeline = photo.pipeline();
   if (maxSize) pipeline = pipeline.resize(maxSize, maxSize, { fit: 'inside', withoutEnlargement: true });

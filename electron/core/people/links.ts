@@ -1,103 +1,94 @@
 // Links between regions on photos and people, confirmed by a user: kept on the region (so by the photo's content
 // hash), logged in the audit trail, and offered for the same name elsewhere in the same event — never applied
-// there without a person confirming it.
+// there without a person confirming it. And the photo screen's view of who is in a photo.
 import { AppError } from '../../../shared/errors';
 import { canonicalTagName, displayName } from '../../../shared/names';
-import type { RegionMatchView } from '../../../shared/people';
-import type { Actor } from '../audit/trail';
-import { appendAuditEvent } from '../audit/trail';
-import type { Db } from '../db/connection';
-import {
-  classHintOf,
-  eventClasses,
-  matchRegionName,
-  photoRegions,
-  regionBox,
-  type Registry,
-  type RegionRow,
-} from '../publish/identify';
+import { effectiveRegions, type PhotoRegion, type RegionMatchView } from '../../../shared/people';
+import type { Actor } from '../audit/actor';
+import { audited } from '../audit/audited';
+import { getPerson } from '../consent';
+import type { ReadableDb, WritableDb } from '../db/connection';
+import type { PeopleDirectory } from './directory';
+import { eventClasses, matchRegionName } from './matching';
+import * as repo from './repository';
 
-function getRegion(db: Db, regionId: number): RegionRow {
-  const region = db.prepare('SELECT * FROM regions WHERE id = ?').get(regionId) as RegionRow | undefined;
+export function requireRegion(db: ReadableDb, regionId: number): PhotoRegion {
+  const region = repo.getRegion(db, regionId);
   if (!region) throw new AppError('people.regionUnknown', { region: regionId });
   return region;
 }
 
 /** Links a region to a person (or removes the link with null). The audit event names ids, not names. */
-export function linkRegion(db: Db, actor: Actor, regionId: number, personId: number | null): RegionRow {
-  return db.transaction(() => {
-    const region = getRegion(db, regionId);
-    if (personId !== null && !db.prepare('SELECT 1 FROM people WHERE id = ?').get(personId)) {
-      throw new AppError('people.personUnknown', { person: personId });
+export function linkRegion(db: WritableDb, actor: Actor, regionId: number, personId: number | null): PhotoRegion {
+  return audited(db, actor, (log) => {
+    const region = requireRegion(db, regionId);
+    if (personId !== null) {
+      try {
+        getPerson(db, personId);
+      } catch {
+        throw new AppError('people.personUnknown', { person: personId });
+      }
     }
-    if (region.person_id === personId) return region;
-    db.prepare('UPDATE regions SET person_id = ? WHERE id = ?').run(personId, regionId);
-    appendAuditEvent(db, actor, {
+    if (region.personId === personId) return region;
+    repo.setRegionPerson(db, regionId, personId);
+    log({
       action: personId === null ? 'people.unlink' : 'people.link',
-      subject: `photo:${region.photo_hash}`,
+      subject: `photo:${region.photoHash}`,
       details: {
         regionId,
         personId,
-        previousPersonId: region.person_id,
+        previousPersonId: region.personId,
         source: region.source,
-        hasBox: region.x !== null,
+        hasBox: region.box !== null,
       },
     });
-    return getRegion(db, regionId);
-  })();
+    return requireRegion(db, regionId);
+  });
 }
 
-/** name → person, from links users confirmed on other photos of the same event. */
-export function confirmedLinksInEvent(db: Db, eventId: number): Map<string, number> {
-  const rows = db
-    .prepare(
-      `SELECT r.name, r.person_id FROM regions r
-       WHERE r.person_id IS NOT NULL AND r.name <> ''
-         AND r.photo_hash IN (SELECT photo_hash FROM photo_files WHERE event_id = ?)
-       ORDER BY r.id`,
-    )
-    .all(eventId) as Array<{ name: string; person_id: number }>;
+/** name → person, from links users confirmed on the photos of one event. */
+export function confirmedLinksInEvent(db: ReadableDb, eventPhotoHashes: readonly string[]): Map<string, number> {
   const links = new Map<string, number>();
-  for (const row of rows) links.set(canonicalTagName(row.name), row.person_id);
+  for (const row of repo.linkedNamesOnPhotos(db, eventPhotoHashes)) links.set(canonicalTagName(row.name), row.personId);
   return links;
 }
 
-/** How each region of a photo is matched, for the photo screen: linked, exact, ambiguous, unmatched or unknown. */
-export function regionMatches(db: Db, registry: Registry, photoHash: string): RegionMatchView[] {
-  const eventIds =
-    (db.prepare('SELECT DISTINCT event_id FROM photo_files WHERE photo_hash = ?').pluck().all(photoHash) as number[]) ??
-    [];
-  const classes = eventIds.flatMap((eventId) => eventClasses(db, registry, eventId));
-  const offered = new Map<string, number>();
-  for (const eventId of eventIds)
-    for (const [name, personId] of confirmedLinksInEvent(db, eventId)) offered.set(name, personId);
+/**
+ * Who is in a photo, for the photo screen: every region (dismissed ones too, marked), each linked, matched
+ * exactly, ambiguous, unmatched or unknown, whether it counts for the decision, and a link offered from
+ * another photo of the same event. `eventPhotoHashes` are the photos of the events the photo is in.
+ */
+export function regionMatches(
+  db: ReadableDb,
+  directory: PeopleDirectory,
+  photoHash: string,
+  eventPhotoHashes: readonly string[],
+): RegionMatchView[] {
+  const classes = eventClasses(directory, repo.namesOnPhotos(db, eventPhotoHashes));
+  const offered = confirmedLinksInEvent(db, eventPhotoHashes);
   const personView = (id: number) => {
-    const person = registry.people.get(id);
+    const person = directory.people.get(id);
     return person ? { personId: id, name: displayName(person), className: person.className ?? null } : null;
   };
+  const regions = repo.regionsOfPhoto(db, photoHash);
+  const counted = new Set(effectiveRegions(regions).map((region) => region.id));
 
-  return photoRegions(db, photoHash).map((region): RegionMatchView => {
+  return regions.map((region): RegionMatchView => {
     const base = {
       regionId: region.id,
       name: region.name,
-      box: regionBox(region),
+      box: region.box,
       source: region.source,
       kind: region.kind,
-      dismissed: region.dismissed_at !== null,
-      classHint: classHintOf(region),
+      score: region.score,
+      dismissed: region.dismissedAt !== null,
+      counted: counted.has(region.id),
+      classHint: region.classHint,
     };
-    if (region.person_id !== null)
-      return {
-        ...base,
-        status: 'linked',
-        person: personView(region.person_id),
-        candidates: [],
-        suggestions: [],
-        offered: null,
-      };
-    if (!region.name.trim())
-      return { ...base, status: 'unknown', person: null, candidates: [], suggestions: [], offered: null };
-    const match = matchRegionName(registry, region, classes);
+    const none = { person: null, candidates: [], suggestions: [], offered: null };
+    if (region.personId !== null) return { ...base, ...none, status: 'linked', person: personView(region.personId) };
+    if (!region.name.trim()) return { ...base, ...none, status: 'unknown' };
+    const match = matchRegionName(directory, region, classes);
     const offeredId = offered.get(canonicalTagName(region.name));
     const offeredView =
       offeredId !== undefined && !(match.status === 'matched' && match.personId === offeredId)
@@ -105,29 +96,20 @@ export function regionMatches(db: Db, registry: Registry, photoHash: string): Re
         : null;
     switch (match.status) {
       case 'matched':
-        return {
-          ...base,
-          status: 'matched',
-          person: personView(match.personId),
-          candidates: [],
-          suggestions: [],
-          offered: offeredView,
-        };
+        return { ...base, ...none, status: 'matched', person: personView(match.personId), offered: offeredView };
       case 'ambiguous':
         return {
           ...base,
+          ...none,
           status: 'ambiguous',
-          person: null,
           candidates: match.candidates.flatMap((id) => personView(id) ?? []),
-          suggestions: [],
           offered: offeredView,
         };
       case 'unmatched':
         return {
           ...base,
+          ...none,
           status: 'unmatched',
-          person: null,
-          candidates: [],
           suggestions: match.suggestions.flatMap((suggestion) => {
             const view = personView(suggestion.personId);
             return view ? [{ ...view, score: suggestion.score }] : [];

@@ -3,53 +3,41 @@
 import type { PolicySettings } from '../../../shared/policy';
 import { DEFAULT_SETTINGS, settingsValueSchemas } from '../../../shared/settings';
 import type { Settings } from '../../../shared/types';
-import { appendAuditEvent, type Actor } from '../audit/trail';
-import type { Db } from '../db/connection';
+import type { Actor } from '../audit/actor';
+import { audited } from '../audit/audited';
+import type { ReadableDb, WritableDb } from '../db/connection';
+import { readAllSettings, writeSetting } from './repository';
 
 /** The decision rules' settings, as stored. */
-export function policySettings(db: Db): PolicySettings {
+export function policySettings(db: ReadableDb): PolicySettings {
   const { hideStyle, maskMargin, maxHiddenAreaShare, maxHiddenPeople } = getSettings(db);
   return { hideStyle, maskMargin, maxHiddenAreaShare, maxHiddenPeople };
 }
 
-export function getSettings(db: Db): Settings {
-  const rows = db.prepare('SELECT key, value FROM settings').all() as Array<{ key: string; value: string }>;
+export function getSettings(db: ReadableDb): Settings {
   const settings: Record<string, unknown> = { ...DEFAULT_SETTINGS };
-  for (const row of rows) {
-    if (!Object.prototype.hasOwnProperty.call(settingsValueSchemas, row.key)) continue;
-    const parsed = settingsValueSchemas[row.key as keyof Settings].safeParse(JSON.parse(row.value));
+  for (const [key, value] of readAllSettings(db)) {
+    if (!Object.prototype.hasOwnProperty.call(settingsValueSchemas, key)) continue;
+    const parsed = settingsValueSchemas[key as keyof Settings].safeParse(value);
     // A damaged value falls back to the default rather than breaking the app.
-    if (parsed.success) settings[row.key] = parsed.data;
+    if (parsed.success) settings[key] = parsed.data;
   }
   return settings as unknown as Settings;
 }
 
-export function updateSettings(db: Db, actor: Actor, patch: Partial<Settings>): Settings {
-  return db.transaction(() => {
-    const before = getSettings(db);
-    const changed: Partial<Record<keyof Settings, unknown>> = {};
-    const upsert = db.prepare(
-      'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
-    );
-    for (const key of Object.keys(patch) as Array<keyof Settings>) {
-      const value = settingsValueSchemas[key].parse(patch[key]);
-      if (value === before[key]) continue;
-      upsert.run(key, JSON.stringify(value));
-      changed[key] = value;
-    }
-    if (Object.keys(changed).length > 0) {
-      // The actor as it is after the change, so a newly set display name shows from this event on.
-      const after = getSettings(db);
-      appendAuditEvent(
-        db,
-        { os: actor.os, name: after.displayName },
-        {
-          action: 'settings.update',
-          subject: 'settings',
-          details: changed as Record<string, string | number>,
-        },
-      );
-    }
+export function updateSettings(db: WritableDb, actor: Actor, patch: Partial<Settings>): Settings {
+  const before = getSettings(db);
+  const changed: Partial<Record<keyof Settings, unknown>> = {};
+  for (const key of Object.keys(patch) as Array<keyof Settings>) {
+    const value = settingsValueSchemas[key].parse(patch[key]);
+    if (value !== before[key]) changed[key] = value;
+  }
+  if (Object.keys(changed).length === 0) return before;
+  const displayName = (changed.displayName as string | undefined) ?? before.displayName;
+  // The actor as it is after the change, so a newly set display name shows from this event on.
+  return audited(db, { os: actor.os, name: displayName }, (log) => {
+    for (const [key, value] of Object.entries(changed)) writeSetting(db, key, value);
+    log({ action: 'settings.update', subject: 'settings', details: changed as Record<string, string | number> });
     return getSettings(db);
-  })();
+  });
 }

@@ -3,8 +3,9 @@
 // field instead.
 import { AppError } from '../../../shared/errors';
 import type { FilePurpose } from '../../../shared/ipc/ui';
-import type { Db } from '../db/connection';
+import type { CoreContext } from '../context';
 import type { IpcRouter } from '../ipc/router';
+import { finishedExportFolder } from '../publish';
 
 export type FileChooser = (purpose: FilePurpose) => Promise<string | null>;
 /** Opens a folder in the file manager; resolves to an error text when the system could not. */
@@ -12,7 +13,7 @@ export type FolderOpener = (folder: string) => Promise<string>;
 
 export function registerUiHandlers(
   router: IpcRouter,
-  db: Db,
+  core: Pick<CoreContext, 'db'>,
   env: { readonly chooseFile?: FileChooser | undefined; readonly openFolder?: FolderOpener | undefined },
 ): void {
   router
@@ -22,12 +23,11 @@ export function registerUiHandlers(
     })
     .handle('openExportFolder', async ({ exportId }) => {
       // Only a folder Fotowacht itself exported to: the renderer never names an arbitrary path to open.
-      const row = db.prepare(`SELECT out_dir FROM exports WHERE id = ? AND state = 'done'`).get(exportId) as
-        { out_dir: string } | undefined;
-      if (!row) throw new AppError('ui.openFolder.unknownExport', { exportId });
-      if (!env.openFolder) throw new AppError('ui.openFolder.unavailable', { dir: row.out_dir });
-      const problem = await env.openFolder(row.out_dir);
-      if (problem) throw new AppError('ui.openFolder.failed', { dir: row.out_dir, detail: problem });
+      const dir = finishedExportFolder(core.db, exportId);
+      if (dir === null) throw new AppError('ui.openFolder.unknownExport', { exportId });
+      if (!env.openFolder) throw new AppError('ui.openFolder.unavailable', { dir });
+      const problem = await env.openFolder(dir);
+      if (problem) throw new AppError('ui.openFolder.failed', { dir, detail: problem });
       return { opened: true as const };
     });
 }

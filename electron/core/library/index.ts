@@ -1,0 +1,35 @@
+// The library domain's public face: event folders, the photos in them (indexed by content hash), reading their
+// metadata and pixels, and searching them for untagged faces.
+export { decodePhoto, MAX_INPUT_PIXELS, type DecodedPhoto } from './decode';
+export {
+  detectPhotoFaces,
+  FACE_JOB_KIND,
+  getFaceDetectorInfo,
+  listEffectiveRegions,
+  listPhotoRegions,
+  resolvePhoto,
+  setFaceModelPath,
+  startFaceDetectionJob,
+  type FaceJobResult,
+  type PhotoDetectionResult,
+} from './faceSearch';
+export { INDEX_JOB_KIND, INDEX_CONCURRENCY, sha256, startIndexJob, startReindexJobs } from './indexer';
+export { startIngest, startReingest, type IngestJobs } from './ingest';
+export { openLibraryPhoto, readLibraryPhotoPixels, type LibraryPhoto } from './open';
+export {
+  chosenPhotos,
+  chosenPhotosOfEvent,
+  faceSearchOf,
+  findPhotoHash,
+  photoFilePaths,
+  type ChosenPhoto,
+} from './photoRepository';
+export { getPhoto, listEventPhotos, listEvents } from './photos';
+export {
+  eventExists,
+  eventIdsOfPhoto,
+  findEvent,
+  listIndexErrors,
+  listRoots,
+  photoHashesOfEvent,
+} from './repository';

@@ -1,0 +1,268 @@
+// Export for one channel and date: the chosen photos or a whole event become publish-ready files, each checked
+// after writing, then a manifest, then one audit event. A cancelled export removes what it wrote, and a crashed
+// one is never recorded as done.
+import { mkdirSync, rmSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
+import path from 'node:path';
+import { AppError } from '../../../shared/errors';
+import type { Decision } from '../../../shared/policy';
+import type { ExportItemSummary, ExportRequest, ExportSummary } from '../../../shared/publish';
+import { actorLabel } from '../audit/actor';
+import { audited } from '../audit/audited';
+import type { CoreContext } from '../context';
+import type { JobHandle } from '../jobs/runner';
+import { findEvent } from '../library';
+import { decideOne, decisionContext, selectPhotos } from './decisions';
+import { exportFileStem, outputName } from './fileNames';
+import { writeManifest, type ManifestEntry } from './manifest';
+import { regionsOfPhoto } from '../people';
+import { finishExport, insertExport, insertExportItem } from './repository';
+import { prepareOutDir, recoverInterruptedExports, stagingDir } from './staging';
+import { writePublishedPhoto } from './writePhoto';
+
+export const EXPORT_JOB_KIND = 'publish.export';
+const EXPORT_CONCURRENCY = 2;
+
+type Problems = ExportItemSummary['problems'];
+
+/** What one photo came to: the summary line, the manifest line. */
+interface ItemOutcome {
+  readonly summary: ExportItemSummary;
+  readonly manifest: ManifestEntry;
+}
+
+function outcome(
+  photo: { readonly hash: string; readonly path: string },
+  decision: Decision,
+  state: ExportItemSummary['state'],
+  output: { readonly name: string; readonly sha256: string } | null,
+  problems: Problems,
+): ItemOutcome {
+  const done = state === 'done';
+  return {
+    summary: {
+      photoHash: photo.hash,
+      sourceName: path.basename(photo.path),
+      outputName: output?.name ?? null,
+      decision: decision.status,
+      state,
+      hiddenCount: decision.hidden.length,
+      problems,
+    },
+    manifest: {
+      outputName: output?.name ?? null,
+      sourceSha256: photo.hash,
+      outputSha256: output?.sha256 ?? null,
+      decision: decision.status,
+      overridden: decision.overridden,
+      hiddenRegions: done ? decision.hidden.length : 0,
+      // Ids only: who was visible and on which consent version; no names, and nothing about hidden people.
+      visiblePeople: done
+        ? decision.visible.map((person) => ({ personId: person.personId, consentRecordId: person.consentRecordId }))
+        : [],
+      problems: problems.map((problem) => problem.code),
+    },
+  };
+}
+
+export function startExport(core: CoreContext, request: ExportRequest): JobHandle<ExportSummary> {
+  const db = core.db;
+  const context = decisionContext(db, request.channelId, request.date);
+  const { channel, settings, schoolYear } = context;
+  const photos = selectPhotos(db, request);
+  const outDir = path.resolve(request.outDir);
+  recoverInterruptedExports(core);
+  prepareOutDir(outDir);
+
+  const actor = core.actor();
+  const eventName = request.eventId !== undefined ? (findEvent(db, request.eventId)?.name ?? null) : null;
+  const stem = exportFileStem(eventName, context.directory);
+  const exportSettings = {
+    channel: channel.id,
+    date: request.date,
+    schoolYear,
+    longSide: channel.exportLongSide,
+    hideStyle: settings.hideStyle,
+    maskMargin: settings.maskMargin,
+    maxHiddenAreaShare: settings.maxHiddenAreaShare,
+    maxHiddenPeople: settings.maxHiddenPeople,
+    eventId: request.eventId ?? null,
+    photos: photos.length,
+  };
+  const exportId = insertExport(db, {
+    channelId: channel.id,
+    publishDate: request.date,
+    schoolYear,
+    outDir,
+    settings: { ...exportSettings, stem, pid: process.pid },
+    actor: actorLabel(actor),
+    startedAt: new Date().toISOString(),
+  });
+
+  return core.jobs.start<ExportSummary>({
+    kind: EXPORT_JOB_KIND,
+    concurrency: EXPORT_CONCURRENCY,
+    run: async (ctx) => {
+      ctx.setTotal(photos.length);
+      const outcomes: Array<ItemOutcome | undefined> = new Array(photos.length);
+      const written: string[] = [];
+      const staging = stagingDir(core, exportId);
+      mkdirSync(staging, { recursive: true });
+
+      const exportOne = async (index: number, signal: AbortSignal): Promise<'done' | 'skipped'> => {
+        const photo = photos[index]!;
+        const override = request.overrides?.[photo.hash];
+        const decision = decideOne(db, context, photo, regionsOfPhoto(db, photo.hash), override);
+        /** Records the photo's outcome (and an override) in the export and the audit trail together. */
+        const record = (
+          state: ExportItemSummary['state'],
+          output: { name: string; sha256: string } | null,
+          problems: Problems,
+        ): void => {
+          audited(db, actor, (log) => {
+            insertExportItem(db, {
+              exportId,
+              photoHash: photo.hash,
+              outputName: output?.name ?? null,
+              outputSha256: output?.sha256 ?? null,
+              decision: decision.status,
+              overrideReason: decision.overridden ? (override ?? null) : null,
+              hiddenCount: decision.hidden.length,
+              state,
+              errorCode: problems[0]?.code ?? null,
+              details: { problems: problems.map((problem) => ({ code: problem.code })) },
+              visible: state === 'done' ? decision.visible : [],
+            });
+            if (decision.overridden) {
+              log({
+                action: 'export.override',
+                subject: `photo:${photo.hash}`,
+                details: {
+                  exportId,
+                  channel: channel.id,
+                  date: request.date,
+                  reason: override ?? '',
+                  blockers: decision.blockers.map((b) => b.code),
+                },
+              });
+            }
+          });
+          outcomes[index] = outcome(photo, decision, state, output, problems);
+        };
+
+        if (decision.status === 'blocked' || decision.status === 'needs_review') {
+          // The summary says why in words (with names, for the person exporting); what is stored keeps codes only.
+          record(
+            'skipped',
+            null,
+            decision.blockers.map((blocker) => ({ code: blocker.code, params: blocker.params })),
+          );
+          return 'skipped';
+        }
+
+        const name = outputName(stem, index + 1);
+        const result = await writePublishedPhoto(
+          db,
+          { photoHash: photo.hash, outputName: name, hide: decision.hidden },
+          {
+            longSide: channel.exportLongSide,
+            hideStyle: settings.hideStyle,
+            stagingDir: staging,
+            outDir,
+            names: context.directory.allNames,
+          },
+          signal,
+        );
+        if (result.state === 'cancelled') return 'skipped';
+        if (result.state === 'leak') {
+          record(
+            'failed',
+            null,
+            result.findings.map((finding) => ({ code: finding.code, params: finding.params })),
+          );
+          throw new AppError('publish.leakCheckFailed', {
+            file: path.basename(photo.path),
+            findings: result.findings.map((finding) => finding.code).join(', '),
+          });
+        }
+        written.push(name);
+        record('done', { name, sha256: result.outputSha256 }, []);
+        return 'done';
+      };
+
+      try {
+        await ctx.forEach(
+          photos.map((_, index) => index),
+          (index, signal) => exportOne(index, signal),
+          { label: (index) => path.basename(photos[index]!.path) },
+        );
+        if (ctx.signal.aborted) throw new AppError('job.cancelled', {});
+
+        const done = outcomes.filter((item): item is ItemOutcome => item !== undefined);
+        const manifestSha256 = await writeManifest(outDir, {
+          exportId,
+          channel: channel.id,
+          date: request.date,
+          schoolYear,
+          createdAt: new Date().toISOString(),
+          settings: {
+            longSide: channel.exportLongSide,
+            hideStyle: settings.hideStyle,
+            maskMargin: settings.maskMargin,
+          },
+          files: done.map((item) => item.manifest),
+        });
+        const items = done.map((item) => item.summary);
+        const exported = items.filter((item) => item.state === 'done');
+        const summary: ExportSummary = {
+          exportId,
+          outDir,
+          channelId: channel.id,
+          date: request.date,
+          schoolYear,
+          exported: exported.length,
+          hiddenRegions: exported.reduce((sum, item) => sum + item.hiddenCount, 0),
+          blocked: items.filter((item) => item.decision === 'blocked').length,
+          needsReview: items.filter((item) => item.decision === 'needs_review').length,
+          failed: items.filter((item) => item.state === 'failed').length,
+          manifestSha256,
+          items,
+        };
+        audited(db, actor, (log) => {
+          finishExport(db, exportId, 'done', new Date().toISOString(), manifestSha256);
+          log({
+            action: 'export.done',
+            subject: `export:${exportId}`,
+            details: {
+              exportId,
+              outDir,
+              settings: exportSettings,
+              exported: summary.exported,
+              hiddenRegions: summary.hiddenRegions,
+              blocked: summary.blocked,
+              needsReview: summary.needsReview,
+              failed: summary.failed,
+              manifestSha256,
+            },
+          });
+        });
+        return summary;
+      } catch (error) {
+        // Cancelled or failed: take back every file this export wrote; the export is not done.
+        await Promise.all(written.map((name) => rm(path.join(outDir, name), { force: true })));
+        const state = ctx.signal.aborted ? 'cancelled' : 'failed';
+        audited(db, actor, (log) => {
+          finishExport(db, exportId, state, new Date().toISOString());
+          log({
+            action: `export.${state}`,
+            subject: `export:${exportId}`,
+            details: { exportId, channel: channel.id, date: request.date },
+          });
+        });
+        throw error;
+      } finally {
+        rmSync(staging, { recursive: true, force: true });
+      }
+    },
+  });
+}

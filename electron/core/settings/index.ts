@@ -1,0 +1,3 @@
+// The settings domain's public face.
+export { getSettings, policySettings, updateSettings } from './settings';
+export { deleteSetting, readSetting, writeSetting } from './repository';
