@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { listPeople } from '../../electron/core/consent/registry';
+import { listPeople } from '../../electron/core/consent';
 import { listAuditEvents } from '../../electron/core/audit/trail';
 import { writeWindows1252Csv, writeXlsxList } from '../helpers/consentLists';
 import { closeBrowser, openUi } from '../helpers/ui';

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { listAuditEvents } from '../../electron/core/audit/trail';
-import { consentOn, findPersonByKey } from '../../electron/core/consent/registry';
+import { consentOn, findPersonByKey } from '../../electron/core/consent';
 import type { ConsentFileInfo, ConsentImportPreviewResult } from '../../shared/ipc/consent';
 import { generatedListRows, writeUtf8BomCsv } from '../helpers/consentLists';
 import { closeBrowser, openUi, type UiApp } from '../helpers/ui';

@@ -1,7 +1,7 @@
 // Settings an administrator or privacy officer changes: channels (add with Dutch and English names, rename,
 // retire and reinstate, delete an unused one) and how hidden people are hidden (style, margin, thresholds).
 import { afterAll, describe, expect, it } from 'vitest';
-import { listChannels } from '../../electron/core/consent/channels';
+import { listChannels } from '../../electron/core/consent';
 import { getSettings } from '../../electron/core/settings/settings';
 import { listAuditEvents } from '../../electron/core/audit/trail';
 import { closeBrowser, openUi } from '../helpers/ui';

@@ -1,7 +1,5 @@
 // A sample school in a temp data folder, for publish tests: consent imported, the event indexed.
-import { listChannels } from '../../electron/core/consent/channels';
-import { commitConsentImport } from '../../electron/core/consent/importer';
-import { readConsentList } from '../../electron/core/consent/source';
+import { commitConsentImport, listChannels, readConsentList } from '../../electron/core/consent';
 import { openCore, type CoreContext } from '../../electron/core/context';
 import { startIndexJob } from '../../electron/core/library/indexer';
 import { proposeMapping } from '../../shared/consent';

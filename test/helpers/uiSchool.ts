@@ -1,8 +1,6 @@
 // The sample school for the UI tests: the consent list imported through the core (as the wizard does), the photos
 // written; indexing is left to the test (through the screen, or the core).
-import { listChannels } from '../../electron/core/consent/channels';
-import { commitConsentImport } from '../../electron/core/consent/importer';
-import { readConsentList } from '../../electron/core/consent/source';
+import { commitConsentImport, listChannels, readConsentList } from '../../electron/core/consent';
 import type { CoreContext } from '../../electron/core/context';
 import { startIndexJob } from '../../electron/core/library/indexer';
 import { proposeMapping } from '../../shared/consent';

@@ -4,10 +4,15 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { proposeMapping, type ConsentMapping } from '../../shared/consent';
 import { listAuditEvents, verifyAuditTrail } from '../../electron/core/audit/trail';
-import { listChannels } from '../../electron/core/consent/channels';
-import { commitConsentImport, planConsentImport } from '../../electron/core/consent/importer';
-import { consentOn, findPersonByKey, withdrawConsent } from '../../electron/core/consent/registry';
-import { readConsentList } from '../../electron/core/consent/source';
+import {
+  commitConsentImport,
+  consentOn,
+  findPersonByKey,
+  listChannels,
+  planConsentImport,
+  readConsentList,
+  withdrawConsent,
+} from '../../electron/core/consent';
 import { openCore, type CoreContext } from '../../electron/core/context';
 import {
   excelSemicolonRows,

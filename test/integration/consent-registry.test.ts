@@ -4,23 +4,22 @@ import { proposeMapping } from '../../shared/consent';
 import { listAuditEvents, verifyAuditTrail } from '../../electron/core/audit/trail';
 import {
   addChannel,
-  deleteChannel,
-  listChannels,
-  renameChannel,
-  retireChannel,
-} from '../../electron/core/consent/channels';
-import { commitConsentImport, planConsentImport } from '../../electron/core/consent/importer';
-import {
   allPeople,
+  commitConsentImport,
   consentHistory,
   consentOn,
+  deleteChannel,
   findPersonByKey,
+  listChannels,
   listPeople,
   personConsent,
+  planConsentImport,
+  readConsentList,
   recordManualConsent,
+  renameChannel,
+  retireChannel,
   withdrawConsent,
-} from '../../electron/core/consent/registry';
-import { readConsentList } from '../../electron/core/consent/source';
+} from '../../electron/core/consent';
 import { openCore, type CoreContext } from '../../electron/core/context';
 import { schemaVersion } from '../../electron/core/db/connection';
 import { writeWindows1252Csv } from '../helpers/consentLists';
@@ -300,6 +299,22 @@ describe('channels', () => {
       'channel.add',
       'consent.import',
     ]);
+  });
+
+  it('refuses to delete a channel that only an export names, and logs nothing', async () => {
+    const { db } = await registry();
+    const krant = addChannel(db, actor, { labelNl: 'Schoolkrant', labelEn: 'School paper' });
+    // An export for a channel nobody has a consent record for (everyone was hidden): written as the export writes it.
+    db.prepare(
+      `INSERT INTO exports (channel_id, publish_date, school_year, out_dir, settings, state, actor, started_at)
+       VALUES (?, '2026-10-01', ?, '/tmp/export', '{}', 'done', 'Els de Wit (administratie)', '2026-10-01T09:00:00Z')`,
+    ).run(krant.id, YEAR);
+    expect(() => deleteChannel(db, actor, { id: krant.id })).toThrow(
+      expect.objectContaining({ code: 'consent.channel.inUse', params: { channel: 'schoolkrant' } }),
+    );
+    expect(listChannels(db).find((c) => c.id === 'schoolkrant')).toMatchObject({ used: false, retiredAt: null });
+    expect(listAuditEvents(db, { limit: 1 }).map((e) => e.action)).toEqual(['channel.add']);
+    expect(verifyAuditTrail(db).ok).toBe(true);
   });
 });
 

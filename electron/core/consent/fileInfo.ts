@@ -1,13 +1,13 @@
 // The first step of an import: read a list and propose how its columns map (for the mapping screen and the CLI).
 import { currentSchoolYear, proposeMapping } from '../../../shared/consent';
 import type { ConsentFileInfo } from '../../../shared/ipc/consent';
-import type { Db } from '../db/connection';
+import type { ReadableDb } from '../db/connection';
 import { listChannels } from './channels';
 import { readConsentList, type ConsentListSource } from './source';
 
 const SAMPLE_DATA_ROWS = 5;
 
-export function describeConsentList(db: Db, source: ConsentListSource): ConsentFileInfo {
+export function describeConsentList(db: ReadableDb, source: ConsentListSource): ConsentFileInfo {
   const proposedMapping = proposeMapping(source.rows, listChannels(db, { includeRetired: false }));
   const headerIndex = proposedMapping.headerRow - 1;
   return {
@@ -26,6 +26,6 @@ export function describeConsentList(db: Db, source: ConsentListSource): ConsentF
   };
 }
 
-export async function readConsentFileInfo(db: Db, filePath: string, sheet?: string): Promise<ConsentFileInfo> {
+export async function readConsentFileInfo(db: ReadableDb, filePath: string, sheet?: string): Promise<ConsentFileInfo> {
   return describeConsentList(db, await readConsentList(filePath, { sheet }));
 }

@@ -10,16 +10,19 @@ import {
   type ConsentListRow,
   type ConsentMapping,
   type ListConsentStatus,
+  type Person,
   type PreviewPerson,
   type SchoolYearId,
 } from '../../../shared/consent';
 import { AppError } from '../../../shared/errors';
 import type { JsonValue } from '../../../shared/types';
 import { actorLabel, type Actor } from '../audit/actor';
-import { appendAuditEvent } from '../audit/trail';
-import type { Db } from '../db/connection';
+import { audited } from '../audit/audited';
+import type { ReadableDb, WritableDb } from '../db/connection';
 import { listChannels } from './channels';
-import { ensureSchoolYear, latestRecordsOfYear, recordWriter, type PersonRow } from './registry';
+import { latestRecordsOfYear, recordWriter } from './recordsRepository';
+import { ensureSchoolYear } from './registry';
+import { importWriter, insertConsentImport, peopleListedBy, previousImportId, selectAllPeople } from './repository';
 import type { ConsentListSource } from './source';
 import { validateConsentList } from './validate';
 
@@ -44,20 +47,20 @@ export interface PlanOptions {
   readonly today?: string | undefined;
 }
 
-function samePersonData(row: PersonRow, list: ConsentListRow): boolean {
+function samePersonData(person: Readonly<Person>, list: Readonly<ConsentListRow>): boolean {
   return (
-    row.roepnaam === list.roepnaam &&
-    row.voornamen === list.voornamen &&
-    row.tussenvoegsel === list.tussenvoegsel &&
-    row.achternaam === list.achternaam &&
-    row.class_name === list.className &&
-    row.birth_date === list.birthDate
+    person.roepnaam === list.roepnaam &&
+    person.voornamen === list.voornamen &&
+    person.tussenvoegsel === list.tussenvoegsel &&
+    person.achternaam === list.achternaam &&
+    person.className === list.className &&
+    person.birthDate === list.birthDate
   );
 }
 
 /** Reads the registry and says what a commit would do. Writes nothing. */
 export function planConsentImport(
-  db: Db,
+  db: ReadableDb,
   source: Pick<ConsentListSource, 'fileName' | 'sha256' | 'rows'>,
   mapping: Readonly<ConsentMapping>,
   schoolYear: SchoolYearId,
@@ -68,12 +71,7 @@ export function planConsentImport(
     schoolYear,
     ...(options.today ? { today: options.today } : {}),
   });
-  const people = new Map(
-    (db.prepare('SELECT * FROM people WHERE kind = ?').all(mapping.personKind) as PersonRow[]).map((row) => [
-      row.external_key ?? '',
-      row,
-    ]),
-  );
+  const people = new Map(selectAllPeople(db, mapping.personKind).map((person) => [person.externalKey ?? '', person]));
   const latest = latestRecordsOfYear(db, schoolYear);
   const warnings = [...validated.warnings];
   const newPeople: PreviewPerson[] = [];
@@ -137,32 +135,19 @@ export function planConsentImport(
   const withdrawals = changes.filter((change) => change.from === 'granted');
 
   // Who the previous import of this year (same kind of people) listed and this file does not.
-  const previousImport = (
-    db
-      .prepare('SELECT id, mapping FROM consent_imports WHERE school_year = ? ORDER BY id DESC')
-      .all(schoolYear) as Array<{
-      id: number;
-      mapping: string;
-    }>
-  ).find((row) => (JSON.parse(row.mapping) as Partial<ConsentMapping>).personKind === mapping.personKind);
-  const missing: PreviewPerson[] = previousImport
-    ? (
-        db
-          .prepare(
-            `SELECT p.*, ip.row_number FROM consent_import_people ip JOIN people p ON p.id = ip.person_id
-             WHERE ip.import_id = ? ORDER BY ip.row_number`,
-          )
-          .all(previousImport.id) as Array<PersonRow & { row_number: number }>
-      )
-        .filter((row) => !validated.keys.has(row.external_key ?? ''))
-        .map((row) => ({
-          row: null,
-          personId: row.id,
-          key: row.external_key ?? '',
-          name: displayName(row),
-          className: row.class_name,
-        }))
-    : [];
+  const previousImport = previousImportId(db, schoolYear, mapping.personKind);
+  const missing: PreviewPerson[] =
+    previousImport === null
+      ? []
+      : peopleListedBy(db, previousImport)
+          .filter(({ person }) => !validated.keys.has(person.externalKey ?? ''))
+          .map(({ person }) => ({
+            row: null,
+            personId: person.id,
+            key: person.externalKey ?? '',
+            name: displayName(person),
+            className: person.className,
+          }));
 
   const counts: ConsentImportCounts = {
     rows: validated.rowCount,
@@ -212,7 +197,7 @@ export function planConsentImport(
       missing,
       errors: validated.errors,
       warnings,
-      previousImportId: previousImport?.id ?? null,
+      previousImportId: previousImport,
       fingerprint,
     },
     rows: planned,
@@ -235,7 +220,7 @@ export interface ConsentImportResult {
 
 /** Writes an import: people, consent versions, the import row and its audit event — all, or nothing. */
 export function commitConsentImport(
-  db: Db,
+  db: WritableDb,
   actor: Actor,
   source: Pick<ConsentListSource, 'fileName' | 'sha256' | 'rows'>,
   mapping: Readonly<ConsentMapping>,
@@ -243,92 +228,62 @@ export function commitConsentImport(
   options: CommitOptions = {},
 ): ConsentImportResult {
   const now = options.now ?? new Date();
-  const run = db.transaction((): ConsentImportResult => {
-    const plan = planConsentImport(db, source, mapping, schoolYear, options);
-    const { preview } = plan;
-    if (options.expectedFingerprint !== undefined && options.expectedFingerprint !== preview.fingerprint) {
-      throw new AppError('consent.import.changedSincePreview', { file: source.fileName });
-    }
-    if (preview.errors.length > 0 && !options.onlyValid) {
-      throw new AppError('consent.import.hasErrors', {
-        errors: preview.errors.length,
-        rows: preview.counts.errorRows,
-      });
-    }
-    if (plan.rows.length === 0) throw new AppError('consent.import.nothingValid', { file: source.fileName });
-    ensureSchoolYear(db, schoolYear);
-    const at = now.toISOString();
-    const who = actorLabel(actor);
-    const importId = Number(
-      db
-        .prepare(
-          `INSERT INTO consent_imports (school_year, file_name, file_sha256, mapping, counts, actor, imported_at)
-           VALUES (?, ?, ?, ?, ?, ?, ?)`,
-        )
-        .run(
-          schoolYear,
-          source.fileName,
-          source.sha256,
-          canonicalJson(mapping as unknown as JsonValue),
-          canonicalJson(preview.counts as unknown as JsonValue),
-          who,
-          at,
-        ).lastInsertRowid,
-    );
-    const insertPerson = db.prepare(
-      `INSERT INTO people (kind, external_key, roepnaam, voornamen, tussenvoegsel, achternaam, class_name, birth_date,
-         created_at, updated_at)
-       VALUES (@kind, @key, @roepnaam, @voornamen, @tussenvoegsel, @achternaam, @className, @birthDate, @at, @at)`,
-    );
-    const updatePerson = db.prepare(
-      `UPDATE people SET roepnaam = @roepnaam, voornamen = @voornamen, tussenvoegsel = @tussenvoegsel,
-         achternaam = @achternaam, class_name = @className, birth_date = @birthDate, updated_at = @at
-       WHERE id = @id`,
-    );
-    const listed = db.prepare('INSERT INTO consent_import_people (import_id, person_id, row_number) VALUES (?, ?, ?)');
-    const write = recordWriter(db);
-    let recordsWritten = 0;
-    for (const row of plan.rows) {
-      const data = {
-        key: row.list.key,
-        roepnaam: row.list.roepnaam,
-        voornamen: row.list.voornamen,
-        tussenvoegsel: row.list.tussenvoegsel,
-        achternaam: row.list.achternaam,
-        className: row.list.className,
-        birthDate: row.list.birthDate,
-        at,
-      };
-      let personId = row.personId;
-      if (personId === null) {
-        personId = Number(insertPerson.run({ ...data, kind: row.list.kind }).lastInsertRowid);
-      } else if (row.personChanged) {
-        updatePerson.run({ ...data, id: personId });
+  return audited(
+    db,
+    actor,
+    (log): ConsentImportResult => {
+      const plan = planConsentImport(db, source, mapping, schoolYear, options);
+      const { preview } = plan;
+      if (options.expectedFingerprint !== undefined && options.expectedFingerprint !== preview.fingerprint) {
+        throw new AppError('consent.import.changedSincePreview', { file: source.fileName });
       }
-      listed.run(importId, personId, row.list.row);
-      for (const change of row.writes) {
-        write({
-          personId,
-          schoolYear,
-          channelId: change.channelId,
-          status: change.status,
-          version: change.version,
-          signedBy: row.list.signedBy,
-          signedOn: row.list.signedOn,
-          effectiveFrom: at,
-          source: 'import',
-          importId,
-          reason: null,
-          actor: who,
-          recordedAt: at,
+      if (preview.errors.length > 0 && !options.onlyValid) {
+        throw new AppError('consent.import.hasErrors', {
+          errors: preview.errors.length,
+          rows: preview.counts.errorRows,
         });
-        recordsWritten += 1;
       }
-    }
-    appendAuditEvent(
-      db,
-      actor,
-      {
+      if (plan.rows.length === 0) throw new AppError('consent.import.nothingValid', { file: source.fileName });
+      ensureSchoolYear(db, schoolYear);
+      const at = now.toISOString();
+      const who = actorLabel(actor);
+      const importId = insertConsentImport(db, {
+        schoolYear,
+        fileName: source.fileName,
+        fileSha256: source.sha256,
+        mapping,
+        counts: preview.counts,
+        actor: who,
+        importedAt: at,
+      });
+      const people = importWriter(db);
+      const write = recordWriter(db);
+      let recordsWritten = 0;
+      for (const row of plan.rows) {
+        let personId = row.personId;
+        if (personId === null) personId = people.insertPerson(row.list.kind, row.list, at);
+        else if (row.personChanged) people.updatePerson(personId, row.list, at);
+        people.listPerson(importId, personId, row.list.row);
+        for (const change of row.writes) {
+          write({
+            personId,
+            schoolYear,
+            channelId: change.channelId,
+            status: change.status,
+            version: change.version,
+            signedBy: row.list.signedBy,
+            signedOn: row.list.signedOn,
+            effectiveFrom: at,
+            source: 'import',
+            importId,
+            reason: null,
+            actor: who,
+            recordedAt: at,
+          });
+          recordsWritten += 1;
+        }
+      }
+      log({
         action: 'consent.import',
         subject: `import:${importId}`,
         details: {
@@ -342,10 +297,9 @@ export function commitConsentImport(
           counts: preview.counts as unknown as JsonValue,
           errorRows: [...new Set(preview.errors.map((error) => error.row))],
         },
-      },
-      now,
-    );
-    return { importId, preview, recordsWritten };
-  });
-  return run.immediate();
+      });
+      return { importId, preview, recordsWritten };
+    },
+    { now },
+  );
 }

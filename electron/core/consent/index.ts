@@ -1,9 +1,48 @@
-// The consent domain's public face: what other domains, the IPC bindings and the CLI may use.
+// The consent domain's public face: what other domains, the CLI and the IPC layer may use. Everything else in
+// this folder (the repositories, the list reader's internals, validation) is the domain's own.
+export {
+  addChannel,
+  deleteChannel,
+  getChannel,
+  listChannels,
+  renameChannel,
+  retireChannel,
+  type AddChannelInput,
+} from './channels';
+export { describeConsentList, readConsentFileInfo } from './fileInfo';
+export {
+  commitConsentImport,
+  planConsentImport,
+  type CommitOptions,
+  type ConsentImportPlan,
+  type ConsentImportResult,
+  type PlanOptions,
+} from './importer';
+export { registerConsentHandlers } from './ipc';
 export {
   allPeople,
+  consentHistory,
   consentOn,
+  ensureSchoolYear,
+  findPersonByKey,
   getPerson,
+  getRecord,
+  listClasses,
   listPeople,
-  peopleFingerprint,
+  personConsent,
+  recordManualConsent,
+  requirePersonByKey,
+  withdrawConsent,
+  type ListPeopleQuery,
+  type ManualChangeInput,
+  type WithdrawInput,
 } from './registry';
-export { getChannel, listChannels } from './channels';
+export { findPerson, peopleFingerprint } from './repository';
+export {
+  readConsentList,
+  readConsentListBytes,
+  type ConsentListSource,
+  type ListEncoding,
+  type ListFormat,
+  type ReadListOptions,
+} from './source';

@@ -224,7 +224,7 @@ function xmlText(text: string): string {
 }
 
 function xmlAttribute(attributes: string, name: string): string | null {
-  const match = new RegExp(`(?:^|\\s)${name}="([^"]*)"`).exec(attributes);
+  const match = attributes.match(new RegExp(`(?:^|\\s)${name}="([^"]*)"`));
   return match ? xmlText(match[1]!) : null;
 }
 
@@ -264,9 +264,9 @@ export function formulaCells(bytes: Uint8Array, sheetIndex: number): FormulaCell
   for (const cell of xml.matchAll(/<c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g)) {
     const inner = cell[2];
     if (!inner || !inner.includes('<f')) continue;
-    const formula = /<f\b[^>]*?(?:\/>|>([\s\S]*?)<\/f>)/.exec(inner);
+    const formula = inner.match(/<f\b[^>]*?(?:\/>|>([\s\S]*?)<\/f>)/);
     const ref = xmlAttribute(cell[1]!, 'r');
-    const position = ref ? /^([A-Z]+)(\d+)$/.exec(ref) : null;
+    const position = ref ? ref.match(/^([A-Z]+)(\d+)$/) : null;
     if (!formula || !position) continue;
     const column = [...position[1]!].reduce((n, letter) => n * 26 + letter.charCodeAt(0) - 64, 0) - 1;
     const text = xmlText(formula[1] ?? '').trim();

@@ -6,7 +6,7 @@ import { canonicalTagName, displayName } from '../../../shared/names';
 import { effectiveRegions, type PhotoRegion, type RegionMatchView } from '../../../shared/people';
 import type { Actor } from '../audit/actor';
 import { audited } from '../audit/audited';
-import { getPerson } from '../consent';
+import { findPerson } from '../consent';
 import type { ReadableDb, WritableDb } from '../db/connection';
 import type { PeopleDirectory } from './directory';
 import { eventClasses, matchRegionName } from './matching';
@@ -22,12 +22,8 @@ export function requireRegion(db: ReadableDb, regionId: number): PhotoRegion {
 export function linkRegion(db: WritableDb, actor: Actor, regionId: number, personId: number | null): PhotoRegion {
   return audited(db, actor, (log) => {
     const region = requireRegion(db, regionId);
-    if (personId !== null) {
-      try {
-        getPerson(db, personId);
-      } catch {
-        throw new AppError('people.personUnknown', { person: personId });
-      }
+    if (personId !== null && findPerson(db, personId) === null) {
+      throw new AppError('people.personUnknown', { person: personId });
     }
     if (region.personId === personId) return region;
     repo.setRegionPerson(db, regionId, personId);
