@@ -1,4 +1,5 @@
-// Lint with zero warnings. shared/ may import nothing from Node, Electron or the DOM-only renderer; core never imports Electron.
+// Lint with zero warnings. shared/ may import nothing from Node, Electron or the DOM-only renderer; core never imports
+// Electron; a domain of core (and the CLI and shell) reaches another domain only through its public index.ts.
 import js from '@eslint/js';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
@@ -59,11 +60,53 @@ export default tseslint.config(
     },
   },
   {
-    files: ['electron/core/**/*.ts', 'electron/cli/**/*.ts'],
+    files: ['electron/core/**/*.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
-        { paths: [{ name: 'electron', message: 'core and CLI run under plain Node: no Electron imports.' }] },
+        {
+          paths: [{ name: 'electron', message: 'core runs under plain Node: no Electron imports.' }],
+          patterns: [
+            {
+              // '../consent' is the consent domain's public face; '../consent/registry' is its inside.
+              regex: '^(\\./|(\\.\\./)+)(?!shared/)[a-z]+/',
+              message: "Another domain of core only through its public file: import '../<domain>' (its index.ts).",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['electron/main/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '/core/[a-z]+/',
+              message: "The shell uses core's domains through their public files: '…/core/<domain>'.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['electron/cli/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'electron', message: 'The CLI runs under plain Node: no Electron imports.' }],
+          patterns: [
+            {
+              regex: '/core/[a-z]+/',
+              message: "The CLI uses core's domains through their public files: '…/core/<domain>'.",
+            },
+          ],
+        },
       ],
     },
   },

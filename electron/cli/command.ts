@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import { AppError } from '../../shared/errors';
 import type { JobProgress } from '../../shared/types';
 import { openCore, type CoreContext } from '../core/context';
-import type { JobHandle } from '../core/jobs/runner';
+import type { JobHandle } from '../core/jobs';
 import { resolveDataDir } from '../core/dataDir';
 import { cliLanguage, Output } from './output';
 

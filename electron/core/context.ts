@@ -1,10 +1,10 @@
 // The running app's core: data folder, database and job runner. Electron main, the CLI, the UI test
 // harness and integration tests all open it the same way.
-import { osUserName, type Actor } from './audit/actor';
-import { openDatabase, type WritableDb } from './db/connection';
+import { osUserName, type Actor } from './audit';
+import { openDatabase, type WritableDb } from './db';
 import { prepareDataDir, type DataPaths } from './dataDir';
-import { JobRunner, type JobRunnerOptions } from './jobs/runner';
-import { getSettings } from './settings/settings';
+import { JobRunner, type JobRunnerOptions } from './jobs';
+import { getSettings } from './settings';
 
 export interface CoreContext {
   readonly paths: DataPaths;

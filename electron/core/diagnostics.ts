@@ -3,7 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import sharp from 'sharp';
-import { sqliteVersion, type ReadableDb } from './db/connection';
+import { sqliteVersion, type ReadableDb } from './db';
 
 const require = createRequire(import.meta.url);
 

@@ -9,9 +9,9 @@ import { IPC_INVOKE_CHANNEL, IPC_JOB_PROGRESS_CHANNEL } from '../../shared/ipc';
 import { AppError } from '../../shared/errors';
 import { openCore, type CoreContext } from '../core/context';
 import { resolveDataDir } from '../core/dataDir';
-import { createIpcRouter } from '../core/ipc/handlers';
-import { getSettings } from '../core/settings/settings';
-import { MEDIA_SCHEME, resolveMediaUrl } from '../core/media/protocol';
+import { createIpcRouter } from '../core/ipc';
+import { getSettings } from '../core/settings';
+import { MEDIA_SCHEME, resolveMediaUrl } from '../core/media';
 import { electronSqliteBinding } from './native';
 import { isAppUrl, lockDownWebContents } from './security';
 

@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import sharp from 'sharp';
 import type { Box } from '../../shared/faces';
-import type { Db } from '../../electron/core/db/connection';
+import type { WritableDb as Db } from '../../electron/core/db/connection';
 
 export async function addIndexedPhoto(db: Db, file: string): Promise<string> {
   const absolute = path.resolve(file);

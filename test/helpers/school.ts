@@ -20,17 +20,10 @@ export async function indexedSchool(
   const school = await writeSampleSchool(photosDir, photos);
   const core = openCore({ dataDir, osUser: 'communicatie' });
   const source = await readConsentList(school.consentCsv);
-  commitConsentImport(
-    core.db,
-    core.actor(),
-    source,
-    proposeMapping(source.rows, listChannels(core.db)),
-    '2026-2027',
-    {
-      now: new Date('2026-09-01T08:00:00Z'),
-      today: '2026-09-01',
-    },
-  );
+  commitConsentImport(core.db, core.actor(), source, proposeMapping(source.rows, listChannels(core.db)), '2026-2027', {
+    now: new Date('2026-09-01T08:00:00Z'),
+    today: '2026-09-01',
+  });
   const job = await startIndexJob(core, school.eventDir);
   const indexed = await job.finished;
   if (indexed.state !== 'done') throw new Error(`indexing failed: ${JSON.stringify(indexed.errors)}`);

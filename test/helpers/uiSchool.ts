@@ -21,13 +21,7 @@ export const UI_SAMPLE_PHOTOS: readonly SamplePhoto[] = [
 export async function schoolWithConsent(core: CoreContext, root: string): Promise<SampleSchool> {
   const school = await writeSampleSchool(root, UI_SAMPLE_PHOTOS);
   const source = await readConsentList(school.consentCsv);
-  commitConsentImport(
-    core.db,
-    core.actor(),
-    source,
-    proposeMapping(source.rows, listChannels(core.db)),
-    '2026-2027',
-  );
+  commitConsentImport(core.db, core.actor(), source, proposeMapping(source.rows, listChannels(core.db)), '2026-2027');
   return school;
 }
 

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { openDatabase, type Db } from '../../electron/core/db/connection';
+import { openDatabase, type WritableDb as Db } from '../../electron/core/db/connection';
 import {
   appendAuditEvent,
   auditEventHash,

@@ -1,6 +1,6 @@
 // fotowacht doctor: where the data is and which versions of the image and database libraries run.
 import type { Command } from 'commander';
-import { latestSchemaVersion, schemaVersion } from '../../core/db/connection';
+import { latestSchemaVersion, schemaVersion } from '../../core/db';
 import { electronBinaryStatus, libraryVersions } from '../../core/diagnostics';
 import { appVersion } from '../../core/version';
 import { action } from '../command';

@@ -8,7 +8,7 @@ import { isMessageKey } from '../../../shared/i18n';
 import type { ExportItemSummary } from '../../../shared/publish';
 import { findEvent } from '../../core/library';
 import { MANIFEST_JSON, startExport } from '../../core/publish';
-import type { ReadableDb } from '../../core/db/connection';
+import type { ReadableDb } from '../../core/db';
 import { action, followJob } from '../command';
 import type { Translate } from '../main';
 import type { Output } from '../output';

@@ -1,7 +1,7 @@
 // One way to make a change that is logged: the change and its audit events in one transaction, so both are
 // committed or neither is. Every service that changes something a privacy officer may ask about goes through it.
 import type { AuditEvent } from '../../../shared/types';
-import type { WritableDb } from '../db/connection';
+import type { WritableDb } from '../db';
 import type { Actor } from './actor';
 import { appendAuditEvent, type AuditInput } from './trail';
 

@@ -5,8 +5,9 @@ import { translate } from '../../../shared/i18n';
 import type { AuditEvent, AuditVerification, Language } from '../../../shared/types';
 import { canonicalJson } from '../../../shared/canonicalJson';
 import { AppError } from '../../../shared/errors';
-import type { Db } from '../db/connection';
+import type { ReadableDb } from '../db';
 import { toCsv } from '../csv';
+import { auditRowsBetween, toAuditEvent } from './repository';
 import { verifyAuditTrail } from './trail';
 
 export interface AuditPeriod {
@@ -25,25 +26,12 @@ function dayStart(day: string): Date {
 }
 
 /** Events from the start of `from` to the end of `to`, in local time, oldest first. */
-export function auditEventsInPeriod(db: Db, period: AuditPeriod): AuditEvent[] {
+export function auditEventsInPeriod(db: ReadableDb, period: AuditPeriod): AuditEvent[] {
   const start = dayStart(period.from);
   const end = dayStart(period.to);
   end.setDate(end.getDate() + 1);
   if (end <= start) throw new AppError('audit.report.periodInvalid', { from: period.from, to: period.to });
-  const rows = db
-    .prepare('SELECT * FROM audit_events WHERE at >= ? AND at < ? ORDER BY seq')
-    .all(start.toISOString(), end.toISOString()) as Array<Record<string, string | number>>;
-  return rows.map((row) => ({
-    seq: row.seq as number,
-    at: row.at as string,
-    actorOs: row.actor_os as string,
-    actorName: row.actor_name as string,
-    action: row.action as string,
-    subject: row.subject as string,
-    details: JSON.parse(row.details as string) as AuditEvent['details'],
-    prevHash: row.prev_hash as string,
-    hash: row.hash as string,
-  }));
+  return auditRowsBetween(db, start.toISOString(), end.toISOString()).map(toAuditEvent);
 }
 
 export function auditReportCsv(events: readonly AuditEvent[]): string {
@@ -155,7 +143,7 @@ export interface WrittenReport {
 }
 
 export async function buildAuditReport(
-  db: Db,
+  db: ReadableDb,
   period: AuditPeriod,
   format: 'csv' | 'pdf',
   options: { language: Language; generatedBy: string },

@@ -1,9 +1,9 @@
 // Channels: the publication purposes a consent form asks about. Added, renamed, retired; never deleted once used.
 import { CHANNEL_ID, channelIdFromLabel, type Channel } from '../../../shared/consent';
 import { AppError } from '../../../shared/errors';
-import type { Actor } from '../audit/actor';
-import { audited } from '../audit/audited';
-import type { ReadableDb, WritableDb } from '../db/connection';
+import type { Actor } from '../audit';
+import { audited } from '../audit';
+import type { ReadableDb, WritableDb } from '../db';
 import {
   deleteChannelRow,
   findChannel,

@@ -1,7 +1,7 @@
 // The first step of an import: read a list and propose how its columns map (for the mapping screen and the CLI).
 import { currentSchoolYear, proposeMapping } from '../../../shared/consent';
 import type { ConsentFileInfo } from '../../../shared/ipc/consent';
-import type { ReadableDb } from '../db/connection';
+import type { ReadableDb } from '../db';
 import { listChannels } from './channels';
 import { readConsentList, type ConsentListSource } from './source';
 

@@ -16,9 +16,9 @@ import {
 } from '../../../shared/consent';
 import { AppError } from '../../../shared/errors';
 import type { JsonValue } from '../../../shared/types';
-import { actorLabel, type Actor } from '../audit/actor';
-import { audited } from '../audit/audited';
-import type { ReadableDb, WritableDb } from '../db/connection';
+import { actorLabel, type Actor } from '../audit';
+import { audited } from '../audit';
+import type { ReadableDb, WritableDb } from '../db';
 import { listChannels } from './channels';
 import { latestRecordsOfYear, recordWriter } from './recordsRepository';
 import { ensureSchoolYear } from './registry';

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { currentSchoolYear, type ConsentMapping } from '../../../shared/consent';
 import { AppError } from '../../../shared/errors';
 import type { CoreContext } from '../context';
-import type { IpcRouter } from '../ipc/router';
+import type { IpcRouter } from '../ipc';
 import { addChannel, deleteChannel, listChannels, renameChannel, retireChannel } from './channels';
 import { commitConsentImport, planConsentImport } from './importer';
 import { readConsentFileInfo } from './fileInfo';

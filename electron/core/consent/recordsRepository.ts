@@ -1,7 +1,7 @@
 // SQL of the versioned consent records (consent_records, add-only): appending versions and reading the history.
 import type { Statement } from 'better-sqlite3';
 import type { ConsentRecord, ConsentSource, ConsentStatus, SchoolYearId, Signer } from '../../../shared/consent';
-import type { ReadableDb, WritableDb } from '../db/connection';
+import type { ReadableDb, WritableDb } from '../db';
 
 interface RecordRow {
   id: number;

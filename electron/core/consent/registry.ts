@@ -20,9 +20,9 @@ import {
   type Signer,
 } from '../../../shared/consent';
 import { AppError } from '../../../shared/errors';
-import { actorLabel, type Actor } from '../audit/actor';
-import { audited } from '../audit/audited';
-import type { ReadableDb, WritableDb } from '../db/connection';
+import { actorLabel, type Actor } from '../audit';
+import { audited } from '../audit';
+import type { ReadableDb, WritableDb } from '../db';
 import { getChannel, listChannels } from './channels';
 import {
   channelsWithRecords,

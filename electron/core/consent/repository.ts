@@ -11,7 +11,7 @@ import type {
   SchoolYearId,
 } from '../../../shared/consent';
 import type { JsonValue } from '../../../shared/types';
-import type { ReadableDb, WritableDb } from '../db/connection';
+import type { ReadableDb, WritableDb } from '../db';
 
 // ---------------------------------------------------------------- school years
 

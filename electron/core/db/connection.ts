@@ -74,6 +74,3 @@ export function migrate(db: WritableDb, list: readonly Migration[]): void {
 export function sqliteVersion(db: ReadableDb): string {
   return (db.prepare('SELECT sqlite_version() AS v').get() as { v: string }).v;
 }
-
-/** @deprecated Until every repository says whether it reads or writes: use ReadableDb or WritableDb. */
-export type Db = WritableDb;

@@ -11,3 +11,4 @@ export {
   setYunetModelPath,
   type ActiveModel,
 } from './service';
+export { registerFacesHandlers } from './ipc';

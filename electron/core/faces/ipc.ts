@@ -1,13 +1,8 @@
 // Binds the faces methods of the IPC contract (shared/ipc/faces.ts): the library searches its photos, the people
 // domain keeps the corrections.
 import type { CoreContext } from '../context';
-import type { IpcRouter } from '../ipc/router';
-import {
-  getFaceDetectorInfo,
-  listPhotoRegions,
-  setFaceModelPath,
-  startFaceDetectionJob,
-} from '../library';
+import type { IpcRouter } from '../ipc';
+import { getFaceDetectorInfo, listPhotoRegions, setFaceModelPath, startFaceDetectionJob } from '../library';
 import { addDrawnFace, dismissFaceRegion } from '../people';
 
 export function registerFacesHandlers(router: IpcRouter, core: CoreContext): void {

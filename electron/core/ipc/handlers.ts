@@ -1,15 +1,15 @@
 // Binds every method of the IPC contract to the core. Electron main and the UI test harness both use this.
-import { schemaVersion } from '../db/connection';
-import { auditFacets, listAuditEvents, verifyAuditTrail } from '../audit/trail';
+import { schemaVersion } from '../db';
+import { auditFacets, listAuditEvents, verifyAuditTrail } from '../audit';
 import type { CoreContext } from '../context';
-import { getSettings, updateSettings } from '../settings/settings';
+import { getSettings, updateSettings } from '../settings';
 import { appVersion } from '../version';
-import { registerConsentHandlers } from '../consent/ipc';
-import { registerFacesHandlers } from '../faces/ipc';
-import { registerLibraryHandlers } from '../library/ipc';
-import { registerPeopleHandlers } from '../people/ipc';
-import { registerPublishHandlers } from '../publish/ipc';
-import { registerUiHandlers, type FileChooser, type FolderOpener } from '../ui/ipc';
+import { registerConsentHandlers } from '../consent';
+import { registerFacesHandlers } from '../faces';
+import { registerLibraryHandlers } from '../library';
+import { registerPeopleHandlers } from '../people';
+import { registerPublishHandlers } from '../publish';
+import { registerUiHandlers, type FileChooser, type FolderOpener } from '../ui';
 import { IpcRouter, type IpcRouterOptions } from './router';
 
 export interface HandlerEnvironment {

@@ -5,11 +5,11 @@ import { AppError } from '../../../shared/errors';
 import { coveredDetections, overlapsRegion, type FaceDetectorInfo, type PhotoFaces } from '../../../shared/faces';
 import type { Box } from '../../../shared/geometry';
 import { effectiveRegions, type PhotoRegion } from '../../../shared/people';
-import type { Actor } from '../audit/actor';
-import { audited } from '../audit/audited';
-import type { ReadableDb, WritableDb } from '../db/connection';
+import type { Actor } from '../audit';
+import { audited } from '../audit';
+import type { ReadableDb, WritableDb } from '../db';
 import { activeFaceModel, detectFaces, faceModelStatus, setYunetModelPath } from '../faces';
-import type { JobHandle, JobRunner } from '../jobs/runner';
+import type { JobHandle, JobRunner } from '../jobs';
 import { regionsOfPhoto, replaceDetectorRegions } from '../people';
 import { openLibraryPhoto } from './open';
 import {

@@ -25,11 +25,5 @@ export {
   type ChosenPhoto,
 } from './photoRepository';
 export { getPhoto, listEventPhotos, listEvents } from './photos';
-export {
-  eventExists,
-  eventIdsOfPhoto,
-  findEvent,
-  listIndexErrors,
-  listRoots,
-  photoHashesOfEvent,
-} from './repository';
+export { eventExists, eventIdsOfPhoto, findEvent, listIndexErrors, listRoots, photoHashesOfEvent } from './repository';
+export { registerLibraryHandlers } from './ipc';

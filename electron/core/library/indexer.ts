@@ -6,10 +6,10 @@ import { access, mkdir, readFile, rename, stat, writeFile } from 'node:fs/promis
 import path from 'node:path';
 import { AppError, type ErrorParams } from '../../../shared/errors';
 import type { IndexError, IndexSummary } from '../../../shared/library';
-import { audited } from '../audit/audited';
+import { audited } from '../audit';
 import type { CoreContext } from '../context';
-import type { JobContext, JobHandle } from '../jobs/runner';
-import { mediaFile } from '../media/protocol';
+import type { JobContext, JobHandle } from '../jobs';
+import { mediaFile } from '../media';
 import type { DataPaths } from '../dataDir';
 import { decodePhoto, renderSizes, type DecodedPhoto } from './decode';
 import { readPhotoMetadata } from './metadata';

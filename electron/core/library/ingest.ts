@@ -2,7 +2,7 @@
 // it found for faces nobody tagged — queued behind the indexing, so that no one slips through.
 import type { IndexSummary } from '../../../shared/library';
 import type { CoreContext } from '../context';
-import type { JobHandle } from '../jobs/runner';
+import type { JobHandle } from '../jobs';
 import { startFaceDetectionJob, type FaceJobResult } from './faceSearch';
 import { startIndexJob, startReindexJobs } from './indexer';
 

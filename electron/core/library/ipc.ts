@@ -1,7 +1,7 @@
 // Binds the library methods of the IPC contract (shared/ipc/library.ts) to the core.
 import { AppError } from '../../../shared/errors';
 import type { CoreContext } from '../context';
-import type { IpcRouter } from '../ipc/router';
+import type { IpcRouter } from '../ipc';
 import { startIngest, startReingest } from './ingest';
 import { getPhoto, listEventPhotos, listEvents } from './photos';
 import { listIndexErrors, listRoots } from './repository';

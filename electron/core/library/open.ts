@@ -3,7 +3,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { AppError } from '../../../shared/errors';
-import type { ReadableDb } from '../db/connection';
+import type { ReadableDb } from '../db';
 import { decodePhoto, type DecodedPhoto } from './decode';
 import { sha256 } from './indexer';
 import { photoFilePaths } from './photoRepository';

@@ -1,7 +1,7 @@
 // SQL of the library's photos: what each photo is (size, date, camera, keywords), which face detector searched it,
 // and which photos a decision or an export takes. The files, events and roots are in repository.ts.
 import type { PhotoInfo } from '../../../shared/library';
-import type { ReadableDb, WritableDb } from '../db/connection';
+import type { ReadableDb, WritableDb } from '../db';
 import type { PhotoMetadata } from './metadata';
 
 export function photoExists(db: ReadableDb, hash: string): boolean {
@@ -165,8 +165,7 @@ export function allPhotoHashes(db: ReadableDb): string[] {
 /** A photo's hash from a full hash, or from the path of one of its indexed files. */
 export function findPhotoHash(db: ReadableDb, hashOrPath: string): string | null {
   const byHash = db.prepare('SELECT hash FROM photos WHERE hash = ?').pluck().get(hashOrPath.toLowerCase()) as
-    | string
-    | undefined;
+    string | undefined;
   if (byHash) return byHash;
   return (db.prepare('SELECT photo_hash FROM photo_files WHERE path = ?').pluck().get(hashOrPath) as string) ?? null;
 }

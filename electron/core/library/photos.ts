@@ -2,7 +2,7 @@
 // domain), events with their counts, one page of an event at a time.
 import type { LibraryEvent, Photo, PhotoInfo, PhotoPage } from '../../../shared/library';
 import { effectiveRegions, type PhotoRegion } from '../../../shared/people';
-import type { ReadableDb } from '../db/connection';
+import type { ReadableDb } from '../db';
 import { countRegionsOfPhotos, regionsOfPhoto, regionsOfPhotos } from '../people';
 import { eventPhotoPage, getPhotoInfo } from './photoRepository';
 import { listEvents as listEventRows, photoHashesOfEvent } from './repository';

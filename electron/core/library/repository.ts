@@ -1,7 +1,7 @@
 // SQL of the photo library: roots, events, the files of photos and index errors (the photos themselves are in
 // photoRepository.ts; the regions on photos belong to the people domain).
 import path from 'node:path';
-import type { ReadableDb, WritableDb } from '../db/connection';
+import type { ReadableDb, WritableDb } from '../db';
 import type { IndexError, LibraryRoot } from '../../../shared/library';
 
 /** Rows whose path lies inside `folder` (the folder itself excluded): a prefix test that uses the index. */
@@ -250,7 +250,10 @@ export function eventExists(db: ReadableDb, eventId: number): boolean {
 }
 
 /** An event by id, or by its name or folder path (for the CLI). */
-export function findEvent(db: ReadableDb, key: string | number): { id: number; name: string; folderPath: string } | null {
+export function findEvent(
+  db: ReadableDb,
+  key: string | number,
+): { id: number; name: string; folderPath: string } | null {
   const row =
     typeof key === 'number'
       ? db.prepare('SELECT id, name, folder_path AS folderPath FROM events WHERE id = ?').get(key)

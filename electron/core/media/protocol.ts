@@ -19,7 +19,7 @@ const MEDIA_PATH = /^\/?(thumbs|previews)\/([0-9a-f]{64})\.(webp|jpg|png)$/;
  * Takes the path part only, as the URL parser produced it; no decoding is done, so '%2e%2e' stays literal.
  */
 export function resolveMediaPath(paths: DataPaths, requestPath: string): MediaResolution {
-  const match = MEDIA_PATH.exec(requestPath);
+  const match = requestPath.match(MEDIA_PATH);
   if (!match) return { ok: false, status: 400 };
   const [, kind, hash, extension] = match as unknown as [string, 'thumbs' | 'previews', string, MediaExtension];
   const folder = kind === 'thumbs' ? paths.thumbnails : paths.previews;

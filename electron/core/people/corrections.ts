@@ -3,9 +3,9 @@
 import { AppError } from '../../../shared/errors';
 import type { Box } from '../../../shared/geometry';
 import type { PhotoRegion } from '../../../shared/people';
-import { actorLabel, type Actor } from '../audit/actor';
-import { audited } from '../audit/audited';
-import type { WritableDb } from '../db/connection';
+import { actorLabel, type Actor } from '../audit';
+import { audited } from '../audit';
+import type { WritableDb } from '../db';
 import * as repo from './repository';
 
 interface Acting {

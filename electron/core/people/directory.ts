@@ -2,7 +2,7 @@
 // table changed, so opening photo after photo does not rebuild the index of a whole school each time.
 import { displayName, NameIndex, type NameMatch, type PersonName } from '../../../shared/names';
 import { allPeople, peopleFingerprint } from '../consent';
-import type { ReadableDb } from '../db/connection';
+import type { ReadableDb } from '../db';
 
 export interface DirectoryPerson extends PersonName {
   readonly kind: 'pupil' | 'staff' | 'guest';

@@ -17,3 +17,4 @@ export {
   type NewDetectorRegion,
   type RegionCounts,
 } from './repository';
+export { registerPeopleHandlers } from './ipc';

@@ -1,10 +1,10 @@
 // Binds the people-in-photos methods of the IPC contract: who is in a photo, and linking a region to a person.
 import type { CoreContext } from '../context';
-import type { IpcRouter } from '../ipc/router';
+import type { IpcRouter } from '../ipc';
 import { eventIdsOfPhoto, photoHashesOfEvent } from '../library';
 import { currentPeopleDirectory } from './directory';
 import { linkRegion, regionMatches } from './links';
-import type { ReadableDb } from '../db/connection';
+import type { ReadableDb } from '../db';
 
 /** The photos of every event the photo is in: the names and links there help match this photo's names. */
 function eventPhotosOf(db: ReadableDb, photoHash: string): string[] {

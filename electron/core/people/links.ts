@@ -4,10 +4,10 @@
 import { AppError } from '../../../shared/errors';
 import { canonicalTagName, displayName } from '../../../shared/names';
 import { effectiveRegions, type PhotoRegion, type RegionMatchView } from '../../../shared/people';
-import type { Actor } from '../audit/actor';
-import { audited } from '../audit/audited';
+import type { Actor } from '../audit';
+import { audited } from '../audit';
 import { findPerson } from '../consent';
-import type { ReadableDb, WritableDb } from '../db/connection';
+import type { ReadableDb, WritableDb } from '../db';
 import type { PeopleDirectory } from './directory';
 import { eventClasses, matchRegionName } from './matching';
 import * as repo from './repository';

@@ -4,7 +4,7 @@ import type { Box } from '../../../shared/geometry';
 import type { FileRegion } from '../../../shared/library';
 import { classHintFromTagPath } from '../../../shared/names';
 import type { PhotoRegion } from '../../../shared/people';
-import type { ReadableDb, WritableDb } from '../db/connection';
+import type { ReadableDb, WritableDb } from '../db';
 
 export const DETECTOR_NAMESPACE = 'fotowacht-detector';
 export const USER_NAMESPACE = 'fotowacht-user';
@@ -164,9 +164,7 @@ export function countRegionsOfPhotos(db: ReadableDb, photoHashes: readonly strin
     const chunk = photoHashes.slice(start, start + CHUNK);
     const marks = chunk.map(() => '?').join(',');
     regions += db
-      .prepare(
-        `SELECT count(*) FROM regions WHERE photo_hash IN (${marks}) AND x IS NOT NULL AND dismissed_at IS NULL`,
-      )
+      .prepare(`SELECT count(*) FROM regions WHERE photo_hash IN (${marks}) AND x IS NOT NULL AND dismissed_at IS NULL`)
       .pluck()
       .get(...chunk) as number;
     for (const name of db
@@ -181,7 +179,12 @@ export function countRegionsOfPhotos(db: ReadableDb, photoHashes: readonly strin
 }
 
 /** The regions a file's metadata gives (people tags with or without a box), stored once when a photo is new. */
-export function insertFileRegions(db: WritableDb, photoHash: string, regions: readonly FileRegion[], now: string): void {
+export function insertFileRegions(
+  db: WritableDb,
+  photoHash: string,
+  regions: readonly FileRegion[],
+  now: string,
+): void {
   const insert = db.prepare(
     `INSERT INTO regions (photo_hash, source, namespace, kind, x, y, w, h, name, raw, created_at)
      VALUES (@photoHash, 'file', @namespace, @kind, @x, @y, @w, @h, @name, @raw, @now)`,

@@ -5,7 +5,7 @@ import { AppError } from '../../../shared/errors';
 import { decidePhoto, type Decision, type PolicyConsent, type PolicySettings } from '../../../shared/policy';
 import type { PhotoRegion } from '../../../shared/people';
 import { consentOn, getChannel } from '../consent';
-import type { ReadableDb } from '../db/connection';
+import type { ReadableDb } from '../db';
 import { chosenPhotos, chosenPhotosOfEvent, eventExists, photoHashesOfEvent, type ChosenPhoto } from '../library';
 import {
   currentPeopleDirectory,

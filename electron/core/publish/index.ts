@@ -1,9 +1,17 @@
 // The publish domain's public face: decisions per channel and date, the export job, and the privacy officer's
 // questions about what was published.
-export { decideMany, decideOne, decisionContext, publishChannel, selectPhotos, type DecisionContext } from './decisions';
+export {
+  decideMany,
+  decideOne,
+  decisionContext,
+  publishChannel,
+  selectPhotos,
+  type DecisionContext,
+} from './decisions';
 export { EXPORT_JOB_KIND, startExport } from './exportJob';
 export { exportFileStem } from './fileNames';
 export { MANIFEST_CSV, MANIFEST_JSON } from './manifest';
 export { publicationsCsv, takedownList, wherePublished, type Publication } from './publications';
 export { finishedExportFolder, listExports } from './repository';
 export { recoverInterruptedExports } from './staging';
+export { registerPublishHandlers } from './ipc';

@@ -2,7 +2,7 @@
 // down after a withdrawal.
 import type { PublicationView } from '../../../shared/ipc/publish';
 import { toCsv } from '../csv';
-import type { ReadableDb } from '../db/connection';
+import type { ReadableDb } from '../db';
 import { publicationsOfPerson } from './repository';
 
 export type Publication = PublicationView;

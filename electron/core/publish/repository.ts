@@ -3,7 +3,7 @@
 import type { ExportListItem, PublicationView } from '../../../shared/ipc/publish';
 import type { DecisionStatus } from '../../../shared/policy';
 import type { ExportItemState } from '../../../shared/publish';
-import type { ReadableDb, WritableDb } from '../db/connection';
+import type { ReadableDb, WritableDb } from '../db';
 
 export type ExportState = 'running' | 'done' | 'failed' | 'cancelled';
 
@@ -101,7 +101,11 @@ export function runningExports(db: ReadableDb): RunningExport[] {
       out_dir: string;
       settings: string;
     }>
-  ).map((row) => ({ id: row.id, outDir: row.out_dir, settings: JSON.parse(row.settings) as RunningExport['settings'] }));
+  ).map((row) => ({
+    id: row.id,
+    outDir: row.out_dir,
+    settings: JSON.parse(row.settings) as RunningExport['settings'],
+  }));
 }
 
 /** The file names an export had already put in its folder. */
@@ -127,8 +131,7 @@ export function listExports(db: ReadableDb, limit: number): ExportListItem[] {
 export function finishedExportFolder(db: ReadableDb, exportId: number): string | null {
   return (
     (db.prepare(`SELECT out_dir FROM exports WHERE id = ? AND state = 'done'`).pluck().get(exportId) as
-      | string
-      | undefined) ?? null
+      string | undefined) ?? null
   );
 }
 

@@ -4,7 +4,7 @@ import { mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { copyFile, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { AppError } from '../../../shared/errors';
-import { audited } from '../audit/audited';
+import { audited } from '../audit';
 import type { CoreContext } from '../context';
 import { isOutputOf } from './fileNames';
 import { finishExport, runningExports, writtenOutputs } from './repository';

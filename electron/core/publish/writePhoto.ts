@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { HideStyle, HiddenRegion } from '../../../shared/policy';
-import type { ReadableDb } from '../db/connection';
+import type { ReadableDb } from '../db';
 import { openLibraryPhoto } from '../library';
 import { checkPublishedFile, type LeakFinding } from './leakCheck';
 import { renderPublishImage } from './redact';

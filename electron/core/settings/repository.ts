@@ -1,6 +1,6 @@
 // SQL of the settings table: one JSON value per key. The user's settings and the few internal ones (the face
 // model's path) are all kept here; what a value may hold is checked by the services that own each key.
-import type { ReadableDb, WritableDb } from '../db/connection';
+import type { ReadableDb, WritableDb } from '../db';
 
 /** Every stored key with its value parsed from JSON (a damaged value is left out). */
 export function readAllSettings(db: ReadableDb): Map<string, unknown> {

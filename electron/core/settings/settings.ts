@@ -3,9 +3,9 @@
 import type { PolicySettings } from '../../../shared/policy';
 import { DEFAULT_SETTINGS, settingsValueSchemas } from '../../../shared/settings';
 import type { Settings } from '../../../shared/types';
-import type { Actor } from '../audit/actor';
-import { audited } from '../audit/audited';
-import type { ReadableDb, WritableDb } from '../db/connection';
+import type { Actor } from '../audit';
+import { audited } from '../audit';
+import type { ReadableDb, WritableDb } from '../db';
 import { readAllSettings, writeSetting } from './repository';
 
 /** The decision rules' settings, as stored. */

@@ -4,7 +4,7 @@
 import { AppError } from '../../../shared/errors';
 import type { FilePurpose } from '../../../shared/ipc/ui';
 import type { CoreContext } from '../context';
-import type { IpcRouter } from '../ipc/router';
+import type { IpcRouter } from '../ipc';
 import { finishedExportFolder } from '../publish';
 
 export type FileChooser = (purpose: FilePurpose) => Promise<string | null>;

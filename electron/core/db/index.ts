@@ -1,0 +1,12 @@
+// The database's public face: opening it (pragmas, migrations) and the read/write connection types.
+export {
+  latestSchemaVersion,
+  migrate,
+  openDatabase,
+  schemaVersion,
+  sqliteVersion,
+  type OpenDatabaseOptions,
+  type ReadableDb,
+  type WritableDb,
+} from './connection';
+export { migrations, type Migration } from './migrations';
