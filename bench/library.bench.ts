@@ -55,7 +55,7 @@ function vipsthumbnail(args: readonly string[]): Promise<number> {
 }
 
 /** vipsthumbnail over the files in `lanes` parallel processes (the same parallelism as the index job); CPU seconds. */
-async function vipsThumbnails(files: readonly string[], outDir: string, lanes: number): Promise<number> {
+export async function vipsThumbnails(files: readonly string[], outDir: string, lanes: number): Promise<number> {
   mkdirSync(outDir, { recursive: true });
   const parts = Array.from({ length: lanes }, (_, lane) => files.filter((_, i) => i % lanes === lane));
   const cpu = await Promise.all(

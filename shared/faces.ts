@@ -53,13 +53,20 @@ export interface NmsOptions {
   readonly containment?: number;
 }
 
+/** Whether two boxes are one face for non-maximum suppression: they overlap much, or one lies mostly in the other. */
+export function isSameFace(a: Box, b: Box, options: NmsOptions = {}): boolean {
+  const inter = intersection(a, b);
+  if (inter === 0) return false;
+  const containment = options.containment ?? 0.7;
+  return iou(a, b) > (options.iouThreshold ?? 0.35) || inter >= containment * area(a) || inter >= containment * area(b);
+}
+
 /**
  * Greedy non-maximum suppression across tiles and scales. When a suppressed box encloses the kept one
  * (the same face seen whole at a coarser scale, part of it at a finer), the kept face takes the larger
  * geometry: for hiding, too large is safe, too small is not.
  */
 export function nonMaxSuppression<T extends ScoredBox>(boxes: readonly T[], options: NmsOptions = {}): T[] {
-  const iouThreshold = options.iouThreshold ?? 0.35;
   const containment = options.containment ?? 0.7;
   const sorted = [...boxes].sort((a, b) => b.score - a.score);
   const kept: T[] = [];
@@ -67,13 +74,8 @@ export function nonMaxSuppression<T extends ScoredBox>(boxes: readonly T[], opti
     let merged = false;
     for (let i = 0; i < kept.length; i++) {
       const keep = kept[i]!;
+      if (!isSameFace(keep, candidate, options)) continue;
       const inter = intersection(keep, candidate);
-      if (inter === 0) continue;
-      const sameFace =
-        iou(keep, candidate) > iouThreshold ||
-        inter >= containment * area(candidate) ||
-        inter >= containment * area(keep);
-      if (!sameFace) continue;
       if (inter >= containment * area(keep) && area(candidate) > area(keep)) {
         kept[i] = { ...candidate, score: keep.score };
       }

@@ -138,7 +138,10 @@ export async function composeSyntheticPhoto(
  * Matches truth faces to detected boxes one to one: a detection covers a truth face when the face's centre
  * lies inside it and IoU with the (smaller, brow-to-chin) truth box is at least 0.2.
  */
-export function matchFaces(truth: readonly Box[], detected: readonly Box[]): { found: boolean[]; falseBoxes: number } {
+export function matchFaces(
+  truth: readonly Box[],
+  detected: readonly Box[],
+): { found: boolean[]; falseBoxes: number; used: ReadonlySet<number> } {
   const used = new Set<number>();
   const found = truth.map((t) => {
     let best = -1;
@@ -160,5 +163,5 @@ export function matchFaces(truth: readonly Box[], detected: readonly Box[]): { f
     if (best >= 0) used.add(best);
     return best >= 0;
   });
-  return { found, falseBoxes: detected.length - used.size };
+  return { found, falseBoxes: detected.length - used.size, used };
 }

@@ -1,13 +1,13 @@
 // Face detection quality on real photos (../shared/realworld/faces, truth.json) and on synthetic 24 MP
 // photos with real face crops pasted at 16–512 px. Prints recall and false boxes; asserts the figures
 // reached here (see the README's face-detection section for the targets).
-import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decodeForDetection } from '../../electron/core/faces/decode';
 import { decodeFileForDetection } from '../helpers/faceDecode';
 import { FaceDetector } from '../../electron/core/faces/detector';
 import { blazeFace, blazeFaceModelPath, yunet, type FaceModel } from '../../electron/core/faces/models';
+import { REALWORLD_FACES_FILES, YUNET_MODEL_FILE } from '../helpers/sharedFiles';
 import {
   composeSyntheticPhoto,
   cutFaceCrops,
@@ -18,8 +18,9 @@ import {
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 
-const YUNET_FILE = path.resolve('../shared/models/face_detection_yunet_2023mar.onnx');
-const yunetPresent = existsSync(YUNET_FILE);
+const YUNET_FILE = YUNET_MODEL_FILE.path;
+const yunetPresent = YUNET_MODEL_FILE.present;
+const realworldPresent = REALWORLD_FACES_FILES.present;
 
 interface ModelCase {
   readonly model: FaceModel;
@@ -49,9 +50,12 @@ const SYNTHETIC_SIZES = [16, 20, 24, 28, 32, 40, 48, 64, 96, 128, 192, 256, 384,
 let synthetic: { file: string; faces: Array<{ box: { x: number; y: number; w: number; h: number }; size: number }> };
 
 let syntheticDir = '';
-afterAll(() => rmSync(syntheticDir, { recursive: true, force: true }));
+afterAll(() => {
+  if (syntheticDir) rmSync(syntheticDir, { recursive: true, force: true });
+});
 
 beforeAll(async () => {
+  if (!realworldPresent) return;
   const crops = await cutFaceCrops(0.4);
   const sizes = SYNTHETIC_SIZES.flatMap((size) => Array.from({ length: size >= 256 ? 3 : 6 }, () => size));
   const { jpeg, faces } = await composeSyntheticPhoto(crops, sizes);
@@ -62,7 +66,8 @@ beforeAll(async () => {
 }, 120_000);
 
 for (const c of cases) {
-  const present = c.model.kind === 'blazeface' || yunetPresent;
+  const present = realworldPresent && (c.model.kind === 'blazeface' || yunetPresent);
+  const skipNote = REALWORLD_FACES_FILES.skipNote || (c.model.kind === 'yunet' ? YUNET_MODEL_FILE.skipNote : '');
   describe(`${c.model.kind} face detection`, () => {
     let detector: FaceDetector;
     beforeAll(async () => {
@@ -73,8 +78,7 @@ for (const c of cases) {
     });
 
     it.skipIf(!present)(
-      `finds the real faces of ../shared/realworld/faces (recall ≥ ${c.realworldRecall * 100}%)` +
-        (present ? '' : ` — SKIPPED: ${YUNET_FILE} not present`),
+      `finds the real faces of ../shared/realworld/faces (recall ≥ ${c.realworldRecall * 100}%)${skipNote}`,
       async () => {
         let found = 0;
         let total = 0;
@@ -109,8 +113,7 @@ for (const c of cases) {
     );
 
     it.skipIf(!present)(
-      `finds real face crops pasted at 16–512 px into a 6000×4000 photo` +
-        (present ? '' : ` — SKIPPED: ${YUNET_FILE} not present`),
+      `finds real face crops pasted at 16–512 px into a 6000×4000 photo${skipNote}`,
       async () => {
         // Decoded as the app does: straight at the finest scale a pass needs.
         const image = await decodeFileForDetection(synthetic.file, { scaleFor: (w, h) => detector.decodeScale(w, h) });

@@ -91,7 +91,11 @@ export class InferencePool {
   private nextId = 1;
   private failure: Error | null = null;
 
-  constructor(modelPath: string, spec: InputSpec, size: number) {
+  constructor(
+    modelPath: string,
+    private readonly spec: InputSpec,
+    size: number,
+  ) {
     const ortPath = require.resolve('onnxruntime-node');
     this.lanes = Array.from({ length: Math.max(1, size) }, () => {
       const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { ortPath, modelPath, spec } });
@@ -120,6 +124,11 @@ export class InferencePool {
       this.pending.set(id, { resolve, reject, lane });
       lane.worker.postMessage({ id, rgb }, [rgb.buffer as ArrayBuffer]);
     });
+  }
+
+  /** The side of the square tiles this pool's model takes. */
+  get inputSize(): number {
+    return this.spec.size;
   }
 
   get parallelism(): number {

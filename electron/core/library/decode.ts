@@ -209,12 +209,38 @@ export async function renderSizes(photo: DecodedPhoto, name: string): Promise<Re
     ]);
     return { thumbnail, preview };
   } catch (error) {
-    if (error instanceof AppError) throw error;
-    const message = error instanceof Error ? error.message : '';
-    if (/pixel limit/i.test(message))
-      throw new AppError('library.file.tooLarge', { file: name, limit: MAX_INPUT_PIXELS });
-    if (photo.endMissing || /truncat|premature|unexpected end/i.test(message))
-      throw new AppError('library.file.truncated', { file: name });
-    throw new AppError('library.file.unreadable', { file: name, detail: message.split('\n')[0]!.slice(0, 200) });
+    throw pixelError(error, photo, name);
   }
+}
+
+/**
+ * The photo decoded once, in full, in display orientation (RGB, or RGBA when it has alpha): every later
+ * pipeline (thumbnails, face detection) starts from these pixels instead of decoding the file again.
+ */
+export async function rasterisePhoto(photo: DecodedPhoto, name: string): Promise<DecodedPhoto> {
+  try {
+    const { data, info } = await photo.pipeline().raw().toBuffer({ resolveWithObject: true });
+    const raw = { width: info.width, height: info.height, channels: info.channels };
+    return {
+      format: photo.format,
+      endMissing: photo.endMissing,
+      width: info.width,
+      height: info.height,
+      orientation: 1,
+      pipeline: () => sharp(data, { raw, limitInputPixels: MAX_INPUT_PIXELS }),
+    };
+  } catch (error) {
+    throw pixelError(error, photo, name);
+  }
+}
+
+/** What went wrong decoding a photo's pixels, as the error the user sees. */
+function pixelError(error: unknown, photo: DecodedPhoto, name: string): AppError {
+  if (error instanceof AppError) return error;
+  const message = error instanceof Error ? error.message : '';
+  if (/pixel limit/i.test(message))
+    return new AppError('library.file.tooLarge', { file: name, limit: MAX_INPUT_PIXELS });
+  if (photo.endMissing || /truncat|premature|unexpected end/i.test(message))
+    return new AppError('library.file.truncated', { file: name });
+  return new AppError('library.file.unreadable', { file: name, detail: message.split('\n')[0]!.slice(0, 200) });
 }

@@ -8,9 +8,17 @@ import { effectiveRegions, type PhotoRegion } from '../../../shared/people';
 import type { Actor } from '../audit';
 import { audited } from '../audit';
 import type { ReadableDb, WritableDb } from '../db';
-import { activeFaceModel, detectFaces, faceModelStatus, setYunetModelPath } from '../faces';
+import {
+  activeFaceModel,
+  detectFaces,
+  faceModelStatus,
+  setYunetModelPath,
+  type ActiveModel,
+  type Detection,
+} from '../faces';
 import type { JobHandle, JobRunner } from '../jobs';
 import { regionsOfPhoto, replaceDetectorRegions } from '../people';
+import type { IndexedPhotoHook } from './indexer';
 import { openLibraryPhoto } from './open';
 import {
   allPhotoHashes,
@@ -45,8 +53,7 @@ export interface PhotoDetectionResult {
 
 /**
  * Detects the faces of one indexed photo unless this model already did (`force` re-detects). The photo is opened
- * by its content hash (a file that changed since indexing is not this photo). Each face is stored as a detector
- * region, grown to cover the head, unless a region from the file (or one a user drew) already covers it.
+ * by its content hash (a file that changed since indexing is not this photo).
  */
 export async function detectPhotoFaces(
   core: Pick<Searching, 'db'>,
@@ -70,7 +77,19 @@ export async function detectPhotoFaces(
     throw error;
   }
   const detection = await detectFaces(active, photo, path.basename(photo.path), options);
+  return storeDetection(db, photoHash, active, detection);
+}
 
+/**
+ * Stores what the model found on a photo: each face as a detector region, grown to cover the head, unless a
+ * region from the file (or one a user drew) already covers it; the photo is marked searched by this model.
+ */
+function storeDetection(
+  db: WritableDb,
+  photoHash: string,
+  active: ActiveModel,
+  detection: Detection,
+): PhotoDetectionResult {
   return db.transaction(() => {
     // Read again inside the transaction: a user may have drawn a box meanwhile.
     const given = regionsOfPhoto(db, photoHash).filter(
@@ -109,6 +128,29 @@ export async function detectPhotoFaces(
   })();
 }
 
+/** Photos searched and faces stored outside the face job (during indexing), counted into its result and audit. */
+export interface FaceSearchTally {
+  photos: number;
+  faces: number;
+}
+
+/**
+ * The face search as the index job's hook: a photo the active model has not searched is searched from the pixels
+ * the indexer decoded, so it is read and decoded once. What it does is counted in `tally`.
+ */
+export function faceSearchHook(core: Pick<Searching, 'db'>, tally: FaceSearchTally): IndexedPhotoHook {
+  return {
+    wants: (hash) => faceSearchOf(core.db, hash)?.detectedWith !== activeFaceModel(core.db).model.id,
+    async photoIndexed(hash, photo, name, signal) {
+      const active = activeFaceModel(core.db);
+      const detection = await detectFaces(active, photo, path.basename(name), { signal });
+      const result = storeDetection(core.db, hash, active, detection);
+      tally.photos += 1;
+      tally.faces += result.stored;
+    },
+  };
+}
+
 export interface FaceJobResult {
   readonly modelId: string;
   readonly photos: number;
@@ -121,7 +163,7 @@ export interface FaceJobResult {
  */
 export function startFaceDetectionJob(
   core: Searching & { readonly jobs: JobRunner },
-  options: { readonly all?: boolean } = {},
+  options: { readonly all?: boolean; readonly searchedBefore?: Readonly<FaceSearchTally> } = {},
 ): JobHandle<FaceJobResult> {
   return core.jobs.start<FaceJobResult>({
     kind: FACE_JOB_KIND,
@@ -130,8 +172,9 @@ export function startFaceDetectionJob(
       const active = activeFaceModel(core.db);
       const hashes = options.all ? allPhotoHashes(core.db) : photosAwaitingFaces(core.db, active.model.id);
       ctx.setTotal(hashes.length);
-      let photos = 0;
-      let faces = 0;
+      // Photos the index job already searched (its hook) count as this search's.
+      let photos = options.searchedBefore?.photos ?? 0;
+      let faces = options.searchedBefore?.faces ?? 0;
       await ctx.forEach(
         hashes,
         async (hash, signal) => {

@@ -11,7 +11,7 @@ import type { CoreContext } from '../context';
 import type { JobContext, JobHandle } from '../jobs';
 import { mediaFile } from '../media';
 import type { DataPaths } from '../dataDir';
-import { decodePhoto, renderSizes, type DecodedPhoto } from './decode';
+import { decodePhoto, rasterisePhoto, renderSizes, type DecodedPhoto } from './decode';
 import { readPhotoMetadata } from './metadata';
 import { countRegionsOfPhotos, insertFileRegions } from '../people';
 import * as photos from './photoRepository';
@@ -22,6 +22,22 @@ export const INDEX_JOB_KIND = 'library.index';
 
 /** Photos in flight at once: two use both cores of a school laptop (sharp adds its own threads per image). */
 export const INDEX_CONCURRENCY = 2;
+
+/**
+ * More work on each photo while its pixels are in memory (ingest wires the face search here), so that a photo is
+ * read and decoded once. The hook's own failures are its own: the photo is indexed whatever it does.
+ */
+export interface IndexedPhotoHook {
+  /** Whether the photo (by content hash) needs the hook; asked before its pixels are decoded. */
+  wants(hash: string): boolean;
+  /** Called once the photo's rows are written, with its pixels decoded once in full, display orientation. */
+  photoIndexed(hash: string, photo: DecodedPhoto, name: string, signal: AbortSignal): Promise<void>;
+}
+
+export interface IndexOptions {
+  readonly concurrency?: number;
+  readonly hook?: IndexedPhotoHook;
+}
 
 export function sha256(buffer: Buffer): string {
   return createHash('sha256').update(buffer).digest('hex');
@@ -45,26 +61,30 @@ export async function resolveFolder(folder: string): Promise<string> {
 export async function startIndexJob(
   core: CoreContext,
   folder: string,
-  options: { readonly concurrency?: number } = {},
+  options: IndexOptions = {},
 ): Promise<JobHandle<IndexSummary>> {
   const resolved = await resolveFolder(folder);
   const root = addLibraryRoot(core, resolved);
   return core.jobs.start({
     kind: INDEX_JOB_KIND,
     concurrency: options.concurrency ?? INDEX_CONCURRENCY,
-    run: (ctx) => indexFolder(core, root, resolved, ctx),
+    run: (ctx) => indexFolder(core, root, resolved, ctx, options.hook),
   });
 }
 
 /** Re-indexes every root (or one), each as its own job. */
-export function startReindexJobs(core: CoreContext, rootId?: number): Array<JobHandle<IndexSummary>> {
+export function startReindexJobs(
+  core: CoreContext,
+  rootId?: number,
+  options: IndexOptions = {},
+): Array<JobHandle<IndexSummary>> {
   const roots = repo.listRoots(core.db).filter((root) => rootId === undefined || root.id === rootId);
   if (rootId !== undefined && roots.length === 0) throw new AppError('library.root.notFound', { rootId });
   return roots.map((root) =>
     core.jobs.start({
       kind: INDEX_JOB_KIND,
-      concurrency: INDEX_CONCURRENCY,
-      run: (ctx) => indexFolder(core, { id: root.id, path: root.path }, root.path, ctx),
+      concurrency: options.concurrency ?? INDEX_CONCURRENCY,
+      run: (ctx) => indexFolder(core, { id: root.id, path: root.path }, root.path, ctx, options.hook),
     }),
   );
 }
@@ -133,6 +153,8 @@ async function indexOneFile(
   known: repo.KnownFile | undefined,
   tally: IndexTally,
   root: string,
+  hook: IndexedPhotoHook | undefined,
+  signal: AbortSignal,
 ): Promise<'done' | 'skipped'> {
   const name = path.relative(root, file.path) || path.basename(file.path);
   if (known && known.size === file.size && known.mtimeMs === file.mtimeMs) {
@@ -144,11 +166,15 @@ async function indexOneFile(
   const hash = sha256(buffer);
   const db = core.db;
   const isKnownPhoto = photos.photoExists(db, hash);
+  let opened: Promise<DecodedPhoto> | null = null;
   let decoded: Promise<DecodedPhoto> | null = null;
-  const decode = () => (decoded ??= decodePhoto(buffer, name));
+  const open = () => (opened ??= decodePhoto(buffer, name));
+  // With a hook that wants the pixels, the photo is decoded once in full and everything is made from those.
+  const hooked = hook?.wants(hash) ? hook : null;
+  const decode = () => (decoded ??= hooked ? open().then((photo) => rasterisePhoto(photo, name)) : open());
   let photo: photos.NewPhoto | null = null;
   if (!isKnownPhoto) {
-    const image = await decode();
+    const image = await open();
     const metadata = await readPhotoMetadata(buffer, image);
     photo = { hash, format: image.format, metadata };
   }
@@ -165,6 +191,11 @@ async function indexOneFile(
   })();
   tally.indexed += 1;
   if (isKnownPhoto && !known) tally.moved += 1;
+  if (hooked) {
+    const photo = await decode();
+    // Its failure is its own (the face job tries again); a cancel stops the job as usual.
+    await hooked.photoIndexed(hash, photo, name, signal).catch(() => signal.throwIfAborted());
+  }
   return 'done';
 }
 
@@ -174,6 +205,7 @@ export async function indexFolder(
   root: repo.RootRow,
   folder: string,
   ctx: JobContext,
+  hook?: IndexedPhotoHook,
 ): Promise<IndexSummary> {
   const db = core.db;
   ctx.setCurrent(folder);
@@ -231,14 +263,14 @@ export async function indexFolder(
   const tally: IndexTally = { indexed: 0, unchanged: 0, moved: 0 };
   await ctx.forEach(
     scan.photos,
-    async (file) => {
+    async (file, signal) => {
       const previous = previousErrors.get(file.path);
       if (previous && previous.size === file.size && previous.mtimeMs === file.mtimeMs && !known.has(file.path)) {
         // Failed before and unchanged since: report it again without reading it again.
         throw new AppError(previous.code, previous.params as ErrorParams);
       }
       try {
-        return await indexOneFile(core, eventFor, file, known.get(file.path), tally, folder);
+        return await indexOneFile(core, eventFor, file, known.get(file.path), tally, folder, hook, signal);
       } catch (error) {
         const appError = errorOf(error, relative(file.path));
         recordError(file, appError);

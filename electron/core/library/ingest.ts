@@ -3,8 +3,8 @@
 import type { IndexSummary } from '../../../shared/library';
 import type { CoreContext } from '../context';
 import type { JobHandle } from '../jobs';
-import { startFaceDetectionJob, type FaceJobResult } from './faceSearch';
-import { startIndexJob, startReindexJobs } from './indexer';
+import { faceSearchHook, startFaceDetectionJob, type FaceJobResult, type FaceSearchTally } from './faceSearch';
+import { startIndexJob, startReindexJobs, type IndexOptions } from './indexer';
 
 export interface IngestJobs {
   readonly index: ReadonlyArray<JobHandle<IndexSummary>>;
@@ -17,14 +17,30 @@ export interface IngestOptions {
   readonly faces?: boolean;
 }
 
+/**
+ * The index job searches each new photo for faces while its pixels are in memory (one read, one decode); the face
+ * job behind it searches whatever that left (a failure, a photo indexed before, a model changed since) and counts
+ * and audits both.
+ */
+function withFaces(core: CoreContext, options: IngestOptions): { index: IndexOptions; tally: FaceSearchTally | null } {
+  if (options.faces === false) return { index: {}, tally: null };
+  const tally: FaceSearchTally = { photos: 0, faces: 0 };
+  return { index: { hook: faceSearchHook(core, tally) }, tally };
+}
+
 /** Adds a folder to the library (or finds the root holding it), indexes it and then searches it for faces. */
 export async function startIngest(core: CoreContext, folder: string, options: IngestOptions = {}): Promise<IngestJobs> {
-  const index = await startIndexJob(core, folder);
-  return { index: [index], faces: options.faces === false ? null : startFaceDetectionJob(core) };
+  const faces = withFaces(core, options);
+  const index = await startIndexJob(core, folder, faces.index);
+  return {
+    index: [index],
+    faces: faces.tally ? startFaceDetectionJob(core, { searchedBefore: faces.tally }) : null,
+  };
 }
 
 /** Re-indexes every root (or one), each as its own job, then searches for faces. */
 export function startReingest(core: CoreContext, rootId?: number, options: IngestOptions = {}): IngestJobs {
-  const index = startReindexJobs(core, rootId);
-  return { index, faces: options.faces === false ? null : startFaceDetectionJob(core) };
+  const faces = withFaces(core, options);
+  const index = startReindexJobs(core, rootId, faces.index);
+  return { index, faces: faces.tally ? startFaceDetectionJob(core, { searchedBefore: faces.tally }) : null };
 }
