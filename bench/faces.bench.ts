@@ -11,16 +11,19 @@ import { FACE_MODEL_ENV } from '../electron/core/faces';
 import { startFaceDetectionJob } from '../electron/core/library';
 import { addIndexedPhoto } from '../test/helpers/facesLibrary';
 import { composeSyntheticPhoto, cutFaceCrops } from '../test/helpers/facesSynthetic';
+import { missingShared, REALWORLD_FACES, YUNET_FILE } from '../test/helpers/sharedData';
 import type { Benchmark } from './run';
 import { fixed, generatePhotos, measure } from './util';
 
 const PHOTOS = 3;
-const YUNET_FILE = path.resolve('../shared/models/face_detection_yunet_2023mar.onnx');
 const TARGET_SECONDS = 1.5;
 
 export const benchFaces: Benchmark = {
   name: 'faces',
   async run() {
+    // The synthetic photos are made of real face crops.
+    const missing = missingShared(REALWORLD_FACES);
+    if (missing !== undefined) return void console.log(`face detection ${missing}`);
     const dir = mkdtempSync(path.join(tmpdir(), 'fotowacht-bench-faces-'));
     const previousEnv = process.env[FACE_MODEL_ENV];
     try {

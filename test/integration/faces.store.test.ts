@@ -1,6 +1,6 @@
 // Face detection in the library: stored regions, cache by content hash and model, overlap with file
 // regions, user corrections in the audit trail, the detection job, the model setting and IPC.
-import { copyFileSync, existsSync, writeFileSync } from 'node:fs';
+import { copyFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AppError } from '../../shared/errors';
@@ -19,11 +19,11 @@ import {
 import { addDrawnFace, dismissFaceRegion } from '../../electron/core/people';
 import { createIpcRouter } from '../../electron/core/ipc/handlers';
 import { addFileRegion, addIndexedPhoto } from '../helpers/facesLibrary';
-import { readFaceTruth, REALWORLD_FACES } from '../helpers/facesSynthetic';
+import { readFaceTruth } from '../helpers/facesSynthetic';
+import { describeNeeding, REALWORLD_FACES, YUNET_FILE } from '../helpers/sharedData';
 import { useTempDirs } from '../helpers/tempDir';
 
 const tempDir = useTempDirs();
-const YUNET_FILE = path.resolve('../shared/models/face_detection_yunet_2023mar.onnx');
 const BBT = path.join(REALWORLD_FACES, 'faceapi__bbt4.jpg');
 const ELDERLY = path.join(REALWORLD_FACES, 'dlib__2007_007763.jpg');
 const noModelEnv = {} as NodeJS.ProcessEnv;
@@ -42,7 +42,7 @@ const auditActions = () =>
     .map((e) => e.action)
     .reverse();
 
-describe('detecting one photo', () => {
+describeNeeding(REALWORLD_FACES)('detecting one photo', () => {
   it('stores each face as a detector region, except one a file region already gives', async () => {
     const hash = await addIndexedPhoto(core.db, BBT);
     const tagged = readFaceTruth().find((t) => t.file === 'faceapi__bbt4.jpg')!.boxes_clear[0]!;
@@ -97,16 +97,20 @@ describe('detecting one photo', () => {
     expect(listPhotoRegions(core.db, hash).regions.filter((r) => r.source === 'detector')).toHaveLength(6);
   });
 
-  it.skipIf(!existsSync(YUNET_FILE))('uses YuNet from FOTOWACHT_FACE_MODEL when its sha256 matches', async () => {
-    const hash = await addIndexedPhoto(core.db, BBT);
-    await detectPhotoFaces(core, hash, { env: noModelEnv });
-    const env = { [FACE_MODEL_ENV]: YUNET_FILE } as NodeJS.ProcessEnv;
-    expect(activeFaceModel(core.db, env).model.id).toBe(yunet.id);
-    const result = await detectPhotoFaces(core, hash, { env });
-    expect(result).toMatchObject({ cached: false, modelId: yunet.id, stored: 6 });
-    expect(listPhotoRegions(core.db, hash).detectedWith).toBe(yunet.id);
+  describeNeeding(YUNET_FILE)('with the YuNet model', () => {
+    it('uses YuNet from FOTOWACHT_FACE_MODEL when its sha256 matches', async () => {
+      const hash = await addIndexedPhoto(core.db, BBT);
+      await detectPhotoFaces(core, hash, { env: noModelEnv });
+      const env = { [FACE_MODEL_ENV]: YUNET_FILE } as NodeJS.ProcessEnv;
+      expect(activeFaceModel(core.db, env).model.id).toBe(yunet.id);
+      const result = await detectPhotoFaces(core, hash, { env });
+      expect(result).toMatchObject({ cached: false, modelId: yunet.id, stored: 6 });
+      expect(listPhotoRegions(core.db, hash).detectedWith).toBe(yunet.id);
+    });
   });
+});
 
+describe('choosing the face model', () => {
   it('ignores a model file whose sha256 does not match, and says why', () => {
     const fake = path.join(tempDir(), 'fake.onnx');
     writeFileSync(fake, 'not a model');
@@ -117,18 +121,20 @@ describe('detecting one photo', () => {
     expect(() => setFaceModelPath(core, path.join(tempDir(), 'absent.onnx'))).toThrow(/faces\.model\.missing/);
   });
 
-  it.skipIf(!existsSync(YUNET_FILE))('installs YuNet as a setting, audited, and can go back to BlazeFace', () => {
-    const copy = path.join(tempDir(), 'yunet.onnx');
-    copyFileSync(YUNET_FILE, copy);
-    const info = setFaceModelPath(core, copy);
-    expect(info.active.kind).toBe('yunet');
-    expect(info.yunet).toMatchObject({ installed: true, from: 'setting', path: copy, problem: null });
-    expect(setFaceModelPath(core, null).active.kind).toBe('blazeface');
-    expect(auditActions()).toEqual(['faces.model.set', 'faces.model.set']);
+  describeNeeding(YUNET_FILE)('with the YuNet model', () => {
+    it('installs YuNet as a setting, audited, and can go back to BlazeFace', () => {
+      const copy = path.join(tempDir(), 'yunet.onnx');
+      copyFileSync(YUNET_FILE, copy);
+      const info = setFaceModelPath(core, copy);
+      expect(info.active.kind).toBe('yunet');
+      expect(info.yunet).toMatchObject({ installed: true, from: 'setting', path: copy, problem: null });
+      expect(setFaceModelPath(core, null).active.kind).toBe('blazeface');
+      expect(auditActions()).toEqual(['faces.model.set', 'faces.model.set']);
+    });
   });
 });
 
-describe('user corrections', () => {
+describeNeeding(REALWORLD_FACES)('user corrections', () => {
   it('dismisses a false detection without deleting it, audited, and keeps it dismissed on re-detection', async () => {
     const hash = await addIndexedPhoto(core.db, BBT);
     await detectPhotoFaces(core, hash, { env: noModelEnv });
@@ -178,7 +184,7 @@ describe('user corrections', () => {
   });
 });
 
-describe('the detection job', () => {
+describeNeeding(REALWORLD_FACES)('the detection job', () => {
   it('detects every pending photo two at a time, reports a broken file, and resumes where it stopped', async () => {
     const broken = path.join(tempDir(), 'broken.jpg');
     writeFileSync(broken, Buffer.concat([Buffer.from([0xff, 0xd8, 0xff]), Buffer.alloc(500, 7)]));
@@ -213,7 +219,7 @@ describe('the detection job', () => {
   });
 });
 
-describe('faces over IPC', () => {
+describeNeeding(REALWORLD_FACES)('faces over IPC', () => {
   it('lists, dismisses, draws, reports the detector and starts a job, with validated input', async () => {
     const router = createIpcRouter(core, { mediaBaseUrl: 'test://' });
     const hash = await addIndexedPhoto(core.db, BBT);
