@@ -2,15 +2,13 @@
 // people regions (an unnamed face, an ambiguous name, a refusal, a form not returned) — driven through the CLI:
 // import → index (with face detection) → export for social media → withdrawal → takedown list → audit verify and
 // report. Every step is a real CLI call; the output says where the results are.
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { localDay } from '../shared/consent';
+import { runFotowacht } from './run-fotowacht';
 import { writeSampleSchool } from './sample-school';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const demoDir = mkdtempSync(path.join(tmpdir(), 'fotowacht-demo-'));
 const dataDir = path.join(demoDir, 'data');
 const lang = process.env.FOTOWACHT_LANG === 'en' ? 'en' : 'nl';
@@ -18,19 +16,13 @@ const say = (nl: string, en: string) => console.log(lang === 'nl' ? nl : en);
 
 function fotowacht(title: string, args: readonly string[], allowFailure = false): void {
   console.log(`\n→ ${title}\n  $ fotowacht ${args.map((arg) => (/\s/.test(arg) ? `"${arg}"` : arg)).join(' ')}`);
-  const result = spawnSync(
-    process.execPath,
-    [path.join(root, 'bin/fotowacht.js'), '--data-dir', dataDir, '--lang', lang, ...args],
-    {
-      stdio: 'inherit',
-    },
-  );
-  if (result.status !== 0 && !allowFailure) {
+  const result = runFotowacht(args, { dataDir, lang, stdio: 'inherit' });
+  if (result.code !== 0 && !allowFailure) {
     say(
-      `De demo stopt: "${title}" mislukte (code ${result.status}).`,
-      `The demo stopped: "${title}" failed (exit code ${result.status}).`,
+      `De demo stopt: "${title}" mislukte (code ${result.code}).`,
+      `The demo stopped: "${title}" failed (exit code ${result.code}).`,
     );
-    process.exit(result.status ?? 1);
+    process.exit(result.code ?? 1);
   }
 }
 

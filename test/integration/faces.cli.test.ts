@@ -1,23 +1,15 @@
 // fotowacht faces <photo> and fotowacht faces detect, run as a user would (spawned CLI).
-import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openCore } from '../../electron/core/context';
+import { fotowacht } from '../helpers/cli';
 import { addIndexedPhoto } from '../helpers/facesLibrary';
 import { describeNeeding, REALWORLD_FACES } from '../helpers/sharedData';
 import { useTempDirs } from '../helpers/tempDir';
 
 const tempDir = useTempDirs();
-const BIN = path.resolve('bin/fotowacht.js');
 const BBT = path.join(REALWORLD_FACES, 'faceapi__bbt4.jpg');
 const ELDERLY = path.join(REALWORLD_FACES, 'dlib__2007_007763.jpg');
-
-function fotowacht(args: readonly string[]) {
-  const env: NodeJS.ProcessEnv = { ...process.env, LANG: 'C', FOTOWACHT_LANG: '' };
-  delete env.FOTOWACHT_FACE_MODEL;
-  const result = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', env, timeout: 120_000 });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
 
 async function library(): Promise<{ dataDir: string; hashes: string[] }> {
   const dataDir = tempDir();
@@ -41,9 +33,9 @@ describe('fotowacht faces', () => {
       expect(text.stdout).toContain('Detected just now: 6 faces stored');
       expect(text.stdout.match(/detector {2}x=0\.\d+ y=0\.\d+ w=0\.\d+ h=0\.\d+ {2}score=0\.\d\d/g)).toHaveLength(6);
 
-      const json = fotowacht(['--data-dir', dataDir, '--json', 'faces', hashes[0]!]);
-      expect(json.code).toBe(0);
-      const doc = JSON.parse(json.stdout) as { detection: { cached: boolean }; regions: unknown[] };
+      const asJson = fotowacht(['--data-dir', dataDir, '--json', 'faces', hashes[0]!]);
+      expect(asJson.code).toBe(0);
+      const doc = asJson.json<{ detection: { cached: boolean }; regions: unknown[] }>();
       expect(doc.detection.cached).toBe(true);
       expect(doc.regions).toHaveLength(6);
     });
@@ -56,7 +48,7 @@ describe('fotowacht faces', () => {
       expect(run.stdout).toContain("Klaar: 2 foto's doorzocht, 13 gezichten opgeslagen");
 
       const again = fotowacht(['--data-dir', dataDir, '--json', 'faces', 'detect']);
-      expect(JSON.parse(again.stdout)).toMatchObject({ job: { total: 0, state: 'done' }, result: { photos: 0 } });
+      expect(again.json()).toMatchObject({ job: { total: 0, state: 'done' }, result: { photos: 0 } });
 
       const missing = fotowacht(['--data-dir', dataDir, 'faces', '/nowhere/photo.jpg']);
       expect(missing.code).toBe(1);
