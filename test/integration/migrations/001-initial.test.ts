@@ -8,6 +8,27 @@ import { useTempDirs } from '../../helpers/tempDir';
 
 const tempDir = useTempDirs();
 
+/** Every table of the domain, as 001 creates them. */
+const TABLES = [
+  'settings',
+  'school_years',
+  'channels',
+  'people',
+  'consent_imports',
+  'consent_records',
+  'library_roots',
+  'events',
+  'photos',
+  'photo_files',
+  'index_errors',
+  'regions',
+  'exports',
+  'export_items',
+  'export_item_people',
+  'audit_events',
+  'audit_head',
+];
+
 describe('migration 001 on an empty file', () => {
   it('creates the tables (STRICT), indexes and triggers of the domain and sets version 1', () => {
     const db = databaseAtVersion(path.join(tempDir(), 'f.sqlite'), 0);
@@ -17,27 +38,7 @@ describe('migration 001 on an empty file', () => {
     migrateTo(db, 1);
     expect(schemaVersion(db)).toBe(1);
     const objects = schemaObjects(db);
-    expect(namesOf(objects, 'table')).toEqual(
-      [
-        'settings',
-        'school_years',
-        'channels',
-        'people',
-        'consent_imports',
-        'consent_records',
-        'library_roots',
-        'events',
-        'photos',
-        'photo_files',
-        'index_errors',
-        'regions',
-        'exports',
-        'export_items',
-        'export_item_people',
-        'audit_events',
-        'audit_head',
-      ].sort(),
-    );
+    expect(namesOf(objects, 'table')).toEqual([...TABLES].sort());
     for (const table of objects.filter((object) => object.type === 'table')) {
       expect(table.sql, table.name).toMatch(/STRICT\s*$/);
     }
@@ -90,27 +91,7 @@ describe('migration 001: the initial schema, as the app opens a new file', () =>
       name: string;
       sql: string;
     }>;
-    expect(tables.map((table) => table.name)).toEqual(
-      expect.arrayContaining([
-        'settings',
-        'school_years',
-        'channels',
-        'people',
-        'consent_imports',
-        'consent_records',
-        'library_roots',
-        'events',
-        'photos',
-        'photo_files',
-        'index_errors',
-        'regions',
-        'exports',
-        'export_items',
-        'export_item_people',
-        'audit_events',
-        'audit_head',
-      ]),
-    );
+    expect(tables.map((table) => table.name)).toEqual(expect.arrayContaining(TABLES));
     for (const table of tables) expect(table.sql, table.name).toMatch(/STRICT\s*$/);
     db.close();
   });
