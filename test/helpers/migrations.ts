@@ -8,8 +8,14 @@
 // version, not with repository functions: those follow the newest schema.
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
-import { migrate, openDatabase, type ReadableDb, type WritableDb } from '../../electron/core/db/connection';
-import { migrations, type Migration } from '../../electron/core/db/migrations';
+import {
+  migrate,
+  migrations,
+  openDatabase,
+  type Migration,
+  type ReadableDb,
+  type WritableDb,
+} from '../../electron/core/db';
 
 export const MIGRATION_TESTS_DIR = path.resolve('test/integration/migrations');
 export const MIGRATIONS_DIR = path.resolve('electron/core/db/migrations');

@@ -2,7 +2,7 @@
 // consent and the audit trail, and the default channels. Applied to an empty file, and as the app opens one.
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { openDatabase, schemaVersion } from '../../../electron/core/db/connection';
+import { openDatabase, schemaVersion } from '../../../electron/core/db';
 import { databaseAtVersion, migrateTo, namesOf, schemaObjects } from '../../helpers/migrations';
 import { useTempDirs } from '../../helpers/tempDir';
 

@@ -2,7 +2,7 @@
 // listed (consent_import_people, add-only), imports made add-only, indexes for the registry's lookups.
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { schemaVersion } from '../../../electron/core/db/connection';
+import { schemaVersion } from '../../../electron/core/db';
 import {
   addVersion1Rows,
   databaseAtVersion,

@@ -4,8 +4,13 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../../shared/errors';
-import { latestSchemaVersion, openDatabase, schemaVersion } from '../../../electron/core/db/connection';
-import { migrations, type Migration } from '../../../electron/core/db/migrations';
+import {
+  latestSchemaVersion,
+  migrations,
+  openDatabase,
+  schemaVersion,
+  type Migration,
+} from '../../../electron/core/db';
 import {
   databaseAtVersion,
   MIGRATION_TESTS_DIR,
