@@ -1,5 +1,6 @@
 // The consent domain's pure logic and types: school years, list values, signers, dates, column mappings,
 // the import preview and the registry's answers. No Node, Electron or DOM: main, renderer and CLI share it.
+import type { SerializedError } from './errors';
 
 // ---------------------------------------------------------------- school years
 
@@ -162,6 +163,26 @@ export function parseSigner(raw: string): Signer | null {
 /** A cell that a spreadsheet would run as a formula. Read as text, never evaluated. */
 export function isFormulaLike(raw: string): boolean {
   return /^\s*[=+@]/.test(raw) && raw.trim().length > 1 && !/^\s*\+?\d[\d\s-]*$/.test(raw);
+}
+
+// ---------------------------------------------------------------- reasons
+
+/** A manual change or a withdrawal needs a reason (the history and the audit trail keep it) of this many characters… */
+export const CONSENT_REASON_MIN = 3;
+/** …up to this many. */
+export const CONSENT_REASON_MAX = 500;
+
+/** A reason as it is kept: white space folded into single spaces, none around it. */
+export function foldReason(reason: string): string {
+  return reason.replace(/\s+/g, ' ').trim();
+}
+
+/** Why a reason cannot be recorded, as the error the registry raises for it; null when it can. */
+export function consentReasonProblem(reason: string): SerializedError | null {
+  const length = foldReason(reason).length;
+  if (length < CONSENT_REASON_MIN) return { code: 'consent.reason.required', params: {} };
+  if (length > CONSENT_REASON_MAX) return { code: 'consent.reason.tooLong', params: { max: CONSENT_REASON_MAX } };
+  return null;
 }
 
 // ---------------------------------------------------------------- people, channels
