@@ -2,7 +2,7 @@
 import { useState } from 'react';
 import { useI18n } from '../../i18n';
 import { ImportWizard } from './ImportWizard';
-import { PersonPage } from './PersonPage';
+import { PersonPage } from './person/PersonPage';
 import { RegistryTable, type RegistryQuery } from './RegistryTable';
 
 type View =
