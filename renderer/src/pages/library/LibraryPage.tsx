@@ -13,7 +13,7 @@ import { useChannels } from '../../components/useChannels';
 import { useI18n } from '../../i18n';
 import { countByStatus, hasUntaggedFace, namesIn, type PhotoDecisions } from './decisions';
 import { PhotoGrid } from './PhotoGrid';
-import { PhotoPage } from './PhotoPage';
+import { PhotoPage } from './photo/PhotoPage';
 import { StatusCounts } from './StatusCounts';
 
 /** Reloads when a job (indexing, face detection, export) finishes: counts and statuses change then. */
