@@ -1,7 +1,7 @@
 // The administrator's screen: the registry (search, class filter), a person's page, and the import wizard.
 import { useState } from 'react';
 import { useI18n } from '../../i18n';
-import { ImportWizard } from './ImportWizard';
+import { ImportWizard } from './import/ImportWizard';
 import { PersonPage } from './person/PersonPage';
 import { RegistryTable, type RegistryQuery } from './RegistryTable';
 
