@@ -2,9 +2,10 @@
 // that was never used.
 import { useId, useState, type FormEvent, type KeyboardEvent } from 'react';
 import type { Channel } from '../../../../shared/consent';
-import type { SerializedError } from '../../../../shared/errors';
-import { call, errorOf } from '../../api';
+import { call } from '../../api';
+import { DoneMessage } from '../../components/DoneMessage';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { useAction } from '../../components/useAction';
 import { useChannels } from '../../components/useChannels';
 import { useI18n } from '../../i18n';
 
@@ -15,21 +16,18 @@ export function ChannelsSection() {
   const [labelNl, setLabelNl] = useState('');
   const [labelEn, setLabelEn] = useState('');
   const [editing, setEditing] = useState<string | null>(null);
-  const [message, setMessage] = useState<string | null>(null);
-  const [error, setError] = useState<SerializedError | null>(null);
+  const action = useAction();
 
-  async function act(action: () => Promise<unknown>, done: string): Promise<boolean> {
-    setError(null);
-    setMessage(null);
-    try {
-      await action();
-      await reload();
-      setMessage(done);
-      return true;
-    } catch (caught) {
-      setError(errorOf(caught));
-      return false;
-    }
+  /** A change to the list; when it went through, the list is loaded again and the message shown. */
+  async function act(change: () => Promise<unknown>, done: string): Promise<boolean> {
+    const changed = await action.run(
+      async () => {
+        await change();
+        await reload();
+      },
+      { done },
+    );
+    return changed !== null;
   }
 
   async function add(event: FormEvent) {
@@ -145,13 +143,9 @@ export function ChannelsSection() {
         </tbody>
       </table>
       <div className="actions" aria-live="polite">
-        {message && (
-          <span role="status" className="ok">
-            {message}
-          </span>
-        )}
+        <DoneMessage message={action.done} inline />
       </div>
-      <ErrorAlert error={error} />
+      <ErrorAlert error={action.error} />
       <form className="form-row panel" onSubmit={add} aria-label={t('ui.channels.add')}>
         <label className="field grow">
           <span>{t('ui.channels.newNl')}</span>
