@@ -26,28 +26,15 @@ export function useJobsFinished(onFinished: () => void): void {
   );
 }
 
-export function LibraryPage({
-  target,
-  onTarget,
-  onPublish,
-}: {
-  target: PublishTarget;
-  onTarget: (next: PublishTarget) => void;
-  onPublish: (selection: { eventId: number; photoHashes: readonly string[] | null }) => void;
-}) {
-  const { t } = useI18n();
+/**
+ * The events, then their decisions for the channel and date one event at a time, each on screen as soon as it is
+ * known: the counts of the list and the grid of an event (one decidePhotos call per event serves both).
+ * `generation` loads everything again.
+ */
+function useLibraryEvents(target: PublishTarget, generation: number) {
   const [events, setEvents] = useState<readonly LibraryEvent[] | null>(null);
-  // Every event's decisions for the chosen channel and date: the counts of the list, and the grid of an event
-  // (one decidePhotos call per event serves both).
   const [decided, setDecided] = useState<ReadonlyMap<number, PhotoDecisions>>(new Map());
-  const [eventId, setEventId] = useState<number | null>(null);
   const [error, setError] = useState<SerializedError | null>(null);
-  const reindex = useAction();
-  const [generation, setGeneration] = useState(0);
-  const refresh = useCallback(() => setGeneration((g) => g + 1), []);
-  useJobsFinished(refresh);
-
-  // The events first, then their decisions one event at a time, each on screen as soon as it is known.
   useEffect(() => {
     let live = true;
     call('listEvents', {}).then(
@@ -72,6 +59,25 @@ export function LibraryPage({
       live = false;
     };
   }, [target, generation]);
+  return { events, decided, error };
+}
+
+export function LibraryPage({
+  target,
+  onTarget,
+  onPublish,
+}: {
+  target: PublishTarget;
+  onTarget: (next: PublishTarget) => void;
+  onPublish: (selection: { eventId: number; photoHashes: readonly string[] | null }) => void;
+}) {
+  const { t } = useI18n();
+  const [eventId, setEventId] = useState<number | null>(null);
+  const reindex = useAction();
+  const [generation, setGeneration] = useState(0);
+  const refresh = useCallback(() => setGeneration((g) => g + 1), []);
+  useJobsFinished(refresh);
+  const { events, decided, error } = useLibraryEvents(target, generation);
 
   const event = events?.find((candidate) => candidate.id === eventId) ?? null;
 
@@ -96,13 +102,7 @@ export function LibraryPage({
           <div className="section-head">
             <h2>{t('ui.library.events')}</h2>
             {events && events.length > 0 && (
-              <button
-                type="button"
-                onClick={() => {
-                  setError(null);
-                  void reindex.run(() => call('reindexLibrary', {}));
-                }}
-              >
+              <button type="button" onClick={() => void reindex.run(() => call('reindexLibrary', {}))}>
                 {t('ui.library.reindex')}
               </button>
             )}
