@@ -6,6 +6,8 @@ import type { AuditEvent, AuditVerification, JsonValue } from '../../../../share
 import { call } from '../../api';
 import { Busy } from '../../components/Busy';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { Field } from '../../components/Field';
+import { TableHead } from '../../components/TableHead';
 import { useAction } from '../../components/useAction';
 import { useQuery } from '../../components/useQuery';
 import { useI18n } from '../../i18n';
@@ -124,8 +126,7 @@ export function AuditPage() {
         <h2 id={`${ids}-filters`} className="visually-hidden">
           {t('ui.audit.filters')}
         </h2>
-        <label className="field">
-          <span>{t('ui.audit.filter.action')}</span>
+        <Field label="ui.audit.filter.action">
           <select
             name="action"
             value={filter.action}
@@ -138,9 +139,8 @@ export function AuditPage() {
               </option>
             ))}
           </select>
-        </label>
-        <label className="field">
-          <span>{t('ui.audit.filter.actor')}</span>
+        </Field>
+        <Field label="ui.audit.filter.actor">
           <select
             name="actor"
             value={filter.actorOs}
@@ -153,9 +153,8 @@ export function AuditPage() {
               </option>
             ))}
           </select>
-        </label>
-        <label className="field grow">
-          <span>{t('ui.audit.filter.search')}</span>
+        </Field>
+        <Field label="ui.audit.filter.search" grow>
           <input
             type="search"
             name="search"
@@ -163,25 +162,23 @@ export function AuditPage() {
             placeholder={t('ui.audit.filter.search.placeholder')}
             onChange={(e) => setFilter({ ...filter, search: e.target.value })}
           />
-        </label>
-        <label className="field">
-          <span>{t('ui.audit.filter.from')}</span>
+        </Field>
+        <Field label="ui.audit.filter.from">
           <input
             type="date"
             name="from"
             value={filter.from}
             onChange={(e) => setFilter({ ...filter, from: e.target.value })}
           />
-        </label>
-        <label className="field">
-          <span>{t('ui.audit.filter.to')}</span>
+        </Field>
+        <Field label="ui.audit.filter.to">
           <input
             type="date"
             name="to"
             value={filter.to}
             onChange={(e) => setFilter({ ...filter, to: e.target.value })}
           />
-        </label>
+        </Field>
         {filtered && (
           <button type="button" className="align-end" onClick={() => setFilter(NO_FILTER)}>
             {t('ui.audit.filter.clear')}
@@ -200,16 +197,16 @@ export function AuditPage() {
             {t(hasMore ? 'ui.audit.shownMore' : 'ui.audit.shown', { count: events.length })}
           </p>
           <table className={pending ? 'table stale' : 'table'} aria-busy={pending}>
-            <thead>
-              <tr>
-                <th scope="col">{t('audit.col.seq')}</th>
-                <th scope="col">{t('audit.col.at')}</th>
-                <th scope="col">{t('audit.col.actor')}</th>
-                <th scope="col">{t('audit.col.action')}</th>
-                <th scope="col">{t('audit.col.subject')}</th>
-                <th scope="col">{t('ui.audit.col.details')}</th>
-              </tr>
-            </thead>
+            <TableHead
+              columns={[
+                'audit.col.seq',
+                'audit.col.at',
+                'audit.col.actor',
+                'audit.col.action',
+                'audit.col.subject',
+                'ui.audit.col.details',
+              ]}
+            />
             <tbody>
               {events.map((event) => (
                 <tr key={event.seq}>

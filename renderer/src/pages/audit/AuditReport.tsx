@@ -5,6 +5,7 @@ import { call } from '../../api';
 import { Busy } from '../../components/Busy';
 import { DoneMessage } from '../../components/DoneMessage';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { Field } from '../../components/Field';
 import { PathField } from '../../components/PathField';
 import { useAction } from '../../components/useAction';
 import { useI18n } from '../../i18n';
@@ -34,21 +35,18 @@ export function AuditReport() {
       <form className="report-form" onSubmit={(event) => void save(event)} aria-labelledby={`${ids}-report`}>
         <p className="muted">{t('ui.report.intro')}</p>
         <div className="filters">
-          <label className="field">
-            <span>{t('ui.report.from')}</span>
+          <Field label="ui.report.from">
             <input type="date" name="reportFrom" value={from} required onChange={(e) => setFrom(e.target.value)} />
-          </label>
-          <label className="field">
-            <span>{t('ui.report.to')}</span>
+          </Field>
+          <Field label="ui.report.to">
             <input type="date" name="reportTo" value={to} required onChange={(e) => setTo(e.target.value)} />
-          </label>
-          <label className="field">
-            <span>{t('ui.report.format')}</span>
+          </Field>
+          <Field label="ui.report.format">
             <select name="reportFormat" value={format} onChange={(e) => setFormat(e.target.value as 'pdf' | 'csv')}>
               <option value="pdf">PDF</option>
               <option value="csv">CSV</option>
             </select>
-          </label>
+          </Field>
         </div>
         <div className="form-row">
           <PathField

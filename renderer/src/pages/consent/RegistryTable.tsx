@@ -4,6 +4,8 @@ import { useId } from 'react';
 import { displayName } from '../../../../shared/consent';
 import { call } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { Field } from '../../components/Field';
+import { TableHead } from '../../components/TableHead';
 import { useChannels } from '../../components/useChannels';
 import { useQuery } from '../../components/useQuery';
 import { useI18n } from '../../i18n';
@@ -60,8 +62,7 @@ export function RegistryTable({
         {t('ui.registry.title')}
       </h2>
       <div className="filters" role="search">
-        <label className="field grow">
-          <span>{t('ui.registry.search')}</span>
+        <Field label="ui.registry.search" grow>
           <input
             type="search"
             name="search"
@@ -69,9 +70,8 @@ export function RegistryTable({
             placeholder={t('ui.registry.search.placeholder')}
             onChange={(event) => onQuery({ ...query, search: event.target.value, page: 0 })}
           />
-        </label>
-        <label className="field">
-          <span>{t('ui.registry.class')}</span>
+        </Field>
+        <Field label="ui.registry.class">
           <select
             name="className"
             value={query.className}
@@ -84,7 +84,7 @@ export function RegistryTable({
               </option>
             ))}
           </select>
-        </label>
+        </Field>
       </div>
       <ErrorAlert error={error} />
       {people === null || (pending && total === 0) ? (
@@ -110,14 +110,7 @@ export function RegistryTable({
             })}
           </p>
           <table className={pending ? 'table stale' : 'table'} aria-busy={pending}>
-            <thead>
-              <tr>
-                <th scope="col">{t('ui.col.key')}</th>
-                <th scope="col">{t('ui.col.name')}</th>
-                <th scope="col">{t('ui.col.class')}</th>
-                <th scope="col">{t('ui.registry.col.granted')}</th>
-              </tr>
-            </thead>
+            <TableHead columns={['ui.col.key', 'ui.col.name', 'ui.col.class', 'ui.registry.col.granted']} />
             <tbody>
               {shown.map((person) => (
                 <tr key={person.id}>

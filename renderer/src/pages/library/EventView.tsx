@@ -5,6 +5,7 @@ import type { IndexError, LibraryEvent } from '../../../../shared/library';
 import type { DecisionStatus } from '../../../../shared/policy';
 import { call } from '../../api';
 import { Busy } from '../../components/Busy';
+import { Field } from '../../components/Field';
 import type { PublishTarget } from '../../components/TargetPicker';
 import { useQuery } from '../../components/useQuery';
 import { useI18n } from '../../i18n';
@@ -92,8 +93,7 @@ export function EventView({
       <h2 id={`${ids}-title`}>{event.name}</h2>
       {decisions && decisions.length > 0 && <StatusCounts counts={countByStatus(decisions)} />}
       <div className="filters" role="search">
-        <label className="field">
-          <span>{t('ui.library.filter.status')}</span>
+        <Field label="ui.library.filter.status">
           <select
             name="status"
             value={filter.status}
@@ -109,9 +109,8 @@ export function EventView({
               </option>
             ))}
           </select>
-        </label>
-        <label className="field grow">
-          <span>{t('ui.library.filter.person')}</span>
+        </Field>
+        <Field label="ui.library.filter.person" grow>
           <input
             type="search"
             name="person"
@@ -122,7 +121,7 @@ export function EventView({
               setActive(0);
             }}
           />
-        </label>
+        </Field>
         <label className="check align-end">
           <input
             type="checkbox"

@@ -4,6 +4,7 @@ import type { ExportListItem } from '../../../../shared/ipc/publish';
 import type { ExportSummary } from '../../../../shared/publish';
 import { call } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { TableHead } from '../../components/TableHead';
 import { useAction } from '../../components/useAction';
 import { useChannels } from '../../components/useChannels';
 import { useI18n } from '../../i18n';
@@ -46,15 +47,15 @@ export function ExportResult({ result, onAnother }: { result: ExportSummary; onA
       </div>
       <ErrorAlert error={opening.error} />
       <table className="table compact">
-        <thead>
-          <tr>
-            <th scope="col">{t('ui.publish.col.source')}</th>
-            <th scope="col">{t('ui.publish.col.output')}</th>
-            <th scope="col">{t('ui.col.status')}</th>
-            <th scope="col">{t('ui.publish.col.hidden')}</th>
-            <th scope="col">{t('ui.publish.col.check')}</th>
-          </tr>
-        </thead>
+        <TableHead
+          columns={[
+            'ui.publish.col.source',
+            'ui.publish.col.output',
+            'ui.col.status',
+            'ui.publish.col.hidden',
+            'ui.publish.col.check',
+          ]}
+        />
         <tbody>
           {result.items.map((item) => (
             <tr key={item.photoHash}>
@@ -94,14 +95,7 @@ export function ExportHistory({ items }: { items: readonly ExportListItem[] }) {
     <section>
       <h2>{t('ui.publish.history')}</h2>
       <table className="table compact">
-        <thead>
-          <tr>
-            <th scope="col">{t('ui.takedown.col.date')}</th>
-            <th scope="col">{t('ui.col.channel')}</th>
-            <th scope="col">{t('ui.col.status')}</th>
-            <th scope="col">{t('ui.takedown.col.folder')}</th>
-          </tr>
-        </thead>
+        <TableHead columns={['ui.takedown.col.date', 'ui.col.channel', 'ui.col.status', 'ui.takedown.col.folder']} />
         <tbody>
           {items.map((item) => (
             <tr key={item.exportId}>

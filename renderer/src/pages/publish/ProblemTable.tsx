@@ -3,6 +3,7 @@
 import { isMessageKey } from '../../../../shared/i18n';
 import { OVERRIDE_REASON_MAX, overrideReasonOf } from '../../../../shared/policy';
 import { call } from '../../api';
+import { TableHead } from '../../components/TableHead';
 import { useMediaBase } from '../../components/useMediaBase';
 import { useQuery } from '../../components/useQuery';
 import { useI18n } from '../../i18n';
@@ -23,14 +24,7 @@ export function ProblemTable({
     <section className="issues bad">
       <h3>{t('ui.publish.problems', { count: problems.length })}</h3>
       <table className="table compact">
-        <thead>
-          <tr>
-            <th scope="col">{t('ui.publish.col.source')}</th>
-            <th scope="col">{t('ui.col.status')}</th>
-            <th scope="col">{t('ui.photo.blockers')}</th>
-            <th scope="col">{t('ui.publish.override')}</th>
-          </tr>
-        </thead>
+        <TableHead columns={['ui.publish.col.source', 'ui.col.status', 'ui.photo.blockers', 'ui.publish.override']} />
         <tbody>
           {problems.map((item, index) => (
             <tr key={item.photoHash} data-hash={item.photoHash}>

@@ -6,6 +6,7 @@ import { overrideReasonOf, statusWithOverride } from '../../../../shared/policy'
 import { call } from '../../api';
 import { Busy } from '../../components/Busy';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { Field } from '../../components/Field';
 import { PathField } from '../../components/PathField';
 import { TargetPicker, type PublishTarget } from '../../components/TargetPicker';
 import { useAction } from '../../components/useAction';
@@ -112,8 +113,7 @@ export function PublishPage({
       <h1>{t('publish.title')}</h1>
       <TargetPicker target={target} onChange={onTarget} />
       <div className="filters" role="group" aria-label={t('ui.publish.what')}>
-        <label className="field">
-          <span>{t('ui.publish.event')}</span>
+        <Field label="ui.publish.event">
           <select
             name="event"
             value={selection?.eventId ?? ''}
@@ -130,7 +130,7 @@ export function PublishPage({
                 </option>
               ))}
           </select>
-        </label>
+        </Field>
         {selection?.photoHashes && selectedEvent && (
           <p className="align-end">
             {t('ui.publish.selection', { count: selection.photoHashes.length })}{' '}

@@ -5,6 +5,7 @@ import type { Channel } from '../../../../shared/consent';
 import { call } from '../../api';
 import { DoneMessage } from '../../components/DoneMessage';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { Field } from '../../components/Field';
 import { useAction } from '../../components/useAction';
 import { useChannels } from '../../components/useChannels';
 import { useI18n } from '../../i18n';
@@ -147,14 +148,12 @@ export function ChannelsSection() {
       </div>
       <ErrorAlert error={action.error} />
       <form className="form-row panel" onSubmit={add} aria-label={t('ui.channels.add')}>
-        <label className="field grow">
-          <span>{t('ui.channels.newNl')}</span>
+        <Field label="ui.channels.newNl" grow>
           <input name="labelNl" value={labelNl} maxLength={80} required onChange={(e) => setLabelNl(e.target.value)} />
-        </label>
-        <label className="field grow">
-          <span>{t('ui.channels.newEn')}</span>
+        </Field>
+        <Field label="ui.channels.newEn" grow>
           <input name="labelEn" value={labelEn} maxLength={80} onChange={(e) => setLabelEn(e.target.value)} />
-        </label>
+        </Field>
         <div className="actions">
           <button type="submit" className="primary">
             {t('ui.channels.add')}

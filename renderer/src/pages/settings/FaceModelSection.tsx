@@ -4,6 +4,7 @@ import { useId, useState, type FormEvent } from 'react';
 import { call } from '../../api';
 import { DoneMessage } from '../../components/DoneMessage';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { Field } from '../../components/Field';
 import { useAction } from '../../components/useAction';
 import { useQuery } from '../../components/useQuery';
 import { useI18n } from '../../i18n';
@@ -42,8 +43,7 @@ export function FaceModelSection() {
         <p className="error">{t(`ui.faces.problem.${info.yunet.problem}`, { path: info.yunet.path ?? '' })}</p>
       )}
       <form className="form-row" onSubmit={(event) => void apply(modelPath.trim(), event)}>
-        <label className="field grow">
-          <span>{t('ui.faces.path')}</span>
+        <Field label="ui.faces.path" grow>
           <input
             type="text"
             name="faceModel"
@@ -52,7 +52,7 @@ export function FaceModelSection() {
             placeholder={t('ui.faces.path.placeholder')}
             onChange={(event) => setModelPath(event.target.value)}
           />
-        </label>
+        </Field>
         <div className="actions">
           <button type="submit" className="primary" disabled={!modelPath.trim()}>
             {t('ui.faces.install')}

@@ -5,6 +5,7 @@ import type { Settings } from '../../../../shared/types';
 import { call } from '../../api';
 import { DoneMessage } from '../../components/DoneMessage';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { Field } from '../../components/Field';
 import { useAction } from '../../components/useAction';
 import { useQuery } from '../../components/useQuery';
 import { useI18n } from '../../i18n';
@@ -136,10 +137,8 @@ function NumberField(props: {
   value: string;
   onChange: (value: string) => void;
 }) {
-  const { t } = useI18n();
   return (
-    <label className="field">
-      <span>{t(props.label)}</span>
+    <Field label={props.label} help={props.help}>
       <input
         type="number"
         name={props.name}
@@ -150,7 +149,6 @@ function NumberField(props: {
         value={props.value}
         onChange={(event) => props.onChange(event.target.value)}
       />
-      <small>{t(props.help)}</small>
-    </label>
+    </Field>
   );
 }

@@ -5,6 +5,7 @@ import { LANGUAGES, type Language, type Settings } from '../../../../shared/type
 import { call } from '../../api';
 import { DoneMessage } from '../../components/DoneMessage';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { Field } from '../../components/Field';
 import { useAction } from '../../components/useAction';
 import { useQuery } from '../../components/useQuery';
 import { useI18n } from '../../i18n';
@@ -64,8 +65,7 @@ function GeneralForm({ settings, osUser }: { settings: Settings; osUser: string 
   return (
     <>
       <form className="form narrow" onSubmit={save}>
-        <label className="field">
-          <span>{t('settings.displayName')}</span>
+        <Field label="settings.displayName">
           <input
             name="displayName"
             value={displayName}
@@ -76,9 +76,8 @@ function GeneralForm({ settings, osUser }: { settings: Settings; osUser: string 
             }}
           />
           <small>{t('settings.displayName.help', { osUser })}</small>
-        </label>
-        <label className="field">
-          <span>{t('settings.language')}</span>
+        </Field>
+        <Field label="settings.language">
           <select
             name="language"
             value={chosenLanguage}
@@ -93,7 +92,7 @@ function GeneralForm({ settings, osUser }: { settings: Settings; osUser: string 
               </option>
             ))}
           </select>
-        </label>
+        </Field>
         <div className="actions">
           <button type="submit" className="primary">
             {t('settings.save')}

@@ -2,6 +2,7 @@
 // sheet of a workbook.
 import { useId, type FormEvent } from 'react';
 import type { ConsentFileInfo } from '../../../../../shared/ipc/consent';
+import { Field } from '../../../components/Field';
 import { useI18n } from '../../../i18n';
 import { schoolYearChoices } from './mapping';
 
@@ -43,16 +44,14 @@ export function FileStep({
   return (
     <>
       <form className="panel form-row" onSubmit={submit}>
-        <label className="field grow">
-          <span>{t('ui.import.path')}</span>
+        <Field label="ui.import.path" help="ui.import.path.help" grow>
           <input
             name="path"
             value={filePath}
             placeholder={t('ui.import.path.placeholder')}
             onChange={(event) => onFilePath(event.target.value)}
           />
-          <small>{t('ui.import.path.help')}</small>
-        </label>
+        </Field>
         <div className="actions">
           <button type="button" onClick={onBrowse}>
             {t('ui.import.browse')}
@@ -75,8 +74,7 @@ export function FileStep({
               ` · ${t('consent.import.csvDetails', { encoding: info.encoding ?? '?', delimiter: info.delimiter === '\t' ? 'tab' : (info.delimiter ?? '?') })}`}
           </p>
           <div className="form-grid">
-            <label className="field">
-              <span>{t('ui.import.schoolYear')}</span>
+            <Field label="ui.import.schoolYear" help="ui.import.schoolYear.help">
               <select name="schoolYear" value={schoolYear} onChange={(event) => onSchoolYear(event.target.value)}>
                 {schoolYearChoices().map((year) => (
                   <option key={year} value={year}>
@@ -84,11 +82,9 @@ export function FileStep({
                   </option>
                 ))}
               </select>
-              <small>{t('ui.import.schoolYear.help')}</small>
-            </label>
+            </Field>
             {info.sheetNames.length > 0 && (
-              <label className="field">
-                <span>{t('ui.import.sheet')}</span>
+              <Field label="ui.import.sheet">
                 <select name="sheet" value={sheet ?? ''} onChange={(event) => onRead(event.target.value)}>
                   {info.sheetNames.map((name) => (
                     <option key={name} value={name}>
@@ -96,7 +92,7 @@ export function FileStep({
                     </option>
                   ))}
                 </select>
-              </label>
+              </Field>
             )}
           </div>
           <div className="actions">

@@ -2,6 +2,8 @@
 import { useId, type FormEvent } from 'react';
 import { PERSON_FIELDS, type ImportPersonKind } from '../../../../../shared/consent';
 import type { ConsentFileInfo } from '../../../../../shared/ipc/consent';
+import { Field } from '../../../components/Field';
+import { TableHead } from '../../../components/TableHead';
 import { useChannels } from '../../../components/useChannels';
 import { useI18n } from '../../../i18n';
 import type { ColumnUse } from './mapping';
@@ -64,8 +66,7 @@ export function MappingStep({
       </h2>
       <p className="muted">{t('ui.import.mapping.intro')}</p>
       <div className="form-grid">
-        <label className="field">
-          <span>{t('ui.import.headerRow')}</span>
+        <Field label="ui.import.headerRow">
           <input
             type="number"
             name="headerRow"
@@ -77,9 +78,8 @@ export function MappingStep({
               if (row >= 1 && row <= info.sampleRows.length) onHeaderRow(row);
             }}
           />
-        </label>
-        <label className="field">
-          <span>{t('ui.import.personKind')}</span>
+        </Field>
+        <Field label="ui.import.personKind">
           <select
             name="personKind"
             value={personKind}
@@ -88,16 +88,10 @@ export function MappingStep({
             <option value="pupil">{t('ui.import.personKind.pupil')}</option>
             <option value="staff">{t('ui.import.personKind.staff')}</option>
           </select>
-        </label>
+        </Field>
       </div>
       <table className="table compact">
-        <thead>
-          <tr>
-            <th scope="col">{t('ui.import.col.column')}</th>
-            <th scope="col">{t('ui.import.col.example')}</th>
-            <th scope="col">{t('ui.import.col.use')}</th>
-          </tr>
-        </thead>
+        <TableHead columns={['ui.import.col.column', 'ui.import.col.example', 'ui.import.col.use']} />
         <tbody>
           {headers.map((header, index) =>
             header.trim() === '' ? null : (

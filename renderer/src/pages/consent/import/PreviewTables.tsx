@@ -2,6 +2,7 @@
 import type { ConsentRowIssue } from '../../../../../shared/consent';
 import type { MessageKey } from '../../../../../shared/i18n';
 import type { ConsentImportPreviewResult } from '../../../../../shared/ipc/consent';
+import { TableHead } from '../../../components/TableHead';
 import { useI18n } from '../../../i18n';
 
 /** Long lists in the preview show this many lines, then a count of the rest. */
@@ -47,14 +48,14 @@ export function IssueTable({
     <section className={`issues ${tone}`}>
       <h3>{t(title, { count: issues.length })}</h3>
       <table className="table compact">
-        <thead>
-          <tr>
-            <th scope="col">{t('ui.import.col.row')}</th>
-            <th scope="col">{t('ui.import.col.column')}</th>
-            <th scope="col">{t('ui.import.col.value')}</th>
-            <th scope="col">{t(tone === 'bad' ? 'ui.import.col.reason' : 'ui.import.col.remark')}</th>
-          </tr>
-        </thead>
+        <TableHead
+          columns={[
+            'ui.import.col.row',
+            'ui.import.col.column',
+            'ui.import.col.value',
+            tone === 'bad' ? 'ui.import.col.reason' : 'ui.import.col.remark',
+          ]}
+        />
         <tbody>
           {issues.slice(0, LIST_LIMIT).map((issue, index) => (
             <tr key={index}>
@@ -87,15 +88,9 @@ export function ChangeTable({
     <section>
       <h3>{t(title, { count: changes.length })}</h3>
       <table className="table compact">
-        <thead>
-          <tr>
-            <th scope="col">{t('ui.import.col.row')}</th>
-            <th scope="col">{t('ui.col.key')}</th>
-            <th scope="col">{t('ui.col.name')}</th>
-            <th scope="col">{t('ui.col.channel')}</th>
-            <th scope="col">{t('ui.import.col.change')}</th>
-          </tr>
-        </thead>
+        <TableHead
+          columns={['ui.import.col.row', 'ui.col.key', 'ui.col.name', 'ui.col.channel', 'ui.import.col.change']}
+        />
         <tbody>
           {changes.slice(0, LIST_LIMIT).map((change, index) => (
             <tr key={index}>
@@ -122,13 +117,7 @@ export function PeopleTable({ title, people }: { title: MessageKey; people: Cons
     <section>
       <h3>{t(title, { count: people.length })}</h3>
       <table className="table compact">
-        <thead>
-          <tr>
-            <th scope="col">{t('ui.col.key')}</th>
-            <th scope="col">{t('ui.col.name')}</th>
-            <th scope="col">{t('ui.col.class')}</th>
-          </tr>
-        </thead>
+        <TableHead columns={['ui.col.key', 'ui.col.name', 'ui.col.class']} />
         <tbody>
           {people.slice(0, LIST_LIMIT).map((person) => (
             <tr key={`${person.key}-${person.row ?? ''}`}>

@@ -11,6 +11,7 @@ import {
 } from '../../../../../shared/consent';
 import { call } from '../../../api';
 import { ErrorAlert } from '../../../components/ErrorAlert';
+import { Field } from '../../../components/Field';
 import { useAction } from '../../../components/useAction';
 import { useI18n } from '../../../i18n';
 
@@ -43,19 +44,14 @@ export function WithdrawForm({ personId, channelIds, channelLabel, onCancel, onS
         )
       }
     >
-      <label className="field">
-        <span>{t('ui.col.channel')}</span>
-        <select name="channel" value={channelId} onChange={(event) => setChannelId(event.target.value)} autoFocus>
-          <option value="all">{t('ui.person.allChannels')}</option>
-          {channelIds.map((id) => (
-            <option key={id} value={id}>
-              {channelLabel(id)}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className="field">
-        <span>{t('ui.person.date')}</span>
+      <ChannelField
+        channelIds={channelIds}
+        channelLabel={channelLabel}
+        value={channelId}
+        onChange={setChannelId}
+        withAll
+      />
+      <Field label="ui.person.date">
         <input
           type="date"
           name="date"
@@ -64,7 +60,7 @@ export function WithdrawForm({ personId, channelIds, channelLabel, onCancel, onS
           required
           onChange={(event) => setDate(event.target.value)}
         />
-      </label>
+      </Field>
     </ReasonForm>
   );
 }
@@ -100,18 +96,8 @@ export function ManualForm({ personId, channelIds, channelLabel, onCancel, onSav
       }
     >
       <div className="form-grid">
-        <label className="field">
-          <span>{t('ui.col.channel')}</span>
-          <select name="channel" value={channelId} onChange={(event) => setChannelId(event.target.value)} autoFocus>
-            {channelIds.map((id) => (
-              <option key={id} value={id}>
-                {channelLabel(id)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="field">
-          <span>{t('ui.col.status')}</span>
+        <ChannelField channelIds={channelIds} channelLabel={channelLabel} value={channelId} onChange={setChannelId} />
+        <Field label="ui.col.status">
           <select name="status" value={status} onChange={(event) => setStatus(event.target.value as ListConsentStatus)}>
             {(['granted', 'refused', 'not_returned'] as const).map((option) => (
               <option key={option} value={option}>
@@ -119,9 +105,8 @@ export function ManualForm({ personId, channelIds, channelLabel, onCancel, onSav
               </option>
             ))}
           </select>
-        </label>
-        <label className="field">
-          <span>{t('consent.field.signedBy')}</span>
+        </Field>
+        <Field label="consent.field.signedBy">
           <select name="signedBy" value={signedBy} onChange={(event) => setSignedBy(event.target.value as Signer | '')}>
             <option value="">{t('consent.none')}</option>
             {(['parent', 'guardian', 'self'] as const).map((option) => (
@@ -130,9 +115,8 @@ export function ManualForm({ personId, channelIds, channelLabel, onCancel, onSav
               </option>
             ))}
           </select>
-        </label>
-        <label className="field">
-          <span>{t('consent.field.signedOn')}</span>
+        </Field>
+        <Field label="consent.field.signedOn">
           <input
             type="date"
             name="signedOn"
@@ -140,9 +124,32 @@ export function ManualForm({ personId, channelIds, channelLabel, onCancel, onSav
             max={today}
             onChange={(event) => setSignedOn(event.target.value)}
           />
-        </label>
+        </Field>
       </div>
     </ReasonForm>
+  );
+}
+
+/** The channel a change is for; `withAll` offers all channels at once first. */
+function ChannelField(props: {
+  channelIds: readonly string[];
+  channelLabel: (id: string) => string;
+  value: string;
+  onChange: (channelId: string) => void;
+  withAll?: boolean;
+}) {
+  const { t } = useI18n();
+  return (
+    <Field label="ui.col.channel">
+      <select name="channel" value={props.value} onChange={(event) => props.onChange(event.target.value)} autoFocus>
+        {props.withAll && <option value="all">{t('ui.person.allChannels')}</option>}
+        {props.channelIds.map((id) => (
+          <option key={id} value={id}>
+            {props.channelLabel(id)}
+          </option>
+        ))}
+      </select>
+    </Field>
   );
 }
 
@@ -183,8 +190,7 @@ function ReasonForm(props: {
       <h3>{props.title}</h3>
       <p className="muted">{props.help}</p>
       {props.children}
-      <label className="field">
-        <span>{t('ui.person.reasonLabel')}</span>
+      <Field label="ui.person.reasonLabel" help="ui.person.reasonHelp">
         <textarea
           name="reason"
           value={reason}
@@ -196,8 +202,7 @@ function ReasonForm(props: {
             action.setError(null);
           }}
         />
-        <small>{t('ui.person.reasonHelp')}</small>
-      </label>
+      </Field>
       <ErrorAlert error={action.error} />
       <div className="actions">
         <button type="button" onClick={props.onCancel}>

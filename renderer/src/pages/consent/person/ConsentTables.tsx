@@ -1,5 +1,6 @@
 // A person's consent as tables: per channel for the current school year, and every version ever recorded.
 import type { ConsentRecord, PersonConsent } from '../../../../../shared/consent';
+import { TableHead } from '../../../components/TableHead';
 import { useI18n } from '../../../i18n';
 
 export function CurrentConsent({ data }: { data: PersonConsent }) {
@@ -9,14 +10,7 @@ export function CurrentConsent({ data }: { data: PersonConsent }) {
     <>
       <h3>{t('ui.person.current', { year: data.schoolYear })}</h3>
       <table className="table">
-        <thead>
-          <tr>
-            <th scope="col">{t('ui.col.channel')}</th>
-            <th scope="col">{t('ui.col.status')}</th>
-            <th scope="col">{t('ui.person.col.since')}</th>
-            <th scope="col">{t('ui.person.col.basis')}</th>
-          </tr>
-        </thead>
+        <TableHead columns={['ui.col.channel', 'ui.col.status', 'ui.person.col.since', 'ui.person.col.basis']} />
         <tbody>
           {data.channels.map((answer) => {
             const record = answer.recordId === null ? undefined : recordById.get(answer.recordId);
@@ -52,17 +46,17 @@ export function ConsentHistory({
         <p className="empty">{t('ui.person.noHistory')}</p>
       ) : (
         <table className="table compact">
-          <thead>
-            <tr>
-              <th scope="col">{t('ui.person.col.recorded')}</th>
-              <th scope="col">{t('ui.col.schoolYear')}</th>
-              <th scope="col">{t('ui.col.channel')}</th>
-              <th scope="col">{t('ui.col.status')}</th>
-              <th scope="col">{t('ui.person.col.effective')}</th>
-              <th scope="col">{t('ui.person.col.source')}</th>
-              <th scope="col">{t('ui.person.col.actor')}</th>
-            </tr>
-          </thead>
+          <TableHead
+            columns={[
+              'ui.person.col.recorded',
+              'ui.col.schoolYear',
+              'ui.col.channel',
+              'ui.col.status',
+              'ui.person.col.effective',
+              'ui.person.col.source',
+              'ui.person.col.actor',
+            ]}
+          />
           <tbody>
             {history.map((record) => (
               <tr key={record.id}>

@@ -5,6 +5,7 @@ import type { PublicationView } from '../../../../../shared/ipc/publish';
 import { call } from '../../../api';
 import { DoneMessage } from '../../../components/DoneMessage';
 import { ErrorAlert } from '../../../components/ErrorAlert';
+import { TableHead } from '../../../components/TableHead';
 import { PathField } from '../../../components/PathField';
 import { useAction } from '../../../components/useAction';
 import { useQuery } from '../../../components/useQuery';
@@ -103,17 +104,12 @@ function PublicationTable({
   rows: readonly PublicationView[];
   channelLabel: (id: string) => string;
 }) {
-  const { t, formatMoment } = useI18n();
+  const { formatMoment } = useI18n();
   return (
     <table className="table compact">
-      <thead>
-        <tr>
-          <th scope="col">{t('ui.takedown.col.date')}</th>
-          <th scope="col">{t('ui.col.channel')}</th>
-          <th scope="col">{t('ui.takedown.col.file')}</th>
-          <th scope="col">{t('ui.takedown.col.folder')}</th>
-        </tr>
-      </thead>
+      <TableHead
+        columns={['ui.takedown.col.date', 'ui.col.channel', 'ui.takedown.col.file', 'ui.takedown.col.folder']}
+      />
       <tbody>
         {rows.map((row) => (
           <tr key={`${row.exportId}-${row.outputName}`}>

@@ -2,6 +2,7 @@ import { useId, useState } from 'react';
 import { displayName, type PersonListItem } from '../../../../../shared/consent';
 import type { PersonRef } from '../../../../../shared/people';
 import { call } from '../../../api';
+import { Field } from '../../../components/Field';
 import { useQuery } from '../../../components/useQuery';
 import { useI18n } from '../../../i18n';
 
@@ -20,8 +21,7 @@ export function PersonSearch({ onPick, onCancel }: { onPick: (person: PersonRef)
     onPick({ personId: person.id, name: displayName(person), className: person.className ?? null });
   return (
     <div className="person-search">
-      <label className="field">
-        <span>{t('ui.photo.link.search')}</span>
+      <Field label="ui.photo.link.search">
         <input
           type="search"
           role="combobox"
@@ -51,7 +51,7 @@ export function PersonSearch({ onPick, onCancel }: { onPick: (person: PersonRef)
             }
           }}
         />
-      </label>
+      </Field>
       <ul id={`${ids}-results`} role="listbox" className="search-results">
         {results.map((person, index) => (
           <li
