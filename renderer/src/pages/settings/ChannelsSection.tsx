@@ -78,67 +78,7 @@ export function ChannelsSection() {
                 }}
               />
             ) : (
-              <tr key={channel.id} className={channel.retiredAt ? 'retired' : undefined}>
-                <td>{channel.labelNl}</td>
-                <td>{channel.labelEn}</td>
-                <td>
-                  {channel.retiredAt ? (
-                    <span className="badge warn">{t('ui.channels.retired')}</span>
-                  ) : (
-                    <span className="badge ok">{t('ui.channels.active')}</span>
-                  )}
-                </td>
-                <td className="row-actions">
-                  <button
-                    type="button"
-                    aria-label={t('ui.channels.renameOf', { label: channel.labelNl })}
-                    onClick={() => setEditing(channel.id)}
-                  >
-                    {t('ui.channels.rename')}
-                  </button>
-                  {channel.retiredAt ? (
-                    <button
-                      type="button"
-                      aria-label={t('ui.channels.reinstateOf', { label: channel.labelNl })}
-                      onClick={() =>
-                        void act(
-                          () => call('retireChannel', { id: channel.id, retired: false }),
-                          t('ui.channels.reinstated', { label: channel.labelNl }),
-                        )
-                      }
-                    >
-                      {t('ui.channels.reinstate')}
-                    </button>
-                  ) : (
-                    <button
-                      type="button"
-                      aria-label={t('ui.channels.retireOf', { label: channel.labelNl })}
-                      onClick={() =>
-                        void act(
-                          () => call('retireChannel', { id: channel.id, retired: true }),
-                          t('ui.channels.retiredDone', { label: channel.labelNl }),
-                        )
-                      }
-                    >
-                      {t('ui.channels.retire')}
-                    </button>
-                  )}
-                  {!channel.used && (
-                    <button
-                      type="button"
-                      aria-label={t('ui.channels.deleteOf', { label: channel.labelNl })}
-                      onClick={() =>
-                        void act(
-                          () => call('deleteChannel', { id: channel.id }),
-                          t('ui.channels.deleted', { label: channel.labelNl }),
-                        )
-                      }
-                    >
-                      {t('ui.channels.delete')}
-                    </button>
-                  )}
-                </td>
-              </tr>
+              <ChannelRow key={channel.id} channel={channel} onRename={() => setEditing(channel.id)} act={act} />
             ),
           )}
         </tbody>
@@ -161,6 +101,60 @@ export function ChannelsSection() {
         </div>
       </form>
     </section>
+  );
+}
+
+/** A channel with its buttons: rename, retire or reinstate, and delete while no consent or export refers to it. */
+function ChannelRow({
+  channel,
+  onRename,
+  act,
+}: {
+  channel: Channel;
+  onRename: () => void;
+  act: (change: () => Promise<unknown>, done: string) => Promise<boolean>;
+}) {
+  const { t } = useI18n();
+  const label = { label: channel.labelNl };
+  const retired = channel.retiredAt !== null;
+  return (
+    <tr className={retired ? 'retired' : undefined}>
+      <td>{channel.labelNl}</td>
+      <td>{channel.labelEn}</td>
+      <td>
+        {retired ? (
+          <span className="badge warn">{t('ui.channels.retired')}</span>
+        ) : (
+          <span className="badge ok">{t('ui.channels.active')}</span>
+        )}
+      </td>
+      <td className="row-actions">
+        <button type="button" aria-label={t('ui.channels.renameOf', label)} onClick={onRename}>
+          {t('ui.channels.rename')}
+        </button>
+        <button
+          type="button"
+          aria-label={t(retired ? 'ui.channels.reinstateOf' : 'ui.channels.retireOf', label)}
+          onClick={() =>
+            void act(
+              () => call('retireChannel', { id: channel.id, retired: !retired }),
+              t(retired ? 'ui.channels.reinstated' : 'ui.channels.retiredDone', label),
+            )
+          }
+        >
+          {t(retired ? 'ui.channels.reinstate' : 'ui.channels.retire')}
+        </button>
+        {!channel.used && (
+          <button
+            type="button"
+            aria-label={t('ui.channels.deleteOf', label)}
+            onClick={() => void act(() => call('deleteChannel', { id: channel.id }), t('ui.channels.deleted', label))}
+          >
+            {t('ui.channels.delete')}
+          </button>
+        )}
+      </td>
+    </tr>
   );
 }
 

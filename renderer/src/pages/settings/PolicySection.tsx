@@ -43,6 +43,18 @@ const fieldsOf = (settings: Settings): PolicyFields => ({
   maxHiddenPeople: String(settings.maxHiddenPeople),
 });
 
+/** The thresholds and the margin, as whole numbers up to 100 (percentages, or a count of people). */
+const NUMBER_FIELDS = [
+  { name: 'maskMargin', label: 'ui.policy.margin', help: 'ui.policy.margin.help', min: 0 },
+  { name: 'maxHiddenAreaShare', label: 'ui.policy.maxShare', help: 'ui.policy.maxShare.help', min: 1 },
+  { name: 'maxHiddenPeople', label: 'ui.policy.maxPeople', help: 'ui.policy.maxPeople.help', min: 0 },
+] as const satisfies ReadonlyArray<{
+  name: Exclude<keyof PolicyFields, 'hideStyle'>;
+  label: MessageKey;
+  help: MessageKey;
+  min: number;
+}>;
+
 function PolicyForm({ settings }: { settings: Settings }) {
   const { t } = useI18n();
   const [fields, setFields] = useState(() => fieldsOf(settings));
@@ -91,30 +103,14 @@ function PolicyForm({ settings }: { settings: Settings }) {
           ))}
         </fieldset>
         <div className="form-grid aligned">
-          <NumberField
-            name="maskMargin"
-            label="ui.policy.margin"
-            help="ui.policy.margin.help"
-            min={0}
-            value={fields.maskMargin}
-            onChange={(maskMargin) => edit({ maskMargin })}
-          />
-          <NumberField
-            name="maxHiddenAreaShare"
-            label="ui.policy.maxShare"
-            help="ui.policy.maxShare.help"
-            min={1}
-            value={fields.maxHiddenAreaShare}
-            onChange={(maxHiddenAreaShare) => edit({ maxHiddenAreaShare })}
-          />
-          <NumberField
-            name="maxHiddenPeople"
-            label="ui.policy.maxPeople"
-            help="ui.policy.maxPeople.help"
-            min={0}
-            value={fields.maxHiddenPeople}
-            onChange={(maxHiddenPeople) => edit({ maxHiddenPeople })}
-          />
+          {NUMBER_FIELDS.map((field) => (
+            <NumberField
+              key={field.name}
+              {...field}
+              value={fields[field.name]}
+              onChange={(value) => edit({ [field.name]: value })}
+            />
+          ))}
         </div>
         <div className="actions">
           <button type="submit" className="primary">

@@ -1,6 +1,7 @@
 // Where a person's picture has been published: every export that shows them, and after a withdrawal the files to
 // take down on the withdrawn channels, as a list to save as CSV.
-import { useId, useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent, type ReactNode } from 'react';
+import type { MessageKey } from '../../../../../shared/i18n';
 import type { PublicationView } from '../../../../../shared/ipc/publish';
 import { call } from '../../../api';
 import { DoneMessage } from '../../../components/DoneMessage';
@@ -38,38 +39,29 @@ export function TakedownSection({
     });
   }
 
-  const rows = list.data;
   return (
     <section className="panel takedown" data-slot="takedown-list" aria-labelledby={headingId}>
       <h3 id={headingId}>{t('ui.takedown.title')}</h3>
       <p>{t('ui.takedown.channels', { channels: channelIds.map(channelLabel).join(', ') })}</p>
-      {rows === null ? (
-        <p>{t('common.loading')}</p>
-      ) : rows.length === 0 ? (
-        <p className="empty">{t('ui.takedown.none')}</p>
-      ) : (
-        <>
-          <p>{t('ui.takedown.count', { count: rows.length })}</p>
-          <PublicationTable rows={rows} channelLabel={channelLabel} />
-          <form className="form-row" onSubmit={(event) => void save(event)} aria-label={t('ui.takedown.save')}>
-            <PathField
-              label="ui.takedown.path"
-              name="takedownCsv"
-              value={csvPath}
-              onChange={setCsvPath}
-              onEnter={() => void save()}
-              purpose="takedownCsv"
-              placeholder="ui.takedown.path.placeholder"
-            />
-            <div className="actions">
-              <button type="submit" className="primary" disabled={!csvPath.trim()}>
-                {t('ui.takedown.save')}
-              </button>
-            </div>
-          </form>
-          <DoneMessage message={saving.done} />
-        </>
-      )}
+      <PublicationList rows={list.data} none="ui.takedown.none" count="ui.takedown.count" channelLabel={channelLabel}>
+        <form className="form-row" onSubmit={(event) => void save(event)} aria-label={t('ui.takedown.save')}>
+          <PathField
+            label="ui.takedown.path"
+            name="takedownCsv"
+            value={csvPath}
+            onChange={setCsvPath}
+            onEnter={() => void save()}
+            purpose="takedownCsv"
+            placeholder="ui.takedown.path.placeholder"
+          />
+          <div className="actions">
+            <button type="submit" className="primary" disabled={!csvPath.trim()}>
+              {t('ui.takedown.save')}
+            </button>
+          </div>
+        </form>
+        <DoneMessage message={saving.done} />
+      </PublicationList>
       <ErrorAlert error={saving.error ?? list.error} />
     </section>
   );
@@ -83,43 +75,47 @@ export function WherePublished({ personId, channelLabel }: { personId: number; c
     <section className="where-published" aria-labelledby={`${ids}-where`}>
       <h3 id={`${ids}-where`}>{t('ui.where.title')}</h3>
       <ErrorAlert error={error} />
-      {rows === null ? (
-        <p>{t('common.loading')}</p>
-      ) : rows.length === 0 ? (
-        <p className="empty">{t('ui.where.none')}</p>
-      ) : (
-        <>
-          <p>{t('ui.where.count', { count: rows.length })}</p>
-          <PublicationTable rows={rows} channelLabel={channelLabel} />
-        </>
-      )}
+      <PublicationList rows={rows} none="ui.where.none" count="ui.where.count" channelLabel={channelLabel} />
     </section>
   );
 }
 
-function PublicationTable({
+/** The exported files that show a person: while loading, none, or how many and which (then `children`). */
+function PublicationList({
   rows,
+  none,
+  count,
   channelLabel,
+  children,
 }: {
-  rows: readonly PublicationView[];
+  rows: readonly PublicationView[] | null;
+  none: MessageKey;
+  count: MessageKey;
   channelLabel: (id: string) => string;
+  children?: ReactNode;
 }) {
-  const { formatMoment } = useI18n();
+  const { t, formatMoment } = useI18n();
+  if (rows === null) return <p>{t('common.loading')}</p>;
+  if (rows.length === 0) return <p className="empty">{t(none)}</p>;
   return (
-    <table className="table compact">
-      <TableHead
-        columns={['ui.takedown.col.date', 'ui.col.channel', 'ui.takedown.col.file', 'ui.takedown.col.folder']}
-      />
-      <tbody>
-        {rows.map((row) => (
-          <tr key={`${row.exportId}-${row.outputName}`}>
-            <td className="nowrap">{formatMoment(row.publishDate)}</td>
-            <td>{channelLabel(row.channelId)}</td>
-            <td>{row.outputName}</td>
-            <td className="break">{row.outDir}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <>
+      <p>{t(count, { count: rows.length })}</p>
+      <table className="table compact">
+        <TableHead
+          columns={['ui.takedown.col.date', 'ui.col.channel', 'ui.takedown.col.file', 'ui.takedown.col.folder']}
+        />
+        <tbody>
+          {rows.map((row) => (
+            <tr key={`${row.exportId}-${row.outputName}`}>
+              <td className="nowrap">{formatMoment(row.publishDate)}</td>
+              <td>{channelLabel(row.channelId)}</td>
+              <td>{row.outputName}</td>
+              <td className="break">{row.outDir}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {children}
+    </>
   );
 }
