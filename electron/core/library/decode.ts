@@ -50,6 +50,14 @@ async function startHeicDecoder(): Promise<Worker> {
   return worker;
 }
 
+/** Stops the HEIC decoder thread (when the core closes): a process exits with no native work left behind. */
+export async function releaseDecoders(): Promise<void> {
+  const worker = heicWorker;
+  heicWorker = null;
+  if (!worker) return;
+  await worker.then((w) => w.terminate()).catch(() => undefined);
+}
+
 function heicDecoder(): Promise<Worker> {
   heicWorker ??= startHeicDecoder().catch((error: unknown) => {
     heicWorker = null;
