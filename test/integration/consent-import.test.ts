@@ -2,7 +2,7 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { proposeMapping, type ConsentMapping } from '../../shared/consent';
+import { proposeMapping, type ConsentMapping } from '../../shared/consentImport';
 import { listAuditEvents, verifyAuditTrail } from '../../electron/core/audit/trail';
 import {
   commitConsentImport,

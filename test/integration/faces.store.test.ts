@@ -227,12 +227,20 @@ describeNeeding(REALWORLD_FACES)('faces over IPC', () => {
     expect(started.ok).toBe(true);
     await core.jobs.waitForIdle();
 
-    const listed = await router.invoke('listPhotoFaces', { photoHash: hash });
-    if (!listed.ok) throw new Error('listPhotoFaces failed');
-    const regions = (listed.value as { regions: Array<{ id: number; source: string }> }).regions;
+    const listed = await router.invoke('getPhotoPeople', { photoHash: hash });
+    if (!listed.ok) throw new Error('getPhotoPeople failed');
+    const regions = (listed.value as { regions: Array<{ regionId: number; source: string; score: number | null }> })
+      .regions;
     expect(regions.filter((r) => r.source === 'detector')).toHaveLength(6);
+    expect(regions.every((r) => r.score !== null && r.score > 0)).toBe(true);
 
-    expect((await router.invoke('dismissFace', { regionId: regions[0]!.id })).ok).toBe(true);
+    expect((await router.invoke('dismissFace', { regionId: regions[0]!.regionId })).ok).toBe(true);
+    const after = await router.invoke('getPhotoPeople', { photoHash: hash });
+    if (!after.ok) throw new Error('getPhotoPeople failed');
+    const dismissed = (after.value as { regions: Array<{ regionId: number }> }).regions.find(
+      (r) => r.regionId === regions[0]!.regionId,
+    );
+    expect(dismissed).toMatchObject({ dismissed: true, counted: false });
     const drawn = await router.invoke('addDrawnFace', { photoHash: hash, box: { x: 0.5, y: 0.5, w: 0.1, h: 0.1 } });
     expect(drawn.ok).toBe(true);
     const info = await router.invoke('getFaceDetectorInfo', {});
@@ -244,7 +252,7 @@ describeNeeding(REALWORLD_FACES)('faces over IPC', () => {
       ok: false,
       error: { code: 'ipc.invalidParams' },
     });
-    expect(await router.invoke('listPhotoFaces', { photoHash: 'nope' })).toMatchObject({ ok: false });
+    expect(await router.invoke('getPhotoPeople', { photoHash: 'nope' })).toMatchObject({ ok: false });
     expect(await router.invoke('setFaceModelPath', { path: '/nonexistent.onnx' })).toMatchObject({
       ok: false,
       error: { code: 'faces.model.missing' },

@@ -1,6 +1,7 @@
 // Step 2 of the import: which row holds the headers, whom the list is about, and what each column is used for.
 import { useId, type FormEvent } from 'react';
-import { PERSON_FIELDS, type ImportPersonKind } from '../../../../../shared/consent';
+import { type ImportPersonKind } from '../../../../../shared/consent';
+import { PERSON_FIELDS } from '../../../../../shared/consentImport';
 import type { ConsentFileInfo } from '../../../../../shared/ipc/consent';
 import { Field } from '../../../components/Field';
 import { TableHead } from '../../../components/TableHead';

@@ -1,7 +1,7 @@
 // Step 3 of the import: what the list would change, row by row, before anything is stored; then saving it (all
 // rows, or only the valid ones when some have errors).
 import { useId } from 'react';
-import type { ConsentRowIssue } from '../../../../../shared/consent';
+import type { ConsentRowIssue } from '../../../../../shared/consentImport';
 import type { ConsentImportPreviewResult } from '../../../../../shared/ipc/consent';
 import { useChannels } from '../../../components/useChannels';
 import { useI18n } from '../../../i18n';

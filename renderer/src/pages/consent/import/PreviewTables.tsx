@@ -1,5 +1,5 @@
 // The tables of an import preview: counts, row errors and warnings, changes and withdrawals, new and missing people.
-import type { ConsentRowIssue } from '../../../../../shared/consent';
+import type { ConsentRowIssue } from '../../../../../shared/consentImport';
 import type { MessageKey } from '../../../../../shared/i18n';
 import type { ConsentImportPreviewResult } from '../../../../../shared/ipc/consent';
 import { TableHead } from '../../../components/TableHead';

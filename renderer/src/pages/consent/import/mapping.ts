@@ -1,10 +1,6 @@
 // The column mapping as the wizard edits it: one use per column header, to and from the registry's ConsentMapping.
-import {
-  currentSchoolYear,
-  type ConsentMapping,
-  type ImportPersonKind,
-  type PersonField,
-} from '../../../../../shared/consent';
+import { currentSchoolYear, type ImportPersonKind } from '../../../../../shared/consent';
+import { type ConsentMapping, type PersonField } from '../../../../../shared/consentImport';
 
 /** What one column is used for: '' (not used), 'field:<PersonField>' or 'channel:<id>'. */
 export type ColumnUse = string;

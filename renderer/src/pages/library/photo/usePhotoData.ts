@@ -20,14 +20,13 @@ export interface PhotoData {
 
 export function usePhotoData(photoHash: string, target: PublishTarget): Query<PhotoData> {
   return useQuery(JSON.stringify([photoHash, target]), async () => {
-    const [photo, matches, faces, decided, settings] = await Promise.all([
+    const [photo, people, decided, settings] = await Promise.all([
       call('getPhoto', { hash: photoHash }),
-      call('getRegionMatches', { photoHash }),
-      call('listPhotoFaces', { photoHash }),
+      call('getPhotoPeople', { photoHash }),
       call('decidePhotos', { ...target, photoHashes: [photoHash] }),
       call('getSettings', {}),
     ]);
-    const scores = new Map(faces.regions.map((region) => [region.id, region.score]));
-    return { photo, matches, scores, decision: decided[0]!.decision, settings };
+    const scores = new Map(people.regions.map((region) => [region.regionId, region.score]));
+    return { photo, matches: people.regions, scores, decision: decided[0]!.decision, settings };
   });
 }
