@@ -82,11 +82,26 @@ export class InferencePool {
     return this.lanes.length;
   }
 
+  /**
+   * Ends every worker: each releases its session and ends its thread by itself (terminating a thread inside
+   * onnxruntime can abort the whole process); one that does not end within a few seconds is terminated.
+   */
   async release(): Promise<void> {
     await Promise.all(
       this.lanes.map((lane) =>
         lane.starting.then(
-          (worker) => worker.terminate(),
+          (worker) =>
+            new Promise<void>((resolve) => {
+              const timer = setTimeout(() => void worker.terminate().then(() => resolve()), 5_000);
+              timer.unref();
+              worker.once('exit', () => {
+                clearTimeout(timer);
+                resolve();
+              });
+              worker.ref();
+              const request: InferenceRequest = { close: true };
+              worker.postMessage(request);
+            }),
           () => undefined,
         ),
       ),

@@ -9,11 +9,14 @@ export interface InferenceWorkerData {
   readonly spec: InputSpec;
 }
 
-export interface InferenceRequest {
-  readonly id: number;
-  /** size² RGB bytes, rows top to bottom (transferred). */
-  readonly rgb: Uint8Array;
-}
+export type InferenceRequest =
+  | {
+      readonly id: number;
+      /** size² RGB bytes, rows top to bottom (transferred). */
+      readonly rgb: Uint8Array;
+    }
+  /** Release the session and end the thread by itself: terminating it inside onnxruntime can abort the process. */
+  | { readonly close: true };
 
 export interface InferenceReply {
   readonly id: number;
@@ -63,7 +66,13 @@ function toInput(rgb: Uint8Array): Float32Array {
   return input;
 }
 
-port.on('message', async ({ id, rgb }: InferenceRequest) => {
+port.on('message', async (request: InferenceRequest) => {
+  if ('close' in request) {
+    await sessionReady.then((session) => session.release()).catch(() => undefined);
+    port.close();
+    return;
+  }
+  const { id, rgb } = request;
   try {
     const session = await sessionReady;
     const out = await session.run({ [spec.name]: new Tensor('float32', toInput(rgb), dims) });
