@@ -3,7 +3,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { proposeMapping } from '../shared/consent';
+import { proposeMapping } from '../shared/consentImport';
 import { commitConsentImport, listChannels, planConsentImport, readConsentList } from '../electron/core/consent';
 import { openCore } from '../electron/core/context';
 import { generatedListRows, writeWindows1252Csv } from '../test/helpers/consentLists';

@@ -18,7 +18,7 @@ import { INDEX_CONCURRENCY } from '../electron/core/library/indexer';
 import { decodeFileForDetection } from '../test/helpers/faceDecode';
 import { composeGroupFrame, GROUP_FRAME_SEEDS, scoreGroupFrame, type GroupFrame } from '../test/helpers/faceGroups';
 import { addIndexedPhoto } from '../test/helpers/facesLibrary';
-import { REALWORLD_FACES_FILES, YUNET_MODEL_FILE } from '../test/helpers/sharedFiles';
+import { missingShared, REALWORLD_FACES, YUNET_FILE } from '../test/helpers/sharedData';
 import { vipsThumbnails } from './library.bench';
 import type { Benchmark } from './run';
 import { fixed, measure, withSegment } from './util';
@@ -102,10 +102,9 @@ function describe(run: Run, f: Figures): string {
 export const benchFaces: Benchmark = {
   name: 'faces',
   async run() {
-    if (!REALWORLD_FACES_FILES.present) {
-      console.log(`faces bench skipped: ${REALWORLD_FACES_FILES.path} not present`);
-      return;
-    }
+    // The frames are made of real group photos.
+    const missing = missingShared(REALWORLD_FACES);
+    if (missing !== undefined) return void console.log(`face detection ${missing}`);
     const dir = mkdtempSync(path.join(tmpdir(), 'fotowacht-bench-faces-'));
     const previousEnv = process.env[FACE_MODEL_ENV];
     try {
@@ -118,7 +117,7 @@ export const benchFaces: Benchmark = {
       }
       console.log(
         `${frames.length} 6000×4000 JPEGs of real group photos (${frames.reduce((n, f) => n + f.frame.photos, 0)} pasted at 0.5–1×, ` +
-          `faces from ${REALWORLD_FACES_FILES.path}); ${availableParallelism()} cores, load average ${loadavg()
+          `faces from ${REALWORLD_FACES}); ${availableParallelism()} cores, load average ${loadavg()
             .map((l) => fixed(l, 2))
             .join(' ')} (other processes share the CPU: the CPU seconds are the steadier figure)`,
       );
@@ -132,16 +131,17 @@ export const benchFaces: Benchmark = {
         },
         { label: 'blazeface (default, now)', model: blazeFace, file: blazeFaceModelPath() },
       ];
-      if (YUNET_MODEL_FILE.present) {
+      const yunetMissing = missingShared(YUNET_FILE);
+      if (yunetMissing === undefined) {
         runs.push(
           {
             label: 'yunet (before)',
             model: { ...yunet, geometry: { ...yunet.geometry, maxFace: 300 } },
-            file: YUNET_MODEL_FILE.path,
+            file: YUNET_FILE,
           },
-          { label: 'yunet (now)', model: yunet, file: YUNET_MODEL_FILE.path },
+          { label: 'yunet (now)', model: yunet, file: YUNET_FILE },
         );
-      } else console.log(`YuNet skipped: ${YUNET_MODEL_FILE.path} not present`);
+      } else console.log(`YuNet ${yunetMissing}`);
 
       const figures = new Map<string, Figures>();
       for (const run of runs) {

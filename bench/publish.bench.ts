@@ -6,7 +6,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
-import { proposeMapping } from '../shared/consent';
+import { proposeMapping } from '../shared/consentImport';
 import { listChannels } from '../electron/core/consent/channels';
 import { commitConsentImport } from '../electron/core/consent/importer';
 import { readConsentList } from '../electron/core/consent/source';

@@ -2,35 +2,33 @@
 // people regions (an unnamed face, an ambiguous name, a refusal, a form not returned) — driven through the CLI:
 // import → index (with face detection) → export for social media → withdrawal → takedown list → audit verify and
 // report. Every step is a real CLI call; the output says where the results are.
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { localDay } from '../shared/consent';
+import { runFotowacht } from './run-fotowacht';
 import { writeSampleSchool } from './sample-school';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const demoDir = mkdtempSync(path.join(tmpdir(), 'fotowacht-demo-'));
 const dataDir = path.join(demoDir, 'data');
 const lang = process.env.FOTOWACHT_LANG === 'en' ? 'en' : 'nl';
+// The sample's database is encrypted like a real one; its key goes in a file beside it (a real data folder keeps
+// its key in the computer's key store), so the demo leaves nothing in that store.
+const keyFile = path.join(demoDir, 'demo-database.key');
+writeFileSync(keyFile, randomBytes(32).toString('hex'), { mode: 0o600 });
+const env = { ...process.env, FOTOWACHT_DB_KEY_FILE: keyFile };
 const say = (nl: string, en: string) => console.log(lang === 'nl' ? nl : en);
 
 function fotowacht(title: string, args: readonly string[], allowFailure = false): void {
   console.log(`\n→ ${title}\n  $ fotowacht ${args.map((arg) => (/\s/.test(arg) ? `"${arg}"` : arg)).join(' ')}`);
-  const result = spawnSync(
-    process.execPath,
-    [path.join(root, 'bin/fotowacht.js'), '--data-dir', dataDir, '--lang', lang, ...args],
-    {
-      stdio: 'inherit',
-    },
-  );
-  if (result.status !== 0 && !allowFailure) {
+  const result = runFotowacht(args, { dataDir, lang, stdio: 'inherit', env });
+  if (result.code !== 0 && !allowFailure) {
     say(
-      `De demo stopt: "${title}" mislukte (code ${result.status}).`,
-      `The demo stopped: "${title}" failed (exit code ${result.status}).`,
+      `De demo stopt: "${title}" mislukte (code ${result.code}).`,
+      `The demo stopped: "${title}" failed (exit code ${result.code}).`,
     );
-    process.exit(result.status ?? 1);
+    process.exit(result.code ?? 1);
   }
 }
 
@@ -102,6 +100,6 @@ say(`  foto's en manifest:   ${exportDir}`, `  photos and manifest: ${exportDir}
 say(`  offline-halen-lijst:  ${takedownCsv}`, `  takedown list:       ${takedownCsv}`);
 say(`  logboekrapport:       ${reportPdf}`, `  audit report:        ${reportPdf}`);
 say(
-  `  gegevensmap:          ${dataDir}  (fotowacht --data-dir "${dataDir}" …)`,
-  `  data folder:         ${dataDir}  (fotowacht --data-dir "${dataDir}" …)`,
+  `  gegevensmap:          ${dataDir}  (FOTOWACHT_DB_KEY_FILE="${keyFile}" fotowacht --data-dir "${dataDir}" …)`,
+  `  data folder:         ${dataDir}  (FOTOWACHT_DB_KEY_FILE="${keyFile}" fotowacht --data-dir "${dataDir}" …)`,
 );

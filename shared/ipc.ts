@@ -8,6 +8,7 @@ import { consentContract } from './ipc/consent';
 import { coreContract } from './ipc/core';
 import { facesContract } from './ipc/faces';
 import { libraryContract } from './ipc/library';
+import { peopleContract } from './ipc/people';
 import { publishContract } from './ipc/publish';
 import { uiContract } from './ipc/ui';
 
@@ -16,6 +17,7 @@ export const ipcContract = {
   ...libraryContract,
   ...consentContract,
   ...facesContract,
+  ...peopleContract,
   ...publishContract,
   ...uiContract,
 };

@@ -54,6 +54,16 @@ export interface PersonRef {
   readonly className: string | null;
 }
 
+/** The people of one photo as the photo screen shows them. */
+export interface PhotoPeople {
+  readonly photoHash: string;
+  /** The face detector (model id@version) that searched this photo, or null when none has yet. */
+  readonly detectedWith: string | null;
+  readonly detectedAt: string | null;
+  /** Every region, dismissed ones too (marked), each with who it is. */
+  readonly regions: readonly RegionMatchView[];
+}
+
 export type RegionMatchStatus = 'linked' | 'matched' | 'ambiguous' | 'unmatched' | 'unknown';
 
 export interface RegionMatchView {

@@ -107,6 +107,29 @@ export interface Decision {
   readonly overridden: boolean;
 }
 
+/** The longest reason an override may carry (the audit trail keeps it whole). */
+export const OVERRIDE_REASON_MAX = 500;
+
+/** An override's reason as it counts: trimmed; an empty one (or only spaces) overrides nothing. */
+export function overrideReasonOf(reason: string | null | undefined): string | null {
+  const text = reason?.trim() ?? '';
+  return text === '' ? null : text;
+}
+
+/**
+ * The status a decision takes when a user overrides it with this reason, as decidePhoto would decide it: only an
+ * overridable block (a hidden main subject, too many hidden people) becomes 'hide'; a person without a box to hide
+ * and a photo whose faces were not checked stay as they are.
+ */
+export function statusWithOverride(
+  decision: Pick<Decision, 'status' | 'overridable'>,
+  reason: string | null | undefined,
+): DecisionStatus {
+  return decision.status === 'blocked' && decision.overridable && overrideReasonOf(reason) !== null
+    ? 'hide'
+    : decision.status;
+}
+
 const HIDE_REASON: Record<Exclude<ConsentStatus, 'granted'>, ReasonCode> = {
   refused: 'policy.refused',
   not_returned: 'policy.notReturned',
@@ -237,7 +260,7 @@ export function decidePhoto(input: DecisionInput, settings: PolicySettings = DEF
   }
 
   const visible: VisiblePerson[] = [...visibleByPerson.entries()].map(([personId, entry]) => ({ personId, ...entry }));
-  const overrideReason = input.override?.reason.trim();
+  const overrideReason = overrideReasonOf(input.override?.reason);
   const base = { hidden, visible, reasons };
 
   if (hardBlockers.length > 0) {

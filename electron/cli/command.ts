@@ -5,6 +5,8 @@ import type { JobProgress } from '../../shared/types';
 import { openCore, type CoreContext } from '../core/context';
 import type { JobHandle } from '../core/jobs';
 import { resolveDataDir } from '../core/dataDir';
+import { releaseFaceDetectors } from '../core/faces';
+import { releaseDecoders } from '../core/library';
 import { cliLanguage, Output } from './output';
 
 export interface GlobalOptions {
@@ -45,6 +47,8 @@ export function action(command: Command, work: CommandAction): () => Promise<voi
       process.exitCode = 1;
     } finally {
       await core?.close();
+      // Worker threads (HEIC decoder, face inference) end with the command: the process exits once it is done.
+      await Promise.all([releaseDecoders(), releaseFaceDetectors()]);
     }
   };
 }

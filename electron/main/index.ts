@@ -9,7 +9,9 @@ import { IPC_INVOKE_CHANNEL, IPC_JOB_PROGRESS_CHANNEL } from '../../shared/ipc';
 import { AppError } from '../../shared/errors';
 import { openCore, type CoreContext } from '../core/context';
 import { resolveDataDir } from '../core/dataDir';
+import { releaseFaceDetectors } from '../core/faces';
 import { createIpcRouter } from '../core/ipc';
+import { releaseDecoders } from '../core/library';
 import { getSettings } from '../core/settings';
 import { MEDIA_SCHEME, resolveMediaUrl } from '../core/media';
 import { electronSqliteBinding } from './native';
@@ -181,6 +183,9 @@ if (!app.requestSingleInstanceLock()) {
     const closing = core;
     core = undefined;
     event.preventDefault();
-    void closing.close().finally(() => app.quit());
+    void closing
+      .close()
+      .then(() => Promise.all([releaseDecoders(), releaseFaceDetectors()]))
+      .finally(() => app.quit());
   });
 }

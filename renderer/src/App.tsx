@@ -3,11 +3,11 @@ import type { MessageKey } from '../../shared/i18n';
 import { JobsPanel } from './components/JobsPanel';
 import { DEFAULT_TARGET, type PublishTarget } from './components/TargetPicker';
 import { useI18n } from './i18n';
-import { AuditPage } from './pages/AuditPage';
+import { AuditPage } from './pages/audit/AuditPage';
 import { ConsentPage } from './pages/consent/ConsentPage';
 import { LibraryPage } from './pages/library/LibraryPage';
 import { PublishPage, type PublishSelection } from './pages/publish/PublishPage';
-import { SettingsPage } from './pages/SettingsPage';
+import { SettingsPage } from './pages/settings/SettingsPage';
 
 type PageId = 'library' | 'consent' | 'publish' | 'audit' | 'settings';
 

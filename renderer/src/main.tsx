@@ -3,7 +3,11 @@ import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { call } from './api';
 import { I18nProvider } from './i18n';
-import './styles.css';
+import './styles/base.css';
+import './styles/blocks.css';
+import './styles/consent.css';
+import './styles/forms.css';
+import './styles/library.css';
 
 async function boot(): Promise<void> {
   // The stored language decides the first paint; Dutch if settings cannot be read.

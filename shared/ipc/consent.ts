@@ -2,17 +2,14 @@
 import { z } from 'zod';
 import {
   CHANNEL_ID,
-  PERSON_FIELDS,
   type Channel,
   type ConsentAnswer,
-  type ConsentImportPreview,
-  type ConsentMapping,
   type ConsentRecord,
   type PersonConsent,
-  type PersonField,
   type PersonListItem,
   type SchoolYearId,
 } from '../consent';
+import { PERSON_FIELDS, type ConsentImportPreview, type ConsentMapping, type PersonField } from '../consentImport';
 import { method, noParams } from './method';
 
 const schoolYear = z.string().regex(/^\d{4}-\d{4}$/);

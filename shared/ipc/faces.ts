@@ -1,6 +1,6 @@
 // IPC methods of the face detection: detected faces, dismissing false detections, drawn boxes.
 import { z } from 'zod';
-import type { FaceDetectorInfo, PhotoFaces } from '../faces';
+import type { FaceDetectorInfo } from '../faces';
 import type { PhotoRegion } from '../people';
 import { method, noParams } from './method';
 
@@ -10,8 +10,6 @@ const unit = z.number().finite().min(0).max(1);
 export const facesContract = {
   /** Starts the detection job over photos without a result of the active model (`all`: every photo). */
   startFaceDetection: method<{ jobId: string }>()(z.object({ all: z.boolean().default(false) }).strict()),
-  /** All regions of a photo (file, detector, user), dismissed ones included and marked. */
-  listPhotoFaces: method<PhotoFaces>()(z.object({ photoHash }).strict()),
   /** "Not a person": dismisses a detected or drawn face (never deletes; audited). */
   dismissFace: method<PhotoRegion>()(z.object({ regionId: z.number().int().min(1) }).strict()),
   /** A face the detector missed, drawn by the user (normalised, display orientation). */

@@ -2,7 +2,6 @@
 // questions (where published, takedown list, audit report).
 import { z } from 'zod';
 import type { Decision } from '../policy';
-import type { RegionMatchView } from '../people';
 import type { ExportSummary } from '../publish';
 import type { AuditVerification } from '../types';
 import { method } from './method';
@@ -45,8 +44,6 @@ export interface ExportListItem {
 }
 
 export const publishContract = {
-  getRegionMatches: method<RegionMatchView[]>()(z.object({ photoHash: hash }).strict()),
-  linkRegion: method<RegionMatchView[]>()(z.object({ regionId: id, personId: id.nullable() }).strict()),
   decidePhotos: method<Array<{ photoHash: string; decision: Decision }>>()(
     z
       .object({ channelId, date: day, ...selection, overrides: z.record(hash, z.string().max(500)).optional() })

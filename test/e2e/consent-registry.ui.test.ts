@@ -6,40 +6,22 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { listAuditEvents } from '../../electron/core/audit/trail';
 import { consentOn, findPersonByKey } from '../../electron/core/consent';
-import type { ConsentFileInfo, ConsentImportPreviewResult } from '../../shared/ipc/consent';
-import { generatedListRows, writeUtf8BomCsv } from '../helpers/consentLists';
-import { closeBrowser, openUi, type UiApp } from '../helpers/ui';
+import { importListThroughIpc, writeWholeSchoolList } from '../helpers/largeSchool';
+import { closeBrowser, openUi } from '../helpers/ui';
 
 afterAll(closeBrowser);
 
 const dirs: string[] = [];
 afterAll(() => dirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
 
-/** Imports a list through the real IPC handlers, as the wizard does. */
-async function importList(app: UiApp, file: string): Promise<void> {
-  const invoke = async <T>(method: string, params: unknown): Promise<T> => {
-    const response = await app.router.invoke(method, params);
-    if (!response.ok) throw new Error(JSON.stringify(response.error));
-    return response.value as T;
-  };
-  const info = await invoke<ConsentFileInfo>('readConsentFile', { path: file });
-  const preview = await invoke<ConsentImportPreviewResult>('previewConsentImport', {
-    path: file,
-    mapping: info.proposedMapping,
-  });
-  await invoke('commitConsentImport', { token: preview.token });
-}
-
 describe('consent registry and a person', () => {
   it('finds one pupil among 2,000, shows their history, records a withdrawal and a manual change', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'fotowacht-registry-'));
     dirs.push(dir);
-    const rows = generatedListRows(2000);
-    rows.push(['999001', 'Zoë', 'Zoë Anna', 'van der', 'Berg', '7B', '12-02-2014', 'ja', 'ja', 'ja', 'ja', 'ja']);
-    const file = writeUtf8BomCsv(dir, rows, ';', 'magister-export.csv');
+    const file = writeWholeSchoolList(dir);
     const app = await openUi();
     try {
-      await importList(app, file);
+      await importListThroughIpc(app.router, file);
       const { page } = app;
       await page.getByRole('button', { name: 'Toestemmingen' }).click();
       await page.getByText('Personen 1–50 van 2001').waitFor();
@@ -59,12 +41,9 @@ describe('consent registry and a person', () => {
       expect(classes.length).toBeGreaterThan(0);
       expect(new Set(classes)).toEqual(new Set(['3B']));
       await page.getByLabel('Klas of groep').selectOption('');
-      const started = Date.now();
+      // How fast it answers is measured by npm run bench -- ui.
       await page.getByLabel('Zoeken').fill('zoe van der berg');
       await page.getByText('Personen 1–1 van 1', { exact: true }).waitFor();
-      const searchMs = Date.now() - started;
-      expect(searchMs).toBeLessThan(2000);
-      console.log(`registry search over 2,001 people: ${searchMs} ms (including a 120 ms typing pause)`);
 
       // A nonsense search says what to do.
       await page.getByLabel('Zoeken').fill('qqqq');

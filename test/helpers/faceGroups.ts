@@ -5,7 +5,8 @@
 import path from 'node:path';
 import sharp, { type OverlayOptions } from 'sharp';
 import type { Box } from '../../shared/faces';
-import { matchFaces, readFaceTruth, REALWORLD_FACES, type FaceTruth } from './facesSynthetic';
+import { matchFaces, readFaceTruth, type FaceTruth } from './facesSynthetic';
+import { REALWORLD_FACES } from './sharedData';
 
 /**
  * Seeds of the frames the test and the bench use; the detector's thresholds were chosen on other frames

@@ -1,11 +1,10 @@
 // Synthetic test photos for face detection: real face crops (cut from ../shared/realworld/faces using the
-// truth boxes) pasted at chosen sizes into a large photo-like background. Written to a temp folder only.
+// truth boxes; see sharedData.ts) pasted at chosen sizes into a large photo-like background. Written to a temp folder only.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import sharp, { type OverlayOptions } from 'sharp';
 import type { Box } from '../../shared/faces';
-
-export const REALWORLD_FACES = path.resolve('../shared/realworld/faces');
+import { REALWORLD_FACES } from './sharedData';
 
 export interface FaceTruth {
   readonly file: string;

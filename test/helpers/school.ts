@@ -2,7 +2,7 @@
 import { commitConsentImport, listChannels, readConsentList } from '../../electron/core/consent';
 import { openCore, type CoreContext } from '../../electron/core/context';
 import { startIndexJob } from '../../electron/core/library/indexer';
-import { proposeMapping } from '../../shared/consent';
+import { proposeMapping } from '../../shared/consentImport';
 import { writeSampleSchool, type SamplePhoto, type SampleSchool } from '../../scripts/sample-school';
 
 export interface IndexedSchool extends SampleSchool {

@@ -3,7 +3,7 @@
 import { commitConsentImport, listChannels, readConsentList } from '../../electron/core/consent';
 import type { CoreContext } from '../../electron/core/context';
 import { startIndexJob } from '../../electron/core/library/indexer';
-import { proposeMapping } from '../../shared/consent';
+import { proposeMapping } from '../../shared/consentImport';
 import { SAMPLE_PHOTOS, writeSampleSchool, type SamplePhoto, type SampleSchool } from '../../scripts/sample-school';
 
 /** The sample photos plus one whose tag has a typing error ("Zoe Bakkr"): a name the registry does not know. */

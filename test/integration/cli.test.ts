@@ -1,21 +1,11 @@
-import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { latestSchemaVersion } from '../../electron/core/db/connection';
+import { fotowacht } from '../helpers/cli';
 import { useTempDirs } from '../helpers/tempDir';
 
 const tempDir = useTempDirs();
-const BIN = path.resolve('bin/fotowacht.js');
-
-export function fotowacht(args: readonly string[], env: Record<string, string> = {}) {
-  const result = spawnSync(process.execPath, [BIN, ...args], {
-    encoding: 'utf8',
-    env: { ...process.env, LANG: 'C', FOTOWACHT_LANG: '', ...env },
-    timeout: 60_000,
-  });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
 
 describe('fotowacht CLI', () => {
   it('prints help and its version', () => {
@@ -29,7 +19,7 @@ describe('fotowacht CLI', () => {
 
   it('speaks Dutch when asked', () => {
     expect(fotowacht(['--help', '--lang', 'nl']).stdout).toContain('gegevensmap');
-    expect(fotowacht(['--help'], { LANG: 'nl_NL.UTF-8' }).stdout).toContain('gegevensmap');
+    expect(fotowacht(['--help'], { env: { LANG: 'nl_NL.UTF-8' } }).stdout).toContain('gegevensmap');
   });
 
   it('doctor prints real values as text and as one JSON document', () => {
@@ -39,12 +29,14 @@ describe('fotowacht CLI', () => {
     expect(text.stdout).toContain(dataDir);
     expect(text.stdout).toMatch(/libvips\s+\d+\.\d+/);
 
-    const json = fotowacht(['doctor', '--json'], { FOTOWACHT_DATA_DIR: dataDir });
-    expect(json.code).toBe(0);
-    const report = JSON.parse(json.stdout) as Record<string, unknown> & {
-      versions: Record<string, string>;
-      electron: { present: boolean };
-    };
+    const asJson = fotowacht(['doctor', '--json'], { env: { FOTOWACHT_DATA_DIR: dataDir } });
+    expect(asJson.code).toBe(0);
+    const report = asJson.json<
+      Record<string, unknown> & {
+        versions: Record<string, string>;
+        electron: { present: boolean };
+      }
+    >();
     expect(report).toMatchObject({
       dataDir,
       schemaVersion: latestSchemaVersion(),
@@ -65,7 +57,7 @@ describe('fotowacht CLI', () => {
     const unwritable = fotowacht(['doctor', '--json', '--data-dir', file]);
     expect(unwritable.code).toBe(1);
     expect(unwritable.stderr).toContain('is not writable');
-    expect(JSON.parse(unwritable.stdout)).toEqual({
+    expect(unwritable.json()).toEqual({
       ok: false,
       error: { code: 'dataDir.notWritable', params: { path: file } },
     });

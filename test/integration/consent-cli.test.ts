@@ -1,22 +1,12 @@
 // fotowacht consent / channels on the command line, as an administrator runs them.
-import { spawnSync } from 'node:child_process';
 import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { fotowacht } from '../helpers/cli';
 import { writeWindows1252Csv } from '../helpers/consentLists';
 import { useTempDirs } from '../helpers/tempDir';
 
 const tempDir = useTempDirs();
-const BIN = path.resolve('bin/fotowacht.js');
-
-function fotowacht(args: readonly string[], env: Record<string, string> = {}) {
-  const result = spawnSync(process.execPath, [BIN, ...args], {
-    encoding: 'utf8',
-    env: { ...process.env, LANG: 'C', FOTOWACHT_LANG: '', ...env },
-    timeout: 60_000,
-  });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
 
 describe('fotowacht consent', { timeout: 120_000 }, () => {
   it('imports: errors stop everything, --only-valid saves the rest, show and withdraw follow', () => {
@@ -37,10 +27,10 @@ describe('fotowacht consent', { timeout: 120_000 }, () => {
 
     const dry = fotowacht(['consent', 'import', file, ...year, '--dry-run', '--only-valid', '--json']);
     expect(dry.code).toBe(0);
-    const dryDoc = JSON.parse(dry.stdout) as {
+    const dryDoc = dry.json<{
       committed: boolean;
       preview: { counts: { validRows: number }; errors: unknown[] };
-    };
+    }>();
     expect(dryDoc.committed).toBe(false);
     expect(dryDoc.preview.counts.validRows).toBe(5);
     expect(dryDoc.preview.errors).toEqual([
@@ -86,7 +76,7 @@ describe('fotowacht consent', { timeout: 120_000 }, () => {
 
     const unknown = fotowacht(['consent', 'show', '9999', '--data-dir', dataDir, '--json']);
     expect(unknown.code).toBe(1);
-    expect(JSON.parse(unknown.stdout)).toEqual({
+    expect(unknown.json()).toEqual({
       ok: false,
       error: { code: 'consent.person.notFound', params: { person: '9999' } },
     });
@@ -119,7 +109,7 @@ describe('fotowacht consent', { timeout: 120_000 }, () => {
       '--json',
     ]);
     expect(run.code).toBe(0);
-    expect(JSON.parse(run.stdout)).toMatchObject({
+    expect(run.json()).toMatchObject({
       committed: true,
       recordsWritten: 5,
       preview: { counts: { newPeople: 5 } },

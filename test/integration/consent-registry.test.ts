@@ -1,6 +1,6 @@
 // The registry: history queries across withdrawals and school years, manual changes, people, channels, migration 002.
 import { afterEach, describe, expect, it } from 'vitest';
-import { proposeMapping } from '../../shared/consent';
+import { proposeMapping } from '../../shared/consentImport';
 import { listAuditEvents, verifyAuditTrail } from '../../electron/core/audit/trail';
 import {
   addChannel,

@@ -1,30 +1,22 @@
 // Face detection quality on real photos (../shared/realworld/faces, truth.json) and on synthetic 24 MP
 // photos with real face crops pasted at 16–512 px. Prints recall and false boxes; asserts the figures
 // reached here (see the README's face-detection section for the targets).
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decodeForDetection } from '../../electron/core/faces/decode';
 import { decodeFileForDetection } from '../helpers/faceDecode';
 import { FaceDetector } from '../../electron/core/faces/detector';
 import { blazeFace, blazeFaceModelPath, yunet, type FaceModel } from '../../electron/core/faces/models';
-import { REALWORLD_FACES_FILES, YUNET_MODEL_FILE } from '../helpers/sharedFiles';
-import {
-  composeSyntheticPhoto,
-  cutFaceCrops,
-  matchFaces,
-  readFaceTruth,
-  REALWORLD_FACES,
-} from '../helpers/facesSynthetic';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-
-const YUNET_FILE = YUNET_MODEL_FILE.path;
-const yunetPresent = YUNET_MODEL_FILE.present;
-const realworldPresent = REALWORLD_FACES_FILES.present;
+import { composeSyntheticPhoto, cutFaceCrops, matchFaces, readFaceTruth } from '../helpers/facesSynthetic';
+import { describeNeeding, REALWORLD_FACES, YUNET_FILE } from '../helpers/sharedData';
 
 interface ModelCase {
   readonly model: FaceModel;
   readonly file: () => string;
+  /** Files of the shared folder the model needs besides the photos (YuNet is not shipped). */
+  readonly needs: readonly string[];
   /** What this model reaches here (asserted), next to the issue's target (reported). */
   readonly realworldRecall: number;
   readonly targetRecall: number;
@@ -37,49 +29,55 @@ const cases: ModelCase[] = [
   {
     model: blazeFace,
     file: blazeFaceModelPath,
+    needs: [],
     realworldRecall: 1,
     targetRecall: 0.97,
     smallestReliable: 20,
     falseBoxes: 2,
   },
-  { model: yunet, file: () => YUNET_FILE, realworldRecall: 1, targetRecall: 0.99, smallestReliable: 20, falseBoxes: 1 },
+  {
+    model: yunet,
+    file: () => YUNET_FILE,
+    needs: [YUNET_FILE],
+    realworldRecall: 1,
+    targetRecall: 0.99,
+    smallestReliable: 20,
+    falseBoxes: 1,
+  },
 ];
 
 const SYNTHETIC_SIZES = [16, 20, 24, 28, 32, 40, 48, 64, 96, 128, 192, 256, 384, 512];
 
-let synthetic: { file: string; faces: Array<{ box: { x: number; y: number; w: number; h: number }; size: number }> };
+describeNeeding(REALWORLD_FACES)('face detection on real faces', () => {
+  let synthetic: {
+    file: string;
+    faces: Array<{ box: { x: number; y: number; w: number; h: number }; size: number }>;
+  };
 
-let syntheticDir = '';
-afterAll(() => {
-  if (syntheticDir) rmSync(syntheticDir, { recursive: true, force: true });
-});
+  let syntheticDir = '';
+  afterAll(() => rmSync(syntheticDir, { recursive: true, force: true }));
 
-beforeAll(async () => {
-  if (!realworldPresent) return;
-  const crops = await cutFaceCrops(0.4);
-  const sizes = SYNTHETIC_SIZES.flatMap((size) => Array.from({ length: size >= 256 ? 3 : 6 }, () => size));
-  const { jpeg, faces } = await composeSyntheticPhoto(crops, sizes);
-  syntheticDir = mkdtempSync(path.join(tmpdir(), 'fotowacht-faces-'));
-  const file = path.join(syntheticDir, 'synthetic-24mp.jpg');
-  writeFileSync(file, jpeg);
-  synthetic = { file, faces };
-}, 120_000);
+  beforeAll(async () => {
+    const crops = await cutFaceCrops(0.4);
+    const sizes = SYNTHETIC_SIZES.flatMap((size) => Array.from({ length: size >= 256 ? 3 : 6 }, () => size));
+    const { jpeg, faces } = await composeSyntheticPhoto(crops, sizes);
+    syntheticDir = mkdtempSync(path.join(tmpdir(), 'fotowacht-faces-'));
+    const file = path.join(syntheticDir, 'synthetic-24mp.jpg');
+    writeFileSync(file, jpeg);
+    synthetic = { file, faces };
+  }, 120_000);
 
-for (const c of cases) {
-  const present = realworldPresent && (c.model.kind === 'blazeface' || yunetPresent);
-  const skipNote = REALWORLD_FACES_FILES.skipNote || (c.model.kind === 'yunet' ? YUNET_MODEL_FILE.skipNote : '');
-  describe(`${c.model.kind} face detection`, () => {
-    let detector: FaceDetector;
-    beforeAll(async () => {
-      if (present) detector = await FaceDetector.load(c.model, c.file());
-    });
-    afterAll(async () => {
-      await detector?.release();
-    });
+  for (const c of cases) {
+    describeNeeding(...c.needs)(`${c.model.kind} face detection`, () => {
+      let detector: FaceDetector;
+      beforeAll(async () => {
+        detector = await FaceDetector.load(c.model, c.file());
+      });
+      afterAll(async () => {
+        await detector?.release();
+      });
 
-    it.skipIf(!present)(
-      `finds the real faces of ../shared/realworld/faces (recall ≥ ${c.realworldRecall * 100}%)${skipNote}`,
-      async () => {
+      it(`finds the real faces of ../shared/realworld/faces (recall ≥ ${c.realworldRecall * 100}%)`, async () => {
         let found = 0;
         let total = 0;
         let falseTotal = 0;
@@ -108,13 +106,9 @@ for (const c of cases) {
         );
         expect(recall).toBeGreaterThanOrEqual(c.realworldRecall);
         expect(falseTotal).toBeLessThanOrEqual(c.falseBoxes);
-      },
-      120_000,
-    );
+      }, 120_000);
 
-    it.skipIf(!present)(
-      `finds real face crops pasted at 16–512 px into a 6000×4000 photo${skipNote}`,
-      async () => {
+      it(`finds real face crops pasted at 16–512 px into a 6000×4000 photo`, async () => {
         // Decoded as the app does: straight at the finest scale a pass needs.
         const image = await decodeFileForDetection(synthetic.file, { scaleFor: (w, h) => detector.decodeScale(w, h) });
         const started = performance.now();
@@ -142,24 +136,16 @@ for (const c of cases) {
         );
         expect(smallest).not.toBeNull();
         expect(smallest!).toBeLessThanOrEqual(c.smallestReliable);
-      },
-      120_000,
-    );
-  });
-}
+      }, 120_000);
+    });
+  }
+});
 
 /** The "approx box x=…,y=…,w=…,h=…" of a printed face named in truth.json. */
 function depictedFaces(text: string | undefined): Array<{ x: number; y: number; w: number; h: number }> {
   const match = /x=([\d.]+),y=([\d.]+),w=([\d.]+),h=([\d.]+)/.exec(text ?? '');
   return match ? [{ x: Number(match[1]), y: Number(match[2]), w: Number(match[3]), h: Number(match[4]) }] : [];
 }
-
-describe('YuNet test file', () => {
-  it('reports whether the YuNet tests ran', () => {
-    if (!yunetPresent) console.log(`[faces] YuNet tests skipped: ${YUNET_FILE} is not present`);
-    expect(typeof yunetPresent).toBe('boolean');
-  });
-});
 
 describe('decoding for detection', () => {
   it('decodes in display orientation, at the scale asked for, and keeps the photo size', async () => {

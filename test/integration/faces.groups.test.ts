@@ -17,13 +17,13 @@ import {
   scoreGroupFrame,
   type GroupFrame,
 } from '../helpers/faceGroups';
-import { REALWORLD_FACES_FILES, YUNET_MODEL_FILE } from '../helpers/sharedFiles';
+import { describeNeeding, REALWORLD_FACES, YUNET_FILE } from '../helpers/sharedData';
 
 interface ModelCase {
   readonly model: FaceModel;
   readonly file: () => string;
-  readonly present: boolean;
-  readonly skipNote: string;
+  /** Shared files the case reads besides the photos. */
+  readonly needs: readonly string[];
   /** Reached here (asserted). */
   readonly recall: number;
   readonly falsePer100: number;
@@ -33,43 +33,39 @@ const cases: ModelCase[] = [
   {
     model: blazeFace,
     file: blazeFaceModelPath,
-    present: REALWORLD_FACES_FILES.present,
-    skipNote: REALWORLD_FACES_FILES.skipNote,
+    needs: [],
     recall: 0.98,
     falsePer100: 3.5,
   },
   {
     model: yunet,
-    file: () => YUNET_MODEL_FILE.path,
-    present: REALWORLD_FACES_FILES.present && YUNET_MODEL_FILE.present,
-    skipNote: REALWORLD_FACES_FILES.skipNote || YUNET_MODEL_FILE.skipNote,
+    file: () => YUNET_FILE,
+    needs: [YUNET_FILE],
     recall: 0.995,
     falsePer100: 8,
   },
 ];
 
-let dir = '';
-const frames: Array<{ file: string; frame: GroupFrame }> = [];
+describeNeeding(REALWORLD_FACES)('faces on real group photos', () => {
+  let dir = '';
+  const frames: Array<{ file: string; frame: GroupFrame }> = [];
 
-beforeAll(async () => {
-  if (!REALWORLD_FACES_FILES.present) return;
-  dir = mkdtempSync(path.join(tmpdir(), 'fotowacht-face-groups-'));
-  for (const seed of GROUP_FRAME_SEEDS.test) {
-    const frame = await composeGroupFrame({ seed });
-    const file = path.join(dir, `groups-${seed}.jpg`);
-    writeFileSync(file, frame.jpeg);
-    frames.push({ file, frame });
-  }
-}, 180_000);
-afterAll(() => {
-  if (dir) rmSync(dir, { recursive: true, force: true });
-});
+  beforeAll(async () => {
+    dir = mkdtempSync(path.join(tmpdir(), 'fotowacht-face-groups-'));
+    for (const seed of GROUP_FRAME_SEEDS.test) {
+      const frame = await composeGroupFrame({ seed });
+      const file = path.join(dir, `groups-${seed}.jpg`);
+      writeFileSync(file, frame.jpeg);
+      frames.push({ file, frame });
+    }
+  }, 180_000);
+  afterAll(() => {
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
 
-for (const c of cases) {
-  describe(`${c.model.kind} on real group photos in 24 MP frames`, () => {
-    it.skipIf(!c.present)(
-      `finds ≥ ${c.recall * 100}% of the real faces from ${COUNTED_FACE_PX} px up, with few false detections${c.skipNote}`,
-      async () => {
+  for (const c of cases) {
+    describeNeeding(...c.needs)(`${c.model.kind} on real group photos in 24 MP frames`, () => {
+      it(`finds ≥ ${c.recall * 100}% of the real faces from ${COUNTED_FACE_PX} px up, with few false detections`, async () => {
         const detector = await FaceDetector.load(c.model, c.file());
         try {
           let found = 0;
@@ -101,16 +97,12 @@ for (const c of cases) {
         } finally {
           await detector.release();
         }
-      },
-      300_000,
-    );
-  });
-}
+      }, 300_000);
+    });
+  }
 
-describe('group frames', () => {
-  it.skipIf(!REALWORLD_FACES_FILES.present)(
-    `paste whole photos at native size and smaller, with their truth boxes${REALWORLD_FACES_FILES.skipNote}`,
-    () => {
+  describe('group frames', () => {
+    it('paste whole photos at native size and smaller, with their truth boxes', () => {
       for (const { frame } of frames) {
         expect(frame.photos).toBeGreaterThan(60);
         for (const face of frame.faces) {
@@ -123,6 +115,6 @@ describe('group frames', () => {
       const xs = frames.flatMap(({ frame }) => frame.faces.map((f) => f.box.x));
       expect(Math.min(...xs)).toBeLessThan(0.1);
       expect(Math.max(...xs)).toBeGreaterThan(0.9);
-    },
-  );
+    });
+  });
 });

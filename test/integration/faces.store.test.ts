@@ -19,12 +19,11 @@ import {
 import { addDrawnFace, dismissFaceRegion } from '../../electron/core/people';
 import { createIpcRouter } from '../../electron/core/ipc/handlers';
 import { addFileRegion, addIndexedPhoto } from '../helpers/facesLibrary';
-import { readFaceTruth, REALWORLD_FACES } from '../helpers/facesSynthetic';
-import { REALWORLD_FACES_FILES, YUNET_MODEL_FILE } from '../helpers/sharedFiles';
+import { readFaceTruth } from '../helpers/facesSynthetic';
+import { describeNeeding, REALWORLD_FACES, YUNET_FILE } from '../helpers/sharedData';
 import { useTempDirs } from '../helpers/tempDir';
 
 const tempDir = useTempDirs();
-const YUNET_FILE = YUNET_MODEL_FILE.path;
 const BBT = path.join(REALWORLD_FACES, 'faceapi__bbt4.jpg');
 const ELDERLY = path.join(REALWORLD_FACES, 'dlib__2007_007763.jpg');
 const noModelEnv = {} as NodeJS.ProcessEnv;
@@ -43,7 +42,7 @@ const auditActions = () =>
     .map((e) => e.action)
     .reverse();
 
-describe.skipIf(!REALWORLD_FACES_FILES.present)(`detecting one photo${REALWORLD_FACES_FILES.skipNote}`, () => {
+describeNeeding(REALWORLD_FACES)('detecting one photo', () => {
   it('stores each face as a detector region, except one a file region already gives', async () => {
     const hash = await addIndexedPhoto(core.db, BBT);
     const tagged = readFaceTruth().find((t) => t.file === 'faceapi__bbt4.jpg')!.boxes_clear[0]!;
@@ -98,9 +97,8 @@ describe.skipIf(!REALWORLD_FACES_FILES.present)(`detecting one photo${REALWORLD_
     expect(listPhotoRegions(core.db, hash).regions.filter((r) => r.source === 'detector')).toHaveLength(6);
   });
 
-  it.skipIf(!YUNET_MODEL_FILE.present)(
-    `uses YuNet from FOTOWACHT_FACE_MODEL when its sha256 matches${YUNET_MODEL_FILE.skipNote}`,
-    async () => {
+  describeNeeding(YUNET_FILE)('with the YuNet model', () => {
+    it('uses YuNet from FOTOWACHT_FACE_MODEL when its sha256 matches', async () => {
       const hash = await addIndexedPhoto(core.db, BBT);
       await detectPhotoFaces(core, hash, { env: noModelEnv });
       const env = { [FACE_MODEL_ENV]: YUNET_FILE } as NodeJS.ProcessEnv;
@@ -108,9 +106,11 @@ describe.skipIf(!REALWORLD_FACES_FILES.present)(`detecting one photo${REALWORLD_
       const result = await detectPhotoFaces(core, hash, { env });
       expect(result).toMatchObject({ cached: false, modelId: yunet.id, stored: 6 });
       expect(listPhotoRegions(core.db, hash).detectedWith).toBe(yunet.id);
-    },
-  );
+    });
+  });
+});
 
+describe('choosing the face model', () => {
   it('ignores a model file whose sha256 does not match, and says why', () => {
     const fake = path.join(tempDir(), 'fake.onnx');
     writeFileSync(fake, 'not a model');
@@ -121,9 +121,8 @@ describe.skipIf(!REALWORLD_FACES_FILES.present)(`detecting one photo${REALWORLD_
     expect(() => setFaceModelPath(core, path.join(tempDir(), 'absent.onnx'))).toThrow(/faces\.model\.missing/);
   });
 
-  it.skipIf(!YUNET_MODEL_FILE.present)(
-    `installs YuNet as a setting, audited, and can go back to BlazeFace${YUNET_MODEL_FILE.skipNote}`,
-    () => {
+  describeNeeding(YUNET_FILE)('with the YuNet model', () => {
+    it('installs YuNet as a setting, audited, and can go back to BlazeFace', () => {
       const copy = path.join(tempDir(), 'yunet.onnx');
       copyFileSync(YUNET_FILE, copy);
       const info = setFaceModelPath(core, copy);
@@ -131,11 +130,11 @@ describe.skipIf(!REALWORLD_FACES_FILES.present)(`detecting one photo${REALWORLD_
       expect(info.yunet).toMatchObject({ installed: true, from: 'setting', path: copy, problem: null });
       expect(setFaceModelPath(core, null).active.kind).toBe('blazeface');
       expect(auditActions()).toEqual(['faces.model.set', 'faces.model.set']);
-    },
-  );
+    });
+  });
 });
 
-describe.skipIf(!REALWORLD_FACES_FILES.present)(`user corrections${REALWORLD_FACES_FILES.skipNote}`, () => {
+describeNeeding(REALWORLD_FACES)('user corrections', () => {
   it('dismisses a false detection without deleting it, audited, and keeps it dismissed on re-detection', async () => {
     const hash = await addIndexedPhoto(core.db, BBT);
     await detectPhotoFaces(core, hash, { env: noModelEnv });
@@ -185,7 +184,7 @@ describe.skipIf(!REALWORLD_FACES_FILES.present)(`user corrections${REALWORLD_FAC
   });
 });
 
-describe.skipIf(!REALWORLD_FACES_FILES.present)(`the detection job${REALWORLD_FACES_FILES.skipNote}`, () => {
+describeNeeding(REALWORLD_FACES)('the detection job', () => {
   it('detects every pending photo two at a time, reports a broken file, and resumes where it stopped', async () => {
     const broken = path.join(tempDir(), 'broken.jpg');
     writeFileSync(broken, Buffer.concat([Buffer.from([0xff, 0xd8, 0xff]), Buffer.alloc(500, 7)]));
@@ -220,7 +219,7 @@ describe.skipIf(!REALWORLD_FACES_FILES.present)(`the detection job${REALWORLD_FA
   });
 });
 
-describe.skipIf(!REALWORLD_FACES_FILES.present)(`faces over IPC${REALWORLD_FACES_FILES.skipNote}`, () => {
+describeNeeding(REALWORLD_FACES)('faces over IPC', () => {
   it('lists, dismisses, draws, reports the detector and starts a job, with validated input', async () => {
     const router = createIpcRouter(core, { mediaBaseUrl: 'test://' });
     const hash = await addIndexedPhoto(core.db, BBT);
@@ -228,12 +227,20 @@ describe.skipIf(!REALWORLD_FACES_FILES.present)(`faces over IPC${REALWORLD_FACES
     expect(started.ok).toBe(true);
     await core.jobs.waitForIdle();
 
-    const listed = await router.invoke('listPhotoFaces', { photoHash: hash });
-    if (!listed.ok) throw new Error('listPhotoFaces failed');
-    const regions = (listed.value as { regions: Array<{ id: number; source: string }> }).regions;
+    const listed = await router.invoke('getPhotoPeople', { photoHash: hash });
+    if (!listed.ok) throw new Error('getPhotoPeople failed');
+    const regions = (listed.value as { regions: Array<{ regionId: number; source: string; score: number | null }> })
+      .regions;
     expect(regions.filter((r) => r.source === 'detector')).toHaveLength(6);
+    expect(regions.every((r) => r.score !== null && r.score > 0)).toBe(true);
 
-    expect((await router.invoke('dismissFace', { regionId: regions[0]!.id })).ok).toBe(true);
+    expect((await router.invoke('dismissFace', { regionId: regions[0]!.regionId })).ok).toBe(true);
+    const after = await router.invoke('getPhotoPeople', { photoHash: hash });
+    if (!after.ok) throw new Error('getPhotoPeople failed');
+    const dismissed = (after.value as { regions: Array<{ regionId: number }> }).regions.find(
+      (r) => r.regionId === regions[0]!.regionId,
+    );
+    expect(dismissed).toMatchObject({ dismissed: true, counted: false });
     const drawn = await router.invoke('addDrawnFace', { photoHash: hash, box: { x: 0.5, y: 0.5, w: 0.1, h: 0.1 } });
     expect(drawn.ok).toBe(true);
     const info = await router.invoke('getFaceDetectorInfo', {});
@@ -245,7 +252,7 @@ describe.skipIf(!REALWORLD_FACES_FILES.present)(`faces over IPC${REALWORLD_FACES
       ok: false,
       error: { code: 'ipc.invalidParams' },
     });
-    expect(await router.invoke('listPhotoFaces', { photoHash: 'nope' })).toMatchObject({ ok: false });
+    expect(await router.invoke('getPhotoPeople', { photoHash: 'nope' })).toMatchObject({ ok: false });
     expect(await router.invoke('setFaceModelPath', { path: '/nonexistent.onnx' })).toMatchObject({
       ok: false,
       error: { code: 'faces.model.missing' },

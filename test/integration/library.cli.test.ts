@@ -1,22 +1,12 @@
 // fotowacht index / events / photos as a user runs them: summary, --json, errors with file names, exit codes.
-import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { fotowacht } from '../helpers/cli';
 import { makeJpeg, mwgRegions, xmpPacket } from '../helpers/photos';
 import { useTempDirs } from '../helpers/tempDir';
 
 const tempDir = useTempDirs();
-const BIN = path.resolve('bin/fotowacht.js');
-
-function fotowacht(args: readonly string[]) {
-  const result = spawnSync(process.execPath, [BIN, ...args], {
-    encoding: 'utf8',
-    env: { ...process.env, LANG: 'C', FOTOWACHT_LANG: '' },
-    timeout: 60_000,
-  });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
 
 describe('fotowacht index', () => {
   it('indexes a folder, prints a summary with the unreadable files, and lists photos with their people', async () => {
@@ -41,9 +31,9 @@ describe('fotowacht index', () => {
     expect(text.stdout).toContain('1 files could not be read:');
     expect(text.stdout).toContain(`${path.join('Sportdag 2026', 'kapot.jpg')} is empty (0 bytes).`);
 
-    const json = fotowacht(['index', root, '--data-dir', dataDir, '--json']);
-    expect(json.code).toBe(0);
-    const summary = JSON.parse(json.stdout) as Record<string, unknown>;
+    const asJson = fotowacht(['index', root, '--data-dir', dataDir, '--json']);
+    expect(asJson.code).toBe(0);
+    const summary = asJson.json<Record<string, unknown>>();
     expect(summary).toMatchObject({ ok: true, photos: 2, events: 1, regions: 1, names: 1, indexed: 0, unchanged: 2 });
     expect(summary.errors).toEqual([
       {
@@ -67,8 +57,8 @@ describe('fotowacht index', () => {
     const result = fotowacht(['index', missing, '--data-dir', tempDir(), '--lang', 'nl']);
     expect(result.code).toBe(1);
     expect(result.stderr).toContain(`De map ${missing} bestaat niet of is geen map.`);
-    const json = fotowacht(['index', missing, '--data-dir', tempDir(), '--json']);
-    expect(json.code).toBe(1);
-    expect(JSON.parse(json.stdout)).toMatchObject({ ok: false, error: { code: 'library.folder.notFound' } });
+    const asJson = fotowacht(['index', missing, '--data-dir', tempDir(), '--json']);
+    expect(asJson.code).toBe(1);
+    expect(asJson.json()).toMatchObject({ ok: false, error: { code: 'library.folder.notFound' } });
   });
 });

@@ -2,14 +2,13 @@
 // within 0.002 in the display frame, with the same name; names without a box must be the same set.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { decodePhoto } from '../../electron/core/library/decode';
 import { readPhotoMetadata } from '../../electron/core/library/metadata';
 import { nameKey } from '../../electron/core/library/regions';
-import { sharedFiles } from '../helpers/sharedFiles';
+import { describeNeeding, missingShared, REALWORLD_PHOTOS as DIR } from '../helpers/sharedData';
 
-const PHOTOS = sharedFiles('../shared/realworld/photos');
-const DIR = PHOTOS.path;
+const TRUTH_FILE = path.join(DIR, 'truth.json');
 
 interface TruthBox {
   x: number | null;
@@ -35,7 +34,8 @@ interface Truth {
   person_names_other: string[];
 }
 
-const truth = PHOTOS.present ? (JSON.parse(readFileSync(path.join(DIR, 'truth.json'), 'utf8')) as Truth[]) : [];
+// One test per file that truth.json lists, so it is read while this file loads: only when it is there.
+const truth = missingShared(TRUTH_FILE) === undefined ? (JSON.parse(readFileSync(TRUTH_FILE, 'utf8')) as Truth[]) : [];
 
 /** The display-frame box truth.json gives for a region (README: `display`, else x/y/w/h; a circle as its bounds). */
 function expectedBox(region: TruthRegion, truthFile: Truth): TruthBox {
@@ -48,7 +48,7 @@ function expectedBox(region: TruthRegion, truthFile: Truth): TruthBox {
   return region;
 }
 
-describe.skipIf(!PHOTOS.present)(`people regions of real files match exiftool’s truth${PHOTOS.skipNote}`, () => {
+describeNeeding(TRUTH_FILE)('people regions of real files match exiftool’s truth', () => {
   it('covers every file in the folder', () => {
     expect(truth.length).toBe(14);
   });

@@ -1,28 +1,19 @@
 // The publish commands as an administrator uses them, and an export killed halfway (a real child process).
-import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import sharp from 'sharp';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openCore, type CoreContext } from '../../electron/core/context';
 import { SAMPLE_PHOTOS, type SamplePhoto } from '../../scripts/sample-school';
+import { fotowacht, startCli } from '../helpers/cli';
 import { indexedSchool, markFacesChecked } from '../helpers/school';
 import { useTempDirs } from '../helpers/tempDir';
 
 const tempDir = useTempDirs();
-const BIN = path.resolve('bin/fotowacht.js');
 const cores: CoreContext[] = [];
 afterEach(async () => {
   for (const core of cores.splice(0)) await core.close();
 });
-
-function fotowacht(dataDir: string, args: readonly string[]) {
-  const result = spawnSync(process.execPath, [BIN, '--data-dir', dataDir, '--lang', 'en', ...args], {
-    encoding: 'utf8',
-    timeout: 120_000,
-  });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
 
 /** A school whose data folder is ready for the CLI: consent imported, photos indexed and face-checked. */
 async function preparedSchool(photos: readonly SamplePhoto[] = SAMPLE_PHOTOS) {
@@ -40,17 +31,10 @@ describe('fotowacht export and audit commands', () => {
     async () => {
       const { dataDir } = await preparedSchool();
       const out = path.join(tempDir(), 'social');
-      const exported = fotowacht(dataDir, [
-        'export',
-        '--event',
-        'Sportdag 2026',
-        '--channel',
-        'social',
-        '--date',
-        '2026-10-01',
-        '--out',
-        out,
-      ]);
+      const exported = fotowacht(
+        ['export', '--event', 'Sportdag 2026', '--channel', 'social', '--date', '2026-10-01', '--out', out],
+        { dataDir },
+      );
       expect(exported.code).toBe(0);
       expect(exported.stdout).toContain('Exported: 5 · hidden regions: 4 · blocked: 1 · needs review: 0 · failed: 0');
       expect(exported.stdout).toContain(
@@ -58,22 +42,17 @@ describe('fotowacht export and audit commands', () => {
       );
       expect(readdirSync(out)).toContain('manifest.json');
 
-      const where = fotowacht(dataDir, ['audit', 'where-published', '1001', '--json']);
+      const where = fotowacht(['audit', 'where-published', '1001', '--json'], { dataDir });
       expect(where.code).toBe(0);
-      expect((JSON.parse(where.stdout) as { publications: unknown[] }).publications).toHaveLength(4);
+      expect(where.json<{ publications: unknown[] }>().publications).toHaveLength(4);
 
-      const withdraw = fotowacht(dataDir, [
-        'consent',
-        'withdraw',
-        '1005',
-        '--channel',
-        'social',
-        '--reason',
-        'Brief van ouders',
-      ]);
+      const withdraw = fotowacht(
+        ['consent', 'withdraw', '1005', '--channel', 'social', '--reason', 'Brief van ouders'],
+        { dataDir },
+      );
       expect(withdraw.code).toBe(0);
       const csv = path.join(tempDir(), 'takedown.csv');
-      const takedown = fotowacht(dataDir, ['audit', 'takedown', '1005', '--channel', 'social', '--csv', csv]);
+      const takedown = fotowacht(['audit', 'takedown', '1005', '--channel', 'social', '--csv', csv], { dataDir });
       expect(takedown.code).toBe(0);
       expect(takedown.stdout).toContain('sportdag-2026_0004.jpg');
       expect(readFileSync(csv, 'utf8').trim().split('\r\n')).toHaveLength(2);
@@ -82,58 +61,37 @@ describe('fotowacht export and audit commands', () => {
       const pdf = path.join(tempDir(), 'report.pdf');
       const csvReport = path.join(tempDir(), 'report.csv');
       expect(
-        fotowacht(dataDir, ['audit', 'report', '--from', '2026-01-01', '--to', today, '--format', 'pdf', '--out', pdf])
-          .code,
+        fotowacht(['audit', 'report', '--from', '2026-01-01', '--to', today, '--format', 'pdf', '--out', pdf], {
+          dataDir,
+        }).code,
       ).toBe(0);
       expect(readFileSync(pdf).subarray(0, 5).toString()).toBe('%PDF-');
       expect(
-        fotowacht(dataDir, [
-          'audit',
-          'report',
-          '--from',
-          '2026-01-01',
-          '--to',
-          today,
-          '--format',
-          'csv',
-          '--out',
-          csvReport,
-        ]).code,
+        fotowacht(['audit', 'report', '--from', '2026-01-01', '--to', today, '--format', 'csv', '--out', csvReport], {
+          dataDir,
+        }).code,
       ).toBe(0);
       const reportText = readFileSync(csvReport, 'utf8');
       expect(reportText).toContain('export.done');
       expect(reportText).toContain('consent.withdraw');
-      expect(fotowacht(dataDir, ['audit', 'verify']).code).toBe(0);
+      expect(fotowacht(['audit', 'verify'], { dataDir }).code).toBe(0);
     },
   );
 
   it('fails clearly on bad input', { timeout: 120_000 }, async () => {
     const { dataDir } = await preparedSchool(SAMPLE_PHOTOS.slice(0, 1));
-    const unknown = fotowacht(dataDir, [
-      'export',
-      '--event',
-      'Kerstviering',
-      '--channel',
-      'social',
-      '--out',
-      tempDir(),
-    ]);
+    const unknown = fotowacht(['export', '--event', 'Kerstviering', '--channel', 'social', '--out', tempDir()], {
+      dataDir,
+    });
     expect(unknown.code).toBe(1);
     expect(unknown.stderr).toContain('Event Kerstviering does not exist.');
-    const missing = fotowacht(dataDir, ['export', '--event', 'Sportdag 2026', '--out', tempDir()]);
+    const missing = fotowacht(['export', '--event', 'Sportdag 2026', '--out', tempDir()], { dataDir });
     expect(missing.code).not.toBe(0);
     expect(missing.stderr).toContain("required option '--channel <id>' not specified");
-    const badOverride = fotowacht(dataDir, [
-      'export',
-      '--event',
-      'Sportdag 2026',
-      '--channel',
-      'social',
-      '--out',
-      tempDir(),
-      '--override',
-      'abc',
-    ]);
+    const badOverride = fotowacht(
+      ['export', '--event', 'Sportdag 2026', '--channel', 'social', '--out', tempDir(), '--override', 'abc'],
+      { dataDir },
+    );
     expect(badOverride.code).toBe(1);
     expect(badOverride.stderr).toContain('Invalid --override abc');
   });
@@ -150,23 +108,9 @@ describe('an export killed halfway', () => {
       }));
       const { dataDir } = await preparedSchool(many);
       const out = path.join(tempDir(), 'killed');
-      const child = spawn(
-        process.execPath,
-        [
-          BIN,
-          '--data-dir',
-          dataDir,
-          'export',
-          '--event',
-          'Sportdag 2026',
-          '--channel',
-          'social',
-          '--date',
-          '2026-10-01',
-          '--out',
-          out,
-        ],
-        { stdio: 'ignore' },
+      const child = startCli(
+        ['export', '--event', 'Sportdag 2026', '--channel', 'social', '--date', '2026-10-01', '--out', out],
+        { dataDir },
       );
       const exited = new Promise((resolve) => child.on('exit', resolve));
       const firstFile = async () => {
@@ -194,17 +138,11 @@ describe('an export killed halfway', () => {
       await core.close();
 
       // The next export finds the dead one: marks it failed, takes its files back, says so in the audit trail.
-      const again = fotowacht(dataDir, [
-        'export',
-        '--event',
-        'Sportdag 2026',
-        '--channel',
-        'social',
-        '--date',
-        '2026-10-01',
-        '--out',
-        path.join(tempDir(), 'again'),
-      ]);
+      const againOut = path.join(tempDir(), 'again');
+      const again = fotowacht(
+        ['export', '--event', 'Sportdag 2026', '--channel', 'social', '--date', '2026-10-01', '--out', againOut],
+        { dataDir },
+      );
       expect(again.code).toBe(0);
       expect(readdirSync(out)).toEqual([]);
       expect(existsSync(path.join(dataDir, 'tmp', 'export-1'))).toBe(false);
@@ -214,7 +152,7 @@ describe('an export killed halfway', () => {
       expect(
         core.db.prepare("SELECT count(*) FROM audit_events WHERE action = 'export.interrupted'").pluck().get(),
       ).toBe(1);
-      expect(fotowacht(dataDir, ['audit', 'verify']).code).toBe(0);
+      expect(fotowacht(['audit', 'verify'], { dataDir }).code).toBe(0);
     },
   );
 });

@@ -8,7 +8,7 @@ import { findPersonByKey } from '../../electron/core/consent/registry';
 import type { CoreContext } from '../../electron/core/context';
 import { createIpcRouter } from '../../electron/core/ipc/handlers';
 import type { IpcRouter } from '../../electron/core/ipc/router';
-import type { RegionMatchView } from '../../shared/people';
+import type { PhotoPeople } from '../../shared/people';
 import type { Decision } from '../../shared/policy';
 import { SAMPLE_PHOTOS, type SamplePhoto } from '../../scripts/sample-school';
 import { indexedSchool, markFacesChecked } from '../helpers/school';
@@ -43,7 +43,7 @@ describe('publish through IPC', () => {
     const first = school.hashes.get('IMG_0101.jpg')!;
     const second = school.hashes.get('IMG_0102.jpg')!;
 
-    const before = await ok<RegionMatchView[]>(router, 'getRegionMatches', { photoHash: first });
+    const before = (await ok<PhotoPeople>(router, 'getPhotoPeople', { photoHash: first })).regions;
     expect(before).toHaveLength(1);
     expect(before[0]).toMatchObject({ status: 'unmatched', name: 'Zoe Bakkr', person: null });
     expect(before[0]!.suggestions[0]).toMatchObject({ personId: zoe.id, name: 'Zoë Bakker' });
@@ -57,10 +57,12 @@ describe('publish through IPC', () => {
     expect(decided[0]!.decision).toMatchObject({ status: 'hide' });
     expect(decided[0]!.decision.reasons[0]).toMatchObject({ code: 'policy.unmatched' });
 
-    const linked = await ok<RegionMatchView[]>(router, 'linkRegion', {
-      regionId: before[0]!.regionId,
-      personId: zoe.id,
-    });
+    const linked = (
+      await ok<PhotoPeople>(router, 'linkRegion', {
+        regionId: before[0]!.regionId,
+        personId: zoe.id,
+      })
+    ).regions;
     expect(linked[0]).toMatchObject({ status: 'linked', person: { personId: zoe.id } });
     expect(listAuditEvents(school.core.db, { limit: 1 })[0]).toMatchObject({
       action: 'people.link',
@@ -75,7 +77,7 @@ describe('publish through IPC', () => {
     expect(after[0]!.decision).toMatchObject({ status: 'publish', visible: [{ personId: zoe.id }] });
 
     // The same name elsewhere in the event: offered, not applied.
-    const offered = await ok<RegionMatchView[]>(router, 'getRegionMatches', { photoHash: second });
+    const offered = (await ok<PhotoPeople>(router, 'getPhotoPeople', { photoHash: second })).regions;
     expect(offered[0]).toMatchObject({ status: 'unmatched', offered: { personId: zoe.id } });
     const stillHidden = await ok<Array<{ decision: Decision }>>(router, 'decidePhotos', {
       channelId: 'social',

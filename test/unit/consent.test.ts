@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
   ageOn,
-  channelForHeader,
   channelIdFromLabel,
   currentSchoolYear,
   displayName,
@@ -10,10 +9,10 @@ import {
   parseConsentValue,
   parseListDate,
   parseSigner,
-  proposeMapping,
   schoolYearBounds,
   schoolYearOf,
 } from '../../shared/consent';
+import { channelForHeader, proposeMapping } from '../../shared/consentImport';
 
 const CHANNELS = [
   { id: 'schoolgids', labelNl: 'Schoolgids en brochure', labelEn: 'School guide and brochure', retiredAt: null },

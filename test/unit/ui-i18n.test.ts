@@ -4,7 +4,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { isMessageKey } from '../../shared/i18n';
-import { uiEn, uiNl } from '../../shared/i18n/ui';
+import { uiEn, uiNl, uiParts } from '../../shared/i18n/ui';
 
 function sources(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
@@ -19,6 +19,15 @@ function sources(dir: string): string[] {
 describe('UI texts', () => {
   it('have the same keys in Dutch and English', () => {
     expect(Object.keys(uiEn).sort()).toEqual(Object.keys(uiNl).sort());
+  });
+
+  it('have the same keys in Dutch and English per screen, and each key in one screen file only', () => {
+    let keys = 0;
+    for (const [screen, { nl, en }] of Object.entries(uiParts)) {
+      expect(Object.keys(en).sort(), screen).toEqual(Object.keys(nl).sort());
+      keys += Object.keys(nl).length;
+    }
+    expect(keys).toBe(Object.keys(uiNl).length);
   });
 
   it('name every error the window methods raise', () => {

@@ -1,5 +1,6 @@
 // The first step of an import: read a list and propose how its columns map (for the mapping screen and the CLI).
-import { currentSchoolYear, proposeMapping } from '../../../shared/consent';
+import { currentSchoolYear } from '../../../shared/consent';
+import { proposeMapping } from '../../../shared/consentImport';
 import type { ConsentFileInfo } from '../../../shared/ipc/consent';
 import type { ReadableDb } from '../db';
 import { listChannels } from './channels';

@@ -2,18 +2,15 @@
 // in one transaction or nothing, and only what the preview showed (its fingerprint is checked at commit).
 import { createHash } from 'node:crypto';
 import { canonicalJson } from '../../../shared/canonicalJson';
+import { displayName, type ListConsentStatus, type Person, type SchoolYearId } from '../../../shared/consent';
 import {
-  displayName,
   type ConsentChange,
   type ConsentImportCounts,
   type ConsentImportPreview,
   type ConsentListRow,
   type ConsentMapping,
-  type ListConsentStatus,
-  type Person,
   type PreviewPerson,
-  type SchoolYearId,
-} from '../../../shared/consent';
+} from '../../../shared/consentImport';
 import { AppError } from '../../../shared/errors';
 import type { JsonValue } from '../../../shared/types';
 import { actorLabel, type Actor } from '../audit';

@@ -1,7 +1,8 @@
 // Binds the consent methods of the IPC contract (shared/ipc/consent.ts) to the core.
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
-import { currentSchoolYear, type ConsentMapping } from '../../../shared/consent';
+import { currentSchoolYear } from '../../../shared/consent';
+import { type ConsentMapping } from '../../../shared/consentImport';
 import { AppError } from '../../../shared/errors';
 import type { CoreContext } from '../context';
 import type { IpcRouter } from '../ipc';

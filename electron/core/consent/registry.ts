@@ -1,6 +1,8 @@
 // The consent registry: people, the versioned consent records, and the one question the publish step asks —
 // consentOn(person, channel, moment) — answered from the history together with the record it rests on.
 import {
+  CONSENT_REASON_MAX,
+  CONSENT_REASON_MIN,
   currentSchoolYear,
   isSchoolYearId,
   isValidIsoDay,
@@ -222,8 +224,8 @@ function effectiveMoment(date: string | undefined, now: Date): string {
 
 function cleanReason(reason: string): string {
   const text = reason.replace(/\s+/g, ' ').trim();
-  if (text.length < 3) throw new AppError('consent.reason.required', {});
-  if (text.length > 500) throw new AppError('consent.reason.tooLong', { max: 500 });
+  if (text.length < CONSENT_REASON_MIN) throw new AppError('consent.reason.required', {});
+  if (text.length > CONSENT_REASON_MAX) throw new AppError('consent.reason.tooLong', { max: CONSENT_REASON_MAX });
   return text;
 }
 

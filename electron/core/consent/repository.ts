@@ -1,15 +1,8 @@
 // SQL of the consent domain's people, school years, channels and imports (consent_imports, consent_import_people).
 // The consent records themselves: recordsRepository.ts. Rows stay in here; callers get shared/consent types.
 import { canonicalJson } from '../../../shared/canonicalJson';
-import type {
-  Channel,
-  ConsentImportCounts,
-  ConsentMapping,
-  ImportPersonKind,
-  Person,
-  PersonKind,
-  SchoolYearId,
-} from '../../../shared/consent';
+import type { Channel, ImportPersonKind, Person, PersonKind, SchoolYearId } from '../../../shared/consent';
+import type { ConsentImportCounts, ConsentMapping } from '../../../shared/consentImport';
 import type { JsonValue } from '../../../shared/types';
 import type { ReadableDb, WritableDb } from '../db';
 

@@ -2,7 +2,6 @@
 // its row, column, value and reason code. Nothing is guessed: an unknown value is an error.
 import {
   ageOn,
-  headerKey,
   isFormulaLike,
   isInSchoolYear,
   localDay,
@@ -11,15 +10,18 @@ import {
   parseSigner,
   SELF_CONSENT_AGE,
   type Channel,
+  type ListConsentStatus,
+  type SchoolYearId,
+  type Signer,
+} from '../../../shared/consent';
+import {
+  headerKey,
   type ConsentListRow,
   type ConsentMapping,
   type ConsentRowIssue,
   type IssueSeverity,
-  type ListConsentStatus,
   type PersonField,
-  type SchoolYearId,
-  type Signer,
-} from '../../../shared/consent';
+} from '../../../shared/consentImport';
 import { AppError } from '../../../shared/errors';
 
 export interface ValidatedList {

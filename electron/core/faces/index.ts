@@ -8,6 +8,7 @@ export {
   FACE_MODEL_ENV,
   faceModelStatus,
   isVerifiedYunetFile,
+  releaseFaceDetectors,
   setYunetModelPath,
   type ActiveModel,
 } from './service';

@@ -2,13 +2,12 @@
 // domain keeps the corrections.
 import type { CoreContext } from '../context';
 import type { IpcRouter } from '../ipc';
-import { getFaceDetectorInfo, listPhotoRegions, setFaceModelPath, startFaceDetectionJob } from '../library';
+import { getFaceDetectorInfo, setFaceModelPath, startFaceDetectionJob } from '../library';
 import { addDrawnFace, dismissFaceRegion } from '../people';
 
 export function registerFacesHandlers(router: IpcRouter, core: CoreContext): void {
   router
     .handle('startFaceDetection', ({ all }) => ({ jobId: startFaceDetectionJob(core, { all }).jobId }))
-    .handle('listPhotoFaces', ({ photoHash }) => listPhotoRegions(core.db, photoHash))
     .handle('dismissFace', ({ regionId }) => dismissFaceRegion(core, regionId))
     .handle('addDrawnFace', ({ photoHash, box }) => addDrawnFace(core, photoHash, box))
     .handle('getFaceDetectorInfo', () => getFaceDetectorInfo(core.db))

@@ -99,6 +99,16 @@ function forgetDetector(active: ActiveModel): void {
   void detector?.then((d) => d.release()).catch(() => undefined);
 }
 
+/**
+ * Unloads every model and stops its inference threads (when the core closes): onnxruntime torn down by a
+ * process exit while its threads still run can abort the process after its work was done.
+ */
+export async function releaseFaceDetectors(): Promise<void> {
+  const loaded = [...detectors.values()];
+  detectors.clear();
+  await Promise.all(loaded.map((detector) => detector.then((d) => d.release()).catch(() => undefined)));
+}
+
 function detectorFor(active: ActiveModel): Promise<FaceDetector> {
   const key = `${active.model.id}|${active.path}`;
   let detector = detectors.get(key);

@@ -1,10 +1,11 @@
 // Decoding any supported photo into a sharp pipeline in display orientation. JPEG, PNG, TIFF, WebP and
 // AV1-coded HEIF go straight to sharp; HEVC-coded HEIC (iPhone photos), which sharp's prebuilt libvips cannot
 // decode, goes through libheif compiled to WebAssembly (heic-decode) and enters sharp as raw pixels.
-import { createRequire } from 'node:module';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import sharp, { type Metadata, type Sharp } from 'sharp';
 import { AppError } from '../../../shared/errors';
+import { errorText, startWorker } from '../workers';
+import type { HeicReply, HeicRequest, HeicWorkerData } from './heicWorker';
 
 /** Largest image (in pixels) Fotowacht decodes: well above a 100 MP camera, far below a decompression bomb. */
 export const MAX_INPUT_PIXELS = 200_000_000;
@@ -23,57 +24,18 @@ export interface DecodedPhoto {
   pipeline(): Sharp;
 }
 
-// libheif in WebAssembly decodes synchronously (about 1.5 s for a 12 MP iPhone photo), so it runs in a worker
-// thread: the event loop (the app's main process) stays free. The worker is plain CommonJS evaluated from a
-// string, so it runs the same under tsx, vitest and the bundled app; it loads heic-decode from node_modules.
-const HEIC_WORKER_SOURCE = `
-const { parentPort, workerData } = require('node:worker_threads');
-const decode = require(workerData.modulePath);
-parentPort.on('message', async ({ id, buffer }) => {
-  let images;
-  try {
-    images = await decode.all({ buffer: new Uint8Array(buffer) });
-    const primary = images[0];
-    if (!primary) throw new Error('no image in the file');
-    if (primary.width * primary.height > workerData.maxPixels) {
-      parentPort.postMessage({ id, tooLarge: true, width: primary.width, height: primary.height });
-      return;
-    }
-    const { data } = await primary.decode();
-    parentPort.postMessage({ id, width: primary.width, height: primary.height, data }, [data.buffer]);
-  } catch (error) {
-    parentPort.postMessage({ id, error: String((error && error.message) || error) });
-  } finally {
-    if (images) images.dispose();
-  }
-});
-`;
-
-interface HeicReply {
-  readonly id: number;
-  readonly width?: number;
-  readonly height?: number;
-  readonly data?: Uint8ClampedArray;
-  readonly tooLarge?: boolean;
-  readonly error?: string;
-}
-
-let heicWorker: Worker | null = null;
+// HEVC HEIC is decoded in a worker thread (heicWorker.ts), started on the first HEIC and kept; it is unref'd
+// while idle, so it never keeps the CLI or a test alive.
+let heicWorker: Promise<Worker> | null = null;
 const heicPending = new Map<number, (reply: HeicReply) => void>();
 let heicNextId = 0;
 
-function heicDecoder(): Worker {
-  if (heicWorker) return heicWorker;
-  const worker = new Worker(HEIC_WORKER_SOURCE, {
-    eval: true,
-    // libheif prints parse failures itself; the error reaches the caller as a code, so its output is dropped.
-    stdout: true,
-    stderr: true,
-    workerData: { modulePath: createRequire(import.meta.url).resolve('heic-decode'), maxPixels: MAX_INPUT_PIXELS },
-  });
-  worker.stdout.resume();
-  worker.stderr.resume();
-  worker.unref(); // an idle decoder never keeps the CLI or a test alive
+async function startHeicDecoder(): Promise<Worker> {
+  const workerData: HeicWorkerData = { maxPixels: MAX_INPUT_PIXELS };
+  const worker = await startWorker(
+    { importer: import.meta.url, file: './heicWorker.ts', bundled: () => import('./heicWorker?nodeWorker') },
+    { workerData },
+  );
   worker.on('message', (reply: HeicReply) => {
     heicPending.get(reply.id)?.(reply);
     heicPending.delete(reply.id);
@@ -83,20 +45,43 @@ function heicDecoder(): Worker {
     heicPending.clear();
     heicWorker = null;
   });
-  heicWorker = worker;
+  // After the listeners: adding a 'message' listener refs the worker again.
+  worker.unref();
   return worker;
 }
 
-function decodeHeicInWorker(buffer: Buffer): Promise<HeicReply> {
-  const worker = heicDecoder();
+/** Stops the HEIC decoder thread (when the core closes): a process exits with no native work left behind. */
+export async function releaseDecoders(): Promise<void> {
+  const worker = heicWorker;
+  heicWorker = null;
+  if (!worker) return;
+  await worker.then((w) => w.terminate()).catch(() => undefined);
+}
+
+function heicDecoder(): Promise<Worker> {
+  heicWorker ??= startHeicDecoder().catch((error: unknown) => {
+    heicWorker = null;
+    throw error;
+  });
+  return heicWorker;
+}
+
+async function decodeHeicInWorker(buffer: Buffer): Promise<HeicReply> {
   const id = (heicNextId += 1);
-  return new Promise((resolve) => {
+  let worker: Worker;
+  try {
+    worker = await heicDecoder();
+  } catch (error) {
+    return { id, error: errorText(error) };
+  }
+  const request: HeicRequest = { id, buffer };
+  return new Promise<HeicReply>((resolve) => {
     heicPending.set(id, resolve);
     worker.ref();
-    worker.postMessage({ id, buffer });
+    worker.postMessage(request);
   }).finally(() => {
     if (heicPending.size === 0) worker.unref();
-  }) as Promise<HeicReply>;
+  });
 }
 
 /** The format by the file's first bytes; null for anything Fotowacht does not read. */

@@ -1,12 +1,11 @@
 // A path typed or pasted, with "Browse…" for the shell's native dialog (the browser harness has none: the
 // error says to type the path).
-import { useState } from 'react';
-import type { SerializedError } from '../../../shared/errors';
 import type { MessageKey } from '../../../shared/i18n';
 import type { FilePurpose } from '../../../shared/ipc/ui';
-import { call, errorOf } from '../api';
+import { call } from '../api';
 import { useI18n } from '../i18n';
 import { ErrorAlert } from './ErrorAlert';
+import { useAction } from './useAction';
 
 export function PathField({
   label,
@@ -28,15 +27,10 @@ export function PathField({
   help?: MessageKey;
 }) {
   const { t } = useI18n();
-  const [error, setError] = useState<SerializedError | null>(null);
+  const browsing = useAction();
   async function browse() {
-    setError(null);
-    try {
-      const chosen = await call('chooseFile', { purpose });
-      if (chosen.path) onChange(chosen.path);
-    } catch (caught) {
-      setError(errorOf(caught));
-    }
+    const chosen = await browsing.run(() => call('chooseFile', { purpose }));
+    if (chosen?.value.path) onChange(chosen.value.path);
   }
   return (
     <div className="field grow">
@@ -51,7 +45,7 @@ export function PathField({
             placeholder={placeholder ? t(placeholder) : undefined}
             onChange={(event) => {
               onChange(event.target.value);
-              setError(null);
+              browsing.setError(null);
             }}
             onKeyDown={(event) => {
               if (event.key === 'Enter' && onEnter) {
@@ -66,7 +60,7 @@ export function PathField({
         </span>
       </label>
       {help && <small>{t(help)}</small>}
-      <ErrorAlert error={error} />
+      <ErrorAlert error={browsing.error} />
     </div>
   );
 }

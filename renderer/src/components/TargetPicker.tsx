@@ -2,6 +2,7 @@
 import { useEffect } from 'react';
 import { localDay } from '../../../shared/consent';
 import { useI18n } from '../i18n';
+import { Field } from './Field';
 import { useChannels } from './useChannels';
 
 export interface PublishTarget {
@@ -24,8 +25,7 @@ export function TargetPicker({ target, onChange }: { target: PublishTarget; onCh
   }, [active, target, onChange]);
   return (
     <div className="filters target" role="group" aria-label={t('ui.target.label')}>
-      <label className="field">
-        <span>{t('ui.target.channel')}</span>
+      <Field label="ui.target.channel">
         <select
           name="channel"
           value={target.channelId}
@@ -37,9 +37,8 @@ export function TargetPicker({ target, onChange }: { target: PublishTarget; onCh
             </option>
           ))}
         </select>
-      </label>
-      <label className="field">
-        <span>{t('ui.target.date')}</span>
+      </Field>
+      <Field label="ui.target.date">
         <input
           type="date"
           name="date"
@@ -47,7 +46,7 @@ export function TargetPicker({ target, onChange }: { target: PublishTarget; onCh
           required
           onChange={(event) => event.target.value && onChange({ ...target, date: event.target.value })}
         />
-      </label>
+      </Field>
     </div>
   );
 }

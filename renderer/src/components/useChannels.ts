@@ -1,8 +1,11 @@
 // The channels list and a label for a channel id in the current language.
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback } from 'react';
 import type { Channel } from '../../../shared/consent';
 import { call } from '../api';
 import { useI18n } from '../i18n';
+import { useQuery } from './useQuery';
+
+const NONE: readonly Channel[] = [];
 
 export function useChannels(): {
   channels: readonly Channel[];
@@ -10,20 +13,8 @@ export function useChannels(): {
   reload: () => Promise<void>;
 } {
   const { language } = useI18n();
-  const [channels, setChannels] = useState<readonly Channel[]>([]);
-  const reload = useCallback(async () => {
-    setChannels(await call('listChannels', { includeRetired: true }));
-  }, []);
-  useEffect(() => {
-    let live = true;
-    call('listChannels', { includeRetired: true }).then(
-      (list) => live && setChannels(list),
-      () => undefined,
-    );
-    return () => {
-      live = false;
-    };
-  }, []);
+  const query = useQuery('channels', () => call('listChannels', { includeRetired: true }));
+  const channels = query.data ?? NONE;
   const label = useCallback(
     (id: string) => {
       const channel = channels.find((c) => c.id === id);
@@ -32,5 +23,5 @@ export function useChannels(): {
     },
     [channels, language],
   );
-  return { channels, label, reload };
+  return { channels, label, reload: query.reload };
 }

@@ -8,7 +8,7 @@ import {
   type ConsentMapping,
   type ConsentRowIssue,
   type PersonField,
-} from '../../../../shared/consent';
+} from '../../../../shared/consentImport';
 import { AppError } from '../../../../shared/errors';
 import { isMessageKey, translate } from '../../../../shared/i18n';
 import { consentMappingSchema } from '../../../../shared/ipc/consent';

@@ -1,8 +1,8 @@
 // The administrator's screen: the registry (search, class filter), a person's page, and the import wizard.
 import { useState } from 'react';
 import { useI18n } from '../../i18n';
-import { ImportWizard } from './ImportWizard';
-import { PersonPage } from './PersonPage';
+import { ImportWizard } from './import/ImportWizard';
+import { PersonPage } from './person/PersonPage';
 import { RegistryTable, type RegistryQuery } from './RegistryTable';
 
 type View =

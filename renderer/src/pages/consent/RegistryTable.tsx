@@ -1,12 +1,13 @@
 // The consent registry as a table: search (name, number, class; accents ignored) and a class filter, in pages
 // so a school of 2,000 people stays quick.
-import { useEffect, useId, useState } from 'react';
-import { displayName, type PersonListItem } from '../../../../shared/consent';
-import type { SerializedError } from '../../../../shared/errors';
-import { call, errorOf } from '../../api';
+import { useId } from 'react';
+import { displayName } from '../../../../shared/consent';
+import { call } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { Field } from '../../components/Field';
+import { TableHead } from '../../components/TableHead';
 import { useChannels } from '../../components/useChannels';
-import { useDebouncedLoad } from '../../components/useDebouncedLoad';
+import { useQuery } from '../../components/useQuery';
 import { useI18n } from '../../i18n';
 
 const PAGE_SIZE = 50;
@@ -19,7 +20,7 @@ export interface RegistryQuery {
 
 export function RegistryTable({
   query,
-  onQuery: changeQuery,
+  onQuery,
   onOpenPerson,
   onImport,
 }: {
@@ -31,42 +32,22 @@ export function RegistryTable({
   const { t } = useI18n();
   const ids = useId();
   const { channels, label: channelLabel } = useChannels();
-  const [classes, setClasses] = useState<readonly string[]>([]);
-  const [people, setPeople] = useState<readonly PersonListItem[] | null>(null);
-  const [error, setError] = useState<SerializedError | null>(null);
-  // True from a search or filter change until its answer is on screen: the old rows are shown dimmed meanwhile.
-  const [pending, setPending] = useState(false);
-  const onQuery = (next: RegistryQuery) => {
-    if (next.search !== query.search || next.className !== query.className) setPending(true);
-    changeQuery(next);
-  };
-
-  useEffect(() => {
-    call('listClasses', {}).then(setClasses, (caught: unknown) => setError(errorOf(caught)));
-  }, []);
-
-  // Typing waits a moment so each key press does not start a query.
-  useDebouncedLoad(
+  const classes = useQuery('classes', () => call('listClasses', {}));
+  // Typing waits a moment so each key press does not start a query. While a new search loads, the old rows are
+  // shown dimmed.
+  const found = useQuery(
     JSON.stringify([query.search, query.className]),
-    120,
     () =>
       call('listPeople', {
         limit: 5000,
         ...(query.search.trim() ? { search: query.search.trim() } : {}),
         ...(query.className ? { className: query.className } : {}),
       }),
-    {
-      value: (list) => {
-        setPeople(list);
-        setError(null);
-        setPending(false);
-      },
-      error: (loadError) => {
-        setError(loadError);
-        setPending(false);
-      },
-    },
+    { delayMs: 120 },
   );
+  const people = found.data;
+  const pending = found.loading;
+  const error = found.error ?? classes.error;
 
   const activeChannels = channels.filter((channel) => !channel.retiredAt);
   const total = people?.length ?? 0;
@@ -81,8 +62,7 @@ export function RegistryTable({
         {t('ui.registry.title')}
       </h2>
       <div className="filters" role="search">
-        <label className="field grow">
-          <span>{t('ui.registry.search')}</span>
+        <Field label="ui.registry.search" grow>
           <input
             type="search"
             name="search"
@@ -90,22 +70,21 @@ export function RegistryTable({
             placeholder={t('ui.registry.search.placeholder')}
             onChange={(event) => onQuery({ ...query, search: event.target.value, page: 0 })}
           />
-        </label>
-        <label className="field">
-          <span>{t('ui.registry.class')}</span>
+        </Field>
+        <Field label="ui.registry.class">
           <select
             name="className"
             value={query.className}
             onChange={(event) => onQuery({ ...query, className: event.target.value, page: 0 })}
           >
             <option value="">{t('ui.registry.allClasses')}</option>
-            {classes.map((name) => (
+            {(classes.data ?? []).map((name) => (
               <option key={name} value={name}>
                 {name}
               </option>
             ))}
           </select>
-        </label>
+        </Field>
       </div>
       <ErrorAlert error={error} />
       {people === null || (pending && total === 0) ? (
@@ -131,14 +110,7 @@ export function RegistryTable({
             })}
           </p>
           <table className={pending ? 'table stale' : 'table'} aria-busy={pending}>
-            <thead>
-              <tr>
-                <th scope="col">{t('ui.col.key')}</th>
-                <th scope="col">{t('ui.col.name')}</th>
-                <th scope="col">{t('ui.col.class')}</th>
-                <th scope="col">{t('ui.registry.col.granted')}</th>
-              </tr>
-            </thead>
+            <TableHead columns={['ui.col.key', 'ui.col.name', 'ui.col.class', 'ui.registry.col.granted']} />
             <tbody>
               {shown.map((person) => (
                 <tr key={person.id}>

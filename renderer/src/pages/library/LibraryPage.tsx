@@ -1,19 +1,18 @@
 // The communications officer's library: add an event folder, the events with their counts per status for the
-// chosen channel and date, an event's photos in a virtualised grid with filters, and one photo.
-import { useCallback, useEffect, useId, useState, type FormEvent } from 'react';
+// chosen channel and date, and an event's photos (EventView).
+import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import type { SerializedError } from '../../../../shared/errors';
-import type { IndexError, LibraryEvent } from '../../../../shared/library';
-import type { DecisionStatus } from '../../../../shared/policy';
+import type { LibraryEvent } from '../../../../shared/library';
 import { call, errorOf } from '../../api';
-import { Busy } from '../../components/Busy';
+import { DoneMessage } from '../../components/DoneMessage';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PathField } from '../../components/PathField';
 import { TargetPicker, type PublishTarget } from '../../components/TargetPicker';
+import { useAction } from '../../components/useAction';
 import { useChannels } from '../../components/useChannels';
 import { useI18n } from '../../i18n';
-import { countByStatus, hasUntaggedFace, namesIn, type PhotoDecisions } from './decisions';
-import { PhotoGrid } from './PhotoGrid';
-import { PhotoPage } from './PhotoPage';
+import { countByStatus, type PhotoDecisions } from './decisions';
+import { EventView } from './EventView';
 import { StatusCounts } from './StatusCounts';
 
 /** Reloads when a job (indexing, face detection, export) finishes: counts and statuses change then. */
@@ -27,32 +26,15 @@ export function useJobsFinished(onFinished: () => void): void {
   );
 }
 
-interface GridFilter {
-  readonly status: DecisionStatus | '';
-  readonly person: string;
-  readonly untagged: boolean;
-}
-
-export function LibraryPage({
-  target,
-  onTarget,
-  onPublish,
-}: {
-  target: PublishTarget;
-  onTarget: (next: PublishTarget) => void;
-  onPublish: (selection: { eventId: number; photoHashes: readonly string[] | null }) => void;
-}) {
-  const { t } = useI18n();
+/**
+ * The events, then their decisions for the channel and date one event at a time, each on screen as soon as it is
+ * known: the counts of the list and the grid of an event (one decidePhotos call per event serves both).
+ * `generation` loads everything again.
+ */
+function useLibraryEvents(target: PublishTarget, generation: number) {
   const [events, setEvents] = useState<readonly LibraryEvent[] | null>(null);
-  // Every event's decisions for the chosen channel and date: the counts of the list, and the grid of an event
-  // (one decidePhotos call per event serves both).
   const [decided, setDecided] = useState<ReadonlyMap<number, PhotoDecisions>>(new Map());
-  const [eventId, setEventId] = useState<number | null>(null);
   const [error, setError] = useState<SerializedError | null>(null);
-  const [generation, setGeneration] = useState(0);
-  const refresh = useCallback(() => setGeneration((g) => g + 1), []);
-  useJobsFinished(refresh);
-
   useEffect(() => {
     let live = true;
     call('listEvents', {}).then(
@@ -77,6 +59,25 @@ export function LibraryPage({
       live = false;
     };
   }, [target, generation]);
+  return { events, decided, error };
+}
+
+export function LibraryPage({
+  target,
+  onTarget,
+  onPublish,
+}: {
+  target: PublishTarget;
+  onTarget: (next: PublishTarget) => void;
+  onPublish: (selection: { eventId: number; photoHashes: readonly string[] | null }) => void;
+}) {
+  const { t } = useI18n();
+  const [eventId, setEventId] = useState<number | null>(null);
+  const reindex = useAction();
+  const [generation, setGeneration] = useState(0);
+  const refresh = useCallback(() => setGeneration((g) => g + 1), []);
+  useJobsFinished(refresh);
+  const { events, decided, error } = useLibraryEvents(target, generation);
 
   const event = events?.find((candidate) => candidate.id === eventId) ?? null;
 
@@ -84,7 +85,7 @@ export function LibraryPage({
     <section className="page library">
       <h1>{t('library.title')}</h1>
       <TargetPicker target={target} onChange={onTarget} />
-      <ErrorAlert error={error} />
+      <ErrorAlert error={reindex.error ?? error} />
       {event ? (
         <EventView
           event={event}
@@ -101,13 +102,7 @@ export function LibraryPage({
           <div className="section-head">
             <h2>{t('ui.library.events')}</h2>
             {events && events.length > 0 && (
-              <button
-                type="button"
-                onClick={() => {
-                  setError(null);
-                  call('reindexLibrary', {}).catch((caught: unknown) => setError(errorOf(caught)));
-                }}
-              >
+              <button type="button" onClick={() => void reindex.run(() => call('reindexLibrary', {}))}>
                 {t('ui.library.reindex')}
               </button>
             )}
@@ -128,24 +123,14 @@ export function LibraryPage({
 function AddFolder() {
   const { t } = useI18n();
   const [folder, setFolder] = useState('');
-  const [error, setError] = useState<SerializedError | null>(null);
-  const [started, setStarted] = useState(false);
-  const [busy, setBusy] = useState(false);
+  const adding = useAction();
   async function submit(event?: FormEvent) {
     event?.preventDefault();
     if (!folder.trim()) return;
-    setBusy(true);
-    setError(null);
-    setStarted(false);
-    try {
-      await call('addLibraryFolder', { folder: folder.trim() });
-      setStarted(true);
-      setFolder('');
-    } catch (caught) {
-      setError(errorOf(caught));
-    } finally {
-      setBusy(false);
-    }
+    const added = await adding.run(() => call('addLibraryFolder', { folder: folder.trim() }), {
+      done: t('ui.library.add.started'),
+    });
+    if (added) setFolder('');
   }
   return (
     <form
@@ -166,17 +151,13 @@ function AddFolder() {
           help="ui.library.add.help"
         />
         <div className="actions">
-          <button type="submit" className="primary" disabled={busy || !folder.trim()}>
+          <button type="submit" className="primary" disabled={adding.busy || !folder.trim()}>
             {t('ui.library.add.submit')}
           </button>
         </div>
       </div>
-      <ErrorAlert error={error} />
-      {started && (
-        <p role="status" className="ok">
-          {t('ui.library.add.started')}
-        </p>
-      )}
+      <ErrorAlert error={adding.error} />
+      <DoneMessage message={adding.done} />
     </form>
   );
 }
@@ -224,175 +205,4 @@ function EventList({
       </ul>
     </>
   );
-}
-
-function EventView({
-  event,
-  target,
-  decisions,
-  generation,
-  onBack,
-  onChanged,
-  onPublish,
-}: {
-  event: LibraryEvent;
-  target: PublishTarget;
-  /** null while they are being worked out */
-  decisions: PhotoDecisions | null;
-  generation: number;
-  onBack: () => void;
-  onChanged: () => void;
-  onPublish: (photoHashes: readonly string[] | null) => void;
-}) {
-  const { t } = useI18n();
-  const ids = useId();
-  const [indexErrors, setIndexErrors] = useState<readonly IndexError[]>([]);
-  const [filter, setFilter] = useState<GridFilter>({ status: '', person: '', untagged: false });
-  const [active, setActive] = useState(0);
-  const [openHash, setOpenHash] = useState<string | null>(null);
-
-  useEffect(() => {
-    let live = true;
-    call('listIndexErrors', { eventId: event.id }).then(
-      (list) => live && setIndexErrors(list),
-      () => undefined,
-    );
-    return () => {
-      live = false;
-    };
-  }, [event.id, generation]);
-
-  const person = filter.person.trim().toLocaleLowerCase();
-  const shown =
-    decisions?.filter(
-      ({ decision }) =>
-        (!filter.status || decision.status === filter.status) &&
-        (!person || namesIn(decision).includes(person)) &&
-        (!filter.untagged || hasUntaggedFace(decision)),
-    ) ?? [];
-  const filtered = filter.status !== '' || person !== '' || filter.untagged;
-
-  if (openHash) {
-    const index = shown.findIndex((item) => item.photoHash === openHash);
-    return (
-      <PhotoPage
-        key={openHash}
-        photoHash={openHash}
-        eventName={event.name}
-        target={target}
-        position={index >= 0 ? { index, total: shown.length } : null}
-        onNavigate={(step) => {
-          const next = shown[index + step];
-          if (next) {
-            setOpenHash(next.photoHash);
-            setActive(index + step);
-          }
-        }}
-        onBack={() => {
-          setOpenHash(null);
-          onChanged();
-        }}
-      />
-    );
-  }
-
-  return (
-    <section aria-labelledby={`${ids}-title`}>
-      <button type="button" className="back" onClick={onBack}>
-        {t('ui.library.back')}
-      </button>
-      <h2 id={`${ids}-title`}>{event.name}</h2>
-      {decisions && decisions.length > 0 && <StatusCounts counts={countByStatus(decisions)} />}
-      <div className="filters" role="search">
-        <label className="field">
-          <span>{t('ui.library.filter.status')}</span>
-          <select
-            name="status"
-            value={filter.status}
-            onChange={(e) => {
-              setFilter({ ...filter, status: e.target.value as DecisionStatus | '' });
-              setActive(0);
-            }}
-          >
-            <option value="">{t('ui.library.filter.allStatuses')}</option>
-            {(['publish', 'hide', 'blocked', 'needs_review'] as const).map((status) => (
-              <option key={status} value={status}>
-                {t(`ui.status.${status}`)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="field grow">
-          <span>{t('ui.library.filter.person')}</span>
-          <input
-            type="search"
-            name="person"
-            value={filter.person}
-            placeholder={t('ui.library.filter.person.placeholder')}
-            onChange={(e) => {
-              setFilter({ ...filter, person: e.target.value });
-              setActive(0);
-            }}
-          />
-        </label>
-        <label className="check align-end">
-          <input
-            type="checkbox"
-            name="untagged"
-            checked={filter.untagged}
-            onChange={(e) => {
-              setFilter({ ...filter, untagged: e.target.checked });
-              setActive(0);
-            }}
-          />
-          {t('ui.library.filter.untagged')}
-        </label>
-      </div>
-      {decisions === null ? (
-        <Busy label="ui.library.loadingDecisions" />
-      ) : decisions.length === 0 ? (
-        <p className="empty">{t('ui.library.noPhotos')}</p>
-      ) : shown.length === 0 ? (
-        <p className="empty">{t('ui.library.noMatch')}</p>
-      ) : (
-        <>
-          <div className="grid-bar">
-            <span className="muted" aria-live="polite">
-              {t('ui.library.shown', { count: shown.length, total: decisions.length })}
-            </span>
-            <span className="muted">{t('ui.library.grid.help')}</span>
-            <button
-              type="button"
-              className="primary"
-              onClick={() => onPublish(filtered ? shown.map((item) => item.photoHash) : null)}
-            >
-              {t('ui.library.publishShown', { count: shown.length })}
-            </button>
-          </div>
-          <PhotoGrid
-            label={t('ui.library.grid', { event: event.name })}
-            items={shown}
-            active={Math.min(active, shown.length - 1)}
-            onActive={setActive}
-            onOpen={(index) => setOpenHash(shown[index]!.photoHash)}
-          />
-        </>
-      )}
-      {indexErrors.length > 0 && (
-        <details className="index-errors">
-          <summary>{t('ui.library.errors', { count: indexErrors.length })}</summary>
-          <ul>
-            {indexErrors.map((indexError) => (
-              <IndexErrorLine key={indexError.path} indexError={indexError} />
-            ))}
-          </ul>
-        </details>
-      )}
-    </section>
-  );
-}
-
-function IndexErrorLine({ indexError }: { indexError: IndexError }) {
-  const { tError } = useI18n();
-  return <li>{tError({ code: indexError.code, params: { file: indexError.path, ...indexError.params } })}</li>;
 }

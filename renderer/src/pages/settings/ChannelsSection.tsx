@@ -2,9 +2,11 @@
 // that was never used.
 import { useId, useState, type FormEvent, type KeyboardEvent } from 'react';
 import type { Channel } from '../../../../shared/consent';
-import type { SerializedError } from '../../../../shared/errors';
-import { call, errorOf } from '../../api';
+import { call } from '../../api';
+import { DoneMessage } from '../../components/DoneMessage';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { Field } from '../../components/Field';
+import { useAction } from '../../components/useAction';
 import { useChannels } from '../../components/useChannels';
 import { useI18n } from '../../i18n';
 
@@ -15,21 +17,18 @@ export function ChannelsSection() {
   const [labelNl, setLabelNl] = useState('');
   const [labelEn, setLabelEn] = useState('');
   const [editing, setEditing] = useState<string | null>(null);
-  const [message, setMessage] = useState<string | null>(null);
-  const [error, setError] = useState<SerializedError | null>(null);
+  const action = useAction();
 
-  async function act(action: () => Promise<unknown>, done: string): Promise<boolean> {
-    setError(null);
-    setMessage(null);
-    try {
-      await action();
-      await reload();
-      setMessage(done);
-      return true;
-    } catch (caught) {
-      setError(errorOf(caught));
-      return false;
-    }
+  /** A change to the list; when it went through, the list is loaded again and the message shown. */
+  async function act(change: () => Promise<unknown>, done: string): Promise<boolean> {
+    const changed = await action.run(
+      async () => {
+        await change();
+        await reload();
+      },
+      { done },
+    );
+    return changed !== null;
   }
 
   async function add(event: FormEvent) {
@@ -79,88 +78,22 @@ export function ChannelsSection() {
                 }}
               />
             ) : (
-              <tr key={channel.id} className={channel.retiredAt ? 'retired' : undefined}>
-                <td>{channel.labelNl}</td>
-                <td>{channel.labelEn}</td>
-                <td>
-                  {channel.retiredAt ? (
-                    <span className="badge warn">{t('ui.channels.retired')}</span>
-                  ) : (
-                    <span className="badge ok">{t('ui.channels.active')}</span>
-                  )}
-                </td>
-                <td className="row-actions">
-                  <button
-                    type="button"
-                    aria-label={t('ui.channels.renameOf', { label: channel.labelNl })}
-                    onClick={() => setEditing(channel.id)}
-                  >
-                    {t('ui.channels.rename')}
-                  </button>
-                  {channel.retiredAt ? (
-                    <button
-                      type="button"
-                      aria-label={t('ui.channels.reinstateOf', { label: channel.labelNl })}
-                      onClick={() =>
-                        void act(
-                          () => call('retireChannel', { id: channel.id, retired: false }),
-                          t('ui.channels.reinstated', { label: channel.labelNl }),
-                        )
-                      }
-                    >
-                      {t('ui.channels.reinstate')}
-                    </button>
-                  ) : (
-                    <button
-                      type="button"
-                      aria-label={t('ui.channels.retireOf', { label: channel.labelNl })}
-                      onClick={() =>
-                        void act(
-                          () => call('retireChannel', { id: channel.id, retired: true }),
-                          t('ui.channels.retiredDone', { label: channel.labelNl }),
-                        )
-                      }
-                    >
-                      {t('ui.channels.retire')}
-                    </button>
-                  )}
-                  {!channel.used && (
-                    <button
-                      type="button"
-                      aria-label={t('ui.channels.deleteOf', { label: channel.labelNl })}
-                      onClick={() =>
-                        void act(
-                          () => call('deleteChannel', { id: channel.id }),
-                          t('ui.channels.deleted', { label: channel.labelNl }),
-                        )
-                      }
-                    >
-                      {t('ui.channels.delete')}
-                    </button>
-                  )}
-                </td>
-              </tr>
+              <ChannelRow key={channel.id} channel={channel} onRename={() => setEditing(channel.id)} act={act} />
             ),
           )}
         </tbody>
       </table>
       <div className="actions" aria-live="polite">
-        {message && (
-          <span role="status" className="ok">
-            {message}
-          </span>
-        )}
+        <DoneMessage message={action.done} inline />
       </div>
-      <ErrorAlert error={error} />
+      <ErrorAlert error={action.error} />
       <form className="form-row panel" onSubmit={add} aria-label={t('ui.channels.add')}>
-        <label className="field grow">
-          <span>{t('ui.channels.newNl')}</span>
+        <Field label="ui.channels.newNl" grow>
           <input name="labelNl" value={labelNl} maxLength={80} required onChange={(e) => setLabelNl(e.target.value)} />
-        </label>
-        <label className="field grow">
-          <span>{t('ui.channels.newEn')}</span>
+        </Field>
+        <Field label="ui.channels.newEn" grow>
           <input name="labelEn" value={labelEn} maxLength={80} onChange={(e) => setLabelEn(e.target.value)} />
-        </label>
+        </Field>
         <div className="actions">
           <button type="submit" className="primary">
             {t('ui.channels.add')}
@@ -168,6 +101,60 @@ export function ChannelsSection() {
         </div>
       </form>
     </section>
+  );
+}
+
+/** A channel with its buttons: rename, retire or reinstate, and delete while no consent or export refers to it. */
+function ChannelRow({
+  channel,
+  onRename,
+  act,
+}: {
+  channel: Channel;
+  onRename: () => void;
+  act: (change: () => Promise<unknown>, done: string) => Promise<boolean>;
+}) {
+  const { t } = useI18n();
+  const label = { label: channel.labelNl };
+  const retired = channel.retiredAt !== null;
+  return (
+    <tr className={retired ? 'retired' : undefined}>
+      <td>{channel.labelNl}</td>
+      <td>{channel.labelEn}</td>
+      <td>
+        {retired ? (
+          <span className="badge warn">{t('ui.channels.retired')}</span>
+        ) : (
+          <span className="badge ok">{t('ui.channels.active')}</span>
+        )}
+      </td>
+      <td className="row-actions">
+        <button type="button" aria-label={t('ui.channels.renameOf', label)} onClick={onRename}>
+          {t('ui.channels.rename')}
+        </button>
+        <button
+          type="button"
+          aria-label={t(retired ? 'ui.channels.reinstateOf' : 'ui.channels.retireOf', label)}
+          onClick={() =>
+            void act(
+              () => call('retireChannel', { id: channel.id, retired: !retired }),
+              t(retired ? 'ui.channels.reinstated' : 'ui.channels.retiredDone', label),
+            )
+          }
+        >
+          {t(retired ? 'ui.channels.reinstate' : 'ui.channels.retire')}
+        </button>
+        {!channel.used && (
+          <button
+            type="button"
+            aria-label={t('ui.channels.deleteOf', label)}
+            onClick={() => void act(() => call('deleteChannel', { id: channel.id }), t('ui.channels.deleted', label))}
+          >
+            {t('ui.channels.delete')}
+          </button>
+        )}
+      </td>
+    </tr>
   );
 }
 

@@ -1,45 +1,32 @@
 // The face detector: which model is in use, the optional YuNet file (checked by its sha256), and a search of the
 // photos that have no result of the current model yet.
-import { useEffect, useId, useState, type FormEvent } from 'react';
-import type { SerializedError } from '../../../../shared/errors';
-import type { FaceDetectorInfo } from '../../../../shared/faces';
-import { call, errorOf } from '../../api';
+import { useId, useState, type FormEvent } from 'react';
+import { call } from '../../api';
+import { DoneMessage } from '../../components/DoneMessage';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { Field } from '../../components/Field';
+import { useAction } from '../../components/useAction';
+import { useQuery } from '../../components/useQuery';
 import { useI18n } from '../../i18n';
 
 export function FaceModelSection() {
   const { t } = useI18n();
   const ids = useId();
-  const [info, setInfo] = useState<FaceDetectorInfo | null>(null);
+  const detector = useQuery('faceDetector', () => call('getFaceDetectorInfo', {}));
+  const info = detector.data;
   const [modelPath, setModelPath] = useState('');
-  const [done, setDone] = useState<string | null>(null);
-  const [error, setError] = useState<SerializedError | null>(null);
-
-  useEffect(() => {
-    call('getFaceDetectorInfo', {}).then(setInfo, (caught: unknown) => setError(errorOf(caught)));
-  }, []);
+  const action = useAction();
 
   async function apply(path: string | null, event?: FormEvent) {
     event?.preventDefault();
-    setError(null);
-    setDone(null);
-    try {
-      const next = await call('setFaceModelPath', { path });
-      setInfo(next);
-      setDone(t('ui.faces.saved', { model: t(`faces.model.${next.active.kind}`) }));
-    } catch (caught) {
-      setError(errorOf(caught));
-    }
+    const applied = await action.run(() => call('setFaceModelPath', { path }), {
+      done: (next) => t('ui.faces.saved', { model: t(`faces.model.${next.active.kind}`) }),
+    });
+    if (applied) detector.setData(applied.value);
   }
 
   async function detect() {
-    setError(null);
-    try {
-      await call('startFaceDetection', { all: false });
-      setDone(t('ui.faces.started'));
-    } catch (caught) {
-      setError(errorOf(caught));
-    }
+    await action.run(() => call('startFaceDetection', { all: false }), { done: t('ui.faces.started') });
   }
 
   return (
@@ -56,8 +43,7 @@ export function FaceModelSection() {
         <p className="error">{t(`ui.faces.problem.${info.yunet.problem}`, { path: info.yunet.path ?? '' })}</p>
       )}
       <form className="form-row" onSubmit={(event) => void apply(modelPath.trim(), event)}>
-        <label className="field grow">
-          <span>{t('ui.faces.path')}</span>
+        <Field label="ui.faces.path" grow>
           <input
             type="text"
             name="faceModel"
@@ -66,7 +52,7 @@ export function FaceModelSection() {
             placeholder={t('ui.faces.path.placeholder')}
             onChange={(event) => setModelPath(event.target.value)}
           />
-        </label>
+        </Field>
         <div className="actions">
           <button type="submit" className="primary" disabled={!modelPath.trim()}>
             {t('ui.faces.install')}
@@ -81,12 +67,8 @@ export function FaceModelSection() {
           </button>
         </div>
       </form>
-      <ErrorAlert error={error} />
-      {done && (
-        <p role="status" className="ok">
-          {done}
-        </p>
-      )}
+      <ErrorAlert error={action.error ?? detector.error} />
+      <DoneMessage message={action.done} />
     </section>
   );
 }

@@ -1,9 +1,13 @@
 // How hidden people are hidden and when a photo is blocked instead: hide style, margin and the two thresholds.
-import { useEffect, useId, useState, type FormEvent } from 'react';
-import type { SerializedError } from '../../../../shared/errors';
+import { useId, useState, type FormEvent } from 'react';
+import type { MessageKey } from '../../../../shared/i18n';
 import type { Settings } from '../../../../shared/types';
-import { call, errorOf } from '../../api';
+import { call } from '../../api';
+import { DoneMessage } from '../../components/DoneMessage';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { Field } from '../../components/Field';
+import { useAction } from '../../components/useAction';
+import { useQuery } from '../../components/useQuery';
 import { useI18n } from '../../i18n';
 
 /** Shares are stored as 0..1 and shown as whole percentages. */
@@ -12,133 +16,135 @@ const toPercent = (share: number) => String(Math.round(share * 1000) / 10);
 export function PolicySection() {
   const { t } = useI18n();
   const ids = useId();
-  const [hideStyle, setHideStyle] = useState<Settings['hideStyle']>('mask');
-  const [margin, setMargin] = useState('');
-  const [maxShare, setMaxShare] = useState('');
-  const [maxPeople, setMaxPeople] = useState('');
-  const [loaded, setLoaded] = useState(false);
-  const [status, setStatus] = useState<'idle' | 'saved'>('idle');
-  const [error, setError] = useState<SerializedError | null>(null);
-
-  function show(settings: Settings) {
-    setHideStyle(settings.hideStyle);
-    setMargin(toPercent(settings.maskMargin));
-    setMaxShare(toPercent(settings.maxHiddenAreaShare));
-    setMaxPeople(String(settings.maxHiddenPeople));
-    setLoaded(true);
-  }
-
-  useEffect(() => {
-    call('getSettings', {}).then(show, (caught: unknown) => setError(errorOf(caught)));
-  }, []);
-
-  async function save(event: FormEvent) {
-    event.preventDefault();
-    setError(null);
-    try {
-      show(
-        await call('updateSettings', {
-          hideStyle,
-          maskMargin: Number(margin) / 100,
-          maxHiddenAreaShare: Number(maxShare) / 100,
-          maxHiddenPeople: Number(maxPeople),
-        }),
-      );
-      setStatus('saved');
-    } catch (caught) {
-      setError(errorOf(caught));
-    }
-  }
-
-  const edited =
-    <T,>(set: (value: T) => void) =>
-    (value: T) => {
-      set(value);
-      setStatus('idle');
-    };
-
+  const loaded = useQuery('settings', () => call('getSettings', {}));
   return (
     <section className="settings-section" aria-labelledby={`${ids}-title`}>
       <h2 id={`${ids}-title`}>{t('ui.policy.title')}</h2>
       <p className="muted">{t('ui.policy.intro')}</p>
-      {!loaded && !error && <p>{t('common.loading')}</p>}
-      {loaded && (
-        <form className="form" onSubmit={save}>
-          <fieldset className="field">
-            <legend>{t('ui.policy.hideStyle')}</legend>
-            {(['mask', 'pixelate'] as const).map((style) => (
-              <label key={style} className="check">
-                <input
-                  type="radio"
-                  name="hideStyle"
-                  value={style}
-                  checked={hideStyle === style}
-                  onChange={() => edited(setHideStyle)(style)}
-                />
-                <span>
-                  {t(`ui.policy.hideStyle.${style}`)}
-                  <small className="block muted">{t(`ui.policy.hideStyle.${style}.help`)}</small>
-                </span>
-              </label>
-            ))}
-          </fieldset>
-          <div className="form-grid aligned">
-            <label className="field">
-              <span>{t('ui.policy.margin')}</span>
-              <input
-                type="number"
-                name="maskMargin"
-                min={0}
-                max={100}
-                step={1}
-                required
-                value={margin}
-                onChange={(event) => edited(setMargin)(event.target.value)}
-              />
-              <small>{t('ui.policy.margin.help')}</small>
-            </label>
-            <label className="field">
-              <span>{t('ui.policy.maxShare')}</span>
-              <input
-                type="number"
-                name="maxHiddenAreaShare"
-                min={1}
-                max={100}
-                step={1}
-                required
-                value={maxShare}
-                onChange={(event) => edited(setMaxShare)(event.target.value)}
-              />
-              <small>{t('ui.policy.maxShare.help')}</small>
-            </label>
-            <label className="field">
-              <span>{t('ui.policy.maxPeople')}</span>
-              <input
-                type="number"
-                name="maxHiddenPeople"
-                min={0}
-                max={100}
-                step={1}
-                required
-                value={maxPeople}
-                onChange={(event) => edited(setMaxPeople)(event.target.value)}
-              />
-              <small>{t('ui.policy.maxPeople.help')}</small>
-            </label>
-          </div>
-          <div className="actions">
-            <button type="submit" className="primary">
-              {t('ui.policy.save')}
-            </button>
-            {status === 'saved' && (
-              <span role="status" className="ok">
-                {t('settings.saved')}
-              </span>
-            )}
-          </div>
-        </form>
-      )}
-      <ErrorAlert error={error} />
+      {/* The form waits for the stored values, so nobody edits (or saves) empty defaults. */}
+      {loaded.data === null && !loaded.error && <p>{t('common.loading')}</p>}
+      {loaded.data === null ? <ErrorAlert error={loaded.error} /> : <PolicyForm settings={loaded.data} />}
     </section>
+  );
+}
+
+/** The form's fields as typed: shares as percentages. */
+interface PolicyFields {
+  readonly hideStyle: Settings['hideStyle'];
+  readonly maskMargin: string;
+  readonly maxHiddenAreaShare: string;
+  readonly maxHiddenPeople: string;
+}
+
+const fieldsOf = (settings: Settings): PolicyFields => ({
+  hideStyle: settings.hideStyle,
+  maskMargin: toPercent(settings.maskMargin),
+  maxHiddenAreaShare: toPercent(settings.maxHiddenAreaShare),
+  maxHiddenPeople: String(settings.maxHiddenPeople),
+});
+
+/** The thresholds and the margin, as whole numbers up to 100 (percentages, or a count of people). */
+const NUMBER_FIELDS = [
+  { name: 'maskMargin', label: 'ui.policy.margin', help: 'ui.policy.margin.help', min: 0 },
+  { name: 'maxHiddenAreaShare', label: 'ui.policy.maxShare', help: 'ui.policy.maxShare.help', min: 1 },
+  { name: 'maxHiddenPeople', label: 'ui.policy.maxPeople', help: 'ui.policy.maxPeople.help', min: 0 },
+] as const satisfies ReadonlyArray<{
+  name: Exclude<keyof PolicyFields, 'hideStyle'>;
+  label: MessageKey;
+  help: MessageKey;
+  min: number;
+}>;
+
+function PolicyForm({ settings }: { settings: Settings }) {
+  const { t } = useI18n();
+  const [fields, setFields] = useState(() => fieldsOf(settings));
+  const [saved, setSaved] = useState(false);
+  const saving = useAction();
+  const edit = (change: Partial<PolicyFields>) => {
+    setFields({ ...fields, ...change });
+    setSaved(false);
+  };
+
+  async function save(event: FormEvent) {
+    event.preventDefault();
+    const answer = await saving.run(() =>
+      call('updateSettings', {
+        hideStyle: fields.hideStyle,
+        maskMargin: Number(fields.maskMargin) / 100,
+        maxHiddenAreaShare: Number(fields.maxHiddenAreaShare) / 100,
+        maxHiddenPeople: Number(fields.maxHiddenPeople),
+      }),
+    );
+    if (!answer) return;
+    // The values as stored.
+    setFields(fieldsOf(answer.value));
+    setSaved(true);
+  }
+
+  return (
+    <>
+      <form className="form" onSubmit={save}>
+        <fieldset className="field">
+          <legend>{t('ui.policy.hideStyle')}</legend>
+          {(['mask', 'pixelate'] as const).map((style) => (
+            <label key={style} className="check">
+              <input
+                type="radio"
+                name="hideStyle"
+                value={style}
+                checked={fields.hideStyle === style}
+                onChange={() => edit({ hideStyle: style })}
+              />
+              <span>
+                {t(`ui.policy.hideStyle.${style}`)}
+                <small className="block muted">{t(`ui.policy.hideStyle.${style}.help`)}</small>
+              </span>
+            </label>
+          ))}
+        </fieldset>
+        <div className="form-grid aligned">
+          {NUMBER_FIELDS.map((field) => (
+            <NumberField
+              key={field.name}
+              {...field}
+              value={fields[field.name]}
+              onChange={(value) => edit({ [field.name]: value })}
+            />
+          ))}
+        </div>
+        <div className="actions">
+          <button type="submit" className="primary">
+            {t('ui.policy.save')}
+          </button>
+          <DoneMessage message={saved ? t('settings.saved') : null} inline />
+        </div>
+      </form>
+      <ErrorAlert error={saving.error} />
+    </>
+  );
+}
+
+/** A whole number from `min` to 100. */
+function NumberField(props: {
+  name: string;
+  label: MessageKey;
+  help: MessageKey;
+  min: number;
+  value: string;
+  onChange: (value: string) => void;
+}) {
+  return (
+    <Field label={props.label} help={props.help}>
+      <input
+        type="number"
+        name={props.name}
+        min={props.min}
+        max={100}
+        step={1}
+        required
+        value={props.value}
+        onChange={(event) => props.onChange(event.target.value)}
+      />
+    </Field>
   );
 }

@@ -1,16 +1,17 @@
 // The privacy officer's view of the audit trail: filter by action, actor, words and dates; page back through a
-// long trail; verify that nothing was altered.
-import { useCallback, useEffect, useId, useState, type FormEvent } from 'react';
-import { localDay } from '../../../shared/consent';
-import type { SerializedError } from '../../../shared/errors';
-import { isMessageKey } from '../../../shared/i18n';
-import type { AuditEvent, AuditFacets, AuditVerification, JsonValue } from '../../../shared/types';
-import { call, errorOf } from '../api';
-import { Busy } from '../components/Busy';
-import { ErrorAlert } from '../components/ErrorAlert';
-import { PathField } from '../components/PathField';
-import { useDebouncedLoad } from '../components/useDebouncedLoad';
-import { useI18n } from '../i18n';
+// long trail; verify that nothing was altered; a report to hand on (AuditReport).
+import { useCallback, useId, useState } from 'react';
+import { isMessageKey } from '../../../../shared/i18n';
+import type { AuditEvent, AuditVerification, JsonValue } from '../../../../shared/types';
+import { call } from '../../api';
+import { Busy } from '../../components/Busy';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { Field } from '../../components/Field';
+import { TableHead } from '../../components/TableHead';
+import { useAction } from '../../components/useAction';
+import { useQuery } from '../../components/useQuery';
+import { useI18n } from '../../i18n';
+import { AuditReport } from './AuditReport';
 
 const PAGE_SIZE = 100;
 
@@ -24,6 +25,12 @@ interface AuditFilter {
 }
 
 const NO_FILTER: AuditFilter = { action: '', actorOs: '', search: '', from: '', to: '' };
+
+interface AuditTrailPage {
+  readonly rows: readonly AuditEvent[];
+  /** A full page: older rows may follow. */
+  readonly hasMore: boolean;
+}
 
 /** The start of a local day as an ISO timestamp; `plusDays` 1 gives the end of it. */
 function dayStart(day: string, plusDays = 0): string {
@@ -44,19 +51,25 @@ function queryOf(filter: AuditFilter) {
 export function AuditPage() {
   const { t, formatDateTime } = useI18n();
   const ids = useId();
-  const [filter, setFilterState] = useState<AuditFilter>(NO_FILTER);
-  // True from a filter change until its answer is on screen: the old rows are shown dimmed meanwhile.
-  const [pending, setPending] = useState(false);
-  const setFilter = (next: AuditFilter) => {
-    setFilterState(next);
-    setPending(true);
-  };
-  const [facets, setFacets] = useState<AuditFacets>({ actions: [], actors: [] });
-  const [events, setEvents] = useState<AuditEvent[] | null>(null);
-  const [hasMore, setHasMore] = useState(false);
+  const [filter, setFilter] = useState<AuditFilter>(NO_FILTER);
   const [verification, setVerification] = useState<AuditVerification | null>(null);
-  const [verifying, setVerifying] = useState(false);
-  const [error, setError] = useState<SerializedError | null>(null);
+  const verifying = useAction();
+  const older = useAction();
+  const facets = useQuery('facets', () => call('listAuditFacets', {}));
+  // The newest page for the filter, a moment after its last change; older pages are added to it. While a new
+  // filter loads, the old rows are shown dimmed.
+  const trail = useQuery(
+    JSON.stringify(filter),
+    async (): Promise<AuditTrailPage> => {
+      const rows = await call('listAuditEvents', { limit: PAGE_SIZE, ...queryOf(filter) });
+      return { rows, hasMore: rows.length === PAGE_SIZE };
+    },
+    { delayMs: 150 },
+  );
+  const events = trail.data?.rows ?? null;
+  const hasMore = trail.data?.hasMore ?? false;
+  const pending = trail.loading;
+  const error = verifying.error ?? older.error ?? trail.error ?? facets.error;
 
   const actionLabel = useCallback(
     (action: string) => {
@@ -66,50 +79,18 @@ export function AuditPage() {
     [t],
   );
 
-  useEffect(() => {
-    call('listAuditFacets', {}).then(setFacets, (caught: unknown) => setError(errorOf(caught)));
-  }, []);
-
-  useDebouncedLoad(
-    JSON.stringify(filter),
-    150,
-    () => call('listAuditEvents', { limit: PAGE_SIZE, ...queryOf(filter) }),
-    {
-      value: (page) => {
-        setEvents(page);
-        setHasMore(page.length === PAGE_SIZE);
-        setError(null);
-        setPending(false);
-      },
-      error: (loadError) => {
-        setError(loadError);
-        setPending(false);
-      },
-    },
-  );
-
   async function loadOlder() {
     const last = events?.at(-1);
     if (!last) return;
-    try {
-      const page = await call('listAuditEvents', { limit: PAGE_SIZE, beforeSeq: last.seq, ...queryOf(filter) });
-      setEvents([...(events ?? []), ...page]);
-      setHasMore(page.length === PAGE_SIZE);
-    } catch (caught) {
-      setError(errorOf(caught));
-    }
+    const page = await older.run(() =>
+      call('listAuditEvents', { limit: PAGE_SIZE, beforeSeq: last.seq, ...queryOf(filter) }),
+    );
+    if (page) trail.setData({ rows: [...(events ?? []), ...page.value], hasMore: page.value.length === PAGE_SIZE });
   }
 
   async function verify() {
-    setError(null);
-    setVerifying(true);
-    try {
-      setVerification(await call('verifyAuditTrail', {}));
-    } catch (caught) {
-      setError(errorOf(caught));
-    } finally {
-      setVerifying(false);
-    }
+    const answer = await verifying.run(() => call('verifyAuditTrail', {}), { busy: 'ui.audit.verifying' });
+    if (answer) setVerification(answer.value);
   }
 
   const filtered = JSON.stringify(filter) !== JSON.stringify(NO_FILTER);
@@ -119,7 +100,7 @@ export function AuditPage() {
       <h1>{t('audit.title')}</h1>
       <p>{t('audit.intro')}</p>
       <div className="actions">
-        <button type="button" className="primary" onClick={() => void verify()} disabled={verifying}>
+        <button type="button" className="primary" onClick={() => void verify()} disabled={verifying.busy}>
           {t('audit.verify')}
         </button>
         {verification && (
@@ -133,7 +114,7 @@ export function AuditPage() {
           </span>
         )}
       </div>
-      <Busy label={verifying ? 'ui.audit.verifying' : null} />
+      <Busy label={verifying.busyLabel} />
       <AuditReport />
 
       <form
@@ -145,38 +126,35 @@ export function AuditPage() {
         <h2 id={`${ids}-filters`} className="visually-hidden">
           {t('ui.audit.filters')}
         </h2>
-        <label className="field">
-          <span>{t('ui.audit.filter.action')}</span>
+        <Field label="ui.audit.filter.action">
           <select
             name="action"
             value={filter.action}
             onChange={(e) => setFilter({ ...filter, action: e.target.value })}
           >
             <option value="">{t('ui.audit.filter.allActions')}</option>
-            {facets.actions.map((action) => (
+            {(facets.data?.actions ?? []).map((action) => (
               <option key={action} value={action}>
                 {actionLabel(action)}
               </option>
             ))}
           </select>
-        </label>
-        <label className="field">
-          <span>{t('ui.audit.filter.actor')}</span>
+        </Field>
+        <Field label="ui.audit.filter.actor">
           <select
             name="actor"
             value={filter.actorOs}
             onChange={(e) => setFilter({ ...filter, actorOs: e.target.value })}
           >
             <option value="">{t('ui.audit.filter.allActors')}</option>
-            {facets.actors.map((actor) => (
+            {(facets.data?.actors ?? []).map((actor) => (
               <option key={actor.os} value={actor.os}>
                 {actor.name ? `${actor.name} (${actor.os})` : actor.os}
               </option>
             ))}
           </select>
-        </label>
-        <label className="field grow">
-          <span>{t('ui.audit.filter.search')}</span>
+        </Field>
+        <Field label="ui.audit.filter.search" grow>
           <input
             type="search"
             name="search"
@@ -184,25 +162,23 @@ export function AuditPage() {
             placeholder={t('ui.audit.filter.search.placeholder')}
             onChange={(e) => setFilter({ ...filter, search: e.target.value })}
           />
-        </label>
-        <label className="field">
-          <span>{t('ui.audit.filter.from')}</span>
+        </Field>
+        <Field label="ui.audit.filter.from">
           <input
             type="date"
             name="from"
             value={filter.from}
             onChange={(e) => setFilter({ ...filter, from: e.target.value })}
           />
-        </label>
-        <label className="field">
-          <span>{t('ui.audit.filter.to')}</span>
+        </Field>
+        <Field label="ui.audit.filter.to">
           <input
             type="date"
             name="to"
             value={filter.to}
             onChange={(e) => setFilter({ ...filter, to: e.target.value })}
           />
-        </label>
+        </Field>
         {filtered && (
           <button type="button" className="align-end" onClick={() => setFilter(NO_FILTER)}>
             {t('ui.audit.filter.clear')}
@@ -221,16 +197,16 @@ export function AuditPage() {
             {t(hasMore ? 'ui.audit.shownMore' : 'ui.audit.shown', { count: events.length })}
           </p>
           <table className={pending ? 'table stale' : 'table'} aria-busy={pending}>
-            <thead>
-              <tr>
-                <th scope="col">{t('audit.col.seq')}</th>
-                <th scope="col">{t('audit.col.at')}</th>
-                <th scope="col">{t('audit.col.actor')}</th>
-                <th scope="col">{t('audit.col.action')}</th>
-                <th scope="col">{t('audit.col.subject')}</th>
-                <th scope="col">{t('ui.audit.col.details')}</th>
-              </tr>
-            </thead>
+            <TableHead
+              columns={[
+                'audit.col.seq',
+                'audit.col.at',
+                'audit.col.actor',
+                'audit.col.action',
+                'audit.col.subject',
+                'ui.audit.col.details',
+              ]}
+            />
             <tbody>
               {events.map((event) => (
                 <tr key={event.seq}>
@@ -282,84 +258,6 @@ function Details({ details }: { details: JsonValue }) {
           </div>
         ))}
       </dl>
-    </details>
-  );
-}
-
-/** The report a privacy officer hands on: a period, CSV or PDF, where to save it. */
-function AuditReport() {
-  const { t } = useI18n();
-  const ids = useId();
-  const today = localDay(new Date());
-  const [from, setFrom] = useState(`${today.slice(0, 4)}-01-01`);
-  const [to, setTo] = useState(today);
-  const [format, setFormat] = useState<'pdf' | 'csv'>('pdf');
-  const [target, setTarget] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [saved, setSaved] = useState<string | null>(null);
-  const [error, setError] = useState<SerializedError | null>(null);
-  async function save(event?: FormEvent) {
-    event?.preventDefault();
-    if (!target.trim()) return;
-    setBusy(true);
-    setError(null);
-    setSaved(null);
-    try {
-      const answer = await call('saveAuditReport', { from, to, format, path: target.trim() });
-      setSaved(t('ui.report.saved', { path: answer.path, events: answer.events }));
-    } catch (caught) {
-      setError(errorOf(caught));
-    } finally {
-      setBusy(false);
-    }
-  }
-  return (
-    <details className="panel report">
-      <summary>
-        <h2 id={`${ids}-report`}>{t('ui.report.title')}</h2>
-      </summary>
-      <form className="report-form" onSubmit={(event) => void save(event)} aria-labelledby={`${ids}-report`}>
-        <p className="muted">{t('ui.report.intro')}</p>
-        <div className="filters">
-          <label className="field">
-            <span>{t('ui.report.from')}</span>
-            <input type="date" name="reportFrom" value={from} required onChange={(e) => setFrom(e.target.value)} />
-          </label>
-          <label className="field">
-            <span>{t('ui.report.to')}</span>
-            <input type="date" name="reportTo" value={to} required onChange={(e) => setTo(e.target.value)} />
-          </label>
-          <label className="field">
-            <span>{t('ui.report.format')}</span>
-            <select name="reportFormat" value={format} onChange={(e) => setFormat(e.target.value as 'pdf' | 'csv')}>
-              <option value="pdf">PDF</option>
-              <option value="csv">CSV</option>
-            </select>
-          </label>
-        </div>
-        <div className="form-row">
-          <PathField
-            label="ui.report.path"
-            name="reportPath"
-            value={target}
-            onChange={setTarget}
-            purpose={format === 'pdf' ? 'auditReportPdf' : 'auditReportCsv'}
-            placeholder="ui.report.path.placeholder"
-          />
-          <div className="actions">
-            <button type="submit" className="primary" disabled={busy || !target.trim()}>
-              {t('ui.report.save')}
-            </button>
-          </div>
-        </div>
-        <Busy label={busy ? 'ui.report.saving' : null} />
-        <ErrorAlert error={error} />
-        {saved && (
-          <p role="status" className="ok">
-            {saved}
-          </p>
-        )}
-      </form>
     </details>
   );
 }

@@ -1,0 +1,100 @@
+// The worker threads as the bundled app starts them: `electron-vite build` makes each worker its own chunk (from
+// a `?nodeWorker` import); here that chunk is started by the bundle's own starter in plain Node and does its work.
+// (The app itself needs the Electron binary; these workers do not import Electron.)
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Worker, WorkerOptions } from 'node:worker_threads';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { InferenceReply, InferenceRequest, InferenceWorkerData } from '../../electron/core/faces/inferenceWorker';
+import { blazeFace, blazeFaceModelPath } from '../../electron/core/faces/models';
+import { MAX_INPUT_PIXELS } from '../../electron/core/library/decode';
+import type { HeicReply, HeicRequest, HeicWorkerData } from '../../electron/core/library/heicWorker';
+
+// Inside the repository, so that the bundle's external imports (heic-decode, onnxruntime-node) resolve as in out/.
+const OUT = path.resolve('test-results/electron-build');
+const CHUNKS = path.join(OUT, 'main/chunks');
+const HEIC = path.resolve('test/fixtures/hevc-red-left-blue-right.heic');
+
+/** The chunk that starts a worker (electron-vite's wrapper), found by the worker file it points to. */
+function starterChunk(worker: 'heicWorker' | 'inferenceWorker'): { file: string; workerFile: string } {
+  const pattern = new RegExp(`new Worker\\(new URL\\("\\./(${worker}-[\\w-]+\\.js)", import\\.meta\\.url\\)`);
+  for (const name of readdirSync(CHUNKS)) {
+    const match = pattern.exec(readFileSync(path.join(CHUNKS, name), 'utf8'));
+    if (match) return { file: path.join(CHUNKS, name), workerFile: path.join(CHUNKS, match[1]!) };
+  }
+  throw new Error(`no chunk in ${CHUNKS} starts ${worker}`);
+}
+
+async function startBundled(worker: 'heicWorker' | 'inferenceWorker', options: WorkerOptions): Promise<Worker> {
+  const starter = starterChunk(worker);
+  expect(existsSync(starter.workerFile), starter.workerFile).toBe(true);
+  // The app's main file loads the starter through a relative import of that same chunk.
+  const main = readFileSync(path.join(OUT, 'main/index.js'), 'utf8');
+  expect(main).toContain(`import("./chunks/${path.basename(starter.file)}")`);
+  const { default: start } = (await import(pathToFileURL(starter.file).href)) as {
+    default: (options: WorkerOptions) => Worker;
+  };
+  return start(options);
+}
+
+function ask<Reply>(
+  worker: Worker,
+  message: HeicRequest | InferenceRequest,
+  transfer: ArrayBuffer[] = [],
+): Promise<Reply> {
+  return new Promise((resolve, reject) => {
+    worker.once('message', resolve);
+    worker.once('error', reject);
+    worker.postMessage(message, transfer);
+  });
+}
+
+beforeAll(() => {
+  rmSync(OUT, { recursive: true, force: true });
+  const cli = path.join(
+    path.dirname(createRequire(import.meta.url).resolve('electron-vite/package.json')),
+    'bin/electron-vite.js',
+  );
+  const build = spawnSync(process.execPath, [cli, 'build', '--outDir', OUT, '--logLevel', 'warn'], {
+    encoding: 'utf8',
+  });
+  expect(build.status, build.stderr).toBe(0);
+});
+
+describe('the bundled app’s workers', () => {
+  it('decode HEIC in the built heicWorker chunk', async () => {
+    const workerData: HeicWorkerData = { maxPixels: MAX_INPUT_PIXELS };
+    const worker = await startBundled('heicWorker', { workerData });
+    try {
+      const heic = readFileSync(HEIC);
+      const reply = await ask<HeicReply>(worker, { id: 1, buffer: heic });
+      expect([reply.id, reply.width, reply.height]).toEqual([1, 96, 64]);
+      // Red on the left, blue on the right (RGBA).
+      expect([...reply.data!.subarray(0, 3)].map((v) => Math.round(v / 16))).toEqual([16, 0, 0]);
+      expect([...reply.data!.subarray(-4, -1)].map((v) => Math.round(v / 16))).toEqual([0, 0, 16]);
+      const cut = await ask<HeicReply>(worker, { id: 2, buffer: heic.subarray(0, 600) });
+      expect(cut).toEqual({ id: 2, error: 'HEIF image not found' });
+    } finally {
+      await worker.terminate();
+    }
+  });
+
+  it('run face inference in the built inferenceWorker chunk', async () => {
+    const spec = blazeFace.input;
+    const workerData: InferenceWorkerData = { modelPath: blazeFaceModelPath(), spec };
+    const worker = await startBundled('inferenceWorker', { workerData });
+    try {
+      const tile = new Uint8Array(spec.size * spec.size * 3);
+      const reply = await ask<InferenceReply>(worker, { id: 7, rgb: tile }, [tile.buffer]);
+      expect(reply.error).toBeUndefined();
+      expect(reply.id).toBe(7);
+      expect(Object.keys(reply.result!).sort()).toEqual([...spec.outputs].sort());
+      for (const output of Object.values(reply.result!)) expect(output.data.length).toBeGreaterThan(0);
+    } finally {
+      await worker.terminate();
+    }
+  });
+});
