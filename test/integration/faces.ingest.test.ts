@@ -82,6 +82,18 @@ describeNeeding(REALWORLD_FACES)('faces while taking photos in', () => {
     }
   });
 
+  it('stops searching inside indexing once the face search is cancelled, leaving the photos to review', async () => {
+    mkdirSync(folder, { recursive: true });
+    for (const file of PHOTOS) copyFileSync(path.join(REALWORLD_FACES, file), path.join(folder, file));
+    const jobs = await startIngest(core, folder);
+    core.jobs.cancel(jobs.faces!.jobId);
+    expect((await jobs.index[0]!.finished).result).toMatchObject({ indexed: 2 });
+    expect((await jobs.faces!.finished).state).toBe('cancelled');
+    for (const file of PHOTOS) {
+      expect(faceSearchOf(core.db, sha256(readFileSync(path.join(folder, file))))?.detectedWith).toBeNull();
+    }
+  });
+
   it('leaves faces alone without --faces, and the face job then searches what indexing did not', async () => {
     mkdirSync(folder, { recursive: true });
     copyFileSync(path.join(REALWORLD_FACES, PHOTOS[0]!), path.join(folder, PHOTOS[0]!));

@@ -13,6 +13,8 @@ export interface InputSpec {
   readonly size: number;
   readonly layout: 'nhwc' | 'nchw';
   readonly order: 'rgb' | 'bgr';
+  /** The square input the model file was exported for, when the tiles (`size`) are larger: see modelShape.ts. */
+  readonly exportedSize?: number;
   /** value = byte · scale + offset */
   readonly scale: number;
   readonly offset: number;

@@ -1,8 +1,10 @@
 // One inference worker thread (started by inference.ts): its own onnxruntime session runs the tiles it is sent.
+import { readFile } from 'node:fs/promises';
 import { parentPort, workerData } from 'node:worker_threads';
 import { InferenceSession, Tensor } from 'onnxruntime-node';
 import { errorText } from '../workers';
 import type { InputSpec } from './inference';
+import { resizeModelInput } from './modelShape';
 
 export interface InferenceWorkerData {
   readonly modelPath: string;
@@ -29,12 +31,21 @@ if (!parentPort) throw new Error('inferenceWorker.ts runs only as a worker threa
 const port = parentPort;
 const { modelPath, spec } = workerData as InferenceWorkerData;
 
-const sessionReady = InferenceSession.create(modelPath, {
+const sessionOptions: InferenceSession.SessionOptions = {
   intraOpNumThreads: 1,
   interOpNumThreads: 1,
   graphOptimizationLevel: 'all',
   logSeverityLevel: 3,
-});
+};
+const sessionReady =
+  spec.exportedSize !== undefined && spec.exportedSize !== spec.size
+    ? readFile(modelPath).then((model) =>
+        InferenceSession.create(
+          resizeModelInput(model, { from: spec.exportedSize!, to: spec.size, layout: spec.layout }),
+          sessionOptions,
+        ),
+      )
+    : InferenceSession.create(modelPath, sessionOptions);
 // A model that fails to load is reported with each tile (below), not as an unhandled rejection here.
 sessionReady.catch(() => {});
 

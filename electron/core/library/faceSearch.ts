@@ -136,11 +136,16 @@ export interface FaceSearchTally {
 
 /**
  * The face search as the index job's hook: a photo the active model has not searched is searched from the pixels
- * the indexer decoded, so it is read and decoded once. What it does is counted in `tally`.
+ * the indexer decoded, so it is read and decoded once. What it does is counted in `tally`; once `stopped()` (the
+ * user cancelled the face search), the photos still to come are left to review.
  */
-export function faceSearchHook(core: Pick<Searching, 'db'>, tally: FaceSearchTally): IndexedPhotoHook {
+export function faceSearchHook(
+  core: Pick<Searching, 'db'>,
+  tally: FaceSearchTally,
+  stopped: () => boolean,
+): IndexedPhotoHook {
   return {
-    wants: (hash) => faceSearchOf(core.db, hash)?.detectedWith !== activeFaceModel(core.db).model.id,
+    wants: (hash) => !stopped() && faceSearchOf(core.db, hash)?.detectedWith !== activeFaceModel(core.db).model.id,
     async photoIndexed(hash, photo, name, signal) {
       const active = activeFaceModel(core.db);
       const detection = await detectFaces(active, photo, path.basename(name), { signal });

@@ -63,7 +63,15 @@ export async function startIndexJob(
   folder: string,
   options: IndexOptions = {},
 ): Promise<JobHandle<IndexSummary>> {
-  const resolved = await resolveFolder(folder);
+  return startIndexJobAt(core, await resolveFolder(folder), options);
+}
+
+/** startIndexJob for a folder already resolved and checked (resolveFolder). */
+export function startIndexJobAt(
+  core: CoreContext,
+  resolved: string,
+  options: IndexOptions = {},
+): JobHandle<IndexSummary> {
   const root = addLibraryRoot(core, resolved);
   return core.jobs.start({
     kind: INDEX_JOB_KIND,

@@ -4,7 +4,7 @@ import type { IndexSummary } from '../../../shared/library';
 import type { CoreContext } from '../context';
 import type { JobHandle } from '../jobs';
 import { faceSearchHook, startFaceDetectionJob, type FaceJobResult, type FaceSearchTally } from './faceSearch';
-import { startIndexJob, startReindexJobs, type IndexOptions } from './indexer';
+import { resolveFolder, startIndexJobAt, startReindexJobs, type IndexOptions } from './indexer';
 
 export interface IngestJobs {
   readonly index: ReadonlyArray<JobHandle<IndexSummary>>;
@@ -19,28 +19,30 @@ export interface IngestOptions {
 
 /**
  * The index job searches each new photo for faces while its pixels are in memory (one read, one decode); the face
- * job behind it searches whatever that left (a failure, a photo indexed before, a model changed since) and counts
- * and audits both.
+ * job queued behind it searches whatever that left (a failure, a photo indexed before, a model changed since) and
+ * counts and logs both. Cancelling the face job also stops the search inside indexing.
  */
-function withFaces(core: CoreContext, options: IngestOptions): { index: IndexOptions; tally: FaceSearchTally | null } {
-  if (options.faces === false) return { index: {}, tally: null };
+function withFaces(
+  core: CoreContext,
+  options: IngestOptions,
+  start: (index: IndexOptions) => IngestJobs['index'],
+): IngestJobs {
+  if (options.faces === false) return { index: start({}), faces: null };
   const tally: FaceSearchTally = { photos: 0, faces: 0 };
-  return { index: { hook: faceSearchHook(core, tally) }, tally };
+  let faces: JobHandle<FaceJobResult> | null = null;
+  const stopped = () => faces !== null && core.jobs.get(faces.jobId)?.state === 'cancelled';
+  const index = start({ hook: faceSearchHook(core, tally, stopped) });
+  faces = startFaceDetectionJob(core, { searchedBefore: tally });
+  return { index, faces };
 }
 
 /** Adds a folder to the library (or finds the root holding it), indexes it and then searches it for faces. */
 export async function startIngest(core: CoreContext, folder: string, options: IngestOptions = {}): Promise<IngestJobs> {
-  const faces = withFaces(core, options);
-  const index = await startIndexJob(core, folder, faces.index);
-  return {
-    index: [index],
-    faces: faces.tally ? startFaceDetectionJob(core, { searchedBefore: faces.tally }) : null,
-  };
+  const resolved = await resolveFolder(folder);
+  return withFaces(core, options, (index) => [startIndexJobAt(core, resolved, index)]);
 }
 
 /** Re-indexes every root (or one), each as its own job, then searches for faces. */
 export function startReingest(core: CoreContext, rootId?: number, options: IngestOptions = {}): IngestJobs {
-  const faces = withFaces(core, options);
-  const index = startReindexJobs(core, rootId, faces.index);
-  return { index, faces: faces.tally ? startFaceDetectionJob(core, { searchedBefore: faces.tally }) : null };
+  return withFaces(core, options, (index) => startReindexJobs(core, rootId, index));
 }
