@@ -65,6 +65,8 @@ export const coreEn = {
   'error.ipc.invalidParams': 'Invalid input for {method}: {issues}.',
   'error.db.newerSchema':
     'The database was made by a newer version of Fotowacht (schema {found}, this version knows {known}). Update Fotowacht.',
+  'error.media.unreadable':
+    'A cached picture could not be opened (altered, or sealed with another key); index the folder again.',
   'error.db.keyInvalid': 'The database key from {from} is not 64 hexadecimal characters.',
   'error.db.keyWrong': 'The database could not be opened with this key: it was encrypted with another one.',
   'error.db.keyMissing':

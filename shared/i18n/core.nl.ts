@@ -64,6 +64,8 @@ export const coreNl = {
   'error.ipc.invalidParams': 'Ongeldige invoer bij {method}: {issues}.',
   'error.db.newerSchema':
     'De database is gemaakt door een nieuwere versie van Fotowacht (schema {found}, deze versie kent {known}). Werk Fotowacht bij.',
+  'error.media.unreadable':
+    'Een opgeslagen afbeelding kon niet geopend worden (gewijzigd, of met een andere sleutel verzegeld); indexeer de map opnieuw.',
   'error.db.keyInvalid': 'De databasesleutel uit {from} is geen 64 hexadecimale tekens.',
   'error.db.keyWrong': 'De database kon met deze sleutel niet worden geopend: hij is met een andere versleuteld.',
   'error.db.keyMissing':
