@@ -80,6 +80,7 @@ export const coreEn = {
   'error.job.cancelled': 'The task was cancelled.',
   'error.dataDir.networkShare':
     "The data folder {path} is on a network share. Fotowacht keeps children's data on this computer only (and its database is not safe on network folders): choose a folder on a local disk.",
+  'error.dataDir.aclFailed': 'The data folder {path} could not be made private to you (icacls failed).',
   'error.dataDir.notWritable': 'The data folder {path} is not writable.',
   'error.job.itemFailed': 'Failed: {detail}.',
   'error.ipc.untrustedSender': 'Request refused: it did not come from the Fotowacht window.',

@@ -79,6 +79,8 @@ export const coreNl = {
   'error.job.cancelled': 'De taak is geannuleerd.',
   'error.dataDir.networkShare':
     'De gegevensmap {path} staat op een netwerkschijf. Fotowacht bewaart gegevens van kinderen alleen op deze computer (en de database is op netwerkmappen niet veilig): kies een map op een lokale schijf.',
+  'error.dataDir.aclFailed':
+    'De gegevensmap {path} kon niet alleen voor jou toegankelijk gemaakt worden (icacls mislukte).',
   'error.dataDir.notWritable': 'De gegevensmap {path} is niet beschrijfbaar.',
   'error.job.itemFailed': 'Mislukt: {detail}.',
   'error.ipc.untrustedSender': 'Verzoek geweigerd: het kwam niet van het Fotowacht-venster.',
