@@ -10,6 +10,15 @@ export interface OpenedPhoto {
   readonly orientation: number;
   /** A fresh pipeline over the pixels, already turned to the orientation a viewer sees. */
   pipeline(): Sharp;
+  /** The pixels themselves when the owner holds them decoded (display orientation): used as they are, not copied. */
+  readonly raw?: RawPixels;
+}
+
+export interface RawPixels {
+  readonly data: Buffer;
+  readonly width: number;
+  readonly height: number;
+  readonly channels: number;
 }
 
 export interface DecodedImage {
@@ -44,6 +53,10 @@ export async function decodeForDetection(
     const photoWidth = swapped ? photo.height : photo.width;
     const photoHeight = swapped ? photo.width : photo.height;
     const scale = Math.min(1, options.scaleFor?.(photoWidth, photoHeight) ?? 1);
+    const raw = photo.raw;
+    if (raw && raw.channels === 3 && scale >= 0.999) {
+      return { data: raw.data, width: raw.width, height: raw.height, photoWidth: raw.width, photoHeight: raw.height };
+    }
     let pipeline = photo.pipeline();
     const resized = scale < 0.999 && photoWidth > 0 && photoHeight > 0;
     if (resized) {

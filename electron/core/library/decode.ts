@@ -22,6 +22,8 @@ export interface DecodedPhoto {
   readonly endMissing: boolean;
   /** A fresh pipeline over the pixels, already turned to the orientation a viewer sees. Call once per output. */
   pipeline(): Sharp;
+  /** The decoded pixels in display orientation, once rasterisePhoto has decoded them. */
+  readonly raw?: { readonly data: Buffer; readonly width: number; readonly height: number; readonly channels: number };
 }
 
 // HEVC HEIC is decoded in a worker thread (heicWorker.ts), started on the first HEIC and kept; it is unref'd
@@ -213,6 +215,7 @@ export async function rasterisePhoto(photo: DecodedPhoto, name: string): Promise
       height: info.height,
       orientation: 1,
       pipeline: () => sharp(data, { raw, limitInputPixels: MAX_INPUT_PIXELS }),
+      raw: { data, ...raw },
     };
   } catch (error) {
     throw pixelError(error, photo, name);
