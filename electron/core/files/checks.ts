@@ -24,8 +24,11 @@ export interface CheckOptions {
   readonly confirmOverwrite?: ((file: string) => Promise<boolean>) | undefined;
 }
 
-/** Folders of the operating system itself: never a photo library, an export target or a place to save to. */
-const SYSTEM_FOLDERS = ['/etc', '/proc', '/sys', '/dev', '/boot', '/bin', '/sbin', '/usr', '/lib', '/lib64', '/run'];
+/**
+ * Folders of the operating system itself: never a photo library, an export target or a place to save to. (Not
+ * /run, /media or /mnt: memory cards and USB drives are mounted there.)
+ */
+const SYSTEM_FOLDERS = ['/etc', '/proc', '/sys', '/dev', '/boot', '/bin', '/sbin', '/usr', '/lib', '/lib64'];
 
 function errnoCode(error: unknown): string {
   return (error as NodeJS.ErrnoException | undefined)?.code ?? 'unknown';
