@@ -35,6 +35,10 @@ export function registerLibrary(program: Command, t: Translate): void {
         out.say(out.t('cli.index.errors', { count: summary.errors.length }));
         for (const error of summary.errors) out.say(`  ${describeError(out.language, error)}`);
       }
+      if (summary.warnings.length > 0) {
+        out.say(out.t('cli.index.warnings', { count: summary.warnings.length }));
+        for (const warning of summary.warnings) out.say(`  ${describeError(out.language, warning)}`);
+      }
       if (faces)
         out.say(out.t('cli.faces.detect.done', { photos: faces.photos, faces: faces.faces, model: faces.modelId }));
     }),

@@ -263,6 +263,15 @@ export async function indexFolder(
   const errors: IndexError[] = repo
     .errorsInside(db, folder)
     .map((error) => ({ ...error, path: path.relative(folder, error.path) || error.path }));
+  // Indexed, but on review: an unreadable metadata block or regions written for another image.
+  const warnings: IndexError[] = photos.reviewsInside(db, folder).flatMap((photo) => {
+    const file = path.relative(folder, photo.path) || path.basename(photo.path);
+    return photo.reasons.map((reason) => ({
+      path: file,
+      code: `library.review.${reason.code}`,
+      params: { ...reason.params, file },
+    }));
+  });
   return {
     rootId: root.id,
     root: folder,
@@ -276,5 +285,6 @@ export async function indexFolder(
     regions: counts.regions,
     names: counts.names,
     errors,
+    warnings,
   };
 }
