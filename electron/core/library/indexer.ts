@@ -9,6 +9,7 @@ import type { IndexError, IndexSummary } from '../../../shared/library';
 import { audited } from '../audit';
 import type { CoreContext } from '../context';
 import type { JobContext, JobHandle } from '../jobs';
+import { diskError, isDiskErrorCode } from '../fsErrors';
 import { mediaFile } from '../media';
 import type { DataPaths } from '../dataDir';
 import { decodePhoto, renderSizes, type DecodedPhoto } from './decode';
@@ -117,7 +118,8 @@ function errorOf(error: unknown, name: string): AppError {
   const code = (error as NodeJS.ErrnoException | null)?.code;
   if (code === 'ENOENT') return new AppError('library.file.vanished', { file: name });
   if (code === 'EACCES' || code === 'EPERM') return new AppError('library.file.noAccess', { file: name });
-  return new AppError('library.file.unreadable', { file: name });
+  // A full or read-only data disk (thumbnails, the database) is not the photo's fault, and must not pass as one.
+  return diskError(error, { file: name }) ?? new AppError('library.file.unreadable', { file: name });
 }
 
 interface IndexTally {
@@ -191,7 +193,23 @@ export async function indexFolder(
     return id;
   };
   const relative = (file: string) => path.relative(folder, file) || path.basename(file);
+  /** Errors the database could not take (a full data disk) or should not keep (a disk problem, not the file's). */
+  const unrecorded: IndexError[] = [];
   const recordError = (file: ScannedFile, error: AppError) => {
+    if (isDiskErrorCode(error.code)) {
+      // Not remembered against the file: once there is room again, the next index reads it again.
+      unrecorded.push({ path: relative(file.path), code: error.code, params: error.params });
+      return;
+    }
+    try {
+      recordIndexError(file, error);
+    } catch (dbError) {
+      const disk = diskError(dbError, { file: relative(file.path) });
+      unrecorded.push({ path: relative(file.path), code: error.code, params: error.params });
+      if (disk) unrecorded.push({ path: relative(file.path), code: disk.code, params: disk.params });
+    }
+  };
+  const recordIndexError = (file: ScannedFile, error: AppError) => {
     db.transaction(() =>
       repo.recordIndexError(
         db,
@@ -260,9 +278,12 @@ export async function indexFolder(
     })();
   }
   const counts = { ...repo.countsInside(db, folder), ...countRegionsOfPhotos(db, repo.photoHashesInside(db, folder)) };
-  const errors: IndexError[] = repo
-    .errorsInside(db, folder)
-    .map((error) => ({ ...error, path: path.relative(folder, error.path) || error.path }));
+  const errors: IndexError[] = [
+    ...repo
+      .errorsInside(db, folder)
+      .map((error) => ({ ...error, path: path.relative(folder, error.path) || error.path })),
+    ...unrecorded,
+  ];
   // Indexed, but on review: an unreadable metadata block or regions written for another image.
   const warnings: IndexError[] = photos.reviewsInside(db, folder).flatMap((photo) => {
     const file = path.relative(folder, photo.path) || path.basename(photo.path);
