@@ -12,6 +12,7 @@ export const libraryNl = {
   'error.library.file.tooLarge': '{file} is te groot om veilig te openen (meer dan {limit} pixels).',
   'error.library.file.vanished': '{file} is verdwenen tijdens het indexeren.',
   'error.library.file.noAccess': 'Geen toegang tot {file}.',
+  'error.library.link.outside': '{file} is een snelkoppeling naar een plek buiten de gekozen map en is overgeslagen.',
   'error.library.review.metadataUnreadable':
     '{file}: het metadatablok (XMP) is onleesbaar; wie erop getagd is, is onbekend. De foto moet worden nagekeken.',
   'error.library.review.staleRegions':
@@ -22,7 +23,7 @@ export const libraryNl = {
   'cli.index.changes':
     'Nieuw of gewijzigd: {indexed}; ongewijzigd: {unchanged}; verplaatst: {moved}; verwijderd: {removed}.',
   'cli.index.errors': '{count} bestanden konden niet worden gelezen:',
-  'cli.index.warnings': '{count} foto’s zijn geïndexeerd maar moeten worden nagekeken:',
+  'cli.index.warnings': 'Let op ({count}):',
   'cli.index.cancelled': 'Indexeren afgebroken; wat klaar was, is bewaard.',
   'cli.photos.description': 'toon de foto’s van een evenement met hun personen',
   'cli.photos.event': 'evenement: naam, map of nummer',
@@ -48,6 +49,7 @@ export const libraryEn = {
   'error.library.file.tooLarge': '{file} is too large to open safely (more than {limit} pixels).',
   'error.library.file.vanished': '{file} disappeared while indexing.',
   'error.library.file.noAccess': 'No access to {file}.',
+  'error.library.link.outside': '{file} is a link to a place outside the chosen folder and was skipped.',
   'error.library.review.metadataUnreadable':
     '{file}: its metadata block (XMP) is unreadable, so who is tagged on it is unknown. The photo needs review.',
   'error.library.review.staleRegions':
@@ -57,7 +59,7 @@ export const libraryEn = {
   'cli.index.summary': '{photos} photos in {events} events: {regions} people with a box, {names} names.',
   'cli.index.changes': 'New or changed: {indexed}; unchanged: {unchanged}; moved: {moved}; removed: {removed}.',
   'cli.index.errors': '{count} files could not be read:',
-  'cli.index.warnings': '{count} photos were indexed but need review:',
+  'cli.index.warnings': 'Note ({count}):',
   'cli.index.cancelled': 'Indexing cancelled; what was done is kept.',
   'cli.photos.description': 'list the photos of an event with the people in them',
   'cli.photos.event': 'event: name, folder or number',

@@ -226,7 +226,7 @@ export async function indexFolder(
     )();
   };
 
-  ctx.setTotal(scan.photos.length + scan.unsupported.length);
+  ctx.setTotal(scan.photos.length + scan.unsupported.length + scan.outsideLinks.length);
   for (const file of scan.unsupported) {
     const error = new AppError('library.file.unsupported', { file: relative(file.path) });
     const previous = previousErrors.get(file.path);
@@ -245,6 +245,13 @@ export async function indexFolder(
     )();
     ctx.recordItem('failed', relative(unreadable), error.toJSON());
   }
+
+  // Links out of the chosen folder are not followed (a `parent -> ..` link would index the sibling folders).
+  const linkWarnings: IndexError[] = scan.outsideLinks.map((link) => {
+    const file = relative(link);
+    ctx.recordItem('skipped', file);
+    return { path: file, code: 'library.link.outside', params: { file } };
+  });
 
   const tally: IndexTally = { indexed: 0, unchanged: 0, moved: 0 };
   await ctx.forEach(
@@ -285,7 +292,7 @@ export async function indexFolder(
     ...unrecorded,
   ];
   // Indexed, but on review: an unreadable metadata block or regions written for another image.
-  const warnings: IndexError[] = photos.reviewsInside(db, folder).flatMap((photo) => {
+  const reviewWarnings: IndexError[] = photos.reviewsInside(db, folder).flatMap((photo) => {
     const file = path.relative(folder, photo.path) || path.basename(photo.path);
     return photo.reasons.map((reason) => ({
       path: file,
@@ -306,6 +313,6 @@ export async function indexFolder(
     regions: counts.regions,
     names: counts.names,
     errors,
-    warnings,
+    warnings: [...linkWarnings, ...reviewWarnings],
   };
 }
