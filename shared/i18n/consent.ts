@@ -135,6 +135,8 @@ export const consentNl = {
   'error.consent.file.binary': '{file} is geen tekst- of XLSX-bestand.',
   'error.consent.file.badCsv': '{file} is geen leesbaar CSV-bestand: {detail}.',
   'error.consent.file.badXlsx': '{file} is geen leesbaar XLSX-bestand: {detail}.',
+  'error.consent.file.xlsxTooLarge':
+    '{file} is geweigerd: uitgepakt zou het veel groter worden dan een toestemmingslijst kan zijn ({reason}). Sla de lijst opnieuw op of exporteer hem als CSV.',
   'error.consent.file.sheetNotFound': 'Werkblad “{sheet}” bestaat niet. Wel: {sheets}.',
   'error.consent.file.empty': '{file} is leeg.',
   'error.consent.mapping.noHeaderRow': 'Kopregel {row} bestaat niet: het bestand heeft {rows} rijen.',
@@ -325,6 +327,8 @@ export const consentEn = {
   'error.consent.file.binary': '{file} is neither a text nor an XLSX file.',
   'error.consent.file.badCsv': '{file} is not a readable CSV file: {detail}.',
   'error.consent.file.badXlsx': '{file} is not a readable XLSX file: {detail}.',
+  'error.consent.file.xlsxTooLarge':
+    '{file} was refused: unpacked it would be far larger than a consent list can be ({reason}). Save the list again or export it as CSV.',
   'error.consent.file.sheetNotFound': 'There is no sheet “{sheet}”. There are: {sheets}.',
   'error.consent.file.empty': '{file} is empty.',
   'error.consent.mapping.noHeaderRow': 'Header row {row} does not exist: the file has {rows} rows.',

@@ -1,0 +1,139 @@
+// Hostile consent lists: an XLSX zip bomb (4 MB that inflates to 3.9 GB) is refused quickly with modest memory,
+// whether its zip directory tells the truth about the size or lies about it; a normal workbook still reads.
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { constants, deflateRawSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import { readConsentList } from '../../electron/core/consent';
+import { describeError } from '../../shared/i18n';
+import type { SerializedError } from '../../shared/errors';
+import { writeXlsxList } from '../helpers/consentLists';
+import { useTempDirs } from '../helpers/tempDir';
+
+const tempDir = useTempDirs();
+
+/** A raw deflate stream of `copies` × `block` bytes of spaces, made by repeating one byte-aligned compressed block. */
+function deflatedSpaces(block: number, copies: number): { data: Buffer; size: number } {
+  const one = deflateRawSync(Buffer.alloc(block, 0x20), { level: 9, finishFlush: constants.Z_SYNC_FLUSH });
+  const last = deflateRawSync(Buffer.alloc(0)); // a final, empty block
+  return { data: Buffer.concat([...Array.from({ length: copies }, () => one), last]), size: block * copies };
+}
+
+interface Entry {
+  readonly name: string;
+  readonly data: Buffer;
+  readonly size: number;
+  readonly method: 0 | 8;
+}
+
+/** A zip written by hand (so that an entry's stated size can differ from what it inflates to). */
+function zip(entries: readonly Entry[]): Buffer {
+  const locals: Buffer[] = [];
+  const centrals: Buffer[] = [];
+  let offset = 0;
+  for (const entry of entries) {
+    const name = Buffer.from(entry.name, 'utf8');
+    const local = Buffer.alloc(30);
+    local.writeUInt32LE(0x04034b50, 0);
+    local.writeUInt16LE(20, 4);
+    local.writeUInt16LE(entry.method, 8);
+    local.writeUInt32LE(entry.data.length, 18);
+    local.writeUInt32LE(entry.size, 22);
+    local.writeUInt16LE(name.length, 26);
+    const central = Buffer.alloc(46);
+    central.writeUInt32LE(0x02014b50, 0);
+    central.writeUInt16LE(20, 4);
+    central.writeUInt16LE(20, 6);
+    central.writeUInt16LE(entry.method, 10);
+    central.writeUInt32LE(entry.data.length, 20);
+    central.writeUInt32LE(entry.size, 24);
+    central.writeUInt16LE(name.length, 28);
+    central.writeUInt32LE(offset, 42);
+    locals.push(local, name, entry.data);
+    centrals.push(central, name);
+    offset += 30 + name.length + entry.data.length;
+  }
+  const directory = Buffer.concat(centrals);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(entries.length, 8);
+  end.writeUInt16LE(entries.length, 10);
+  end.writeUInt32LE(directory.length, 12);
+  end.writeUInt32LE(offset, 16);
+  return Buffer.concat([...locals, directory, end]);
+}
+
+const stored = (name: string, text: string): Entry => ({
+  name,
+  data: Buffer.from(text, 'utf8'),
+  size: Buffer.byteLength(text),
+  method: 0,
+});
+
+/** An XLSX whose sheet1.xml inflates to 3.9 GB; `statedSize` is what its zip directory says. */
+function xlsxBomb(statedSize?: number): Buffer {
+  const sheet = deflatedSpaces(64 * 1024 * 1024, 58); // 3.89 GB
+  return zip([
+    stored(
+      '[Content_Types].xml',
+      '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>',
+    ),
+    stored(
+      'xl/workbook.xml',
+      '<?xml version="1.0"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="Lijst" sheetId="1" r:id="rId1"/></sheets></workbook>',
+    ),
+    stored(
+      'xl/_rels/workbook.xml.rels',
+      '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>',
+    ),
+    { name: 'xl/worksheets/sheet1.xml', data: sheet.data, size: statedSize ?? sheet.size, method: 8 },
+  ]);
+}
+
+async function refusal(file: string): Promise<{ error: SerializedError; ms: number; rssGrowthMb: number }> {
+  const rssBefore = process.memoryUsage().rss;
+  const started = performance.now();
+  const error = await readConsentList(file).then(
+    () => null,
+    (thrown: unknown) => thrown as SerializedError,
+  );
+  const ms = performance.now() - started;
+  expect(error, 'the bomb was read').not.toBeNull();
+  return {
+    error: { code: error!.code, params: error!.params },
+    ms,
+    rssGrowthMb: (process.memoryUsage().rss - rssBefore) / 1024 / 1024,
+  };
+}
+
+describe('an XLSX zip bomb: 4 MB whose sheet inflates to 3.9 GB', () => {
+  it('is refused from its zip directory, before anything is inflated', async () => {
+    const bytes = xlsxBomb();
+    expect(bytes.length).toBeLessThan(4.2 * 1024 * 1024);
+    const file = path.join(tempDir(), 'toestemming.xlsx');
+    writeFileSync(file, bytes);
+    const { error, ms, rssGrowthMb } = await refusal(file);
+    expect(error).toEqual({
+      code: 'consent.file.xlsxTooLarge',
+      params: { file: 'toestemming.xlsx', reason: 'xl/worksheets/sheet1.xml' },
+    });
+    expect(describeError('en', error)).toMatch(/^toestemming\.xlsx was refused: unpacked it would be far larger/);
+    expect(ms).toBeLessThan(2000);
+    expect(rssGrowthMb).toBeLessThan(100);
+  });
+
+  it('that lies about its size in the zip directory is stopped while inflating, in the worker', async () => {
+    const file = path.join(tempDir(), 'lijst.xlsx');
+    writeFileSync(file, xlsxBomb(200_000));
+    const { error, ms, rssGrowthMb } = await refusal(file);
+    expect(error.code).toBe('consent.file.xlsxTooLarge');
+    expect(ms).toBeLessThan(10_000);
+    expect(rssGrowthMb).toBeLessThan(100);
+  });
+
+  it('a real workbook still reads, formulas included', async () => {
+    const source = await readConsentList(await writeXlsxList(tempDir()), { sheet: '2' });
+    expect(source.format).toBe('xlsx');
+    expect(source.rows.length).toBeGreaterThan(3);
+  });
+});
