@@ -135,6 +135,8 @@ export const consentNl = {
   'error.consent.file.binary': '{file} is geen tekst- of XLSX-bestand.',
   'error.consent.file.badCsv': '{file} is geen leesbaar CSV-bestand: {detail}.',
   'error.consent.file.badXlsx': '{file} is geen leesbaar XLSX-bestand: {detail}.',
+  'error.consent.file.mixedEncoding':
+    '{file} is UTF-8, maar regel {line} bevat een teken in een andere tekenset (Windows-1252?). Sla de lijst opnieuw op als ‘CSV UTF-8’; Fotowacht raadt niet welke tekenset bedoeld is.',
   'error.consent.file.xlsxTooLarge':
     '{file} is geweigerd: uitgepakt zou het veel groter worden dan een toestemmingslijst kan zijn ({reason}). Sla de lijst opnieuw op of exporteer hem als CSV.',
   'error.consent.file.sheetNotFound': 'Werkblad “{sheet}” bestaat niet. Wel: {sheets}.',
@@ -152,6 +154,11 @@ export const consentNl = {
   'error.consent.mapping.invalid': 'Het kolomindelingsbestand {file} klopt niet: {issues}.',
   'error.consent.row.shortRow': 'de rij heeft {cells} cellen, de kopregel {expected}; de rij is afgebroken',
   'error.consent.row.formulaKept': 'lijkt een formule; bewaard als tekst, niet uitgerekend',
+  'error.consent.row.formatCharacters':
+    'bevatte onzichtbare tekens (zoals een schrijfrichting-omkering of een teken zonder breedte); die zijn weggelaten',
+  'error.consent.row.mojibake':
+    'lijkt verkeerd omgezet (zoals ‘Ã«’ voor ‘ë’): controleer de tekenset van de lijst en de schrijfwijze van de naam',
+  'error.consent.row.tooLong': 'is te lang ({length} tekens, hoogstens {max})',
   'error.consent.row.missingKey': 'het nummer ontbreekt',
   'error.consent.row.formulaKey': 'het nummer is een formule; vul het echte nummer in',
   'error.consent.row.invalidEmail': 'geen geldig e-mailadres',
@@ -327,6 +334,8 @@ export const consentEn = {
   'error.consent.file.binary': '{file} is neither a text nor an XLSX file.',
   'error.consent.file.badCsv': '{file} is not a readable CSV file: {detail}.',
   'error.consent.file.badXlsx': '{file} is not a readable XLSX file: {detail}.',
+  'error.consent.file.mixedEncoding':
+    '{file} is UTF-8, but line {line} holds a character in another character set (Windows-1252?). Save the list again as ‘CSV UTF-8’; Fotowacht does not guess which was meant.',
   'error.consent.file.xlsxTooLarge':
     '{file} was refused: unpacked it would be far larger than a consent list can be ({reason}). Save the list again or export it as CSV.',
   'error.consent.file.sheetNotFound': 'There is no sheet “{sheet}”. There are: {sheets}.',
@@ -344,6 +353,11 @@ export const consentEn = {
   'error.consent.mapping.invalid': 'The mapping file {file} is not valid: {issues}.',
   'error.consent.row.shortRow': 'the row has {cells} cells, the header {expected}; the row is cut off',
   'error.consent.row.formulaKept': 'looks like a formula; kept as text, not evaluated',
+  'error.consent.row.formatCharacters':
+    'held invisible characters (such as a right-to-left override or a zero-width character); they were left out',
+  'error.consent.row.mojibake':
+    'looks wrongly converted (like ‘Ã«’ for ‘ë’): check the list’s character set and how the name is spelled',
+  'error.consent.row.tooLong': 'is too long ({length} characters, at most {max})',
   'error.consent.row.missingKey': 'the number is missing',
   'error.consent.row.formulaKey': 'the number is a formula; enter the real number',
   'error.consent.row.invalidEmail': 'not a valid e-mail address',

@@ -1,10 +1,14 @@
 // Hostile consent lists: an XLSX zip bomb (4 MB that inflates to 3.9 GB) is refused quickly with modest memory,
-// whether its zip directory tells the truth about the size or lies about it; a normal workbook still reads.
-import { writeFileSync } from 'node:fs';
+// whether its zip directory tells the truth about the size or lies about it; a normal workbook still reads. Mixed
+// encodings, mojibake, invisible format characters, '-' formulas, overlong names, FIFOs and oversized files.
+import { execFileSync } from 'node:child_process';
+import { truncateSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { constants, deflateRawSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { readConsentList } from '../../electron/core/consent';
+import { listChannels, planConsentImport, readConsentList } from '../../electron/core/consent';
+import { openCore } from '../../electron/core/context';
+import { proposeMapping } from '../../shared/consentImport';
 import { describeError } from '../../shared/i18n';
 import type { SerializedError } from '../../shared/errors';
 import { writeXlsxList } from '../helpers/consentLists';
@@ -135,5 +139,83 @@ describe('an XLSX zip bomb: 4 MB whose sheet inflates to 3.9 GB', () => {
     const source = await readConsentList(await writeXlsxList(tempDir()), { sheet: '2' });
     expect(source.format).toBe('xlsx');
     expect(source.rows.length).toBeGreaterThan(3);
+  });
+});
+
+describe('encodings and names in a consent list', () => {
+  const HEADER = 'Leerlingnummer;Roepnaam;Achternaam;Website\n';
+  const plan = async (file: string) => {
+    const core = openCore({ dataDir: tempDir(), osUser: 'administratie' });
+    const source = await readConsentList(file);
+    const { preview } = planConsentImport(core.db, source, proposeMapping(source.rows, listChannels(core.db)), '2026-2027', {
+      today: '2026-09-15',
+    });
+    core.close();
+    return preview;
+  };
+
+  it('a UTF-8 list with one Windows-1252 byte is refused, naming the line (not decoded as 1252)', async () => {
+    const file = path.join(tempDir(), 'toestemming.csv');
+    const utf8 = Buffer.from(`${HEADER}1001;Zoë;Bakker;ja\n1002;Daniëlle;de Vries;ja\n`, 'utf8');
+    // Line 4: "Noël" typed in a Windows editor: ë as the single byte 0xEB.
+    writeFileSync(
+      file,
+      Buffer.concat([utf8, Buffer.from('1003;No', 'latin1'), Buffer.from([0xeb]), Buffer.from('l;Smit;nee\n')]),
+    );
+    const error = await readConsentList(file).then(
+      () => null,
+      (thrown: SerializedError) => thrown,
+    );
+    expect(error).toMatchObject({ code: 'consent.file.mixedEncoding', params: { line: 4, file: 'toestemming.csv' } });
+    expect(describeError('en', error!)).toMatch(/^toestemming\.csv is UTF-8, but line 4 holds a character/);
+    // A list that is all Windows-1252 still reads as such.
+    writeFileSync(file, Buffer.from(`${HEADER}1001;Zoë;Bakker;ja\n`, 'latin1'));
+    expect((await readConsentList(file)).encoding).toBe('windows-1252');
+  });
+
+  it('flags mojibake, strips format characters with a remark, flags "-" formulas and overlong names', async () => {
+    const file = path.join(tempDir(), 'lijst.csv');
+    writeFileSync(
+      file,
+      HEADER +
+        '1001;ZoÃ«;Bakker;ja\n' +
+        '1002;Jan\u202Eneppilihp;Smit;ja\n' +
+        '1003;Fl\u200Beur;Horst;ja\n' +
+        "1004;-2+3+cmd|' /C calc'!A0;Hof;ja\n" +
+        `1005;Sem;${'x'.repeat(101)};ja\n`,
+      'utf8',
+    );
+    const result = await plan(file);
+    const remarks = [...result.warnings, ...result.errors].map((issue) => [issue.row, issue.code]);
+    expect(remarks).toEqual(
+      expect.arrayContaining([
+        [2, 'consent.row.mojibake'],
+        [3, 'consent.row.formatCharacters'],
+        [4, 'consent.row.formatCharacters'],
+        [5, 'consent.row.formulaKept'],
+        [6, 'consent.row.tooLong'],
+      ]),
+    );
+    expect(result.errors.map((issue) => issue.row)).toEqual([6]);
+    const names = result.newPeople.map((person) => person.name);
+    expect(names).toContain('Janneppilihp Smit');
+    expect(names).toContain('Fleur Horst');
+    expect(names.join()).not.toMatch(/[\u200B\u202E]/);
+  });
+
+  it('checks the 50 MiB cap before reading, and refuses what is not a regular file', async () => {
+    const dir = tempDir();
+    const big = path.join(dir, 'lijst.csv');
+    // A sparse file: 60 MiB on paper, no bytes on disk; reading it whole is what the cap prevents.
+    writeFileSync(big, '');
+    truncateSync(big, 60 * 1024 * 1024);
+    await expect(readConsentList(big)).rejects.toMatchObject({ code: 'consent.file.tooLarge' });
+    if (process.platform !== 'win32') {
+      const fifo = path.join(dir, 'fifo.csv');
+      execFileSync('mkfifo', [fifo]);
+      const started = performance.now();
+      await expect(readConsentList(fifo)).rejects.toMatchObject({ code: 'consent.file.unreadable' });
+      expect(performance.now() - started).toBeLessThan(2000);
+    }
   });
 });

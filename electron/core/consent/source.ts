@@ -1,7 +1,8 @@
 // Reading a consent list into rows of text: CSV (comma, semicolon or tab; UTF-8 with or without BOM, UTF-16
 // with BOM, else Windows-1252) or XLSX (first or chosen sheet). Nothing is interpreted here: every cell is text.
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { constants } from 'node:fs';
+import { open, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { AppError } from '../../../shared/errors';
@@ -36,14 +37,25 @@ const MAX_BYTES = 50 * 1024 * 1024;
 
 export async function readConsentList(filePath: string, options: ReadListOptions = {}): Promise<ConsentListSource> {
   let bytes: Buffer;
+  let handle: FileHandle | null = null;
   try {
-    bytes = readFileSync(filePath);
+    // The size is checked on the open file before a byte is read: a FIFO, a device or /dev/zero is refused,
+    // a file over the cap is never read into memory.
+    handle = await open(filePath, constants.O_RDONLY | constants.O_NONBLOCK);
+    const info = await handle.stat();
+    if (!info.isFile()) throw new AppError('consent.file.unreadable', { path: filePath, detail: 'not a regular file' });
+    if (info.size > MAX_BYTES) throw new AppError('consent.file.tooLarge', { path: filePath, size: info.size });
+    bytes = await handle.readFile();
   } catch (error) {
+    if (error instanceof AppError) throw error;
     throw new AppError('consent.file.unreadable', {
       path: filePath,
       detail: error instanceof Error ? ((error as NodeJS.ErrnoException).code ?? error.message) : String(error),
     });
+  } finally {
+    await handle?.close();
   }
+  // A file that grew while it was read is still held to the cap.
   if (bytes.length > MAX_BYTES) throw new AppError('consent.file.tooLarge', { path: filePath, size: bytes.length });
   return readConsentListBytes(bytes, filePath, options);
 }
@@ -59,7 +71,14 @@ export async function readConsentListBytes(
   if (isZip) return readXlsx(bytes, filePath, fileName, sha256, options);
   if (/\.(xlsx|xlsm|xls|ods)$/i.test(fileName)) throw new AppError('consent.file.notXlsx', { file: fileName });
   if (bytes.includes(0) && !hasUtf16Bom(bytes)) throw new AppError('consent.file.binary', { file: fileName });
-  const { text, encoding } = decodeText(bytes);
+  let decoded: ReturnType<typeof decodeText>;
+  try {
+    decoded = decodeText(bytes);
+  } catch (error) {
+    if (error instanceof AppError) throw new AppError(error.code, { ...error.params, file: fileName });
+    throw error;
+  }
+  const { text, encoding } = decoded;
   const delimiter = detectDelimiter(text);
   let rows: string[][];
   try {
@@ -106,8 +125,43 @@ export function decodeText(bytes: Uint8Array): { text: string; encoding: ListEnc
   try {
     return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8' };
   } catch {
+    // UTF-8 with one stray byte of another encoding is not a Windows-1252 file: decoded as 1252, every "ë"
+    // would become "Ã«" and overwrite the names on a re-import. Only a file with no UTF-8 in it at all is 1252.
+    const stray = mixedEncodingLine(bytes);
+    if (stray !== null) throw new AppError('consent.file.mixedEncoding', { line: stray });
     return { text: new TextDecoder('windows-1252').decode(bytes), encoding: 'windows-1252' };
   }
+}
+
+/**
+ * When the bytes hold valid UTF-8 multi-byte characters and also bytes that are not UTF-8: the line (1-based) of
+ * the first such byte. Null when nothing in it is UTF-8 beyond ASCII (a genuine single-byte file).
+ */
+export function mixedEncodingLine(bytes: Uint8Array): number | null {
+  let utf8Characters = 0;
+  let firstInvalid = -1;
+  for (let at = 0; at < bytes.length;) {
+    const byte = bytes[at]!;
+    if (byte < 0x80) {
+      at += 1;
+      continue;
+    }
+    const length =
+      byte >= 0xc2 && byte <= 0xdf ? 2 : byte >= 0xe0 && byte <= 0xef ? 3 : byte >= 0xf0 && byte <= 0xf4 ? 4 : 0;
+    let valid = length > 0 && at + length <= bytes.length;
+    for (let next = 1; valid && next < length; next += 1) valid = (bytes[at + next]! & 0xc0) === 0x80;
+    if (valid) {
+      utf8Characters += 1;
+      at += length;
+    } else {
+      if (firstInvalid < 0) firstInvalid = at;
+      at += 1;
+    }
+  }
+  if (utf8Characters === 0 || firstInvalid < 0) return null;
+  let line = 1;
+  for (let at = 0; at < firstInvalid; at += 1) if (bytes[at] === 0x0a) line += 1;
+  return line;
 }
 
 /**
