@@ -47,6 +47,10 @@ export const consentNl = {
   'consent.import.personLine': '  {key}  {name}  {className}',
   'consent.import.changesTitle': 'Wijzigingen:',
   'consent.import.changeLine': '  rij {row}: {key} {name}, {channel}: {from} → {to}',
+  'consent.import.renamedTitle': 'Namen die deze lijst verandert (oud → nieuw):',
+  'consent.import.renameLine': '  rij {row}: {key} {from} → {to}',
+  'consent.import.renamesNotCommitted':
+    'Niet opgeslagen: deze lijst verandert de naam van {count} personen. Kijk de namen hierboven na en bevestig met --confirm-renames.',
   'consent.import.withdrawalsTitle': 'Intrekkingen (eerst toestemming, nu niet meer):',
   'consent.import.missingTitle': 'Niet meer op de lijst (wel op de vorige import, nummer {importId}):',
   'consent.import.errorsTitle': 'Fouten (deze rijen worden niet geïmporteerd):',
@@ -96,6 +100,7 @@ export const consentNl = {
   'cli.consent.import.sheet': 'XLSX: naam of nummer van het werkblad (standaard het eerste)',
   'cli.consent.import.kind': 'soort mensen in de lijst: pupil (leerlingen) of staff (medewerkers)',
   'cli.consent.import.dryRun': 'alleen controleren en tonen, niets opslaan',
+  'cli.consent.import.confirmRenames': 'bevestig dat de namen die de lijst verandert (oud → nieuw) kloppen',
   'cli.consent.import.onlyValid':
     'sla de goede rijen op en laat rijen met fouten weg (anders: bij fouten niets opslaan)',
   'cli.consent.import.all': 'toon alle regels van elke lijst, niet alleen de eerste 20',
@@ -181,6 +186,8 @@ export const consentNl = {
     'Sinds het voorbeeld is er iets veranderd (een andere import of wijziging). Bekijk het voorbeeld van {file} opnieuw.',
   'error.consent.import.hasErrors':
     'De lijst heeft {errors} fouten in {rows} rijen; er is niets opgeslagen. Verbeter ze, of importeer alleen de goede rijen.',
+  'error.consent.import.renamesNotConfirmed':
+    'Deze lijst verandert de naam van {count} personen; bevestig eerst dat de nieuwe namen kloppen.',
   'error.consent.import.nothingValid': 'In {file} staat geen enkele goede rij; er is niets opgeslagen.',
   'error.consent.import.previewExpired': 'Dit voorbeeld is verlopen of al gebruikt. Bekijk het voorbeeld opnieuw.',
   'error.consent.import.fileChanged':
@@ -248,6 +255,10 @@ export const consentEn = {
   'consent.import.personLine': '  {key}  {name}  {className}',
   'consent.import.changesTitle': 'Changes:',
   'consent.import.changeLine': '  row {row}: {key} {name}, {channel}: {from} → {to}',
+  'consent.import.renamedTitle': 'Names this list changes (old → new):',
+  'consent.import.renameLine': '  row {row}: {key} {from} → {to}',
+  'consent.import.renamesNotCommitted':
+    'Not saved: this list changes the name of {count} people. Check the names above and confirm with --confirm-renames.',
   'consent.import.withdrawalsTitle': 'Withdrawals (consent before, not any more):',
   'consent.import.missingTitle': 'No longer on the list (on the previous import, number {importId}):',
   'consent.import.errorsTitle': 'Errors (these rows are not imported):',
@@ -296,6 +307,7 @@ export const consentEn = {
   'cli.consent.import.sheet': 'XLSX: name or number of the sheet (default: the first)',
   'cli.consent.import.kind': 'who the list is about: pupil or staff',
   'cli.consent.import.dryRun': 'check and show only, save nothing',
+  'cli.consent.import.confirmRenames': 'confirm that the names the list changes (old → new) are right',
   'cli.consent.import.onlyValid':
     'save the valid rows and leave out rows with errors (otherwise: save nothing on errors)',
   'cli.consent.import.all': 'show every line of each list, not only the first 20',
@@ -379,6 +391,8 @@ export const consentEn = {
     'Something changed since the preview (another import or change). Preview {file} again.',
   'error.consent.import.hasErrors':
     'The list has {errors} errors in {rows} rows; nothing was saved. Fix them, or import only the valid rows.',
+  'error.consent.import.renamesNotConfirmed':
+    'This list changes the name of {count} people; first confirm that the new names are right.',
   'error.consent.import.nothingValid': '{file} has no valid row; nothing was saved.',
   'error.consent.import.previewExpired': 'This preview has expired or was used already. Preview again.',
   'error.consent.import.fileChanged': '{file} changed since the preview; nothing was saved. Preview again.',

@@ -6,11 +6,18 @@ import { truncateSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { constants, deflateRawSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { listChannels, planConsentImport, readConsentList } from '../../electron/core/consent';
+import {
+  commitConsentImport,
+  findPersonByKey,
+  listChannels,
+  planConsentImport,
+  readConsentList,
+} from '../../electron/core/consent';
 import { openCore } from '../../electron/core/context';
 import { proposeMapping } from '../../shared/consentImport';
 import { describeError } from '../../shared/i18n';
 import type { SerializedError } from '../../shared/errors';
+import { fotowacht } from '../helpers/cli';
 import { writeXlsxList } from '../helpers/consentLists';
 import { useTempDirs } from '../helpers/tempDir';
 
@@ -147,9 +154,15 @@ describe('encodings and names in a consent list', () => {
   const plan = async (file: string) => {
     const core = openCore({ dataDir: tempDir(), osUser: 'administratie' });
     const source = await readConsentList(file);
-    const { preview } = planConsentImport(core.db, source, proposeMapping(source.rows, listChannels(core.db)), '2026-2027', {
-      today: '2026-09-15',
-    });
+    const { preview } = planConsentImport(
+      core.db,
+      source,
+      proposeMapping(source.rows, listChannels(core.db)),
+      '2026-2027',
+      {
+        today: '2026-09-15',
+      },
+    );
     core.close();
     return preview;
   };
@@ -217,5 +230,51 @@ describe('encodings and names in a consent list', () => {
       await expect(readConsentList(fifo)).rejects.toMatchObject({ code: 'consent.file.unreadable' });
       expect(performance.now() - started).toBeLessThan(2000);
     }
+  });
+});
+
+describe('names changed on re-import', () => {
+  it('are shown old → new and need confirmation (core, CLI)', async () => {
+    const dir = tempDir();
+    const dataDir = tempDir();
+    const first = path.join(dir, 'september.csv');
+    writeFileSync(
+      first,
+      'Leerlingnummer;Roepnaam;Achternaam;Website\n1001;Zoë;Bakker;ja\n1002;Sem;Hof;ja\n1003;Noor;Jansen;nee\n',
+      'utf8',
+    );
+    expect(fotowacht(['consent', 'import', first, '--year', '2026-2027'], { dataDir }).code).toBe(0);
+    // The same list, saved wrongly somewhere: three names come back as mojibake.
+    const second = path.join(dir, 'oktober.csv');
+    writeFileSync(
+      second,
+      'Leerlingnummer;Roepnaam;Achternaam;Website\n1001;ZoÃ«;Bakker;ja\n1002;Sem;Hof;ja\n1003;NoÃ«r;JÃ¤nsen;nee\n',
+      'utf8',
+    );
+    const refused = fotowacht(['consent', 'import', second, '--year', '2026-2027'], { dataDir });
+    expect(refused.code).toBe(1);
+    expect(refused.stdout).toContain('Names this list changes (old → new):');
+    expect(refused.stdout).toContain('row 2: 1001 Zoë Bakker → ZoÃ« Bakker');
+    expect(refused.stdout).toContain('row 4: 1003 Noor Jansen → NoÃ«r JÃ¤nsen');
+    expect(refused.stdout).toContain('Not saved: this list changes the name of 2 people.');
+
+    const core = openCore({ dataDir, osUser: 'administratie' });
+    const source = await readConsentList(second);
+    const mapping = proposeMapping(source.rows, listChannels(core.db));
+    const { preview } = planConsentImport(core.db, source, mapping, '2026-2027');
+    expect(preview.renamed.map((change) => [change.from, change.to])).toEqual([
+      ['Zoë Bakker', 'ZoÃ« Bakker'],
+      ['Noor Jansen', 'NoÃ«r JÃ¤nsen'],
+    ]);
+    expect(() => commitConsentImport(core.db, core.actor(), source, mapping, '2026-2027')).toThrow(
+      expect.objectContaining({ code: 'consent.import.renamesNotConfirmed', params: { count: 2 } }),
+    );
+    expect(findPersonByKey(core.db, '1001', 'pupil')?.roepnaam).toBe('Zoë');
+    core.close();
+
+    const confirmed = fotowacht(['consent', 'import', second, '--year', '2026-2027', '--confirm-renames'], {
+      dataDir,
+    });
+    expect(confirmed.code, confirmed.stderr).toBe(0);
   });
 });
