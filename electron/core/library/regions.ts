@@ -335,8 +335,8 @@ export function staleRegionsReason(
   const stated = appliedW / appliedH;
   // One pixel of rounding on the smaller side of the photo, plus a little for writers that round the stated size.
   const tolerance = ASPECT_TOLERANCE + 1 / Math.min(geometry.width, geometry.height);
-  const landscapeMismatch = appliedW > appliedH !== geometry.width > geometry.height && appliedW !== appliedH;
-  if (!landscapeMismatch && Math.abs(stated / pixels - 1) <= tolerance) return null;
+  // Landscape regions on portrait pixels (or the reverse) differ far beyond this; a near-square photo stays within.
+  if (Math.abs(stated / pixels - 1) <= tolerance) return null;
   const boxed = regions.filter((region) => region.namespace === 'mwg-rs' && region.box);
   if (boxed.length === 0) return null;
   const names = [...new Set(boxed.map((region) => region.name).filter((name) => name !== ''))];
