@@ -137,9 +137,10 @@ export function PeopleTable({ title, people }: { title: MessageKey; people: Cons
 /** People whose name the list changes, old → new: a person confirms these before the import is saved. */
 export function NameChangeTable({ renamed }: { renamed: ConsentImportPreviewResult['renamed'] }) {
   const { t } = useI18n();
+  const title = t('ui.import.renamed', { count: renamed.length });
   return (
-    <section>
-      <h3 className="warn">{t('ui.import.renamed', { count: renamed.length })}</h3>
+    <section aria-label={title}>
+      <h3 className="warn">{title}</h3>
       <table className="table compact">
         <TableHead columns={['ui.col.key', 'ui.import.col.oldName', 'ui.import.col.newName']} />
         <tbody>
