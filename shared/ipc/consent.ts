@@ -81,7 +81,13 @@ export const consentContract = {
       .strict(),
   ),
   commitConsentImport: method<ConsentImportCommitResult>()(
-    z.object({ token: z.string().min(1).max(100), onlyValid: z.boolean().default(false) }).strict(),
+    z
+      .object({
+        token: z.string().min(1).max(100),
+        onlyValid: z.boolean().default(false),
+        confirmRenames: z.boolean().default(false),
+      })
+      .strict(),
   ),
   listPeople: method<PersonListItem[]>()(
     z

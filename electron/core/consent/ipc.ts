@@ -103,7 +103,7 @@ export function registerConsentHandlers(router: IpcRouter, core: CoreContext, fi
       });
       return { ...preview, token };
     })
-    .handle('commitConsentImport', async ({ token, onlyValid }) => {
+    .handle('commitConsentImport', async ({ token, onlyValid, confirmRenames }) => {
       const ticket = tickets.take(token);
       const source = await readConsentList(ticket.path, { sheet: ticket.sheet });
       if (source.sha256 !== ticket.fileSha256) {
@@ -111,6 +111,7 @@ export function registerConsentHandlers(router: IpcRouter, core: CoreContext, fi
       }
       const result = commitConsentImport(core.db, actor(), source, ticket.mapping, ticket.schoolYear, {
         onlyValid,
+        confirmRenames,
         expectedFingerprint: ticket.fingerprint,
       });
       return { importId: result.importId, recordsWritten: result.recordsWritten, preview: result.preview };

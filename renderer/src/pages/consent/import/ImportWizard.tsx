@@ -39,6 +39,7 @@ export function ImportWizard({ onOpenRegistry }: { onOpenRegistry: () => void })
   const [uses, setUses] = useState<Record<string, ColumnUse>>({});
   const [preview, setPreview] = useState<ConsentImportPreviewResult | null>(null);
   const [onlyValid, setOnlyValid] = useState(false);
+  const [confirmRenames, setConfirmRenames] = useState(false);
   const [result, setResult] = useState<ConsentImportCommitResult | null>(null);
   const action = useAction();
   const container = useRef<HTMLDivElement>(null);
@@ -99,15 +100,19 @@ export function ImportWizard({ onOpenRegistry }: { onOpenRegistry: () => void })
     if (answer) {
       setPreview(answer.value);
       setOnlyValid(false);
+      setConfirmRenames(false);
       setStep('preview');
     }
   }
 
   async function commit() {
     if (!preview) return;
-    const saved = await action.run(() => call('commitConsentImport', { token: preview.token, onlyValid }), {
-      busy: 'ui.import.saving',
-    });
+    const saved = await action.run(
+      () => call('commitConsentImport', { token: preview.token, onlyValid, confirmRenames }),
+      {
+        busy: 'ui.import.saving',
+      },
+    );
     if (saved) {
       setResult(saved.value);
       setStep('done');
@@ -175,6 +180,8 @@ export function ImportWizard({ onOpenRegistry }: { onOpenRegistry: () => void })
           preview={preview}
           onlyValid={onlyValid}
           onOnlyValid={setOnlyValid}
+          confirmRenames={confirmRenames}
+          onConfirmRenames={setConfirmRenames}
           busy={action.busy}
           onBack={() => setStep('mapping')}
           onCommit={() => void commit()}
