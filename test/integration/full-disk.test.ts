@@ -81,7 +81,8 @@ describe.skipIf(tmpfsProblem)(`full and read-only disks${tmpfsProblem ? ` (skipp
     } catch {
       // filled to the last byte
     }
-    const run = fotowacht([...exportArgs(out), '--json'], { dataDir });
+    // A new folder on the full disk (the filled folder itself is not empty: dot-files count).
+    const run = fotowacht([...exportArgs(path.join(out, 'export')), '--json'], { dataDir });
     expect(run.code).toBe(1);
     expect(run.stderr).toContain('The disk is full.');
     expect(run.stderr).not.toContain('Something unexpected');
