@@ -13,6 +13,10 @@ export interface CoreContext {
   readonly osUser: string;
   /** Who is acting now: the OS user and the display name currently set (it may change while the app runs). */
   actor(): Actor;
+  /** The SQLite driver built for this runtime, if not the default one: a worker thread's own connection needs it. */
+  readonly nativeBinding: string | undefined;
+  /** Runs `release` when the core closes, before the database: e.g. ends a worker thread with its own connection. */
+  onClose(release: () => Promise<void> | void): void;
   close(): Promise<void>;
 }
 
@@ -29,16 +33,22 @@ export function openCore(options: OpenCoreOptions): CoreContext {
   const jobs = new JobRunner(options.jobs);
   const osUser = options.osUser ?? osUserName();
   let closed = false;
+  const releases: Array<() => Promise<void> | void> = [];
   return {
     paths,
     db,
     jobs,
     osUser,
     actor: () => ({ os: osUser, name: getSettings(db).displayName }),
+    nativeBinding: options.nativeBinding,
+    onClose(release) {
+      releases.push(release);
+    },
     async close() {
       if (closed) return;
       closed = true;
       await jobs.shutdown();
+      await Promise.all(releases.map(async (release) => release()));
       db.close();
     },
   };

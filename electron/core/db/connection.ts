@@ -35,6 +35,28 @@ export function openDatabase(file: string, options: OpenDatabaseOptions = {}): W
   }
 }
 
+/**
+ * A read-only connection to a database another connection keeps open (in WAL mode), e.g. for a worker thread that
+ * does heavy reading off the main thread. It sees every write committed on the other connection.
+ */
+export function openReadOnlyDatabase(
+  file: string,
+  options: { readonly nativeBinding?: string | undefined } = {},
+): ReadableDb {
+  const db = new Database(file, {
+    readonly: true,
+    fileMustExist: true,
+    ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+  }) as ReadableDb;
+  db.pragma('busy_timeout = 5000');
+  return db;
+}
+
+/** A number that changes whenever another connection commits a change to the database (SQLite's data_version). */
+export function dataVersion(db: ReadableDb): number {
+  return db.pragma('data_version', { simple: true }) as number;
+}
+
 export function schemaVersion(db: ReadableDb): number {
   return db.pragma('user_version', { simple: true }) as number;
 }

@@ -1,8 +1,10 @@
 // The database's public face: opening it (pragmas, migrations) and the read/write connection types.
 export {
+  dataVersion,
   latestSchemaVersion,
   migrate,
   openDatabase,
+  openReadOnlyDatabase,
   schemaVersion,
   sqliteVersion,
   type OpenDatabaseOptions,

@@ -9,6 +9,7 @@ import type { CoreContext } from '../context';
 import type { IpcRouter } from '../ipc';
 import { getSettings } from '../settings';
 import { decideMany, decisionContext, selectPhotos } from './decisions';
+import { decisionService } from './decisionService';
 import { EXPORT_JOB_KIND, startExport } from './exportJob';
 import { publicationsCsv, takedownList, wherePublished } from './publications';
 import { listExports } from './repository';
@@ -25,6 +26,8 @@ async function writeReport(target: string, bytes: Buffer | string): Promise<stri
 
 export function registerPublishHandlers(router: IpcRouter, core: CoreContext): void {
   const db = core.db;
+  const decisions = decisionService(core);
+  decisions.warmUp();
 
   router
     .handle('decidePhotos', ({ channelId, date, eventId, photoHashes, overrides }) => {
@@ -33,6 +36,9 @@ export function registerPublishHandlers(router: IpcRouter, core: CoreContext): v
         ({ photo, decision }) => ({ photoHash: photo.hash, decision }),
       );
     })
+    .handle('countDecisions', (query) => decisions.counts(query))
+    .handle('decidePhotoPage', (query) => decisions.page(query))
+    .handle('filteredPhotoHashes', (query) => decisions.filteredHashes(query))
     .handle('startExport', (request) => ({ jobId: startExport(core, request).jobId }))
     .handle('getExportResult', ({ jobId }) => {
       const job = core.jobs.get(jobId);

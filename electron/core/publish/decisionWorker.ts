@@ -1,0 +1,62 @@
+// The decision worker thread (started by decisionService.ts): an event's decisions worked out on its own read-only
+// connection to the database, so that deciding 20,000 photos never stalls the app's main process.
+import { parentPort, workerData } from 'node:worker_threads';
+import { toSerializedError, type SerializedError } from '../../../shared/errors';
+import { openReadOnlyDatabase } from '../db';
+import { EventDecisions } from './eventDecisions';
+import type { DecisionPage, DecisionPageQuery, EventDecisionQuery } from './eventDecisions';
+import type { DecisionFilter, StatusCounts } from '../../../shared/decisionFilter';
+
+export interface DecisionWorkerData {
+  readonly databaseFile: string;
+  readonly nativeBinding: string | undefined;
+}
+
+export type DecisionRequest =
+  | { readonly id: number; readonly kind: 'counts'; readonly query: EventDecisionQuery }
+  | { readonly id: number; readonly kind: 'page'; readonly query: DecisionPageQuery }
+  | {
+      readonly id: number;
+      readonly kind: 'hashes';
+      readonly query: EventDecisionQuery & { readonly filter: DecisionFilter };
+    };
+
+export type DecisionAnswer = StatusCounts | DecisionPage | string[];
+
+export type DecisionReply =
+  | { readonly id: number; readonly ok: true; readonly value: DecisionAnswer }
+  | { readonly id: number; readonly ok: false; readonly error: SerializedError; readonly detail: string };
+
+if (!parentPort) throw new Error('decisionWorker.ts runs only as a worker thread');
+const port = parentPort;
+const data = workerData as DecisionWorkerData;
+const decisions = new EventDecisions(
+  openReadOnlyDatabase(data.databaseFile, { nativeBinding: data.nativeBinding }),
+  true,
+);
+
+function answer(request: DecisionRequest): DecisionAnswer {
+  switch (request.kind) {
+    case 'counts':
+      return decisions.counts(request.query);
+    case 'page':
+      return decisions.page(request.query);
+    case 'hashes':
+      return decisions.filteredHashes(request.query);
+  }
+}
+
+port.on('message', (request: DecisionRequest) => {
+  let reply: DecisionReply;
+  try {
+    reply = { id: request.id, ok: true, value: answer(request) };
+  } catch (error) {
+    reply = {
+      id: request.id,
+      ok: false,
+      error: toSerializedError(error),
+      detail: error instanceof Error ? error.message : String(error),
+    };
+  }
+  port.postMessage(reply);
+});
