@@ -2,7 +2,7 @@
 // connection to the database, so that deciding 20,000 photos never stalls the app's main process.
 import { parentPort, workerData } from 'node:worker_threads';
 import { toSerializedError, type SerializedError } from '../../../shared/errors';
-import { openReadOnlyDatabase } from '../db';
+import { dataVersion, openReadOnlyDatabase } from '../db';
 import { EventDecisions } from './eventDecisions';
 import type { DecisionPage, DecisionPageQuery, EventDecisionQuery } from './eventDecisions';
 import type { DecisionFilter, StatusCounts } from '../../../shared/decisionFilter';
@@ -30,10 +30,25 @@ export type DecisionReply =
 if (!parentPort) throw new Error('decisionWorker.ts runs only as a worker thread');
 const port = parentPort;
 const data = workerData as DecisionWorkerData;
-const decisions = new EventDecisions(
-  openReadOnlyDatabase(data.databaseFile, { nativeBinding: data.nativeBinding }),
-  true,
-);
+const db = openReadOnlyDatabase(data.databaseFile, { nativeBinding: data.nativeBinding });
+const decisions = new EventDecisions(db, true);
+
+// Decisions kept up to date on change: once the database has been quiet for a moment after a change (an import, a
+// finished job), what is kept is worked out again here, so the library's next question finds it ready. While
+// changes keep coming (indexing), nothing is redone.
+const QUIET_MS = 500;
+let seenVersion = dataVersion(db);
+let changedAt: number | null = null;
+setInterval(() => {
+  const version = dataVersion(db);
+  if (version !== seenVersion) {
+    seenVersion = version;
+    changedAt = Date.now();
+  } else if (changedAt !== null && Date.now() - changedAt >= QUIET_MS) {
+    changedAt = null;
+    decisions.refreshKept();
+  }
+}, QUIET_MS / 2).unref();
 
 function answer(request: DecisionRequest): DecisionAnswer {
   switch (request.kind) {

@@ -38,9 +38,14 @@ export interface DecisionPage {
 }
 
 interface EventSummaries {
+  readonly query: EventDecisionQuery;
   readonly version: number;
   readonly photos: readonly ChosenPhoto[];
   readonly summaries: readonly DecisionSummary[];
+}
+
+function keyOf(query: EventDecisionQuery): string {
+  return `${query.channelId}\u0000${query.date}\u0000${query.eventId}`;
 }
 
 /** How many decisions are worked out at a time when a whole event is summarised: bounds what is held at once. */
@@ -67,7 +72,7 @@ export class EventDecisions {
   }
 
   private summaries(query: EventDecisionQuery): EventSummaries {
-    const key = `${query.channelId}\u0000${query.date}\u0000${query.eventId}`;
+    const key = keyOf(query);
     const version = dataVersion(this.db);
     const kept = this.kept.get(key);
     if (kept && kept.version === version) return kept;
@@ -79,7 +84,7 @@ export class EventDecisions {
         summaries.push(summariseDecision(decision));
       }
     }
-    const result = { version, photos, summaries };
+    const result = { query, version, photos, summaries };
     if (this.keep) {
       this.kept.delete(key);
       this.kept.set(key, result);
@@ -89,6 +94,23 @@ export class EventDecisions {
       }
     }
     return result;
+  }
+
+  /**
+   * Works out again what is kept and out of date (after another connection's change), most recently asked first:
+   * the next question about it is answered at once.
+   */
+  refreshKept(): void {
+    const version = dataVersion(this.db);
+    const stale = [...this.kept.values()].filter((kept) => kept.version !== version).reverse();
+    for (const kept of stale) {
+      try {
+        this.summaries(kept.query);
+      } catch {
+        // The event is gone, or the channel retired: forget it; a question about it gets the error itself.
+        this.kept.delete(keyOf(kept.query));
+      }
+    }
   }
 
   counts(query: EventDecisionQuery): StatusCounts {
