@@ -1,8 +1,18 @@
 // The running app's core: data folder, database and job runner. Electron main, the CLI, the UI test
 // harness and integration tests all open it the same way.
-import { osUserName, type Actor } from './audit';
-import { openDatabase, type WritableDb } from './db';
-import { prepareDataDir, type DataPaths } from './dataDir';
+import { audited, osUserName, type Actor } from './audit';
+import {
+  databaseKey,
+  encryptPlainDatabase,
+  isPlainDatabaseFile,
+  openDatabase,
+  type KeySource,
+  type KeyStore,
+  type ReadOnlyAccess,
+  type WritableDb,
+} from './db';
+import { existsSync } from 'node:fs';
+import { makePrivate, prepareDataDir, type DataPaths } from './dataDir';
 import { JobRunner, type JobRunnerOptions } from './jobs';
 import { getSettings } from './settings';
 
@@ -11,10 +21,12 @@ export interface CoreContext {
   readonly db: WritableDb;
   readonly jobs: JobRunner;
   readonly osUser: string;
+  /** Where the database key came from (the database is always encrypted). */
+  readonly keySource: KeySource;
   /** Who is acting now: the OS user and the display name currently set (it may change while the app runs). */
   actor(): Actor;
-  /** The SQLite driver built for this runtime, if not the default one: a worker thread's own connection needs it. */
-  readonly nativeBinding: string | undefined;
+  /** What a worker thread needs for its own read-only connection (file, key, driver); it stays in this process. */
+  readonly readOnlyAccess: ReadOnlyAccess;
   /** Runs `release` when the core closes, before the database: e.g. ends a worker thread with its own connection. */
   onClose(release: () => Promise<void> | void): void;
   close(): Promise<void>;
@@ -25,12 +37,34 @@ export interface OpenCoreOptions {
   readonly nativeBinding?: string | undefined;
   readonly osUser?: string;
   readonly jobs?: JobRunnerOptions;
+  /** Where FOTOWACHT_DB_KEY and the opt-ins are read (default process.env). */
+  readonly env?: Readonly<Record<string, string | undefined>>;
+  /** The key store (default: the operating system's); tests pass their own. */
+  readonly keyStore?: KeyStore;
 }
 
 export function openCore(options: OpenCoreOptions): CoreContext {
   const paths = prepareDataDir(options.dataDir);
-  const db = openDatabase(paths.database, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
+  const binding = options.nativeBinding ? { nativeBinding: options.nativeBinding } : {};
+  const exists = existsSync(paths.database);
+  const plain = exists && isPlainDatabaseFile(paths.database);
+  const key = databaseKey({
+    dataDir: paths.root,
+    ...(options.env ? { env: options.env } : {}),
+    ...(options.keyStore ? { keyStore: options.keyStore } : {}),
+    mayCreate: !exists || plain,
+  });
+  // A database an older version left unencrypted is encrypted once, before anything else reads it.
+  if (plain) encryptPlainDatabase(paths.database, key.hex, binding);
+  const db = openDatabase(paths.database, { ...binding, key: key.hex });
+  // SQLite creates its files with the process's umask (often world-readable): the registry is for this user only.
+  for (const file of [paths.database, `${paths.database}-wal`, `${paths.database}-shm`]) makePrivate(file);
   const jobs = new JobRunner(options.jobs);
+  if (plain) {
+    audited(db, { os: options.osUser ?? osUserName(), name: getSettings(db).displayName }, (log) =>
+      log({ action: 'db.encrypted', subject: 'database', details: { keySource: key.source } }),
+    );
+  }
   const osUser = options.osUser ?? osUserName();
   let closed = false;
   const releases: Array<() => Promise<void> | void> = [];
@@ -39,8 +73,9 @@ export function openCore(options: OpenCoreOptions): CoreContext {
     db,
     jobs,
     osUser,
+    keySource: key.source,
     actor: () => ({ os: osUser, name: getSettings(db).displayName }),
-    nativeBinding: options.nativeBinding,
+    readOnlyAccess: { file: paths.database, key: key.hex, nativeBinding: options.nativeBinding },
     onClose(release) {
       releases.push(release);
     },

@@ -117,7 +117,7 @@ describe('the bundled app’s workers', () => {
   it('count an event’s decisions in the built decisionWorker chunk, on its own read-only connection', async () => {
     const core = openCore({ dataDir: tempDir() });
     seedLargeEvent(core.db, 40);
-    const workerData: DecisionWorkerData = { databaseFile: core.paths.database, nativeBinding: undefined };
+    const workerData: DecisionWorkerData = { database: core.readOnlyAccess };
     const worker = await startBundled('decisionWorker', { workerData });
     try {
       const query = { channelId: 'social', date: '2026-10-01', eventId: 1 };

@@ -1,6 +1,8 @@
 // The database's public face: opening it (pragmas, migrations) and the read/write connection types.
 export {
   dataVersion,
+  encryptPlainDatabase,
+  isPlainDatabaseFile,
   latestSchemaVersion,
   migrate,
   openDatabase,
@@ -8,7 +10,20 @@ export {
   schemaVersion,
   sqliteVersion,
   type OpenDatabaseOptions,
+  type ReadOnlyAccess,
   type ReadableDb,
   type WritableDb,
 } from './connection';
 export { migrations, type Migration } from './migrations';
+export {
+  ALLOW_PLAIN_KEY_ENV,
+  DB_KEY_ENV,
+  DB_KEY_FILE_ENV,
+  databaseKey,
+  keyAccount,
+  osKeyStore,
+  PLAIN_KEY_FILE,
+  type DatabaseKey,
+  type KeySource,
+  type KeyStore,
+} from './key';

@@ -24,10 +24,7 @@ export class DecisionService {
 
   private start(): Promise<Worker> {
     this.worker ??= (async () => {
-      const workerData: DecisionWorkerData = {
-        databaseFile: this.core.paths.database,
-        nativeBinding: this.core.nativeBinding,
-      };
+      const workerData: DecisionWorkerData = { database: this.core.readOnlyAccess };
       const worker = await startWorker(
         {
           importer: import.meta.url,

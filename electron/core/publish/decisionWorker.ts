@@ -2,14 +2,13 @@
 // connection to the database, so that deciding 20,000 photos never stalls the app's main process.
 import { parentPort, workerData } from 'node:worker_threads';
 import { toSerializedError, type SerializedError } from '../../../shared/errors';
-import { dataVersion, openReadOnlyDatabase } from '../db';
+import { dataVersion, openReadOnlyDatabase, type ReadOnlyAccess } from '../db';
 import { EventDecisions } from './eventDecisions';
 import type { DecisionPage, DecisionPageQuery, EventDecisionQuery } from './eventDecisions';
 import type { DecisionFilter, StatusCounts } from '../../../shared/decisionFilter';
 
 export interface DecisionWorkerData {
-  readonly databaseFile: string;
-  readonly nativeBinding: string | undefined;
+  readonly database: ReadOnlyAccess;
 }
 
 export type DecisionRequest =
@@ -30,7 +29,7 @@ export type DecisionReply =
 if (!parentPort) throw new Error('decisionWorker.ts runs only as a worker thread');
 const port = parentPort;
 const data = workerData as DecisionWorkerData;
-const db = openReadOnlyDatabase(data.databaseFile, { nativeBinding: data.nativeBinding });
+const db = openReadOnlyDatabase(data.database);
 const decisions = new EventDecisions(db, true);
 
 // Decisions kept up to date on change: once the database has been quiet for a moment after a change (an import, a
