@@ -33,6 +33,9 @@ const benchmarks: readonly Benchmark[] = [
   benchUi,
 ];
 
+// Benchmarks open throwaway data folders: a fixed database key, so they need no OS key store (none on a server).
+process.env.FOTOWACHT_DB_KEY ??= 'be9c'.repeat(16);
+
 const wanted = process.argv.slice(2);
 for (const benchmark of benchmarks) {
   if (wanted.length > 0 && !wanted.includes(benchmark.name)) continue;

@@ -14,7 +14,7 @@ import { AppError } from '../../../shared/errors';
 import type { Decision } from '../../../shared/policy';
 import { dataVersion, type ReadableDb } from '../db';
 import { chosenPhotosOfEvent, eventExists, type ChosenPhoto } from '../library';
-import { decideMany, decisionContext } from './decisions';
+import { decideMany, decisionContext, type DecisionContext } from './decisions';
 
 export interface EventDecisionQuery {
   readonly channelId: string;
@@ -42,6 +42,8 @@ interface EventSummaries {
   readonly version: number;
   readonly photos: readonly ChosenPhoto[];
   readonly summaries: readonly DecisionSummary[];
+  /** The context they were decided in (consent answers and the event's classes asked once), for a page's decisions. */
+  readonly context: DecisionContext;
 }
 
 function keyOf(query: EventDecisionQuery): string {
@@ -84,7 +86,7 @@ export class EventDecisions {
         summaries.push(summariseDecision(decision));
       }
     }
-    const result = { query, version, photos, summaries };
+    const result = { query, version, photos, summaries, context };
     if (this.keep) {
       this.kept.delete(key);
       this.kept.set(key, result);
@@ -128,16 +130,21 @@ export class EventDecisions {
     const filter = query.filter ?? {};
     let total: number;
     let chosen: readonly ChosenPhoto[];
+    // Summaries kept and current: the event's photos and a context are at hand, no query needed but the page's.
+    const kept = this.kept.get(keyOf(query));
+    const current = kept && kept.version === dataVersion(this.db) ? kept : null;
+    let context: DecisionContext | undefined = current?.context;
     if (isFiltered(filter)) {
-      const { photos, summaries } = this.summaries(query);
+      const { photos, summaries, context: decidedIn } = this.summaries(query);
       total = photos.length;
       chosen = photos.filter((_, i) => matchesFilter(summaries[i]!, filter));
+      context = decidedIn;
     } else {
-      chosen = this.photosOf(query.eventId);
+      chosen = current?.photos ?? this.photosOf(query.eventId);
       total = chosen.length;
     }
     const shown = chosen.slice(query.offset, query.offset + query.limit);
-    const context = decisionContext(this.db, query.channelId, query.date);
+    context ??= decisionContext(this.db, query.channelId, query.date);
     return {
       total,
       matching: chosen.length,
