@@ -148,7 +148,7 @@ export function EventView({
       {event.photos === 0 || pages.total === 0 ? (
         <p className="empty">{t('ui.library.noPhotos')}</p>
       ) : pages.total === null ? (
-        <Busy label="ui.library.loadingDecisions" />
+        !pages.error && <Busy label="ui.library.loadingDecisions" />
       ) : shownCount === 0 ? (
         <p className="empty">{t('ui.library.noMatch')}</p>
       ) : (

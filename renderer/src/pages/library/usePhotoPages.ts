@@ -20,7 +20,7 @@ interface Loaded {
 }
 
 export interface PhotoPages {
-  /** Photos in the event; null until the first page arrives. */
+  /** Photos in the event; null until the first page of this question (target, filter) arrives. */
   readonly total: number | null;
   /** Photos the filter keeps; null until the first page arrives. */
   readonly matching: number | null;
@@ -41,12 +41,13 @@ export function usePhotoPages(
 ): PhotoPages {
   const key = JSON.stringify([target, eventId, filter, generation]);
   const [loaded, setLoaded] = useState<Loaded>({ key, total: null, matching: null, pages: new Map(), error: null });
-  const requested = useRef(new Map<number, Promise<readonly PhotoItem[]>>());
-  const currentKey = useRef(key);
+  // The pages asked for, of one question: a new key starts a new map (the grid may ask before this hook's effect).
+  const requested = useRef({ key, pages: new Map<number, Promise<readonly PhotoItem[]>>() });
 
   const load = useCallback(
     (page: number): Promise<readonly PhotoItem[]> => {
-      const asked = requested.current.get(page);
+      if (requested.current.key !== key) requested.current = { key, pages: new Map() };
+      const asked = requested.current.pages.get(page);
       if (asked) return asked;
       const promise = call('decidePhotoPage', {
         ...target,
@@ -56,9 +57,8 @@ export function usePhotoPages(
         filter,
       }).then(
         (answer) => {
-          if (currentKey.current === key) {
-            // The first answer to a new question replaces the previous question's pages (its counts stay on
-            // screen until then: no flicker while typing a name).
+          if (requested.current.key === key) {
+            // The first answer to a new question replaces the previous question's pages.
             setLoaded((previous) => ({
               key,
               total: answer.total,
@@ -70,18 +70,18 @@ export function usePhotoPages(
           return answer.items;
         },
         (caught: unknown) => {
-          requested.current.delete(page);
-          if (currentKey.current === key) {
-            setLoaded((previous) => ({
-              ...(previous.key === key ? previous : { ...previous, pages: new Map() }),
-              key,
-              error: errorOf(caught),
-            }));
+          if (requested.current.key === key) {
+            requested.current.pages.delete(page);
+            setLoaded((previous) =>
+              previous.key === key
+                ? { ...previous, error: errorOf(caught) }
+                : { key, total: null, matching: null, pages: new Map(), error: errorOf(caught) },
+            );
           }
           return [];
         },
       );
-      requested.current.set(page, promise);
+      requested.current.pages.set(page, promise);
       return promise;
     },
     // key names target, eventId and filter together
@@ -90,10 +90,8 @@ export function usePhotoPages(
   );
 
   useEffect(() => {
-    currentKey.current = key;
-    requested.current = new Map();
     void load(0);
-  }, [key, load]);
+  }, [load]);
 
   const want = useCallback(
     (first: number, last: number) => {
@@ -106,12 +104,13 @@ export function usePhotoPages(
       index < 0 ? undefined : (await load(Math.floor(index / PAGE_SIZE)))[index % PAGE_SIZE]?.photoHash,
     [load],
   );
-  const pages = loaded.key === key ? loaded.pages : new Map<number, readonly PhotoItem[]>();
+  // Only answers to this question: while a new filter's first page is on its way, nothing stale is shown.
+  const current = loaded.key === key ? loaded : null;
   return {
-    total: loaded.total,
-    matching: loaded.matching,
-    error: loaded.error,
-    itemAt: (index) => pages.get(Math.floor(index / PAGE_SIZE))?.[index % PAGE_SIZE],
+    total: current?.total ?? null,
+    matching: current?.matching ?? null,
+    error: current?.error ?? null,
+    itemAt: (index) => current?.pages.get(Math.floor(index / PAGE_SIZE))?.[index % PAGE_SIZE],
     want,
     hashAt,
   };
