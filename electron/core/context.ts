@@ -14,6 +14,7 @@ import {
 import { existsSync } from 'node:fs';
 import { makePrivate, prepareDataDir, type DataPaths } from './dataDir';
 import { JobRunner, type JobRunnerOptions } from './jobs';
+import { mediaCipher, sealPlainMedia, type MediaCipher } from './media';
 import { getSettings } from './settings';
 
 export interface CoreContext {
@@ -21,6 +22,8 @@ export interface CoreContext {
   readonly db: WritableDb;
   readonly jobs: JobRunner;
   readonly osUser: string;
+  /** Seals and opens the cached thumbnails and previews (AES-256-GCM, key derived from the database key). */
+  readonly media: MediaCipher;
   /** Where the database key came from (the database is always encrypted). */
   readonly keySource: KeySource;
   /** Who is acting now: the OS user and the display name currently set (it may change while the app runs). */
@@ -60,7 +63,10 @@ export function openCore(options: OpenCoreOptions): CoreContext {
   // SQLite creates its files with the process's umask (often world-readable): the registry is for this user only.
   for (const file of [paths.database, `${paths.database}-wal`, `${paths.database}-shm`]) makePrivate(file);
   const jobs = new JobRunner(options.jobs);
+  const media = mediaCipher(key.hex);
   if (plain) {
+    // The same moment for the media an older version cached unsealed.
+    sealPlainMedia([paths.thumbnails, paths.previews], media);
     audited(db, { os: options.osUser ?? osUserName(), name: getSettings(db).displayName }, (log) =>
       log({ action: 'db.encrypted', subject: 'database', details: { keySource: key.source } }),
     );
@@ -74,6 +80,7 @@ export function openCore(options: OpenCoreOptions): CoreContext {
     jobs,
     osUser,
     keySource: key.source,
+    media,
     actor: () => ({ os: osUser, name: getSettings(db).displayName }),
     readOnlyAccess: { file: paths.database, key: key.hex, nativeBinding: options.nativeBinding },
     onClose(release) {

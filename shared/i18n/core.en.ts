@@ -65,6 +65,8 @@ export const coreEn = {
   'error.ipc.invalidParams': 'Invalid input for {method}: {issues}.',
   'error.db.newerSchema':
     'The database was made by a newer version of Fotowacht (schema {found}, this version knows {known}). Update Fotowacht.',
+  'error.media.unreadable':
+    'A cached picture could not be opened (altered, or sealed with another key); index the folder again.',
   'error.db.keyInvalid': 'The database key from {from} is not 64 hexadecimal characters.',
   'error.db.keyWrong': 'The database could not be opened with this key: it was encrypted with another one.',
   'error.db.keyMissing':
@@ -78,6 +80,7 @@ export const coreEn = {
   'error.job.cancelled': 'The task was cancelled.',
   'error.dataDir.networkShare':
     "The data folder {path} is on a network share. Fotowacht keeps children's data on this computer only (and its database is not safe on network folders): choose a folder on a local disk.",
+  'error.dataDir.aclFailed': 'The data folder {path} could not be made private to you (icacls failed).',
   'error.dataDir.notWritable': 'The data folder {path} is not writable.',
   'error.job.itemFailed': 'Failed: {detail}.',
   'error.ipc.untrustedSender': 'Request refused: it did not come from the Fotowacht window.',

@@ -64,6 +64,8 @@ export const coreNl = {
   'error.ipc.invalidParams': 'Ongeldige invoer bij {method}: {issues}.',
   'error.db.newerSchema':
     'De database is gemaakt door een nieuwere versie van Fotowacht (schema {found}, deze versie kent {known}). Werk Fotowacht bij.',
+  'error.media.unreadable':
+    'Een opgeslagen afbeelding kon niet geopend worden (gewijzigd, of met een andere sleutel verzegeld); indexeer de map opnieuw.',
   'error.db.keyInvalid': 'De databasesleutel uit {from} is geen 64 hexadecimale tekens.',
   'error.db.keyWrong': 'De database kon met deze sleutel niet worden geopend: hij is met een andere versleuteld.',
   'error.db.keyMissing':
@@ -77,6 +79,8 @@ export const coreNl = {
   'error.job.cancelled': 'De taak is geannuleerd.',
   'error.dataDir.networkShare':
     'De gegevensmap {path} staat op een netwerkschijf. Fotowacht bewaart gegevens van kinderen alleen op deze computer (en de database is op netwerkmappen niet veilig): kies een map op een lokale schijf.',
+  'error.dataDir.aclFailed':
+    'De gegevensmap {path} kon niet alleen voor jou toegankelijk gemaakt worden (icacls mislukte).',
   'error.dataDir.notWritable': 'De gegevensmap {path} is niet beschrijfbaar.',
   'error.job.itemFailed': 'Mislukt: {detail}.',
   'error.ipc.untrustedSender': 'Verzoek geweigerd: het kwam niet van het Fotowacht-venster.',

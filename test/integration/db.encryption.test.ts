@@ -156,3 +156,32 @@ describe('the encrypted database', () => {
     expect(verifyAuditTrail(core.db)).toMatchObject({ ok: true, count: 26 });
   });
 });
+
+describe('the media cache at rest', () => {
+  it('seals thumbnails and previews, refuses an altered or foreign one, and seals what an older version left', async () => {
+    const { mediaCipher, sealPlainMedia, isSealedMedia } = await import('../../electron/core/media');
+    const sharp = (await import('sharp')).default;
+    const picture = await sharp({ create: { width: 40, height: 30, channels: 3, background: '#c33' } })
+      .jpeg()
+      .toBuffer();
+    const cipher = mediaCipher('11'.repeat(32));
+    const sealed = cipher.seal(picture);
+    expect(isSealedMedia(sealed)).toBe(true);
+    expect(sealed.includes(picture.subarray(0, 64))).toBe(false);
+    expect(cipher.open(sealed).equals(picture)).toBe(true);
+    const altered = Buffer.from(sealed);
+    altered.writeUInt8(altered.readUInt8(altered.length - 1) ^ 1, altered.length - 1);
+    expect(() => cipher.open(altered)).toThrow(/media\.unreadable/);
+    expect(() => mediaCipher('22'.repeat(32)).open(sealed)).toThrow(/media\.unreadable/);
+    expect(() => cipher.open(picture)).toThrow(/media\.unreadable/);
+
+    const folder = path.join(tempDir(), 'thumbs');
+    const { mkdirSync } = await import('node:fs');
+    mkdirSync(path.join(folder, 'ab'), { recursive: true });
+    writeFileSync(path.join(folder, 'ab', 'old.jpg'), picture);
+    writeFileSync(path.join(folder, 'ab', 'new.jpg'), sealed);
+    expect(sealPlainMedia([folder], cipher)).toBe(1);
+    for (const name of ['old.jpg', 'new.jpg'])
+      expect(cipher.open(readFileSync(path.join(folder, 'ab', name))).equals(picture)).toBe(true);
+  });
+});
