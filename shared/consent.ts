@@ -162,8 +162,29 @@ export function parseSigner(raw: string): Signer | null {
 
 /** A cell that a spreadsheet would run as a formula. Read as text, never evaluated. */
 export function isFormulaLike(raw: string): boolean {
-  return /^\s*[=+@]/.test(raw) && raw.trim().length > 1 && !/^\s*\+?\d[\d\s-]*$/.test(raw);
+  // '-' starts a formula as much as '=', '+' and '@' do ('-2+3', '-cmd|…'); a phone or a negative number does not.
+  return /^\s*[=+\-@]/.test(raw) && raw.trim().length > 1 && !/^\s*[+-]?\d[\d\s-]*$/.test(raw);
 }
+
+/** Unicode format characters (right-to-left override, zero-width space and joiners, BOM…): invisible in a name. */
+const FORMAT_CHARACTERS = /\p{Cf}/gu;
+
+/** A cell without its invisible format characters, and whether it had any. */
+export function withoutFormatCharacters(raw: string): { readonly text: string; readonly stripped: boolean } {
+  const text = raw.replace(FORMAT_CHARACTERS, '');
+  return { text, stripped: text.length !== raw.length };
+}
+
+/**
+ * Text that looks like UTF-8 read as Windows-1252 or Latin-1 ("ZoÃ«" for "Zoë", "Â " for a no-break space,
+ * "â€™" for ’): the list was converted wrongly somewhere, and the names in it are not the real names.
+ */
+export function looksLikeMojibake(text: string): boolean {
+  return /[ÃÂ][\u0080-\u00bf\u2018-\u203a\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc]|â€/.test(text);
+}
+
+/** The longest a field of a consent list may be: longer is a mistake (or an attack), never a name. */
+export const MAX_FIELD_LENGTH: Readonly<Record<string, number>> = { name: 100, key: 64, email: 254, other: 100 };
 
 // ---------------------------------------------------------------- reasons
 

@@ -238,6 +238,15 @@ export interface ConsentChange {
   readonly to: ListConsentStatus;
 }
 
+/** Someone already in the registry whose name the list writes differently: shown old → new, confirmed by a person. */
+export interface NameChange {
+  readonly row: number;
+  readonly personId: number;
+  readonly key: string;
+  readonly from: string;
+  readonly to: string;
+}
+
 export interface ConsentImportCounts {
   readonly rows: number;
   readonly validRows: number;
@@ -266,6 +275,11 @@ export interface ConsentImportPreview {
   readonly changes: readonly ConsentChange[];
   /** The changes from granted to refused or not returned. */
   readonly withdrawals: readonly ConsentChange[];
+  /**
+   * People whose name this list changes (a wrongly encoded list would rename them silently, and their tags would
+   * stop matching): a commit needs an explicit confirmation when there are any.
+   */
+  readonly renamed: readonly NameChange[];
   /** People listed by the previous import of this school year and kind, but not by this file. */
   readonly missing: readonly PreviewPerson[];
   readonly errors: readonly ConsentRowIssue[];

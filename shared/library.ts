@@ -46,6 +46,17 @@ export interface LibraryEvent {
   readonly errors: number;
 }
 
+/**
+ * Why indexing put a photo on "needs review" whatever its consent says: its metadata block could not be read (its
+ * people may be missing), or its people regions were written for an image of another shape (boxes misplaced).
+ */
+export type PhotoReviewCode = 'metadataUnreadable' | 'staleRegions';
+
+export interface PhotoReviewReason {
+  readonly code: PhotoReviewCode;
+  readonly params: Readonly<Record<string, string | number>>;
+}
+
 /** A photo as the library knows it: its content, size and metadata, and where its files are. */
 export interface PhotoInfo {
   readonly hash: string;
@@ -96,4 +107,6 @@ export interface IndexSummary {
   readonly regions: number;
   readonly names: number;
   readonly errors: readonly IndexError[];
+  /** Photos indexed but put on "needs review" (unreadable metadata, stale regions); relative paths. */
+  readonly warnings: readonly IndexError[];
 }

@@ -2,6 +2,7 @@
 // published as is, published with regions hidden, or not at all — and why, per person. Main uses it to export,
 // the renderer to preview live. Doubt hides; a hidden person who cannot be hidden well blocks the photo.
 import { boxArea, growBox, type Box } from './geometry';
+import type { PhotoReviewReason } from './library';
 
 export type HideStyle = 'mask' | 'pixelate';
 
@@ -55,6 +56,8 @@ export interface DecisionInput {
   readonly schoolYear: string;
   /** A user's override of an overridable block, with the reason the audit trail records. */
   readonly override?: { readonly reason: string } | null;
+  /** Why indexing put the photo on review whatever its consent says (unreadable metadata, stale regions). */
+  readonly review?: readonly PhotoReviewReason[];
 }
 
 export type DecisionStatus = 'publish' | 'hide' | 'blocked' | 'needs_review';
@@ -70,9 +73,14 @@ export type ReasonCode =
   | 'policy.unknownFace'
   | 'policy.unnamedRegion'
   | 'policy.block.mainSubject'
+  | 'policy.block.mainSubjectUnknown'
   | 'policy.block.tooMany'
   | 'policy.block.noBox'
+  | 'policy.block.noBoxUnknown'
   | 'policy.review.facesNotChecked'
+  | 'policy.review.metadataUnreadable'
+  | 'policy.review.staleRegions'
+  | 'policy.review.staleRegionsUnknown'
   | 'policy.overridden';
 
 export interface DecisionReason {
@@ -202,6 +210,18 @@ function identityKey(identity: RegionIdentity): string | null {
   }
 }
 
+/** A review reason from indexing in the words of the decision: whose boxes are stale, or "an unknown face". */
+function reviewReason(reason: PhotoReviewReason): DecisionReason {
+  if (reason.code === 'metadataUnreadable')
+    return { code: 'policy.review.metadataUnreadable', params: {}, regionId: null };
+  const names = typeof reason.params.names === 'string' ? reason.params.names : '';
+  return {
+    code: names ? 'policy.review.staleRegions' : 'policy.review.staleRegionsUnknown',
+    params: { ...reason.params, names },
+    regionId: null,
+  };
+}
+
 export function decidePhoto(input: DecisionInput, settings: PolicySettings = DEFAULT_POLICY_SETTINGS): Decision {
   // Pets are not people; an unnamed region that is not a face says nothing about a person; dismissed detections are gone.
   const people = input.regions.filter(
@@ -234,14 +254,19 @@ export function decidePhoto(input: DecisionInput, settings: PolicySettings = DEF
     hiddenPeople += 1;
     if (!region.box) {
       // Someone who must be hidden, but nobody knows where on the photo: a person has to draw the box.
-      hardBlockers.push({ code: 'policy.block.noBox', params: { name: judgement.name }, regionId: null });
+      hardBlockers.push({
+        code: judgement.name ? 'policy.block.noBox' : 'policy.block.noBoxUnknown',
+        params: { name: judgement.name },
+        regionId: null,
+      });
       continue;
     }
     hidden.push({ regionId: region.id, box: region.box, maskBox: growBox(region.box, settings.maskMargin) });
     const share = boxArea(region.box);
     if (share > settings.maxHiddenAreaShare) {
       softBlockers.push({
-        code: 'policy.block.mainSubject',
+        // A detector box nobody named is still someone: "an unknown face", never an empty name.
+        code: judgement.name ? 'policy.block.mainSubject' : 'policy.block.mainSubjectUnknown',
         params: {
           name: judgement.name,
           share: Math.round(share * 100),
@@ -272,11 +297,14 @@ export function decidePhoto(input: DecisionInput, settings: PolicySettings = DEF
       overridden: false,
     };
   }
-  if (!input.facesChecked) {
+  const reviewBlockers = (input.review ?? []).map(reviewReason);
+  if (!input.facesChecked)
+    reviewBlockers.unshift({ code: 'policy.review.facesNotChecked', params: {}, regionId: null });
+  if (reviewBlockers.length > 0) {
     return {
       ...base,
       status: 'needs_review',
-      blockers: [{ code: 'policy.review.facesNotChecked', params: {}, regionId: null }, ...softBlockers],
+      blockers: [...reviewBlockers, ...softBlockers],
       overridable: false,
       overridden: false,
     };

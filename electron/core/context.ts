@@ -8,6 +8,7 @@ import {
   openDatabase,
   type KeySource,
   type KeyStore,
+  type ReadOnlyAccess,
   type WritableDb,
 } from './db';
 import { existsSync } from 'node:fs';
@@ -27,6 +28,10 @@ export interface CoreContext {
   readonly keySource: KeySource;
   /** Who is acting now: the OS user and the display name currently set (it may change while the app runs). */
   actor(): Actor;
+  /** What a worker thread needs for its own read-only connection (file, key, driver); it stays in this process. */
+  readonly readOnlyAccess: ReadOnlyAccess;
+  /** Runs `release` when the core closes, before the database: e.g. ends a worker thread with its own connection. */
+  onClose(release: () => Promise<void> | void): void;
   close(): Promise<void>;
 }
 
@@ -68,6 +73,7 @@ export function openCore(options: OpenCoreOptions): CoreContext {
   }
   const osUser = options.osUser ?? osUserName();
   let closed = false;
+  const releases: Array<() => Promise<void> | void> = [];
   return {
     paths,
     db,
@@ -76,10 +82,15 @@ export function openCore(options: OpenCoreOptions): CoreContext {
     keySource: key.source,
     media,
     actor: () => ({ os: osUser, name: getSettings(db).displayName }),
+    readOnlyAccess: { file: paths.database, key: key.hex, nativeBinding: options.nativeBinding },
+    onClose(release) {
+      releases.push(release);
+    },
     async close() {
       if (closed) return;
       closed = true;
       await jobs.shutdown();
+      await Promise.all(releases.map(async (release) => release()));
       db.close();
     },
   };

@@ -47,6 +47,10 @@ export const consentNl = {
   'consent.import.personLine': '  {key}  {name}  {className}',
   'consent.import.changesTitle': 'Wijzigingen:',
   'consent.import.changeLine': '  rij {row}: {key} {name}, {channel}: {from} → {to}',
+  'consent.import.renamedTitle': 'Namen die deze lijst verandert (oud → nieuw):',
+  'consent.import.renameLine': '  rij {row}: {key} {from} → {to}',
+  'consent.import.renamesNotCommitted':
+    'Niet opgeslagen: deze lijst verandert de naam van {count} personen. Kijk de namen hierboven na en bevestig met --confirm-renames.',
   'consent.import.withdrawalsTitle': 'Intrekkingen (eerst toestemming, nu niet meer):',
   'consent.import.missingTitle': 'Niet meer op de lijst (wel op de vorige import, nummer {importId}):',
   'consent.import.errorsTitle': 'Fouten (deze rijen worden niet geïmporteerd):',
@@ -96,6 +100,7 @@ export const consentNl = {
   'cli.consent.import.sheet': 'XLSX: naam of nummer van het werkblad (standaard het eerste)',
   'cli.consent.import.kind': 'soort mensen in de lijst: pupil (leerlingen) of staff (medewerkers)',
   'cli.consent.import.dryRun': 'alleen controleren en tonen, niets opslaan',
+  'cli.consent.import.confirmRenames': 'bevestig dat de namen die de lijst verandert (oud → nieuw) kloppen',
   'cli.consent.import.onlyValid':
     'sla de goede rijen op en laat rijen met fouten weg (anders: bij fouten niets opslaan)',
   'cli.consent.import.all': 'toon alle regels van elke lijst, niet alleen de eerste 20',
@@ -135,6 +140,10 @@ export const consentNl = {
   'error.consent.file.binary': '{file} is geen tekst- of XLSX-bestand.',
   'error.consent.file.badCsv': '{file} is geen leesbaar CSV-bestand: {detail}.',
   'error.consent.file.badXlsx': '{file} is geen leesbaar XLSX-bestand: {detail}.',
+  'error.consent.file.mixedEncoding':
+    '{file} is UTF-8, maar regel {line} bevat een teken in een andere tekenset (Windows-1252?). Sla de lijst opnieuw op als ‘CSV UTF-8’; Fotowacht raadt niet welke tekenset bedoeld is.',
+  'error.consent.file.xlsxTooLarge':
+    '{file} is geweigerd: uitgepakt zou het veel groter worden dan een toestemmingslijst kan zijn ({reason}). Sla de lijst opnieuw op of exporteer hem als CSV.',
   'error.consent.file.sheetNotFound': 'Werkblad “{sheet}” bestaat niet. Wel: {sheets}.',
   'error.consent.file.empty': '{file} is leeg.',
   'error.consent.mapping.noHeaderRow': 'Kopregel {row} bestaat niet: het bestand heeft {rows} rijen.',
@@ -150,6 +159,11 @@ export const consentNl = {
   'error.consent.mapping.invalid': 'Het kolomindelingsbestand {file} klopt niet: {issues}.',
   'error.consent.row.shortRow': 'de rij heeft {cells} cellen, de kopregel {expected}; de rij is afgebroken',
   'error.consent.row.formulaKept': 'lijkt een formule; bewaard als tekst, niet uitgerekend',
+  'error.consent.row.formatCharacters':
+    'bevatte onzichtbare tekens (zoals een schrijfrichting-omkering of een teken zonder breedte); die zijn weggelaten',
+  'error.consent.row.mojibake':
+    'lijkt verkeerd omgezet (zoals ‘Ã«’ voor ‘ë’): controleer de tekenset van de lijst en de schrijfwijze van de naam',
+  'error.consent.row.tooLong': 'is te lang ({length} tekens, hoogstens {max})',
   'error.consent.row.missingKey': 'het nummer ontbreekt',
   'error.consent.row.formulaKey': 'het nummer is een formule; vul het echte nummer in',
   'error.consent.row.invalidEmail': 'geen geldig e-mailadres',
@@ -172,8 +186,11 @@ export const consentNl = {
     'Sinds het voorbeeld is er iets veranderd (een andere import of wijziging). Bekijk het voorbeeld van {file} opnieuw.',
   'error.consent.import.hasErrors':
     'De lijst heeft {errors} fouten in {rows} rijen; er is niets opgeslagen. Verbeter ze, of importeer alleen de goede rijen.',
+  'error.consent.import.renamesNotConfirmed':
+    'Deze lijst verandert de naam van {count} personen; bevestig eerst dat de nieuwe namen kloppen.',
   'error.consent.import.nothingValid': 'In {file} staat geen enkele goede rij; er is niets opgeslagen.',
   'error.consent.import.previewExpired': 'Dit voorbeeld is verlopen of al gebruikt. Bekijk het voorbeeld opnieuw.',
+  'error.consent.import.listUnknown': 'Deze lijst is niet (meer) geopend; kies het bestand opnieuw.',
   'error.consent.import.fileChanged':
     '{file} is veranderd sinds het voorbeeld; er is niets opgeslagen. Bekijk het voorbeeld opnieuw.',
   'error.consent.year.invalid': '{year} is geen schooljaar; schrijf het als 2026-2027.',
@@ -239,6 +256,10 @@ export const consentEn = {
   'consent.import.personLine': '  {key}  {name}  {className}',
   'consent.import.changesTitle': 'Changes:',
   'consent.import.changeLine': '  row {row}: {key} {name}, {channel}: {from} → {to}',
+  'consent.import.renamedTitle': 'Names this list changes (old → new):',
+  'consent.import.renameLine': '  row {row}: {key} {from} → {to}',
+  'consent.import.renamesNotCommitted':
+    'Not saved: this list changes the name of {count} people. Check the names above and confirm with --confirm-renames.',
   'consent.import.withdrawalsTitle': 'Withdrawals (consent before, not any more):',
   'consent.import.missingTitle': 'No longer on the list (on the previous import, number {importId}):',
   'consent.import.errorsTitle': 'Errors (these rows are not imported):',
@@ -287,6 +308,7 @@ export const consentEn = {
   'cli.consent.import.sheet': 'XLSX: name or number of the sheet (default: the first)',
   'cli.consent.import.kind': 'who the list is about: pupil or staff',
   'cli.consent.import.dryRun': 'check and show only, save nothing',
+  'cli.consent.import.confirmRenames': 'confirm that the names the list changes (old → new) are right',
   'cli.consent.import.onlyValid':
     'save the valid rows and leave out rows with errors (otherwise: save nothing on errors)',
   'cli.consent.import.all': 'show every line of each list, not only the first 20',
@@ -325,6 +347,10 @@ export const consentEn = {
   'error.consent.file.binary': '{file} is neither a text nor an XLSX file.',
   'error.consent.file.badCsv': '{file} is not a readable CSV file: {detail}.',
   'error.consent.file.badXlsx': '{file} is not a readable XLSX file: {detail}.',
+  'error.consent.file.mixedEncoding':
+    '{file} is UTF-8, but line {line} holds a character in another character set (Windows-1252?). Save the list again as ‘CSV UTF-8’; Fotowacht does not guess which was meant.',
+  'error.consent.file.xlsxTooLarge':
+    '{file} was refused: unpacked it would be far larger than a consent list can be ({reason}). Save the list again or export it as CSV.',
   'error.consent.file.sheetNotFound': 'There is no sheet “{sheet}”. There are: {sheets}.',
   'error.consent.file.empty': '{file} is empty.',
   'error.consent.mapping.noHeaderRow': 'Header row {row} does not exist: the file has {rows} rows.',
@@ -340,6 +366,11 @@ export const consentEn = {
   'error.consent.mapping.invalid': 'The mapping file {file} is not valid: {issues}.',
   'error.consent.row.shortRow': 'the row has {cells} cells, the header {expected}; the row is cut off',
   'error.consent.row.formulaKept': 'looks like a formula; kept as text, not evaluated',
+  'error.consent.row.formatCharacters':
+    'held invisible characters (such as a right-to-left override or a zero-width character); they were left out',
+  'error.consent.row.mojibake':
+    'looks wrongly converted (like ‘Ã«’ for ‘ë’): check the list’s character set and how the name is spelled',
+  'error.consent.row.tooLong': 'is too long ({length} characters, at most {max})',
   'error.consent.row.missingKey': 'the number is missing',
   'error.consent.row.formulaKey': 'the number is a formula; enter the real number',
   'error.consent.row.invalidEmail': 'not a valid e-mail address',
@@ -361,8 +392,11 @@ export const consentEn = {
     'Something changed since the preview (another import or change). Preview {file} again.',
   'error.consent.import.hasErrors':
     'The list has {errors} errors in {rows} rows; nothing was saved. Fix them, or import only the valid rows.',
+  'error.consent.import.renamesNotConfirmed':
+    'This list changes the name of {count} people; first confirm that the new names are right.',
   'error.consent.import.nothingValid': '{file} has no valid row; nothing was saved.',
   'error.consent.import.previewExpired': 'This preview has expired or was used already. Preview again.',
+  'error.consent.import.listUnknown': 'This list is not open (any more); choose the file again.',
   'error.consent.import.fileChanged': '{file} changed since the preview; nothing was saved. Preview again.',
   'error.consent.year.invalid': '{year} is not a school year; write it as 2026-2027.',
   'error.consent.person.notFound': 'Nobody found with number {person}.',

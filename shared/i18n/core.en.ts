@@ -47,6 +47,7 @@ export const coreEn = {
   'settings.dataDir': 'Data folder',
 
   'jobs.title': 'Tasks',
+  'jobs.errors': '{count} items failed',
   'jobs.cancel': 'Cancel',
   'jobs.progress': '{done} of {total}',
   'jobs.progress.unknown': '{done} processed',
@@ -82,6 +83,10 @@ export const coreEn = {
     "The data folder {path} is on a network share. Fotowacht keeps children's data on this computer only (and its database is not safe on network folders): choose a folder on a local disk.",
   'error.dataDir.aclFailed': 'The data folder {path} could not be made private to you (icacls failed).',
   'error.dataDir.notWritable': 'The data folder {path} is not writable.',
+  'error.fs.noSpace': 'The disk is full. Make room (or choose another folder) and try again.',
+  'error.fs.readOnly': 'The disk is read-only: nothing can be written there. Choose another folder.',
+  'error.fs.noAccess': 'No permission to write. Choose another folder or ask your administrator.',
+  'error.fs.ioError': 'The disk reported a read or write error. Check the disk and try again.',
   'error.job.itemFailed': 'Failed: {detail}.',
   'error.ipc.untrustedSender': 'Request refused: it did not come from the Fotowacht window.',
   'cli.description': 'Fotowacht on the command line: the same core as the app, for administrators and scripts.',

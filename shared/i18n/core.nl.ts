@@ -45,6 +45,7 @@ export const coreNl = {
   'settings.dataDir': 'Gegevensmap',
 
   'jobs.title': 'Taken',
+  'jobs.errors': '{count} onderdelen mislukt',
   'jobs.cancel': 'Annuleren',
   'jobs.progress': '{done} van {total}',
   'jobs.progress.unknown': '{done} verwerkt',
@@ -82,6 +83,10 @@ export const coreNl = {
   'error.dataDir.aclFailed':
     'De gegevensmap {path} kon niet alleen voor jou toegankelijk gemaakt worden (icacls mislukte).',
   'error.dataDir.notWritable': 'De gegevensmap {path} is niet beschrijfbaar.',
+  'error.fs.noSpace': 'De schijf is vol. Maak ruimte (of kies een andere map) en probeer het opnieuw.',
+  'error.fs.readOnly': 'De schijf is alleen-lezen: daar kan niets worden opgeslagen. Kies een andere map.',
+  'error.fs.noAccess': 'Geen toestemming om te schrijven. Kies een andere map of vraag de beheerder.',
+  'error.fs.ioError': 'De schijf gaf een lees- of schrijffout. Controleer de schijf en probeer het opnieuw.',
   'error.job.itemFailed': 'Mislukt: {detail}.',
   'error.ipc.untrustedSender': 'Verzoek geweigerd: het kwam niet van het Fotowacht-venster.',
   'cli.description': 'Fotowacht op de opdrachtregel: dezelfde kern als de app, voor beheerders en scripts.',

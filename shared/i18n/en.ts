@@ -2,6 +2,7 @@
 import { consentEn } from './consent';
 import { coreEn } from './core.en';
 import { facesEn } from './faces';
+import { filesEn } from './files';
 import { libraryEn } from './library';
 import { policyEn } from './policy';
 import { publishEn } from './publish';
@@ -13,6 +14,7 @@ export const en = {
   ...libraryEn,
   ...consentEn,
   ...facesEn,
+  ...filesEn,
   ...policyEn,
   ...publishEn,
   ...uiEn,

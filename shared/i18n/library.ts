@@ -12,12 +12,18 @@ export const libraryNl = {
   'error.library.file.tooLarge': '{file} is te groot om veilig te openen (meer dan {limit} pixels).',
   'error.library.file.vanished': '{file} is verdwenen tijdens het indexeren.',
   'error.library.file.noAccess': 'Geen toegang tot {file}.',
+  'error.library.link.outside': '{file} is een snelkoppeling naar een plek buiten de gekozen map en is overgeslagen.',
+  'error.library.review.metadataUnreadable':
+    '{file}: het metadatablok (XMP) is onleesbaar; wie erop getagd is, is onbekend. De foto moet worden nagekeken.',
+  'error.library.review.staleRegions':
+    '{file}: de personenvakken zijn geschreven voor een beeld van {statedWidth}×{statedHeight}, maar de foto is {width}×{height}. De foto moet worden nagekeken.',
   'cli.index.description': 'indexeer een map met evenementfoto’s (of een map met veel evenementen)',
   'cli.index.folder': 'de map met foto’s',
   'cli.index.summary': '{photos} foto’s in {events} evenementen: {regions} personen met een vak, {names} namen.',
   'cli.index.changes':
     'Nieuw of gewijzigd: {indexed}; ongewijzigd: {unchanged}; verplaatst: {moved}; verwijderd: {removed}.',
   'cli.index.errors': '{count} bestanden konden niet worden gelezen:',
+  'cli.index.warnings': 'Let op ({count}):',
   'cli.index.cancelled': 'Indexeren afgebroken; wat klaar was, is bewaard.',
   'cli.photos.description': 'toon de foto’s van een evenement met hun personen',
   'cli.photos.event': 'evenement: naam, map of nummer',
@@ -43,11 +49,17 @@ export const libraryEn = {
   'error.library.file.tooLarge': '{file} is too large to open safely (more than {limit} pixels).',
   'error.library.file.vanished': '{file} disappeared while indexing.',
   'error.library.file.noAccess': 'No access to {file}.',
+  'error.library.link.outside': '{file} is a link to a place outside the chosen folder and was skipped.',
+  'error.library.review.metadataUnreadable':
+    '{file}: its metadata block (XMP) is unreadable, so who is tagged on it is unknown. The photo needs review.',
+  'error.library.review.staleRegions':
+    '{file}: its people boxes were written for an image of {statedWidth}×{statedHeight}, but the photo is {width}×{height}. The photo needs review.',
   'cli.index.description': 'index a folder of event photos (or a folder of many events)',
   'cli.index.folder': 'the folder with photos',
   'cli.index.summary': '{photos} photos in {events} events: {regions} people with a box, {names} names.',
   'cli.index.changes': 'New or changed: {indexed}; unchanged: {unchanged}; moved: {moved}; removed: {removed}.',
   'cli.index.errors': '{count} files could not be read:',
+  'cli.index.warnings': 'Note ({count}):',
   'cli.index.cancelled': 'Indexing cancelled; what was done is kept.',
   'cli.photos.description': 'list the photos of an event with the people in them',
   'cli.photos.event': 'event: name, folder or number',

@@ -3,11 +3,21 @@
 import { consentNl } from './consent';
 import { coreNl } from './core.nl';
 import { facesNl } from './faces';
+import { filesNl } from './files';
 import { libraryNl } from './library';
 import { policyNl } from './policy';
 import { publishNl } from './publish';
 import { uiNl } from './ui';
 
-export const nl = { ...coreNl, ...libraryNl, ...consentNl, ...facesNl, ...policyNl, ...publishNl, ...uiNl } as const;
+export const nl = {
+  ...coreNl,
+  ...libraryNl,
+  ...consentNl,
+  ...facesNl,
+  ...filesNl,
+  ...policyNl,
+  ...publishNl,
+  ...uiNl,
+} as const;
 
 export type MessageKey = keyof typeof nl;

@@ -16,9 +16,19 @@ export const policyNl = {
   'policy.unnamedRegion': 'persoon zonder naam',
   'policy.block.mainSubject':
     '{name} moet onherkenbaar worden, maar is het hoofdonderwerp ({share}% van de foto, grens {max}%)',
+  'policy.block.mainSubjectUnknown':
+    'een onbekend gezicht moet onherkenbaar worden, maar is het hoofdonderwerp ({share}% van de foto, grens {max}%)',
+  'policy.block.noBoxUnknown':
+    'een onbekend persoon moet onherkenbaar worden, maar staat niet aangegeven op de foto: teken een kader',
   'policy.block.tooMany': '{count} personen moeten onherkenbaar worden (meer dan {max})',
   'policy.block.noBox': '{name} moet onherkenbaar worden, maar staat niet aangegeven op de foto: teken een kader',
   'policy.review.facesNotChecked': 'de gezichtsdetectie heeft deze foto nog niet bekeken',
+  'policy.review.metadataUnreadable':
+    'het metadatablok (XMP) van deze foto is onleesbaar: wie erop getagd is, is onbekend — kijk na wie erop staat',
+  'policy.review.staleRegions':
+    'de vakken van {names} zijn geschreven voor een beeld van {statedWidth}×{statedHeight}, maar de foto is {width}×{height}: ze kunnen op de verkeerde plek staan — teken ze opnieuw',
+  'policy.review.staleRegionsUnknown':
+    'de vakken van een onbekend gezicht zijn geschreven voor een beeld van {statedWidth}×{statedHeight}, maar de foto is {width}×{height}: ze kunnen op de verkeerde plek staan — teken ze opnieuw',
   'policy.overridden': 'blokkade opgeheven: {reason}',
 } as const;
 
@@ -37,8 +47,17 @@ export const policyEn = {
   'policy.unknownFace': 'unknown face',
   'policy.unnamedRegion': 'person without a name',
   'policy.block.mainSubject': '{name} must be hidden but is the main subject ({share}% of the photo, limit {max}%)',
+  'policy.block.mainSubjectUnknown':
+    'an unknown face must be hidden but is the main subject ({share}% of the photo, limit {max}%)',
+  'policy.block.noBoxUnknown': 'an unknown person must be hidden but is not marked on the photo: draw a box',
   'policy.block.tooMany': '{count} people must be hidden (more than {max})',
   'policy.block.noBox': '{name} must be hidden but is not marked on the photo: draw a box',
   'policy.review.facesNotChecked': 'the face detector has not looked at this photo yet',
+  'policy.review.metadataUnreadable':
+    'the metadata block (XMP) of this photo is unreadable, so who is tagged on it is unknown — check who is on it',
+  'policy.review.staleRegions':
+    'the boxes of {names} were written for an image of {statedWidth}×{statedHeight}, but the photo is {width}×{height}: they may be in the wrong place — draw them again',
+  'policy.review.staleRegionsUnknown':
+    'the boxes of an unknown face were written for an image of {statedWidth}×{statedHeight}, but the photo is {width}×{height}: they may be in the wrong place — draw them again',
   'policy.overridden': 'block overridden: {reason}',
 } as const satisfies Record<keyof typeof policyNl, string>;

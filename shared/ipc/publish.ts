@@ -1,22 +1,42 @@
 // IPC methods of the publish step: who is in a photo, the decision per channel, export, and the privacy officer's
 // questions (where published, takedown list, audit report).
 import { z } from 'zod';
+import type { StatusCounts } from '../decisionFilter';
 import type { Decision } from '../policy';
 import type { ExportSummary } from '../publish';
 import type { AuditVerification } from '../types';
 import { method } from './method';
+import { fileHandle } from './ui';
 
 const hash = z.string().regex(/^[0-9a-f]{64}$/);
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 const channelId = z.string().min(1).max(40);
 const id = z.number().int().positive();
-const filePath = z.string().min(1).max(4096);
 
 /** Photos to decide on or export: a whole event or chosen photos. */
 const selection = {
   eventId: id.optional(),
   photoHashes: z.array(hash).max(20_000).optional(),
 };
+
+/** The library grid's filters (shared/decisionFilter.ts). */
+const decisionFilter = z
+  .object({
+    status: z.enum(['publish', 'hide', 'blocked', 'needs_review']).optional(),
+    person: z.string().max(200).optional(),
+    untagged: z.boolean().optional(),
+  })
+  .strict();
+
+/** One page of an event's photos with their decisions: only these photos are decided in full. */
+export interface DecisionPageView {
+  /** Photos in the event. */
+  readonly total: number;
+  /** Photos the filter keeps (the total without a filter). */
+  readonly matching: number;
+  readonly offset: number;
+  readonly items: Array<{ photoHash: string; decision: Decision }>;
+}
 
 export interface PublicationView {
   readonly exportId: number;
@@ -49,13 +69,33 @@ export const publishContract = {
       .object({ channelId, date: day, ...selection, overrides: z.record(hash, z.string().max(500)).optional() })
       .strict(),
   ),
+  /** The library's counts per status for an event: worked out off the main process, only the counts cross IPC. */
+  countDecisions: method<StatusCounts>()(z.object({ channelId, date: day, eventId: id }).strict()),
+  /** A page of the library grid (in file order, filtered), each photo with its decision. */
+  decidePhotoPage: method<DecisionPageView>()(
+    z
+      .object({
+        channelId,
+        date: day,
+        eventId: id,
+        offset: z.number().int().min(0).max(1_000_000),
+        limit: z.number().int().min(1).max(1000),
+        filter: decisionFilter.optional(),
+      })
+      .strict(),
+  ),
+  /** The hashes of an event's photos a filter keeps, in grid order (to publish what the grid shows). */
+  filteredPhotoHashes: method<string[]>()(
+    z.object({ channelId, date: day, eventId: id, filter: decisionFilter }).strict(),
+  ),
   startExport: method<{ jobId: string }>()(
     z
       .object({
         channelId,
         date: day,
         ...selection,
-        outDir: filePath,
+        /** A handle for an export folder (checkPath or chooseFile, purpose exportFolder). */
+        outDir: fileHandle,
         overrides: z.record(hash, z.string().trim().min(1).max(500)).optional(),
       })
       .strict(),
@@ -67,9 +107,9 @@ export const publishContract = {
     z.object({ personId: id, channelIds: z.array(channelId).max(50).optional() }).strict(),
   ),
   saveTakedownCsv: method<{ path: string; rows: number }>()(
-    z.object({ personId: id, channelIds: z.array(channelId).max(50).optional(), path: filePath }).strict(),
+    z.object({ personId: id, channelIds: z.array(channelId).max(50).optional(), file: fileHandle }).strict(),
   ),
   saveAuditReport: method<{ path: string; events: number; verification: AuditVerification }>()(
-    z.object({ from: day, to: day, format: z.enum(['csv', 'pdf']), path: filePath }).strict(),
+    z.object({ from: day, to: day, format: z.enum(['csv', 'pdf']), file: fileHandle }).strict(),
   ),
 };

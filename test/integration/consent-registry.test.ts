@@ -21,7 +21,7 @@ import {
   withdrawConsent,
 } from '../../electron/core/consent';
 import { openCore, type CoreContext } from '../../electron/core/context';
-import { schemaVersion } from '../../electron/core/db/connection';
+import { latestSchemaVersion, schemaVersion } from '../../electron/core/db/connection';
 import { writeWindows1252Csv } from '../helpers/consentLists';
 import { useTempDirs } from '../helpers/tempDir';
 
@@ -321,7 +321,7 @@ describe('channels', () => {
 describe('migration 002: consent', () => {
   it('records who each import listed, add-only, and keeps imports add-only', async () => {
     const { db } = await registry();
-    expect(schemaVersion(db)).toBe(2);
+    expect(schemaVersion(db)).toBe(latestSchemaVersion());
     expect(db.prepare('SELECT count(*) FROM consent_import_people').pluck().get()).toBe(5);
     expect(() => db.prepare('DELETE FROM consent_import_people').run()).toThrow(/append-only/);
     expect(() => db.prepare("UPDATE consent_imports SET file_name = 'x'").run()).toThrow(/append-only/);

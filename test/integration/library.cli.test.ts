@@ -26,15 +26,16 @@ describe('fotowacht index', () => {
     const dataDir = tempDir();
 
     const text = fotowacht(['index', root, '--data-dir', dataDir]);
-    expect(text.code, text.stderr).toBe(0);
+    // One file could not be indexed: a script must see that (exit 1), with the file named in words.
+    expect(text.code, text.stderr).toBe(1);
     expect(text.stdout).toContain('2 photos in 1 events: 1 people with a box, 1 names.');
     expect(text.stdout).toContain('1 files could not be read:');
     expect(text.stdout).toContain(`${path.join('Sportdag 2026', 'kapot.jpg')} is empty (0 bytes).`);
 
     const asJson = fotowacht(['index', root, '--data-dir', dataDir, '--json']);
-    expect(asJson.code).toBe(0);
+    expect(asJson.code).toBe(1);
     const summary = asJson.json<Record<string, unknown>>();
-    expect(summary).toMatchObject({ ok: true, photos: 2, events: 1, regions: 1, names: 1, indexed: 0, unchanged: 2 });
+    expect(summary).toMatchObject({ ok: false, photos: 2, events: 1, regions: 1, names: 1, indexed: 0, unchanged: 2 });
     expect(summary.errors).toEqual([
       {
         path: path.join('Sportdag 2026', 'kapot.jpg'),

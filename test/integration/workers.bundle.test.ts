@@ -12,14 +12,22 @@ import type { InferenceReply, InferenceRequest, InferenceWorkerData } from '../.
 import { blazeFace, blazeFaceModelPath } from '../../electron/core/faces/models';
 import { MAX_INPUT_PIXELS } from '../../electron/core/library/decode';
 import type { HeicReply, HeicRequest, HeicWorkerData } from '../../electron/core/library/heicWorker';
+import { openCore } from '../../electron/core/context';
+import type { DecisionReply, DecisionRequest, DecisionWorkerData } from '../../electron/core/publish/decisionWorker';
+import { seedLargeEvent } from '../helpers/largeSchool';
+import { useTempDirs } from '../helpers/tempDir';
+
+const tempDir = useTempDirs();
 
 // Inside the repository, so that the bundle's external imports (heic-decode, onnxruntime-node) resolve as in out/.
 const OUT = path.resolve('test-results/electron-build');
 const CHUNKS = path.join(OUT, 'main/chunks');
 const HEIC = path.resolve('test/fixtures/hevc-red-left-blue-right.heic');
 
+type Bundled = 'heicWorker' | 'inferenceWorker' | 'decisionWorker';
+
 /** The chunk that starts a worker (electron-vite's wrapper), found by the worker file it points to. */
-function starterChunk(worker: 'heicWorker' | 'inferenceWorker'): { file: string; workerFile: string } {
+function starterChunk(worker: Bundled): { file: string; workerFile: string } {
   const pattern = new RegExp(`new Worker\\(new URL\\("\\./(${worker}-[\\w-]+\\.js)", import\\.meta\\.url\\)`);
   for (const name of readdirSync(CHUNKS)) {
     const match = pattern.exec(readFileSync(path.join(CHUNKS, name), 'utf8'));
@@ -28,12 +36,20 @@ function starterChunk(worker: 'heicWorker' | 'inferenceWorker'): { file: string;
   throw new Error(`no chunk in ${CHUNKS} starts ${worker}`);
 }
 
-async function startBundled(worker: 'heicWorker' | 'inferenceWorker', options: WorkerOptions): Promise<Worker> {
+async function startBundled(worker: Bundled, options: WorkerOptions): Promise<Worker> {
   const starter = starterChunk(worker);
   expect(existsSync(starter.workerFile), starter.workerFile).toBe(true);
-  // The app's main file loads the starter through a relative import of that same chunk.
+  // The app loads the starter through a dynamic import of that same chunk: from its main file, or from a chunk the
+  // main file imports (code main shares with a worker thread lives in such a chunk).
   const main = readFileSync(path.join(OUT, 'main/index.js'), 'utf8');
-  expect(main).toContain(`import("./chunks/${path.basename(starter.file)}")`);
+  const shared = [...main.matchAll(/from "\.\/chunks\/([\w-]+\.js)"/g)].map((match) =>
+    readFileSync(path.join(CHUNKS, match[1]!), 'utf8'),
+  );
+  const name = path.basename(starter.file);
+  expect(
+    main.includes(`import("./chunks/${name}")`) || shared.some((code) => code.includes(`import("./${name}")`)),
+    `nothing main loads imports ${name}`,
+  ).toBe(true);
   const { default: start } = (await import(pathToFileURL(starter.file).href)) as {
     default: (options: WorkerOptions) => Worker;
   };
@@ -42,7 +58,7 @@ async function startBundled(worker: 'heicWorker' | 'inferenceWorker', options: W
 
 function ask<Reply>(
   worker: Worker,
-  message: HeicRequest | InferenceRequest,
+  message: HeicRequest | InferenceRequest | DecisionRequest,
   transfer: ArrayBuffer[] = [],
 ): Promise<Reply> {
   return new Promise((resolve, reject) => {
@@ -95,6 +111,23 @@ describe('the bundled app’s workers', () => {
       for (const output of Object.values(reply.result!)) expect(output.data.length).toBeGreaterThan(0);
     } finally {
       await worker.terminate();
+    }
+  });
+
+  it('count an event’s decisions in the built decisionWorker chunk, on its own read-only connection', async () => {
+    const core = openCore({ dataDir: tempDir() });
+    seedLargeEvent(core.db, 40);
+    const workerData: DecisionWorkerData = { database: core.readOnlyAccess };
+    const worker = await startBundled('decisionWorker', { workerData });
+    try {
+      const query = { channelId: 'social', date: '2026-10-01', eventId: 1 };
+      const reply = await ask<DecisionReply>(worker, { id: 3, kind: 'counts', query });
+      expect(reply).toEqual({ id: 3, ok: true, value: { publish: 30, hide: 10, blocked: 0, needs_review: 0 } });
+      const unknown = await ask<DecisionReply>(worker, { id: 4, kind: 'counts', query: { ...query, eventId: 99 } });
+      expect(unknown).toMatchObject({ id: 4, ok: false, error: { code: 'publish.eventUnknown' } });
+    } finally {
+      await worker.terminate();
+      await core.close();
     }
   });
 });

@@ -96,6 +96,9 @@ describe('list values', () => {
     expect(isFormulaLike('=HYPERLINK("http://x","Smit")')).toBe(true);
     expect(isFormulaLike('+SUM(A1:A2)')).toBe(true);
     expect(isFormulaLike('@cmd')).toBe(true);
+    expect(isFormulaLike("-2+3+cmd|' /C calc'!A0")).toBe(true);
+    expect(isFormulaLike('-5')).toBe(false);
+    expect(isFormulaLike('-')).toBe(false);
     expect(isFormulaLike('+31 6 12345678')).toBe(false);
     expect(isFormulaLike('Smit')).toBe(false);
   });

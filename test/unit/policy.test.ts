@@ -8,6 +8,7 @@ import {
   type DecisionRegion,
   type RegionIdentity,
 } from '../../shared/policy';
+import { translate } from '../../shared/i18n';
 
 const small: Box = { x: 0.4, y: 0.3, w: 0.05, h: 0.08 };
 let nextId = 1;
@@ -183,5 +184,44 @@ describe('decidePhoto — what does not count', () => {
     const decision = decide([region(person(1, 'Zoë', 'granted'), { id: null, box: null })]);
     expect(decision.status).toBe('publish');
     expect(decision.visible).toEqual([{ personId: 1, consentRecordId: 101, regionIds: [] }]);
+  });
+});
+
+describe('decidePhoto — every block and review reason names the person or says "an unknown face"', () => {
+  it('an unnamed detector box that is the main subject is "an unknown face", never an empty name', () => {
+    const decision = decide([
+      region({ kind: 'unknown' }, { source: 'detector', box: { x: 0.1, y: 0.1, w: 0.5, h: 0.5 } }),
+    ]);
+    expect(decision.status).toBe('blocked');
+    const blocker = decision.blockers[0]!;
+    expect(blocker.code).toBe('policy.block.mainSubjectUnknown');
+    expect(translate('en', blocker.code, blocker.params)).toBe(
+      'an unknown face must be hidden but is the main subject (25% of the photo, limit 10%)',
+    );
+    expect(translate('nl', blocker.code, blocker.params)).toMatch(/^een onbekend gezicht moet onherkenbaar worden/);
+  });
+
+  it('puts a photo with review reasons from indexing on needs review, not overridable, even with an override', () => {
+    const decision = decide([region(person(1, 'Zoë Bakker', 'granted'))], {
+      review: [{ code: 'metadataUnreadable', params: {} }],
+      override: { reason: 'gecontroleerd' },
+    });
+    expect(decision).toMatchObject({ status: 'needs_review', overridable: false, overridden: false });
+    expect(decision.blockers.map((blocker) => blocker.code)).toEqual(['policy.review.metadataUnreadable']);
+  });
+
+  it('every reason code the policy can give has Dutch and English text', () => {
+    for (const blocker of [
+      ...decide([region({ kind: 'unknown' }, { source: 'detector', box: null })]).blockers,
+      ...decide([], {
+        review: [{ code: 'staleRegions', params: { names: '', statedWidth: 4, statedHeight: 3, width: 3, height: 4 } }],
+      }).blockers,
+    ]) {
+      for (const language of ['nl', 'en'] as const) {
+        const text = translate(language, blocker.code, blocker.params);
+        expect(text).not.toMatch(/\{|\s—\s\s|^\s/);
+        expect(text).toMatch(/onbekend|unknown/);
+      }
+    }
   });
 });

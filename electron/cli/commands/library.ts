@@ -27,16 +27,25 @@ export function registerLibrary(program: Command, t: Translate): void {
       const summary = finished.result;
       // Then look for faces nobody tagged, so that no one slips through (skipped with --no-faces).
       const faces = jobs.faces ? (await followJob(core, out, jobs.faces)).result : null;
-      out.result({ ok: true, ...summary, faces });
+      out.result({ ok: summary.errors.length === 0, ...summary, faces });
       const { photos, events, regions, names, indexed, unchanged, moved, removed } = summary;
       out.say(out.t('cli.index.summary', { photos, events, regions, names }));
       out.say(out.t('cli.index.changes', { indexed, unchanged, moved, removed }));
       if (summary.errors.length > 0) {
         out.say(out.t('cli.index.errors', { count: summary.errors.length }));
-        for (const error of summary.errors) out.say(`  ${describeError(out.language, error)}`);
+        for (const error of summary.errors) {
+          const text = describeError(out.language, error);
+          out.say(`  ${text.includes(error.path) ? text : `${error.path}: ${text}`}`);
+        }
+      }
+      if (summary.warnings.length > 0) {
+        out.say(out.t('cli.index.warnings', { count: summary.warnings.length }));
+        for (const warning of summary.warnings) out.say(`  ${describeError(out.language, warning)}`);
       }
       if (faces)
         out.say(out.t('cli.faces.detect.done', { photos: faces.photos, faces: faces.faces, model: faces.modelId }));
+      // A script must see that not everything was indexed (a broken file, a full data disk).
+      if (summary.errors.length > 0) process.exitCode = 1;
     }),
   );
 

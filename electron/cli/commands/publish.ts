@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import { localDay } from '../../../shared/consent';
 import { AppError } from '../../../shared/errors';
-import { isMessageKey } from '../../../shared/i18n';
+import { describeError, isMessageKey } from '../../../shared/i18n';
 import type { ExportItemSummary } from '../../../shared/publish';
 import { findEvent } from '../../core/library';
 import { MANIFEST_JSON, startExport } from '../../core/publish';
@@ -42,7 +42,8 @@ function parseOverrides(values: readonly string[]): Record<string, string> {
 }
 
 function problemText(out: Output, problem: ExportItemSummary['problems'][number]): string {
-  return isMessageKey(problem.code) ? out.t(problem.code, problem.params) : problem.code;
+  if (isMessageKey(problem.code)) return out.t(problem.code, problem.params);
+  return describeError(out.language, problem);
 }
 
 export function registerPublish(program: Command, t: Translate): void {
@@ -90,7 +91,7 @@ export function registerPublish(program: Command, t: Translate): void {
         out.say(
           out.t('cli.export.item', {
             file: item.sourceName,
-            status: out.t(`policy.status.${item.decision}`),
+            status: item.state === 'failed' ? out.t('cli.export.failed') : out.t(`policy.status.${item.decision}`),
             problems: item.problems.map((problem) => problemText(out, problem)).join('; '),
           }),
         );

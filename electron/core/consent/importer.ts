@@ -9,6 +9,7 @@ import {
   type ConsentImportPreview,
   type ConsentListRow,
   type ConsentMapping,
+  type NameChange,
   type PreviewPerson,
 } from '../../../shared/consentImport';
 import { AppError } from '../../../shared/errors';
@@ -72,6 +73,7 @@ export function planConsentImport(
   const latest = latestRecordsOfYear(db, schoolYear);
   const warnings = [...validated.warnings];
   const newPeople: PreviewPerson[] = [];
+  const renamed: NameChange[] = [];
   const changes: ConsentChange[] = [];
   let updatedPeople = 0;
   let newConsents = 0;
@@ -84,6 +86,9 @@ export function planConsentImport(
     const name = displayName(list);
     if (!existing) newPeople.push({ row: list.row, personId: null, key: list.key, name, className: list.className });
     const personChanged = existing !== undefined && !samePersonData(existing, list);
+    if (existing && displayName(existing) !== name) {
+      renamed.push({ row: list.row, personId: existing.id, key: list.key, from: displayName(existing), to: name });
+    }
     if (personChanged) updatedPeople += 1;
     const writes: Array<{ channelId: string; status: ListConsentStatus; version: number }> = [];
     for (const [channelId, status] of Object.entries(list.consents)) {
@@ -191,6 +196,7 @@ export function planConsentImport(
       newPeople,
       changes,
       withdrawals,
+      renamed,
       missing,
       errors: validated.errors,
       warnings,
@@ -206,6 +212,8 @@ export interface CommitOptions extends PlanOptions {
   readonly onlyValid?: boolean | undefined;
   /** The fingerprint of the preview a person saw: the commit refuses when the plan differs from it. */
   readonly expectedFingerprint?: string | undefined;
+  /** The person importing has seen the names this list changes (old → new) and confirms them. */
+  readonly confirmRenames?: boolean | undefined;
   readonly now?: Date | undefined;
 }
 
@@ -241,6 +249,9 @@ export function commitConsentImport(
         });
       }
       if (plan.rows.length === 0) throw new AppError('consent.import.nothingValid', { file: source.fileName });
+      if (preview.renamed.length > 0 && !options.confirmRenames) {
+        throw new AppError('consent.import.renamesNotConfirmed', { count: preview.renamed.length });
+      }
       ensureSchoolYear(db, schoolYear);
       const at = now.toISOString();
       const who = actorLabel(actor);
@@ -291,6 +302,7 @@ export function commitConsentImport(
           personKind: mapping.personKind,
           onlyValid: Boolean(options.onlyValid),
           recordsWritten,
+          renamed: preview.renamed.map((change) => ({ personId: change.personId, from: change.from, to: change.to })),
           counts: preview.counts as unknown as JsonValue,
           errorRows: [...new Set(preview.errors.map((error) => error.row))],
         },

@@ -1,12 +1,14 @@
 // Reading a consent list into rows of text: CSV (comma, semicolon or tab; UTF-8 with or without BOM, UTF-16
 // with BOM, else Windows-1252) or XLSX (first or chosen sheet). Nothing is interpreted here: every cell is text.
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
-import { strFromU8, unzipSync } from 'fflate';
-import readXlsxFile from 'read-excel-file/node';
 import { AppError } from '../../../shared/errors';
+import { CONSENT_LIST_MAX_BYTES, readRegularFile } from '../files';
+import { errorText, startWorker } from '../workers';
+import type { XlsxReply, XlsxSheet, XlsxWorkerData } from './xlsxWorker';
+import type { FormulaCell } from './xlsxFormulas';
+import { checkZipDirectory } from './zipBounds';
 
 export type ListFormat = 'csv' | 'xlsx';
 export type ListEncoding = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'windows-1252';
@@ -29,20 +31,27 @@ export interface ReadListOptions {
   readonly sheet?: string | undefined;
 }
 
-/** At most this many bytes: a school's list is kilobytes; a bigger file is a mistake. */
-const MAX_BYTES = 50 * 1024 * 1024;
-
+/**
+ * Reads a list from a path (the CLI's argument, or a path main checked for a handle): a regular file only, opened
+ * without blocking, its size checked before a byte is read (a FIFO or /dev/zero is refused, not waited on).
+ */
 export async function readConsentList(filePath: string, options: ReadListOptions = {}): Promise<ConsentListSource> {
   let bytes: Buffer;
   try {
-    bytes = readFileSync(filePath);
+    bytes = await readRegularFile(filePath, CONSENT_LIST_MAX_BYTES);
   } catch (error) {
-    throw new AppError('consent.file.unreadable', {
-      path: filePath,
-      detail: error instanceof Error ? ((error as NodeJS.ErrnoException).code ?? error.message) : String(error),
-    });
+    if (!(error instanceof AppError)) throw error;
+    if (error.code === 'files.read.tooLarge') {
+      throw new AppError('consent.file.tooLarge', { path: filePath, size: error.params.size ?? null });
+    }
+    if (error.code === 'files.notFound' || error.code === 'files.noAccess') {
+      throw new AppError('consent.file.unreadable', {
+        path: filePath,
+        detail: error.code === 'files.notFound' ? 'ENOENT' : (error.params.reason ?? null),
+      });
+    }
+    throw error;
   }
-  if (bytes.length > MAX_BYTES) throw new AppError('consent.file.tooLarge', { path: filePath, size: bytes.length });
   return readConsentListBytes(bytes, filePath, options);
 }
 
@@ -57,7 +66,14 @@ export async function readConsentListBytes(
   if (isZip) return readXlsx(bytes, filePath, fileName, sha256, options);
   if (/\.(xlsx|xlsm|xls|ods)$/i.test(fileName)) throw new AppError('consent.file.notXlsx', { file: fileName });
   if (bytes.includes(0) && !hasUtf16Bom(bytes)) throw new AppError('consent.file.binary', { file: fileName });
-  const { text, encoding } = decodeText(bytes);
+  let decoded: ReturnType<typeof decodeText>;
+  try {
+    decoded = decodeText(bytes);
+  } catch (error) {
+    if (error instanceof AppError) throw new AppError(error.code, { ...error.params, file: fileName });
+    throw error;
+  }
+  const { text, encoding } = decoded;
   const delimiter = detectDelimiter(text);
   let rows: string[][];
   try {
@@ -104,8 +120,43 @@ export function decodeText(bytes: Uint8Array): { text: string; encoding: ListEnc
   try {
     return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8' };
   } catch {
+    // UTF-8 with one stray byte of another encoding is not a Windows-1252 file: decoded as 1252, every "ë"
+    // would become "Ã«" and overwrite the names on a re-import. Only a file with no UTF-8 in it at all is 1252.
+    const stray = mixedEncodingLine(bytes);
+    if (stray !== null) throw new AppError('consent.file.mixedEncoding', { line: stray });
     return { text: new TextDecoder('windows-1252').decode(bytes), encoding: 'windows-1252' };
   }
+}
+
+/**
+ * When the bytes hold valid UTF-8 multi-byte characters and also bytes that are not UTF-8: the line (1-based) of
+ * the first such byte. Null when nothing in it is UTF-8 beyond ASCII (a genuine single-byte file).
+ */
+export function mixedEncodingLine(bytes: Uint8Array): number | null {
+  let utf8Characters = 0;
+  let firstInvalid = -1;
+  for (let at = 0; at < bytes.length;) {
+    const byte = bytes[at]!;
+    if (byte < 0x80) {
+      at += 1;
+      continue;
+    }
+    const length =
+      byte >= 0xc2 && byte <= 0xdf ? 2 : byte >= 0xe0 && byte <= 0xef ? 3 : byte >= 0xf0 && byte <= 0xf4 ? 4 : 0;
+    let valid = length > 0 && at + length <= bytes.length;
+    for (let next = 1; valid && next < length; next += 1) valid = (bytes[at + next]! & 0xc0) === 0x80;
+    if (valid) {
+      utf8Characters += 1;
+      at += length;
+    } else {
+      if (firstInvalid < 0) firstInvalid = at;
+      at += 1;
+    }
+  }
+  if (utf8Characters === 0 || firstInvalid < 0) return null;
+  let line = 1;
+  for (let at = 0; at < firstInvalid; at += 1) if (bytes[at] === 0x0a) line += 1;
+  return line;
 }
 
 /**
@@ -158,15 +209,9 @@ async function readXlsx(
   sha256: string,
   options: ReadListOptions,
 ): Promise<ConsentListSource> {
-  let sheets: Awaited<ReturnType<typeof readXlsxFile>>;
-  try {
-    sheets = await readXlsxFile(bytes);
-  } catch (error) {
-    throw new AppError('consent.file.badXlsx', {
-      file: fileName,
-      detail: error instanceof Error ? error.message.slice(0, 200) : String(error),
-    });
-  }
+  // The zip's directory first: a bomb is refused before a byte is inflated.
+  checkZipDirectory(bytes, fileName);
+  const { sheets, formulas } = await readXlsxInWorker(bytes, fileName);
   const sheetNames = sheets.map((sheet) => sheet.sheet);
   let chosen = sheets[0];
   if (options.sheet !== undefined) {
@@ -184,7 +229,7 @@ async function readXlsx(
     return cells;
   });
   // A formula cell reads as its formula text ('=HYPERLINK(…)'), never as a result: the validator flags it.
-  for (const cell of formulaCells(bytes, sheetNames.indexOf(chosen.sheet))) {
+  for (const cell of formulas[sheetNames.indexOf(chosen.sheet)] ?? []) {
     const row = rows[cell.row];
     if (row && cell.column < row.length) row[cell.column] = cell.formula;
   }
@@ -201,6 +246,37 @@ async function readXlsx(
   };
 }
 
+/** Memory for one XLSX parse: a school's list needs a few tens of megabytes; a bomb ends the worker, not the app. */
+const XLSX_WORKER_LIMITS = { maxOldGenerationSizeMb: 384, maxYoungGenerationSizeMb: 48 };
+
+/** The sheets (and the formula cells of each) of an XLSX, parsed in a worker thread under a memory limit. */
+async function readXlsxInWorker(
+  bytes: Buffer,
+  fileName: string,
+): Promise<{ sheets: readonly XlsxSheet[]; formulas: ReadonlyArray<readonly FormulaCell[]> }> {
+  const workerData: XlsxWorkerData = { bytes: new Uint8Array(bytes), fileName };
+  const worker = await startWorker(
+    { importer: import.meta.url, file: './xlsxWorker.ts', bundled: () => import('./xlsxWorker?nodeWorker') },
+    { workerData, resourceLimits: XLSX_WORKER_LIMITS },
+  );
+  const reply = await new Promise<XlsxReply>((resolve) => {
+    worker.once('message', (message: XlsxReply) => resolve(message));
+    worker.once('error', (error: Error & { code?: string }) =>
+      resolve(
+        error.code === 'ERR_WORKER_OUT_OF_MEMORY'
+          ? { appError: { code: 'consent.file.xlsxTooLarge', params: { file: fileName, reason: 'memory' } } }
+          : { error: errorText(error) },
+      ),
+    );
+    worker.once('exit', () => resolve({ error: 'the reader stopped' }));
+  });
+  await worker.terminate();
+  if ('appError' in reply) throw new AppError(reply.appError.code, reply.appError.params);
+  if ('error' in reply)
+    throw new AppError('consent.file.badXlsx', { file: fileName, detail: reply.error.slice(0, 200) });
+  return reply;
+}
+
 /** A spreadsheet value as the text a person sees: dates as 'YYYY-MM-DD', whole numbers without '.0'. */
 function cellText(value: unknown): string {
   if (value === null || value === undefined) return '';
@@ -213,64 +289,4 @@ function cellText(value: unknown): string {
   return String(value);
 }
 
-const XML_ENTITIES: Readonly<Record<string, string>> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
-
-function xmlText(text: string): string {
-  return text.replace(/&(amp|lt|gt|quot|apos|#\d+|#x[0-9a-f]+);/gi, (whole, name: string) => {
-    if (name.startsWith('#x') || name.startsWith('#X')) return String.fromCodePoint(parseInt(name.slice(2), 16));
-    if (name.startsWith('#')) return String.fromCodePoint(Number(name.slice(1)));
-    return XML_ENTITIES[name.toLowerCase()] ?? whole;
-  });
-}
-
-function xmlAttribute(attributes: string, name: string): string | null {
-  const match = attributes.match(new RegExp(`(?:^|\\s)${name}="([^"]*)"`));
-  return match ? xmlText(match[1]!) : null;
-}
-
-/**
- * The cells of the index-th sheet that hold a formula, by 0-based row and column, with the formula text.
- * read-excel-file gives a formula's cached result (or nothing); a consent list must not rest on a calculation.
- */
-export interface FormulaCell {
-  readonly row: number;
-  readonly column: number;
-  readonly formula: string;
-}
-
-export function formulaCells(bytes: Uint8Array, sheetIndex: number): FormulaCell[] {
-  const found: FormulaCell[] = [];
-  if (sheetIndex < 0) return found;
-  let files: Record<string, Uint8Array>;
-  try {
-    files = unzipSync(bytes, {
-      filter: (file) =>
-        file.name === 'xl/workbook.xml' ||
-        file.name === 'xl/_rels/workbook.xml.rels' ||
-        file.name.startsWith('xl/worksheets/sheet'),
-    });
-  } catch {
-    return found;
-  }
-  const workbook = files['xl/workbook.xml'] ? strFromU8(files['xl/workbook.xml']) : '';
-  const rels = files['xl/_rels/workbook.xml.rels'] ? strFromU8(files['xl/_rels/workbook.xml.rels']) : '';
-  const sheet = [...workbook.matchAll(/<sheet\b([^>]*?)\/?>/g)][sheetIndex];
-  const relId = sheet ? xmlAttribute(sheet[1]!, 'r:id') : null;
-  const rel = [...rels.matchAll(/<Relationship\b([^>]*?)\/?>/g)].find((m) => xmlAttribute(m[1]!, 'Id') === relId);
-  const target = rel ? xmlAttribute(rel[1]!, 'Target') : null;
-  if (!target) return found;
-  const sheetPath = target.startsWith('/') ? target.slice(1) : `xl/${target.replace(/^\.\//, '')}`;
-  const xml = files[sheetPath] ? strFromU8(files[sheetPath]) : '';
-  for (const cell of xml.matchAll(/<c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g)) {
-    const inner = cell[2];
-    if (!inner || !inner.includes('<f')) continue;
-    const formula = inner.match(/<f\b[^>]*?(?:\/>|>([\s\S]*?)<\/f>)/);
-    const ref = xmlAttribute(cell[1]!, 'r');
-    const position = ref ? ref.match(/^([A-Z]+)(\d+)$/) : null;
-    if (!formula || !position) continue;
-    const column = [...position[1]!].reduce((n, letter) => n * 26 + letter.charCodeAt(0) - 64, 0) - 1;
-    const text = xmlText(formula[1] ?? '').trim();
-    found.push({ row: Number(position[2]) - 1, column, formula: `=${text.replace(/^=/, '') || '…'}` });
-  }
-  return found;
-}
+export { formulaCells, type FormulaCell } from './xlsxFormulas';

@@ -5,6 +5,8 @@ import {
   isFormulaLike,
   isInSchoolYear,
   localDay,
+  looksLikeMojibake,
+  MAX_FIELD_LENGTH,
   parseConsentValue,
   parseListDate,
   parseSigner,
@@ -13,6 +15,7 @@ import {
   type ListConsentStatus,
   type SchoolYearId,
   type Signer,
+  withoutFormatCharacters,
 } from '../../../shared/consent';
 import {
   headerKey,
@@ -89,6 +92,14 @@ export function resolveMapping(
   return { headers, resolved: { fields, channels: channelColumns } };
 }
 
+function fieldLengthKind(field: PersonField): 'name' | 'key' | 'email' | 'other' {
+  if (field === 'roepnaam' || field === 'voornamen' || field === 'tussenvoegsel' || field === 'achternaam') {
+    return 'name';
+  }
+  if (field === 'studentNumber' || field === 'staffNumber') return 'key';
+  return field === 'email' ? 'email' : 'other';
+}
+
 export interface ValidateOptions {
   readonly schoolYear: SchoolYearId;
   /** Today's local day, for signing dates in the future. */
@@ -141,11 +152,21 @@ export function validateConsentList(
       if (cells.length <= lastMapped)
         issue('error', null, 'consent.row.shortRow', { cells: cells.length, expected: headers.length });
     }
+    const checked = new Set<PersonField>();
     const text = (field: PersonField): string | null => {
       const column = resolved.fields[field];
       if (column === undefined) return null;
-      const value = (cells[column] ?? '').replace(/[\s\u00a0]+/g, ' ').trim();
+      // Invisible format characters (a right-to-left override turns "Jan" into "naJ" on screen) are taken out.
+      const { text: visible, stripped } = withoutFormatCharacters(cells[column] ?? '');
+      const value = visible.replace(/[\s\u00a0]+/g, ' ').trim();
+      // Each field is read more than once; its remarks are made once.
+      if (checked.has(field)) return value === '' ? null : value;
+      checked.add(field);
+      if (stripped) issue('warning', column, 'consent.row.formatCharacters');
       if (value !== '' && isFormulaLike(value)) issue('warning', column, 'consent.row.formulaKept');
+      if (looksLikeMojibake(value)) issue('warning', column, 'consent.row.mojibake');
+      const max = MAX_FIELD_LENGTH[fieldLengthKind(field)]!;
+      if (value.length > max) issue('error', column, 'consent.row.tooLong', { max, length: value.length });
       return value === '' ? null : value;
     };
 
@@ -168,6 +189,11 @@ export function validateConsentList(
 
     const achternaam = text('achternaam');
     if (achternaam === null) issue('error', resolved.fields.achternaam!, 'consent.row.missingName');
+    // Read (and checked) before the row's verdict: a name too long fails the row.
+    const roepnaam = text('roepnaam');
+    const voornamen = text('voornamen');
+    const tussenvoegsel = text('tussenvoegsel');
+    const className = text('className');
 
     const birthRaw = text('birthDate');
     const birthDate = birthRaw === null ? null : parseListDate(birthRaw);
@@ -229,11 +255,11 @@ export function validateConsentList(
         row,
         kind: mapping.personKind,
         key,
-        roepnaam: text('roepnaam'),
-        voornamen: text('voornamen'),
-        tussenvoegsel: text('tussenvoegsel'),
+        roepnaam,
+        voornamen,
+        tussenvoegsel,
         achternaam,
-        className: text('className'),
+        className,
         birthDate,
         signedBy,
         signedByInferred,

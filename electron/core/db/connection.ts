@@ -64,6 +64,39 @@ export function openDatabase(file: string, options: OpenDatabaseOptions = {}): W
   }
 }
 
+/** What a worker thread needs to open its own read-only connection to the database. */
+export interface ReadOnlyAccess {
+  readonly file: string;
+  /** The database key (64 hex characters); undefined for a plain database. */
+  readonly key: string | undefined;
+  readonly nativeBinding: string | undefined;
+}
+
+/**
+ * A read-only connection to a database another connection keeps open (in WAL mode), e.g. for a worker thread that
+ * does heavy reading off the main thread. It sees every write committed on the other connection.
+ */
+export function openReadOnlyDatabase(access: ReadOnlyAccess): ReadableDb {
+  const db = new Database(access.file, {
+    readonly: true,
+    fileMustExist: true,
+    ...(access.nativeBinding ? { nativeBinding: access.nativeBinding } : {}),
+  }) as ReadableDb;
+  try {
+    if (access.key !== undefined) applyKey(db, access.key);
+    db.pragma('busy_timeout = 5000');
+    return db;
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}
+
+/** A number that changes whenever another connection commits a change to the database (SQLite's data_version). */
+export function dataVersion(db: ReadableDb): number {
+  return db.pragma('data_version', { simple: true }) as number;
+}
+
 export function schemaVersion(db: ReadableDb): number {
   return db.pragma('user_version', { simple: true }) as number;
 }

@@ -1,13 +1,16 @@
 // The database's public face: opening it (pragmas, migrations) and the read/write connection types.
 export {
+  dataVersion,
   encryptPlainDatabase,
   isPlainDatabaseFile,
   latestSchemaVersion,
   migrate,
   openDatabase,
+  openReadOnlyDatabase,
   schemaVersion,
   sqliteVersion,
   type OpenDatabaseOptions,
+  type ReadOnlyAccess,
   type ReadableDb,
   type WritableDb,
 } from './connection';

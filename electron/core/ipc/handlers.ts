@@ -9,7 +9,8 @@ import { registerFacesHandlers } from '../faces';
 import { registerLibraryHandlers } from '../library';
 import { registerPeopleHandlers } from '../people';
 import { registerPublishHandlers } from '../publish';
-import { registerUiHandlers, type FileChooser, type FolderOpener } from '../ui';
+import { FileHandles } from '../files';
+import { registerUiHandlers, type FileChooser, type FolderOpener, type OverwriteConfirmer } from '../ui';
 import { IpcRouter, type IpcRouterOptions } from './router';
 
 export interface HandlerEnvironment {
@@ -19,6 +20,8 @@ export interface HandlerEnvironment {
   readonly chooseFile?: FileChooser;
   /** The shell's "show in file manager" (Electron's shell.openPath); without it openExportFolder says there is none. */
   readonly openFolder?: FolderOpener;
+  /** The shell's native "replace this file?" question, for a typed path to an existing file (never the renderer's). */
+  readonly confirmOverwrite?: OverwriteConfirmer;
 }
 
 export function createIpcRouter(core: CoreContext, env: HandlerEnvironment, options: IpcRouterOptions = {}): IpcRouter {
@@ -41,13 +44,15 @@ export function createIpcRouter(core: CoreContext, env: HandlerEnvironment, opti
     .handle('listAuditFacets', () => auditFacets(core.db))
     .handle('verifyAuditTrail', () => verifyAuditTrail(core.db));
 
-  registerUiHandlers(router, core, env);
+  // Paths reach main only as handles to paths checked for their purpose (chooseFile, checkPath).
+  const files = new FileHandles();
+  registerUiHandlers(router, core, env, files);
 
-  registerLibraryHandlers(router, core);
-  registerConsentHandlers(router, core);
-  registerFacesHandlers(router, core);
+  registerLibraryHandlers(router, core, files);
+  registerConsentHandlers(router, core, files);
+  registerFacesHandlers(router, core, files);
   registerPeopleHandlers(router, core);
-  registerPublishHandlers(router, core);
+  registerPublishHandlers(router, core, files);
 
   router.assertComplete();
   return router;

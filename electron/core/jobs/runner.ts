@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { availableParallelism } from 'node:os';
 import { AppError, toSerializedError, type SerializedError } from '../../../shared/errors';
 import type { JobItemError, JobItemOutcome, JobProgress, JobState } from '../../../shared/types';
+import { diskError, withoutPaths } from '../fsErrors';
 
 const MAX_ERRORS_KEPT = 200;
 
@@ -153,7 +154,7 @@ export class JobRunner {
             },
             (error: unknown) => {
               if (controller.signal.aborted) this.finish(record, 'cancelled', null, null);
-              else this.finish(record, 'failed', null, toSerializedError(error));
+              else this.finish(record, 'failed', null, diskError(error)?.toJSON() ?? toSerializedError(error));
             },
           )
           .finally(() => {
@@ -256,8 +257,16 @@ export class JobRunner {
   }
 }
 
-/** A failed item's error for the job's list: AppErrors keep their code; others keep their message as detail. */
+/**
+ * A failed item's error for the job's list: AppErrors keep their code; a full, read-only or forbidden disk gets its
+ * own code; others keep their message as detail, without absolute paths (the renderer sees this list).
+ */
 export function describeItemError(error: unknown): SerializedError {
   if (error instanceof AppError) return error.toJSON();
-  return { code: 'job.itemFailed', params: { detail: error instanceof Error ? error.message : String(error) } };
+  const disk = diskError(error);
+  if (disk) return disk.toJSON();
+  return {
+    code: 'job.itemFailed',
+    params: { detail: withoutPaths(error instanceof Error ? error.message : String(error)) },
+  };
 }

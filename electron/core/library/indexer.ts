@@ -9,6 +9,7 @@ import type { IndexError, IndexSummary } from '../../../shared/library';
 import { audited } from '../audit';
 import type { CoreContext } from '../context';
 import type { JobContext, JobHandle } from '../jobs';
+import { diskError, isDiskErrorCode } from '../fsErrors';
 import { mediaFile, type MediaCipher } from '../media';
 import type { DataPaths } from '../dataDir';
 import { decodePhoto, rasterisePhoto, renderSizes, type DecodedPhoto } from './decode';
@@ -149,7 +150,8 @@ function errorOf(error: unknown, name: string): AppError {
   const code = (error as NodeJS.ErrnoException | null)?.code;
   if (code === 'ENOENT') return new AppError('library.file.vanished', { file: name });
   if (code === 'EACCES' || code === 'EPERM') return new AppError('library.file.noAccess', { file: name });
-  return new AppError('library.file.unreadable', { file: name });
+  // A full or read-only data disk (thumbnails, the database) is not the photo's fault, and must not pass as one.
+  return diskError(error, { file: name }) ?? new AppError('library.file.unreadable', { file: name });
 }
 
 interface IndexTally {
@@ -235,7 +237,23 @@ export async function indexFolder(
     return id;
   };
   const relative = (file: string) => path.relative(folder, file) || path.basename(file);
+  /** Errors the database could not take (a full data disk) or should not keep (a disk problem, not the file's). */
+  const unrecorded: IndexError[] = [];
   const recordError = (file: ScannedFile, error: AppError) => {
+    if (isDiskErrorCode(error.code)) {
+      // Not remembered against the file: once there is room again, the next index reads it again.
+      unrecorded.push({ path: relative(file.path), code: error.code, params: error.params });
+      return;
+    }
+    try {
+      recordIndexError(file, error);
+    } catch (dbError) {
+      const disk = diskError(dbError, { file: relative(file.path) });
+      unrecorded.push({ path: relative(file.path), code: error.code, params: error.params });
+      if (disk) unrecorded.push({ path: relative(file.path), code: disk.code, params: disk.params });
+    }
+  };
+  const recordIndexError = (file: ScannedFile, error: AppError) => {
     db.transaction(() =>
       repo.recordIndexError(
         db,
@@ -252,7 +270,7 @@ export async function indexFolder(
     )();
   };
 
-  ctx.setTotal(scan.photos.length + scan.unsupported.length);
+  ctx.setTotal(scan.photos.length + scan.unsupported.length + scan.outsideLinks.length);
   for (const file of scan.unsupported) {
     const error = new AppError('library.file.unsupported', { file: relative(file.path) });
     const previous = previousErrors.get(file.path);
@@ -271,6 +289,13 @@ export async function indexFolder(
     )();
     ctx.recordItem('failed', relative(unreadable), error.toJSON());
   }
+
+  // Links out of the chosen folder are not followed (a `parent -> ..` link would index the sibling folders).
+  const linkWarnings: IndexError[] = scan.outsideLinks.map((link) => {
+    const file = relative(link);
+    ctx.recordItem('skipped', file);
+    return { path: file, code: 'library.link.outside', params: { file } };
+  });
 
   const tally: IndexTally = { indexed: 0, unchanged: 0, moved: 0 };
   await ctx.forEach(
@@ -304,9 +329,21 @@ export async function indexFolder(
     })();
   }
   const counts = { ...repo.countsInside(db, folder), ...countRegionsOfPhotos(db, repo.photoHashesInside(db, folder)) };
-  const errors: IndexError[] = repo
-    .errorsInside(db, folder)
-    .map((error) => ({ ...error, path: path.relative(folder, error.path) || error.path }));
+  const errors: IndexError[] = [
+    ...repo
+      .errorsInside(db, folder)
+      .map((error) => ({ ...error, path: path.relative(folder, error.path) || error.path })),
+    ...unrecorded,
+  ];
+  // Indexed, but on review: an unreadable metadata block or regions written for another image.
+  const reviewWarnings: IndexError[] = photos.reviewsInside(db, folder).flatMap((photo) => {
+    const file = path.relative(folder, photo.path) || path.basename(photo.path);
+    return photo.reasons.map((reason) => ({
+      path: file,
+      code: `library.review.${reason.code}`,
+      params: { ...reason.params, file },
+    }));
+  });
   return {
     rootId: root.id,
     root: folder,
@@ -320,5 +357,6 @@ export async function indexFolder(
     regions: counts.regions,
     names: counts.names,
     errors,
+    warnings: [...linkWarnings, ...reviewWarnings],
   };
 }

@@ -1,14 +1,16 @@
 // A photo's metadata: EXIF/IPTC through exifr (date, camera, artist, copyright, GPS presence, keywords) and
 // people from the XMP packet (regions.ts), for a file already read into memory.
 import exifr from 'exifr';
-import type { FileRegion, Photo } from '../../../shared/library';
-import { displaySize, readKeywords, readPeopleRegions } from './regions';
+import type { FileRegion, Photo, PhotoReviewReason } from '../../../shared/library';
+import { displaySize, readKeywords, readPeopleRegions, staleRegionsReason } from './regions';
 import { readXmp, type XmpStruct } from './xmp';
 
 /** What the file itself says: the stored fields of a Photo, plus the people regions read from it. */
 export type PhotoMetadata = Omit<Photo, 'hash' | 'format' | 'paths' | 'regions' | 'keywords'> & {
   readonly keywords: string[];
   readonly regions: FileRegion[];
+  /** Why the photo must be reviewed whatever its consent says; empty when its metadata was read as written. */
+  readonly reviewReasons: PhotoReviewReason[];
 };
 
 type ExifRecord = Record<string, unknown>;
@@ -76,12 +78,19 @@ export async function readPhotoMetadata(
 ): Promise<PhotoMetadata> {
   const exif = await readExif(buffer);
   let xmp: XmpStruct | null = null;
+  const reviewReasons: PhotoReviewReason[] = [];
   try {
     xmp = readXmp(buffer);
   } catch {
-    xmp = null; // malformed XMP: the photo still indexes, without people from it
+    // Malformed or hostile XMP (too deep, too large): the photo still indexes, but the people it may name are
+    // unknown, so it goes to review instead of relying on the face detector alone.
+    xmp = null;
+    reviewReasons.push({ code: 'metadataUnreadable', params: {} });
   }
   const geometry = { width: stored.width, height: stored.height, orientation: stored.orientation };
+  const regions = readPeopleRegions(xmp, geometry);
+  const stale = staleRegionsReason(xmp, geometry, regions);
+  if (stale) reviewReasons.push(stale);
   const display = displaySize(geometry);
   const xmpText = (key: string) => {
     const value = xmp?.[key];
@@ -103,6 +112,7 @@ export async function readPhotoMetadata(
     copyright: textOf(exif.Copyright) ?? textOf(exif.CopyrightNotice) ?? xmpText('dc:rights'),
     hasGps: exif.GPSLatitude !== undefined || exif.GPSLongitude !== undefined,
     keywords: readKeywords(xmp, stringList(exif.Keywords)),
-    regions: readPeopleRegions(xmp, geometry),
+    regions,
+    reviewReasons,
   };
 }

@@ -1,6 +1,7 @@
 // SQL of the library's photos: what each photo is (size, date, camera, keywords), which face detector searched it,
 // and which photos a decision or an export takes. The files, events and roots are in repository.ts.
-import type { PhotoInfo } from '../../../shared/library';
+import path from 'node:path';
+import type { PhotoInfo, PhotoReviewReason } from '../../../shared/library';
 import type { ReadableDb, WritableDb } from '../db';
 import type { PhotoMetadata } from './metadata';
 
@@ -20,9 +21,9 @@ export function insertPhoto(db: WritableDb, photo: NewPhoto, now: string): boole
   const inserted = db
     .prepare(
       `INSERT OR IGNORE INTO photos (hash, format, width, height, orientation, display_width, display_height, taken_at,
-         camera_make, camera_model, artist, copyright, has_gps, keywords, indexed_at)
+         camera_make, camera_model, artist, copyright, has_gps, keywords, review_reasons, indexed_at)
        VALUES (@hash, @format, @width, @height, @orientation, @displayWidth, @displayHeight, @takenAt,
-         @cameraMake, @cameraModel, @artist, @copyright, @hasGps, @keywords, @now)`,
+         @cameraMake, @cameraModel, @artist, @copyright, @hasGps, @keywords, @reviewReasons, @now)`,
     )
     .run({
       hash: photo.hash,
@@ -39,6 +40,7 @@ export function insertPhoto(db: WritableDb, photo: NewPhoto, now: string): boole
       copyright: m.copyright,
       hasGps: m.hasGps ? 1 : 0,
       keywords: JSON.stringify(m.keywords),
+      reviewReasons: JSON.stringify(m.reviewReasons),
       now,
     });
   return inserted.changes > 0;
@@ -179,22 +181,28 @@ export interface ChosenPhoto {
   readonly eventId: number;
   /** Whether a face detector has searched it (else untagged faces may be missing). */
   readonly facesChecked: boolean;
+  /** Why indexing put it on "needs review" (unreadable metadata, stale regions); empty for most photos. */
+  readonly reviewReasons: readonly PhotoReviewReason[];
 }
 
 const CHOSEN = `SELECT pf.photo_hash AS hash, min(pf.path) AS path, min(pf.event_id) AS eventId,
-                       p.faces_detected_with IS NOT NULL AS facesChecked
+                       p.faces_detected_with IS NOT NULL AS facesChecked, p.review_reasons AS reviewReasons
                 FROM photo_files pf JOIN photos p ON p.hash = pf.photo_hash`;
 
-function toChosen(row: ChosenPhoto & { facesChecked: unknown }): ChosenPhoto {
-  return { ...row, facesChecked: Boolean(row.facesChecked) };
+type ChosenRow = Omit<ChosenPhoto, 'facesChecked' | 'reviewReasons'> & { facesChecked: unknown; reviewReasons: string };
+
+function toChosen(row: ChosenRow): ChosenPhoto {
+  return {
+    ...row,
+    facesChecked: Boolean(row.facesChecked),
+    reviewReasons: JSON.parse(row.reviewReasons) as PhotoReviewReason[],
+  };
 }
 
 /** An event's photos (those with a file on record), ordered by path. */
 export function chosenPhotosOfEvent(db: ReadableDb, eventId: number): ChosenPhoto[] {
   return (
-    db.prepare(`${CHOSEN} WHERE pf.event_id = ? GROUP BY pf.photo_hash ORDER BY path`).all(eventId) as Array<
-      ChosenPhoto & { facesChecked: unknown }
-    >
+    db.prepare(`${CHOSEN} WHERE pf.event_id = ? GROUP BY pf.photo_hash ORDER BY path`).all(eventId) as ChosenRow[]
   ).map(toChosen);
 }
 
@@ -207,9 +215,26 @@ export function chosenPhotos(db: ReadableDb, hashes: readonly string[]): ChosenP
       ...(
         db
           .prepare(`${CHOSEN} WHERE pf.photo_hash IN (${chunk.map(() => '?').join(',')}) GROUP BY pf.photo_hash`)
-          .all(...chunk) as Array<ChosenPhoto & { facesChecked: unknown }>
+          .all(...chunk) as ChosenRow[]
       ).map(toChosen),
     );
   }
   return rows.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+}
+
+/** Photos with a file inside `folder` that indexing put on review, each once under its first path, with why. */
+export function reviewsInside(
+  db: ReadableDb,
+  folder: string,
+): Array<{ readonly path: string; readonly reasons: readonly PhotoReviewReason[] }> {
+  const prefix = folder.endsWith(path.sep) ? folder : folder + path.sep;
+  const prefixEnd = prefix.slice(0, -1) + String.fromCharCode(path.sep.charCodeAt(0) + 1);
+  const rows = db
+    .prepare(
+      `SELECT min(pf.path) AS path, p.review_reasons AS reasons FROM photo_files pf JOIN photos p ON p.hash = pf.photo_hash
+       WHERE p.review_reasons <> '[]' AND pf.path >= @prefix AND pf.path < @prefixEnd
+       GROUP BY p.hash ORDER BY path`,
+    )
+    .all({ prefix, prefixEnd }) as Array<{ path: string; reasons: string }>;
+  return rows.map((row) => ({ path: row.path, reasons: JSON.parse(row.reasons) as PhotoReviewReason[] }));
 }

@@ -1,7 +1,7 @@
 // People in a photo's XMP, from every namespace tools write them in, as boxes in the frame a viewer sees.
 // MWG areas are centre-based and apply to the stored pixels, so they are turned by the EXIF orientation.
 // Microsoft Photo rectangles and IPTC regions are read as written (tools write them for the image as shown).
-import type { Box, FileRegion, RegionKind, RegionNamespace } from '../../../shared/library';
+import type { Box, FileRegion, PhotoReviewReason, RegionKind, RegionNamespace } from '../../../shared/library';
 import { list, number, struct, text, textList, type XmpStruct, type XmpValue } from './xmp';
 
 export interface ImageGeometry {
@@ -309,6 +309,48 @@ export function readPeopleRegions(xmp: XmpStruct | null, geometry: ImageGeometry
     ...microsoftRegions(xmp),
     ...namedPeople(xmp),
   ]);
+}
+
+/** How far the shape MWG regions were written for may differ from the pixels and still be the same image resized. */
+const ASPECT_TOLERANCE = 0.02;
+
+/**
+ * MWG regions written for an image of another shape (AppliedToDimensions landscape on portrait pixels, or another
+ * crop): their boxes would mask the wrong place, so the photo goes to review, naming whose boxes they are. A resize
+ * keeps the aspect ratio up to rounding of a pixel; anything beyond that is another image.
+ */
+export function staleRegionsReason(
+  xmp: XmpStruct | null,
+  geometry: ImageGeometry,
+  regions: readonly FileRegion[],
+): PhotoReviewReason | null {
+  const applied = struct(struct(xmp?.['mwg-rs:Regions'])?.['mwg-rs:AppliedToDimensions']);
+  const appliedW = number(applied?.['stDim:w']);
+  const appliedH = number(applied?.['stDim:h']);
+  if (!appliedW || !appliedH || appliedW <= 0 || appliedH <= 0 || geometry.width <= 0 || geometry.height <= 0) {
+    return null;
+  }
+  // Stated and actual shapes compared in the stored frame, where MWG says AppliedToDimensions applies.
+  const pixels = geometry.width / geometry.height;
+  const stated = appliedW / appliedH;
+  // One pixel of rounding on the smaller side of the photo, plus a little for writers that round the stated size.
+  const tolerance = ASPECT_TOLERANCE + 1 / Math.min(geometry.width, geometry.height);
+  // Landscape regions on portrait pixels (or the reverse) differ far beyond this; a near-square photo stays within.
+  if (Math.abs(stated / pixels - 1) <= tolerance) return null;
+  const boxed = regions.filter((region) => region.namespace === 'mwg-rs' && region.box);
+  if (boxed.length === 0) return null;
+  const names = [...new Set(boxed.map((region) => region.name).filter((name) => name !== ''))];
+  return {
+    code: 'staleRegions',
+    params: {
+      /** Whose boxes are misplaced, '' when none has a name. */
+      names: names.join(', '),
+      statedWidth: appliedW,
+      statedHeight: appliedH,
+      width: geometry.width,
+      height: geometry.height,
+    },
+  };
 }
 
 /** Keywords: flat ones (dc:subject) and hierarchical tag paths, each once. */

@@ -1,5 +1,6 @@
 // Walks an event folder (or a parent of many) for photo files: recursive, hidden and system files skipped,
-// symlinked folders followed once (a loop is visited only once), sizes and mtimes taken on the way.
+// symlinked folders followed once (a loop is visited only once), sizes and mtimes taken on the way. A link whose
+// real path leaves the chosen folder (`parent -> ..`, a link to /etc) is not followed: it is listed instead.
 import { opendir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 
@@ -57,6 +58,13 @@ export interface ScanResult {
   readonly unsupported: ScannedFile[];
   /** Folders that could not be read. */
   readonly unreadableFolders: string[];
+  /** Links (to folders or files) whose real path is outside the scanned folder: skipped, listed. */
+  readonly outsideLinks: string[];
+}
+
+/** Whether `real` is `root` or inside it (both real paths). */
+function isInside(root: string, real: string): boolean {
+  return real === root || real.startsWith(root.endsWith(path.sep) ? root : root + path.sep);
 }
 
 function skipped(name: string): boolean {
@@ -67,7 +75,14 @@ export async function scanFolder(root: string, signal?: AbortSignal): Promise<Sc
   const photos: ScannedFile[] = [];
   const unsupported: ScannedFile[] = [];
   const unreadableFolders: string[] = [];
+  const outsideLinks: string[] = [];
   const visited = new Set<string>();
+  let realRoot: string;
+  try {
+    realRoot = await realpath(root);
+  } catch {
+    return { photos, unsupported, unreadableFolders: [root], outsideLinks };
+  }
 
   const walk = async (folder: string): Promise<void> => {
     if (signal?.aborted) return;
@@ -78,22 +93,29 @@ export async function scanFolder(root: string, signal?: AbortSignal): Promise<Sc
       unreadableFolders.push(folder);
       return;
     }
+    if (!isInside(realRoot, real)) {
+      outsideLinks.push(folder);
+      return;
+    }
     if (visited.has(real)) return;
     visited.add(real);
     let entries: string[];
     const subfolders: string[] = [];
+    const links = new Set<string>();
     try {
       const dir = await opendir(folder);
       entries = [];
       for await (const entry of dir) {
         if (skipped(entry.name)) continue;
         if (entry.isDirectory()) subfolders.push(path.join(folder, entry.name));
-        else if (entry.isFile() || entry.isSymbolicLink()) entries.push(entry.name);
+        else if (entry.isFile()) entries.push(entry.name);
+        else if (entry.isSymbolicLink()) links.add(entry.name);
       }
     } catch {
       unreadableFolders.push(folder);
       return;
     }
+    entries.push(...links);
     entries.sort();
     await Promise.all(
       entries.map(async (name) => {
@@ -105,10 +127,22 @@ export async function scanFolder(root: string, signal?: AbortSignal): Promise<Sc
           return; // a dangling symlink
         }
         if (info.isDirectory()) {
-          subfolders.push(file);
+          subfolders.push(file); // walk() checks where it really is
           return;
         }
         if (!info.isFile()) return;
+        if (links.has(name)) {
+          let realFile: string;
+          try {
+            realFile = await realpath(file);
+          } catch {
+            return;
+          }
+          if (!isInside(realRoot, realFile)) {
+            outsideLinks.push(file);
+            return;
+          }
+        }
         const scanned = { path: file, size: info.size, mtimeMs: Math.floor(info.mtimeMs) };
         const extension = path.extname(name).toLowerCase();
         if (PHOTO_EXTENSIONS.has(extension)) photos.push(scanned);
@@ -121,5 +155,10 @@ export async function scanFolder(root: string, signal?: AbortSignal): Promise<Sc
 
   await walk(root);
   const byPath = (a: ScannedFile, b: ScannedFile) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
-  return { photos: photos.sort(byPath), unsupported: unsupported.sort(byPath), unreadableFolders };
+  return {
+    photos: photos.sort(byPath),
+    unsupported: unsupported.sort(byPath),
+    unreadableFolders,
+    outsideLinks: outsideLinks.sort(),
+  };
 }

@@ -1,5 +1,7 @@
 // A small, strict-enough XML reader for XMP packets: elements, attributes, text, CDATA and namespaces.
-// XMP is always well-formed XML of modest size, so a DOM built in one pass is simple and fast.
+// XMP is always well-formed XML of modest size, so a DOM built in one pass is simple and fast. The reader is a loop,
+// not a recursion, and refuses documents deeper or larger than any real XMP packet: a hostile file may nest 9,000
+// elements in one JPEG segment, and whatever walks the tree afterwards (xmp.ts) may then recurse safely.
 
 export interface XmlAttribute {
   readonly prefix: string;
@@ -37,8 +39,21 @@ function splitName(name: string): [string, string] {
 
 const ATTRIBUTE = /([^\s=/>]+)\s*=\s*("([^"]*)"|'([^']*)')/g;
 
-/** Parses an XML document and returns its root element; throws on markup it cannot follow. */
+/** Deeper than any XMP writer nests (MWG regions with structures in lists reach about 12). */
+export const MAX_XML_DEPTH = 100;
+/** Larger than any XMP packet with extended XMP (a JPEG holds at most about 4 GB, real packets stay under 1 MB). */
+export const MAX_XML_LENGTH = 16 * 1024 * 1024;
+
+/** Markup the reader refuses on purpose (too deep, too large), as opposed to markup it cannot follow. */
+export class XmlLimitError extends Error {
+  constructor(readonly limit: 'depth' | 'length') {
+    super(`xml: ${limit} limit exceeded`);
+  }
+}
+
+/** Parses an XML document and returns its root element; throws on markup it cannot follow or beyond the limits. */
 export function parseXml(source: string): XmlElement {
+  if (source.length > MAX_XML_LENGTH) throw new XmlLimitError('length');
   const root: XmlElement = { prefix: '', local: '#document', ns: '', attributes: [], children: [], text: '' };
   const stack: Array<{ element: XmlElement; scope: Map<string, string> }> = [
     { element: root, scope: new Map([['xml', XML_NS]]) },
@@ -95,7 +110,10 @@ export function parseXml(source: string): XmlElement {
       });
       const element: XmlElement = { prefix, local, ns: scope.get(prefix) ?? '', attributes, children: [], text: '' };
       top.element.children.push(element);
-      if (!selfClosing) stack.push({ element, scope });
+      if (!selfClosing) {
+        if (stack.length > MAX_XML_DEPTH) throw new XmlLimitError('depth');
+        stack.push({ element, scope });
+      }
       position = close + 1;
     }
   }

@@ -110,6 +110,7 @@ export function decideOne(
       channelLabel: context.channelLabel,
       schoolYear: context.schoolYear,
       override: override ? { reason: override } : null,
+      review: photo.reviewReasons,
     },
     context.settings,
   );

@@ -10,6 +10,7 @@ import type { ExportItemSummary, ExportRequest, ExportSummary } from '../../../s
 import { actorLabel } from '../audit';
 import { audited } from '../audit';
 import type { CoreContext } from '../context';
+import { diskError } from '../fsErrors';
 import type { JobHandle } from '../jobs';
 import { findEvent } from '../library';
 import { decideOne, decisionContext, selectPhotos } from './decisions';
@@ -63,6 +64,12 @@ function outcome(
       problems: problems.map((problem) => problem.code),
     },
   };
+}
+
+/** Why one photo could not be written, as a coded error without absolute paths or raw `fs` text. */
+function itemFailure(error: unknown, file: string): AppError {
+  if (error instanceof AppError) return error;
+  return diskError(error, { file }) ?? new AppError('publish.writeFailed', { file });
 }
 
 export function startExport(core: CoreContext, request: ExportRequest): JobHandle<ExportSummary> {
@@ -161,18 +168,28 @@ export function startExport(core: CoreContext, request: ExportRequest): JobHandl
         }
 
         const name = outputName(stem, index + 1);
-        const result = await writePublishedPhoto(
-          db,
-          { photoHash: photo.hash, outputName: name, hide: decision.hidden },
-          {
-            longSide: channel.exportLongSide,
-            hideStyle: settings.hideStyle,
-            stagingDir: staging,
-            outDir,
-            names: context.directory.allNames,
-          },
-          signal,
-        );
+        let result: Awaited<ReturnType<typeof writePublishedPhoto>>;
+        try {
+          result = await writePublishedPhoto(
+            db,
+            { photoHash: photo.hash, outputName: name, hide: decision.hidden },
+            {
+              longSide: channel.exportLongSide,
+              hideStyle: settings.hideStyle,
+              stagingDir: staging,
+              outDir,
+              names: context.directory.allNames,
+            },
+            signal,
+          );
+        } catch (error) {
+          if (signal.aborted) return 'skipped';
+          // A photo that could not be written (full or read-only disk, a vanished source) is a failed item in the
+          // export, its manifest, its summary and the audit event — never a silent gap.
+          const failure = itemFailure(error, path.basename(photo.path));
+          record('failed', null, [{ code: failure.code, params: { file: path.basename(photo.path) } }]);
+          throw failure;
+        }
         if (result.state === 'cancelled') return 'skipped';
         if (result.state === 'leak') {
           record(

@@ -54,6 +54,20 @@ function metadataFindings(file: Buffer): { findings: LeakFinding[]; headerBytes:
   return { findings, headerBytes: Buffer.concat(nonImage) };
 }
 
+// An export checks every file against the same list of registry names: normalise them once per list.
+const normalisedLists = new WeakMap<readonly string[], ReadonlyArray<readonly [name: string, needle: string]>>();
+
+function needlesOf(names: readonly string[]): ReadonlyArray<readonly [name: string, needle: string]> {
+  let needles = normalisedLists.get(names);
+  if (!needles) {
+    needles = names
+      .map((name) => [name, normaliseName(name)] as const)
+      .filter(([, needle]) => needle.length >= MIN_NAME_LENGTH);
+    normalisedLists.set(names, needles);
+  }
+  return needles;
+}
+
 /** Searches every byte outside the compressed image data for registry names, in the encodings metadata uses. */
 function nameFindings(headerBytes: Buffer, names: readonly string[]): LeakFinding[] {
   if (headerBytes.length === 0) return [];
@@ -61,9 +75,8 @@ function nameFindings(headerBytes: Buffer, names: readonly string[]): LeakFindin
     .map((text) => normaliseName(text.replace(/\0/g, ' ')))
     .join('\n');
   const found = new Set<string>();
-  for (const name of names) {
-    const needle = normaliseName(name);
-    if (needle.length >= MIN_NAME_LENGTH && haystack.includes(needle)) found.add(name);
+  for (const [name, needle] of needlesOf(names)) {
+    if (haystack.includes(needle)) found.add(name);
   }
   return [...found].map((name) => ({ code: 'leak.name' as const, params: { name } }));
 }

@@ -1,7 +1,7 @@
 // The export's manifest, written last: per file the source and output hashes, the decision, how many regions
 // were hidden, and the consent record versions the visible people rest on — ids, no names.
 import { createHash } from 'node:crypto';
-import { rename, writeFile } from 'node:fs/promises';
+import { rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { DecisionStatus } from '../../../shared/policy';
 import { toCsv } from '../csv';
@@ -32,8 +32,13 @@ export const MANIFEST_CSV = 'manifest.csv';
 
 async function writeAtomically(file: string, content: string): Promise<void> {
   const temp = path.join(path.dirname(file), `.fotowacht-tmp-${path.basename(file)}`);
-  await writeFile(temp, content, 'utf8');
-  await rename(temp, file);
+  try {
+    await writeFile(temp, content, 'utf8');
+    await rename(temp, file);
+  } catch (error) {
+    await rm(temp, { force: true });
+    throw error;
+  }
 }
 
 /** Writes manifest.csv and manifest.json (last); returns the SHA-256 of manifest.json. */

@@ -1,10 +1,11 @@
 // Where an export's files are made before they are whole and checked (in the data folder, never the export folder),
 // how they move into place, and the clean-up after an export that was killed or crashed.
-import { mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { copyFile, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { AppError } from '../../../shared/errors';
 import { audited } from '../audit';
+import { diskError } from '../fsErrors';
 import type { CoreContext } from '../context';
 import { isOutputOf } from './fileNames';
 import { finishExport, runningExports, writtenOutputs } from './repository';
@@ -75,20 +76,41 @@ export async function moveIntoPlace(from: string, outDir: string, name: string):
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'EXDEV') throw error;
     const temp = path.join(outDir, `${TEMP_PREFIX}${name}`);
-    await copyFile(from, temp);
-    await rename(temp, target);
+    try {
+      await copyFile(from, temp);
+      await rename(temp, target);
+    } catch (copyError) {
+      // A half-copied file on a full disk would take the room the next photo needs, and is no output.
+      await rm(temp, { force: true });
+      throw copyError;
+    }
     await rm(from, { force: true });
   }
 }
 
-/** The export folder: created when missing, refused when it already holds files. */
+/** Bytes the probe writes: enough that a disk with no room at all refuses it. */
+const PROBE_BYTES = 64 * 1024;
+
+/**
+ * The export folder: created when missing, refused when it already holds files, and probed (a small file written
+ * and removed) so that a full, read-only or forbidden disk is a clear error before any photo is made.
+ */
 export function prepareOutDir(outDir: string): void {
   try {
     mkdirSync(outDir, { recursive: true });
-  } catch {
-    throw new AppError('publish.outDirUnwritable', { dir: outDir });
+  } catch (error) {
+    throw diskError(error, { dir: outDir }) ?? new AppError('publish.outDirUnwritable', { dir: outDir });
   }
   removeTempFiles(outDir);
-  const present = readdirSync(outDir).filter((entry) => !entry.startsWith('.'));
+  // Every name counts, dot-files too: a folder holding only .git or .env is someone's, not an empty folder.
+  const present = readdirSync(outDir);
   if (present.length > 0) throw new AppError('publish.outDirNotEmpty', { dir: outDir, files: present.length });
+  const probe = path.join(outDir, `${TEMP_PREFIX}probe-${process.pid}`);
+  try {
+    writeFileSync(probe, Buffer.alloc(PROBE_BYTES), { flag: 'wx' });
+  } catch (error) {
+    throw diskError(error, { dir: outDir }) ?? new AppError('publish.outDirUnwritable', { dir: outDir });
+  } finally {
+    rmSync(probe, { force: true });
+  }
 }

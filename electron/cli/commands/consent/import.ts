@@ -1,6 +1,7 @@
 // fotowacht consent import: read a signed list, show the mapping and the preview (errors, withdrawals, who is
 // missing), then commit all rows at once — or, with --only-valid, the rows without errors.
 import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { Option, type Command } from 'commander';
 import {
   headerKey,
@@ -20,6 +21,7 @@ import {
   type ConsentListSource,
 } from '../../../core/consent';
 import type { CoreContext } from '../../../core/context';
+import { checkPathFor } from '../../../core/files';
 import { action } from '../../command';
 import type { Translate } from '../../main';
 import type { Output } from '../../output';
@@ -128,6 +130,13 @@ function printPreview(out: Output, preview: ConsentImportPreview, all: boolean):
       from: x.from ? statusText(out, x.from) : none,
       to: statusText(out, x.to),
     });
+  printList(
+    out,
+    out.t('consent.import.renamedTitle'),
+    preview.renamed,
+    (x) => out.t('consent.import.renameLine', { row: x.row, key: x.key, from: x.from, to: x.to }),
+    all,
+  );
   printList(out, out.t('consent.import.withdrawalsTitle'), preview.withdrawals, change, all);
   printList(
     out,
@@ -163,6 +172,7 @@ export function registerConsentImport(consent: Command, t: Translate): void {
     .addOption(new Option('--kind <kind>', t('cli.consent.import.kind')).choices(['pupil', 'staff']))
     .option('--dry-run', t('cli.consent.import.dryRun'))
     .option('--only-valid', t('cli.consent.import.onlyValid'))
+    .option('--confirm-renames', t('cli.consent.import.confirmRenames'))
     .option('--all', t('cli.consent.import.all'));
   importCommand.action(
     action(importCommand, async ({ out, openCore }) => {
@@ -175,11 +185,14 @@ export function registerConsentImport(consent: Command, t: Translate): void {
         kind?: string;
         dryRun?: boolean;
         onlyValid?: boolean;
+        confirmRenames?: boolean;
         all?: boolean;
       }>();
       const schoolYear = year(opts.year);
       const core: CoreContext = openCore();
-      const source = await readConsentList(file, { sheet: opts.sheet });
+      // The shell's own path, checked as the app checks one: a list's type, a regular file, not too large.
+      const list = await checkPathFor('consentList', path.resolve(file));
+      const source = await readConsentList(list.path, { sheet: opts.sheet });
       const info = describeConsentList(core.db, source);
       let mapping = opts.mapping ? loadMapping(opts.mapping) : info.proposedMapping;
       const kind = personKind(opts.kind);
@@ -226,6 +239,13 @@ export function registerConsentImport(consent: Command, t: Translate): void {
         preview,
       };
 
+      const unconfirmedRenames = preview.renamed.length > 0 && !opts.confirmRenames;
+      if (unconfirmedRenames && !opts.dryRun && !(hasErrors && !opts.onlyValid)) {
+        out.say(out.t('consent.import.renamesNotCommitted', { count: preview.renamed.length }));
+        out.result({ ok: false, committed: false, ...base });
+        process.exitCode = 1;
+        return;
+      }
       if (opts.dryRun || (hasErrors && !opts.onlyValid)) {
         out.say(
           opts.dryRun
@@ -238,6 +258,7 @@ export function registerConsentImport(consent: Command, t: Translate): void {
       }
       const result = commitConsentImport(core.db, core.actor(), source, mapping, schoolYear, {
         onlyValid: Boolean(opts.onlyValid),
+        confirmRenames: Boolean(opts.confirmRenames),
         expectedFingerprint: preview.fingerprint,
       });
       if (hasErrors) {

@@ -5,12 +5,14 @@ import type { IndexError, LibraryEvent } from '../../../../shared/library';
 import type { DecisionStatus } from '../../../../shared/policy';
 import { call } from '../../api';
 import { Busy } from '../../components/Busy';
+import { ErrorAlert } from '../../components/ErrorAlert';
 import { Field } from '../../components/Field';
 import type { PublishTarget } from '../../components/TargetPicker';
 import { useQuery } from '../../components/useQuery';
 import { useI18n } from '../../i18n';
-import { countByStatus, hasUntaggedFace, namesIn, STATUS_ORDER, type PhotoDecisions } from './decisions';
+import { STATUS_ORDER, type CountsPerStatus } from './decisions';
 import { PhotoGrid } from './PhotoGrid';
+import { usePhotoPages } from './usePhotoPages';
 import { PhotoPage } from './photo/PhotoPage';
 import { StatusCounts } from './StatusCounts';
 
@@ -25,7 +27,7 @@ const NO_ERRORS: readonly IndexError[] = [];
 export function EventView({
   event,
   target,
-  decisions,
+  counts,
   generation,
   onBack,
   onChanged,
@@ -33,8 +35,8 @@ export function EventView({
 }: {
   event: LibraryEvent;
   target: PublishTarget;
-  /** null while they are being worked out */
-  decisions: PhotoDecisions | null;
+  /** The event's counts per status; null while they are being worked out. */
+  counts: CountsPerStatus | null;
   generation: number;
   onBack: () => void;
   onChanged: () => void;
@@ -44,41 +46,48 @@ export function EventView({
   const ids = useId();
   const [filter, setFilter] = useState<GridFilter>({ status: '', person: '', untagged: false });
   const [active, setActive] = useState(0);
-  const [openHash, setOpenHash] = useState<string | null>(null);
+  const [open, setOpen] = useState<{ readonly hash: string; readonly index: number } | null>(null);
 
   // Unreadable files change when the folder is indexed again (a new generation).
   const indexErrors =
     useQuery(JSON.stringify([event.id, generation]), () => call('listIndexErrors', { eventId: event.id })).data ??
     NO_ERRORS;
 
-  const person = filter.person.trim().toLocaleLowerCase();
-  const shown =
-    decisions?.filter(
-      ({ decision }) =>
-        (!filter.status || decision.status === filter.status) &&
-        (!person || namesIn(decision).includes(person)) &&
-        (!filter.untagged || hasUntaggedFace(decision)),
-    ) ?? [];
+  const person = filter.person.trim();
+  const gridFilter = {
+    status: filter.status || undefined,
+    person: person || undefined,
+    untagged: filter.untagged || undefined,
+  };
+  const pages = usePhotoPages(target, event.id, gridFilter, generation);
   const filtered = filter.status !== '' || person !== '' || filter.untagged;
+  const shownCount = pages.matching ?? 0;
 
-  if (openHash) {
-    const index = shown.findIndex((item) => item.photoHash === openHash);
+  const openAt = async (index: number) => {
+    const hash = await pages.hashAt(index);
+    if (hash) {
+      setOpen({ hash, index });
+      setActive(index);
+    }
+  };
+
+  const publishShown = async () => {
+    if (!filtered) return onPublish(null);
+    const hashes = await call('filteredPhotoHashes', { ...target, eventId: event.id, filter: gridFilter });
+    onPublish(hashes);
+  };
+
+  if (open) {
     return (
       <PhotoPage
-        key={openHash}
-        photoHash={openHash}
+        key={open.hash}
+        photoHash={open.hash}
         eventName={event.name}
         target={target}
-        position={index >= 0 ? { index, total: shown.length } : null}
-        onNavigate={(step) => {
-          const next = shown[index + step];
-          if (next) {
-            setOpenHash(next.photoHash);
-            setActive(index + step);
-          }
-        }}
+        position={{ index: open.index, total: shownCount }}
+        onNavigate={(step) => void openAt(open.index + step)}
         onBack={() => {
-          setOpenHash(null);
+          setOpen(null);
           onChanged();
         }}
       />
@@ -91,7 +100,7 @@ export function EventView({
         {t('ui.library.back')}
       </button>
       <h2 id={`${ids}-title`}>{event.name}</h2>
-      {decisions && decisions.length > 0 && <StatusCounts counts={countByStatus(decisions)} />}
+      {counts && event.photos > 0 && <StatusCounts counts={counts} />}
       <div className="filters" role="search">
         <Field label="ui.library.filter.status">
           <select
@@ -135,33 +144,32 @@ export function EventView({
           {t('ui.library.filter.untagged')}
         </label>
       </div>
-      {decisions === null ? (
-        <Busy label="ui.library.loadingDecisions" />
-      ) : decisions.length === 0 ? (
+      <ErrorAlert error={pages.error} />
+      {event.photos === 0 || pages.total === 0 ? (
         <p className="empty">{t('ui.library.noPhotos')}</p>
-      ) : shown.length === 0 ? (
+      ) : pages.total === null ? (
+        !pages.error && <Busy label="ui.library.loadingDecisions" />
+      ) : shownCount === 0 ? (
         <p className="empty">{t('ui.library.noMatch')}</p>
       ) : (
         <>
           <div className="grid-bar">
             <span className="muted" aria-live="polite">
-              {t('ui.library.shown', { count: shown.length, total: decisions.length })}
+              {t('ui.library.shown', { count: shownCount, total: pages.total })}
             </span>
             <span className="muted">{t('ui.library.grid.help')}</span>
-            <button
-              type="button"
-              className="primary"
-              onClick={() => onPublish(filtered ? shown.map((item) => item.photoHash) : null)}
-            >
-              {t('ui.library.publishShown', { count: shown.length })}
+            <button type="button" className="primary" onClick={() => void publishShown()}>
+              {t('ui.library.publishShown', { count: shownCount })}
             </button>
           </div>
           <PhotoGrid
             label={t('ui.library.grid', { event: event.name })}
-            items={shown}
-            active={Math.min(active, shown.length - 1)}
+            count={shownCount}
+            itemAt={pages.itemAt}
+            onRange={pages.want}
+            active={Math.min(active, shownCount - 1)}
             onActive={setActive}
-            onOpen={(index) => setOpenHash(shown[index]!.photoHash)}
+            onOpen={(index) => void openAt(index)}
           />
         </>
       )}

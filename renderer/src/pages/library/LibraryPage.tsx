@@ -6,12 +6,12 @@ import type { LibraryEvent } from '../../../../shared/library';
 import { call, errorOf } from '../../api';
 import { DoneMessage } from '../../components/DoneMessage';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { PathField } from '../../components/PathField';
+import { noPath, PathField, pathHandle, spent, type PathValue } from '../../components/PathField';
 import { TargetPicker, type PublishTarget } from '../../components/TargetPicker';
 import { useAction } from '../../components/useAction';
 import { useChannels } from '../../components/useChannels';
 import { useI18n } from '../../i18n';
-import { countByStatus, type PhotoDecisions } from './decisions';
+import type { CountsPerStatus } from './decisions';
 import { EventView } from './EventView';
 import { StatusCounts } from './StatusCounts';
 
@@ -27,13 +27,13 @@ export function useJobsFinished(onFinished: () => void): void {
 }
 
 /**
- * The events, then their decisions for the channel and date one event at a time, each on screen as soon as it is
- * known: the counts of the list and the grid of an event (one decidePhotos call per event serves both).
- * `generation` loads everything again.
+ * The events, then their counts per status for the channel and date one event at a time, each on screen as soon as
+ * it is known. Only the counts cross IPC (main works them out off its main thread); the grid asks for its pages
+ * itself. `generation` loads everything again.
  */
 function useLibraryEvents(target: PublishTarget, generation: number) {
   const [events, setEvents] = useState<readonly LibraryEvent[] | null>(null);
-  const [decided, setDecided] = useState<ReadonlyMap<number, PhotoDecisions>>(new Map());
+  const [counts, setCounts] = useState<ReadonlyMap<number, CountsPerStatus>>(new Map());
   const [error, setError] = useState<SerializedError | null>(null);
   useEffect(() => {
     let live = true;
@@ -41,16 +41,16 @@ function useLibraryEvents(target: PublishTarget, generation: number) {
       async (list) => {
         if (!live) return;
         setEvents(list);
-        const next = new Map<number, PhotoDecisions>();
+        const next = new Map<number, CountsPerStatus>();
         for (const event of list) {
           if (event.photos === 0) continue;
           try {
-            next.set(event.id, await call('decidePhotos', { ...target, eventId: event.id }));
+            next.set(event.id, await call('countDecisions', { ...target, eventId: event.id }));
           } catch (caught) {
             if (live) setError(errorOf(caught));
           }
           if (!live) return;
-          setDecided(new Map(next));
+          setCounts(new Map(next));
         }
       },
       (caught: unknown) => live && setError(errorOf(caught)),
@@ -59,7 +59,7 @@ function useLibraryEvents(target: PublishTarget, generation: number) {
       live = false;
     };
   }, [target, generation]);
-  return { events, decided, error };
+  return { events, counts, error };
 }
 
 export function LibraryPage({
@@ -77,7 +77,7 @@ export function LibraryPage({
   const [generation, setGeneration] = useState(0);
   const refresh = useCallback(() => setGeneration((g) => g + 1), []);
   useJobsFinished(refresh);
-  const { events, decided, error } = useLibraryEvents(target, generation);
+  const { events, counts, error } = useLibraryEvents(target, generation);
 
   const event = events?.find((candidate) => candidate.id === eventId) ?? null;
 
@@ -90,7 +90,7 @@ export function LibraryPage({
         <EventView
           event={event}
           target={target}
-          decisions={event.photos === 0 ? [] : (decided.get(event.id) ?? null)}
+          counts={counts.get(event.id) ?? null}
           generation={generation}
           onBack={() => setEventId(null)}
           onChanged={refresh}
@@ -112,7 +112,7 @@ export function LibraryPage({
           ) : events.length === 0 ? (
             <p className="empty">{t('ui.library.empty')}</p>
           ) : (
-            <EventList events={events} decided={decided} target={target} onOpen={setEventId} />
+            <EventList events={events} counts={counts} target={target} onOpen={setEventId} />
           )}
         </>
       )}
@@ -122,15 +122,20 @@ export function LibraryPage({
 
 function AddFolder() {
   const { t } = useI18n();
-  const [folder, setFolder] = useState('');
+  const [folder, setFolder] = useState<PathValue>(noPath);
   const adding = useAction();
   async function submit(event?: FormEvent) {
     event?.preventDefault();
-    if (!folder.trim()) return;
-    const added = await adding.run(() => call('addLibraryFolder', { folder: folder.trim() }), {
-      done: t('ui.library.add.started'),
-    });
-    if (added) setFolder('');
+    if (!folder.text.trim()) return;
+    const added = await adding.run(
+      async () => {
+        const handle = await pathHandle('eventFolder', folder);
+        setFolder(spent(folder));
+        return call('addLibraryFolder', { folder: handle });
+      },
+      { done: t('ui.library.add.started') },
+    );
+    if (added) setFolder(noPath);
   }
   return (
     <form
@@ -151,7 +156,7 @@ function AddFolder() {
           help="ui.library.add.help"
         />
         <div className="actions">
-          <button type="submit" className="primary" disabled={adding.busy || !folder.trim()}>
+          <button type="submit" className="primary" disabled={adding.busy || !folder.text.trim()}>
             {t('ui.library.add.submit')}
           </button>
         </div>
@@ -164,12 +169,12 @@ function AddFolder() {
 
 function EventList({
   events,
-  decided,
+  counts,
   target,
   onOpen,
 }: {
   events: readonly LibraryEvent[];
-  decided: ReadonlyMap<number, PhotoDecisions>;
+  counts: ReadonlyMap<number, CountsPerStatus>;
   target: PublishTarget;
   onOpen: (eventId: number) => void;
 }) {
@@ -182,8 +187,7 @@ function EventList({
       </p>
       <ul className="event-list">
         {events.map((event) => {
-          const eventDecisions = decided.get(event.id);
-          const eventCounts = eventDecisions ? countByStatus(eventDecisions) : null;
+          const eventCounts = counts.get(event.id) ?? null;
           return (
             <li key={event.id} className="event-row">
               <button type="button" className="link event-name" onClick={() => onOpen(event.id)}>

@@ -1,23 +1,30 @@
-// A thumbnail grid that stays smooth at 20,000 photos: only the rows in view (plus a few) are in the DOM.
+// A thumbnail grid that stays smooth at 20,000 photos: only the rows in view (plus a few) are in the DOM, and only
+// their decisions are asked for (a cell whose page has not arrived yet shows as loading).
 // Hand-rolled windowing rather than a library: fixed-size cells make it a few lines of arithmetic, and the
 // keyboard model (a listbox with an active option) needs the same arithmetic anyway.
 import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useI18n } from '../../i18n';
 import { useMediaBase } from '../../components/useMediaBase';
-import { statusTone, type PhotoDecisions } from './decisions';
+import { statusTone } from './decisions';
+import type { PhotoItem } from './usePhotoPages';
 
 const CELL = 168; // px, thumbnail plus gap
 const OVERSCAN_ROWS = 3;
 
 export function PhotoGrid({
   label,
-  items,
+  count,
+  itemAt,
+  onRange,
   active,
   onActive,
   onOpen,
 }: {
   label: string;
-  items: PhotoDecisions;
+  count: number;
+  itemAt: (index: number) => PhotoItem | undefined;
+  /** The positions in view (plus a few rows): their decisions are wanted. */
+  onRange: (first: number, last: number) => void;
   active: number;
   onActive: (index: number) => void;
   onOpen: (index: number) => void;
@@ -39,13 +46,19 @@ export function PhotoGrid({
   }, []);
 
   const columns = Math.max(1, Math.floor(size.width / CELL));
-  const rows = Math.ceil(items.length / columns);
+  const rows = Math.ceil(count / columns);
   const firstRow = Math.max(0, Math.floor(scrollTop / CELL) - OVERSCAN_ROWS);
   const lastRow = Math.min(rows - 1, Math.ceil((scrollTop + size.height) / CELL) + OVERSCAN_ROWS);
   const visible: number[] = [];
-  for (let index = firstRow * columns; index < Math.min(items.length, (lastRow + 1) * columns); index += 1) {
+  for (let index = firstRow * columns; index < Math.min(count, (lastRow + 1) * columns); index += 1) {
     visible.push(index);
   }
+
+  const firstIndex = firstRow * columns;
+  const lastIndex = Math.min(count, (lastRow + 1) * columns) - 1;
+  useEffect(() => {
+    if (lastIndex >= firstIndex) onRange(firstIndex, lastIndex);
+  }, [firstIndex, lastIndex, onRange]);
 
   // Keep the active photo in view when it moves by keyboard.
   useEffect(() => {
@@ -69,13 +82,13 @@ export function PhotoGrid({
     };
     if (event.key in moves) {
       event.preventDefault();
-      onActive(Math.max(0, Math.min(items.length - 1, active + moves[event.key]!)));
+      onActive(Math.max(0, Math.min(count - 1, active + moves[event.key]!)));
     } else if (event.key === 'Home') {
       event.preventDefault();
       onActive(0);
     } else if (event.key === 'End') {
       event.preventDefault();
-      onActive(items.length - 1);
+      onActive(count - 1);
     } else if (event.key === 'Enter') {
       event.preventDefault();
       onOpen(active);
@@ -96,7 +109,23 @@ export function PhotoGrid({
     >
       <div className="photo-grid-inner" style={{ height: rows * CELL }}>
         {visible.map((index) => {
-          const item = items[index]!;
+          const item = itemAt(index);
+          const position = t('ui.photo.position', { index: index + 1, total: count });
+          const place = { top: Math.floor(index / columns) * CELL, left: (index % columns) * CELL };
+          if (!item) {
+            return (
+              <div
+                key={`loading-${index}`}
+                id={optionId(index)}
+                role="option"
+                aria-selected={index === active}
+                aria-label={position}
+                aria-busy="true"
+                className={`photo-cell loading${index === active ? ' active' : ''}`}
+                style={place}
+              />
+            );
+          }
           const status = item.decision.status;
           return (
             <div
@@ -104,13 +133,10 @@ export function PhotoGrid({
               id={optionId(index)}
               role="option"
               aria-selected={index === active}
-              aria-label={t('ui.library.photoLabel', {
-                file: t('ui.photo.position', { index: index + 1, total: items.length }),
-                status: t(`ui.status.${status}`),
-              })}
+              aria-label={t('ui.library.photoLabel', { file: position, status: t(`ui.status.${status}`) })}
               data-hash={item.photoHash}
               className={`photo-cell ${statusTone(status)}${index === active ? ' active' : ''}`}
-              style={{ top: Math.floor(index / columns) * CELL, left: (index % columns) * CELL }}
+              style={place}
               onClick={() => {
                 onActive(index);
                 onOpen(index);

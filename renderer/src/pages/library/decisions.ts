@@ -2,6 +2,8 @@
 import type { DecisionStatus } from '../../../../shared/policy';
 import type { ApiResult } from '../../../../shared/ipc';
 
+export { hasUntaggedFace, namesIn, type StatusCounts as CountsPerStatus } from '../../../../shared/decisionFilter';
+
 export type PhotoDecisions = ApiResult<'decidePhotos'>;
 
 export const STATUS_ORDER: readonly DecisionStatus[] = ['publish', 'hide', 'blocked', 'needs_review'];
@@ -15,18 +17,4 @@ export function countByStatus(decisions: PhotoDecisions): Record<DecisionStatus,
   const counts: Record<DecisionStatus, number> = { publish: 0, hide: 0, blocked: 0, needs_review: 0 };
   for (const { decision } of decisions) counts[decision.status] += 1;
   return counts;
-}
-
-/** Names of the people a decision speaks of (visible or hidden), lower case, for the person filter. */
-export function namesIn(decision: PhotoDecisions[number]['decision']): string {
-  return decision.reasons
-    .map((reason) => String(reason.params.name ?? ''))
-    .join(' ')
-    .toLocaleLowerCase();
-}
-
-export function hasUntaggedFace(decision: PhotoDecisions[number]['decision']): boolean {
-  return decision.reasons.some(
-    (reason) => reason.code === 'policy.unknownFace' || reason.code === 'policy.unnamedRegion',
-  );
 }

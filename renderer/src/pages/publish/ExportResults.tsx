@@ -18,7 +18,7 @@ export function ExportResult({ result, onAnother }: { result: ExportSummary; onA
   return (
     <section aria-label={t('ui.publish.result')} className="export-result">
       <h2>{t('ui.publish.result')}</h2>
-      <p role="status" className="ok">
+      <p role="status" className={result.failed > 0 ? 'error' : 'ok'}>
         {label(result.channelId)} · {formatMoment(result.date)} ·{' '}
         {t('ui.publish.result.counts', {
           exported: result.exported,

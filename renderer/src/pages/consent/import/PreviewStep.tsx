@@ -5,12 +5,14 @@ import type { ConsentRowIssue } from '../../../../../shared/consentImport';
 import type { ConsentImportPreviewResult } from '../../../../../shared/ipc/consent';
 import { useChannels } from '../../../components/useChannels';
 import { useI18n } from '../../../i18n';
-import { ChangeTable, Count, IssueTable, PeopleTable } from './PreviewTables';
+import { ChangeTable, Count, IssueTable, NameChangeTable, PeopleTable } from './PreviewTables';
 
 export function PreviewStep({
   preview,
   onlyValid,
   onOnlyValid,
+  confirmRenames,
+  onConfirmRenames,
   busy,
   onBack,
   onCommit,
@@ -18,6 +20,8 @@ export function PreviewStep({
   preview: ConsentImportPreviewResult;
   onlyValid: boolean;
   onOnlyValid: (onlyValid: boolean) => void;
+  confirmRenames: boolean;
+  onConfirmRenames: (confirmed: boolean) => void;
   busy: boolean;
   onBack: () => void;
   onCommit: () => void;
@@ -65,6 +69,7 @@ export function PreviewStep({
       {preview.warnings.length > 0 && (
         <IssueTable title="ui.import.warnings" issues={preview.warnings} reason={issueReason} tone="warn" />
       )}
+      {preview.renamed.length > 0 && <NameChangeTable renamed={preview.renamed} />}
       {preview.withdrawals.length > 0 && (
         <ChangeTable title="ui.import.withdrawals" changes={preview.withdrawals} channelLabel={channelLabel} />
       )}
@@ -81,6 +86,16 @@ export function PreviewStep({
             {t('ui.import.onlyValid', { valid: counts.validRows, errorRows: counts.errorRows })}
           </label>
         )}
+        {preview.renamed.length > 0 && (
+          <label className="check">
+            <input
+              type="checkbox"
+              checked={confirmRenames}
+              onChange={(event) => onConfirmRenames(event.target.checked)}
+            />
+            {t('ui.import.confirmRenames', { count: preview.renamed.length })}
+          </label>
+        )}
         {counts.validRows === 0 && <p className="error">{t('ui.import.nothingValid')}</p>}
         <div className="actions">
           <button type="button" onClick={onBack}>
@@ -89,7 +104,12 @@ export function PreviewStep({
           <button
             type="button"
             className="primary"
-            disabled={busy || counts.validRows === 0 || (counts.errorRows > 0 && !onlyValid)}
+            disabled={
+              busy ||
+              counts.validRows === 0 ||
+              (counts.errorRows > 0 && !onlyValid) ||
+              (preview.renamed.length > 0 && !confirmRenames)
+            }
             onClick={onCommit}
           >
             {counts.errorRows > 0

@@ -1,4 +1,5 @@
-// The tables of an import preview: counts, row errors and warnings, changes and withdrawals, new and missing people.
+// The tables of an import preview: counts, row errors and warnings, changes and withdrawals, renamed, new and
+// missing people.
 import type { ConsentRowIssue } from '../../../../../shared/consentImport';
 import type { MessageKey } from '../../../../../shared/i18n';
 import type { ConsentImportPreviewResult } from '../../../../../shared/ipc/consent';
@@ -129,6 +130,32 @@ export function PeopleTable({ title, people }: { title: MessageKey; people: Cons
         </tbody>
       </table>
       <More count={people.length - LIST_LIMIT} />
+    </section>
+  );
+}
+
+/** People whose name the list changes, old → new: a person confirms these before the import is saved. */
+export function NameChangeTable({ renamed }: { renamed: ConsentImportPreviewResult['renamed'] }) {
+  const { t } = useI18n();
+  const title = t('ui.import.renamed', { count: renamed.length });
+  return (
+    <section aria-label={title}>
+      <h3 className="warn">{title}</h3>
+      <table className="table compact">
+        <TableHead columns={['ui.col.key', 'ui.import.col.oldName', 'ui.import.col.newName']} />
+        <tbody>
+          {renamed.slice(0, LIST_LIMIT).map((change) => (
+            <tr key={`${change.key}-${change.row}`}>
+              <td>{change.key}</td>
+              <td>{change.from}</td>
+              <td>
+                <strong>{change.to}</strong>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <More count={renamed.length - LIST_LIMIT} />
     </section>
   );
 }

@@ -1,0 +1,155 @@
+// The library's questions about an event's decisions for a channel and date: the counts per status, one page of
+// the grid (with its filters), the hashes a filter keeps. Asked in the decision worker (decisionWorker.ts), on its
+// own read-only connection; every answer comes from decideMany, so it is the same decision the export takes.
+import {
+  countByStatus,
+  isFiltered,
+  matchesFilter,
+  summariseDecision,
+  type DecisionFilter,
+  type DecisionSummary,
+  type StatusCounts,
+} from '../../../shared/decisionFilter';
+import { AppError } from '../../../shared/errors';
+import type { Decision } from '../../../shared/policy';
+import { dataVersion, type ReadableDb } from '../db';
+import { chosenPhotosOfEvent, eventExists, type ChosenPhoto } from '../library';
+import { decideMany, decisionContext, type DecisionContext } from './decisions';
+
+export interface EventDecisionQuery {
+  readonly channelId: string;
+  readonly date: string;
+  readonly eventId: number;
+}
+
+export interface DecisionPageQuery extends EventDecisionQuery {
+  readonly offset: number;
+  readonly limit: number;
+  readonly filter?: DecisionFilter | undefined;
+}
+
+export interface DecisionPage {
+  /** Photos in the event. */
+  readonly total: number;
+  /** Photos the filter keeps (the total when there is no filter). */
+  readonly matching: number;
+  readonly offset: number;
+  readonly items: Array<{ photoHash: string; decision: Decision }>;
+}
+
+interface EventSummaries {
+  readonly query: EventDecisionQuery;
+  readonly version: number;
+  readonly photos: readonly ChosenPhoto[];
+  readonly summaries: readonly DecisionSummary[];
+  /** The context they were decided in (consent answers and the event's classes asked once), for a page's decisions. */
+  readonly context: DecisionContext;
+}
+
+function keyOf(query: EventDecisionQuery): string {
+  return `${query.channelId}\u0000${query.date}\u0000${query.eventId}`;
+}
+
+/** How many decisions are worked out at a time when a whole event is summarised: bounds what is held at once. */
+const SUMMARY_BATCH = 2000;
+/** Events whose summaries are kept (per channel and date). */
+const KEPT_EVENTS = 8;
+
+/**
+ * Answers for one connection. With `keep`, the summaries of an event (status, names, untagged faces — what counts
+ * and filters need) are kept until another connection commits a change (SQLite's data_version): only a connection
+ * that never writes itself, like the worker's read-only one, may keep them.
+ */
+export class EventDecisions {
+  private readonly kept = new Map<string, EventSummaries>();
+
+  constructor(
+    private readonly db: ReadableDb,
+    private readonly keep: boolean,
+  ) {}
+
+  private photosOf(eventId: number): ChosenPhoto[] {
+    if (!eventExists(this.db, eventId)) throw new AppError('publish.eventUnknown', { event: eventId });
+    return chosenPhotosOfEvent(this.db, eventId);
+  }
+
+  private summaries(query: EventDecisionQuery): EventSummaries {
+    const key = keyOf(query);
+    const version = dataVersion(this.db);
+    const kept = this.kept.get(key);
+    if (kept && kept.version === version) return kept;
+    const context = decisionContext(this.db, query.channelId, query.date);
+    const photos = this.photosOf(query.eventId);
+    const summaries: DecisionSummary[] = [];
+    for (let start = 0; start < photos.length; start += SUMMARY_BATCH) {
+      for (const { decision } of decideMany(this.db, context, photos.slice(start, start + SUMMARY_BATCH))) {
+        summaries.push(summariseDecision(decision));
+      }
+    }
+    const result = { query, version, photos, summaries, context };
+    if (this.keep) {
+      this.kept.delete(key);
+      this.kept.set(key, result);
+      for (const old of this.kept.keys()) {
+        if (this.kept.size <= KEPT_EVENTS) break;
+        this.kept.delete(old);
+      }
+    }
+    return result;
+  }
+
+  /**
+   * Works out again what is kept and out of date (after another connection's change), most recently asked first:
+   * the next question about it is answered at once.
+   */
+  refreshKept(): void {
+    const version = dataVersion(this.db);
+    const stale = [...this.kept.values()].filter((kept) => kept.version !== version).reverse();
+    for (const kept of stale) {
+      try {
+        this.summaries(kept.query);
+      } catch {
+        // The event is gone, or the channel retired: forget it; a question about it gets the error itself.
+        this.kept.delete(keyOf(kept.query));
+      }
+    }
+  }
+
+  counts(query: EventDecisionQuery): StatusCounts {
+    return countByStatus(this.summaries(query).summaries);
+  }
+
+  /** The photos a filter keeps, in grid order. */
+  filteredHashes(query: EventDecisionQuery & { readonly filter: DecisionFilter }): string[] {
+    const { photos, summaries } = this.summaries(query);
+    return photos.filter((_, i) => matchesFilter(summaries[i]!, query.filter)).map((photo) => photo.hash);
+  }
+
+  /** One page of the grid: only the photos on it are decided in full (all of them only to filter). */
+  page(query: DecisionPageQuery): DecisionPage {
+    const filter = query.filter ?? {};
+    let total: number;
+    let chosen: readonly ChosenPhoto[];
+    // Summaries kept and current: the event's photos and a context are at hand, no query needed but the page's.
+    const kept = this.kept.get(keyOf(query));
+    const current = kept && kept.version === dataVersion(this.db) ? kept : null;
+    let context: DecisionContext | undefined = current?.context;
+    if (isFiltered(filter)) {
+      const { photos, summaries, context: decidedIn } = this.summaries(query);
+      total = photos.length;
+      chosen = photos.filter((_, i) => matchesFilter(summaries[i]!, filter));
+      context = decidedIn;
+    } else {
+      chosen = current?.photos ?? this.photosOf(query.eventId);
+      total = chosen.length;
+    }
+    const shown = chosen.slice(query.offset, query.offset + query.limit);
+    context ??= decisionContext(this.db, query.channelId, query.date);
+    return {
+      total,
+      matching: chosen.length,
+      offset: query.offset,
+      items: decideMany(this.db, context, shown).map(({ photo, decision }) => ({ photoHash: photo.hash, decision })),
+    };
+  }
+}
