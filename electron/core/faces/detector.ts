@@ -84,9 +84,12 @@ export class FaceDetector {
     const size = geometry.inputSize;
     const found: ScoredBox[] = [];
     let tileCount = 0;
-    for (const pass of passes) {
+    // Every pass's image is made at once on sharp's threads, so the coarser ones are ready while the finest runs.
+    const scaledImages = passes.map((pass) => resizeDecoded(image, pass.scale));
+    scaledImages.forEach((scaled) => scaled.catch(() => undefined)); // awaited below; no unhandled rejection
+    for (const [index, pass] of passes.entries()) {
       options.signal?.throwIfAborted();
-      const scaled = await resizeDecoded(image, pass.scale);
+      const scaled = await scaledImages[index]!;
       const sx = scaled.width / image.width;
       const sy = scaled.height / image.height;
       const detectTile = async (tile: Tile): Promise<void> => {
