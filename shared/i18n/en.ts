@@ -4,6 +4,7 @@ import { coreEn } from './core.en';
 import { facesEn } from './faces';
 import { libraryEn } from './library';
 import { policyEn } from './policy';
+import { proofEn } from './proof';
 import { publishEn } from './publish';
 import { uiEn } from './ui';
 import type { MessageKey } from './nl';
@@ -15,5 +16,6 @@ export const en = {
   ...facesEn,
   ...policyEn,
   ...publishEn,
+  ...proofEn,
   ...uiEn,
 } as const satisfies Record<MessageKey, string>;

@@ -5,9 +5,19 @@ import { coreNl } from './core.nl';
 import { facesNl } from './faces';
 import { libraryNl } from './library';
 import { policyNl } from './policy';
+import { proofNl } from './proof';
 import { publishNl } from './publish';
 import { uiNl } from './ui';
 
-export const nl = { ...coreNl, ...libraryNl, ...consentNl, ...facesNl, ...policyNl, ...publishNl, ...uiNl } as const;
+export const nl = {
+  ...coreNl,
+  ...libraryNl,
+  ...consentNl,
+  ...facesNl,
+  ...policyNl,
+  ...publishNl,
+  ...proofNl,
+  ...uiNl,
+} as const;
 
 export type MessageKey = keyof typeof nl;

@@ -1,6 +1,6 @@
 // IPC methods of the foundation: app info, settings, jobs and the audit trail.
 import { z } from 'zod';
-import type { AppInfo, AuditEvent, AuditFacets, AuditVerification, JobProgress, Settings } from '../types';
+import type { AppInfo, AuditAnchor, AuditEvent, AuditFacets, AuditVerification, JobProgress, Settings } from '../types';
 import { settingsValueSchemas } from '../settings';
 import { method, noParams } from './method';
 
@@ -28,4 +28,10 @@ export const coreContract = {
   ),
   listAuditFacets: method<AuditFacets>()(noParams),
   verifyAuditTrail: method<AuditVerification>()(noParams),
+  /** The trail's head now (seq and hash): an anchor to copy and keep outside the database. */
+  getAuditHead: method<AuditAnchor>()(noParams),
+  /** Signs the head with the privacy officer's private key file and writes a checkpoint file (never over one). */
+  makeAuditCheckpoint: method<AuditAnchor & { path: string; keyFingerprint: string }>()(
+    z.object({ keyPath: z.string().min(1).max(4096), path: z.string().min(1).max(4096) }).strict(),
+  ),
 };

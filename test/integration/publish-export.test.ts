@@ -4,6 +4,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import sharp from 'sharp';
 import { afterEach, describe, expect, it } from 'vitest';
+import { anchorFromFileText } from '../../electron/core/audit';
 import { listAuditEvents, verifyAuditTrail } from '../../electron/core/audit/trail';
 import { consentOn, findPersonByKey, withdrawConsent } from '../../electron/core/consent/registry';
 import type { CoreContext } from '../../electron/core/context';
@@ -145,6 +146,14 @@ describe('export for social media', () => {
     });
     expect(summary.manifestSha256).toBe(sha256(manifestText));
     expect(verifyAuditTrail(core.db).ok).toBe(true);
+
+    // Both manifests carry the trail's head as it was when they were written (the event just before export.done):
+    // anchors outside the database that the trail still holds.
+    const head = { seq: event.seq - 1, hash: event.prevHash };
+    expect((JSON.parse(manifestText) as { auditHead: unknown }).auditHead).toEqual(head);
+    const csvAnchor = anchorFromFileText(readFileSync(path.join(outDir, 'manifest.csv'), 'utf8'), 'manifest.csv');
+    expect(csvAnchor).toEqual(head);
+    expect(verifyAuditTrail(core.db, { anchors: [csvAnchor] })).toMatchObject({ ok: true, anchors: 1 });
   });
 
   it('answers where a person was published, and after a withdrawal which files must come down', async () => {

@@ -1,7 +1,7 @@
 // The audit trail: append-only, every event sealed with SHA-256 over its canonical form and the previous hash.
 import { createHash } from 'node:crypto';
 import { canonicalJson } from '../../../shared/canonicalJson';
-import type { AuditEvent, AuditFacets, AuditVerification, JsonValue } from '../../../shared/types';
+import type { AuditAnchor, AuditEvent, AuditFacets, AuditVerification, JsonValue } from '../../../shared/types';
 import type { ReadableDb, WritableDb } from '../db';
 import type { Actor } from './actor';
 import {
@@ -91,12 +91,30 @@ export function auditFacets(db: ReadableDb): AuditFacets {
   return auditFacetRows(db);
 }
 
+export interface VerifyOptions {
+  /** Points of the trail held outside the database: each must still be there, unchanged. */
+  readonly anchors?: readonly AuditAnchor[] | undefined;
+}
+
 /**
  * Walks the whole trail and names the first sequence number where it does not hold:
  * an edited row fails its own hash, a deleted or inserted row breaks the numbering or the chain,
  * reordered rows break the chain, and removed newest rows no longer reach the recorded head.
+ * With anchors, a trail cut short before an anchored event ('truncated') or whose anchored event is no longer the
+ * one anchored ('resealed': rewritten and sealed again, head and all) fails too, even when it is consistent in itself.
  */
-export function verifyAuditTrail(db: ReadableDb): AuditVerification {
+export function verifyAuditTrail(db: ReadableDb, options: VerifyOptions = {}): AuditVerification {
+  const anchors = [...(options.anchors ?? [])].sort((a, b) => a.seq - b.seq);
+  const anchored = new Map<number, string>();
+  for (const anchor of anchors) {
+    const earlier = anchored.get(anchor.seq);
+    // Two anchors for one event that disagree: at most one of them can hold.
+    if (earlier !== undefined && earlier !== anchor.hash)
+      return { ok: false, count: 0, firstBadSeq: anchor.seq, reason: 'resealed' };
+    anchored.set(anchor.seq, anchor.hash);
+  }
+  if ((anchored.get(0) ?? GENESIS_HASH) !== GENESIS_HASH)
+    return { ok: false, count: 0, firstBadSeq: 0, reason: 'resealed' };
   let expectedSeq = 1;
   let prevHash = GENESIS_HASH;
   let count = 0;
@@ -104,10 +122,15 @@ export function verifyAuditTrail(db: ReadableDb): AuditVerification {
     if (row.seq !== expectedSeq) return { ok: false, count, firstBadSeq: expectedSeq, reason: 'sequence' };
     if (row.prev_hash !== prevHash) return { ok: false, count, firstBadSeq: row.seq, reason: 'chain' };
     if (auditEventHash(row) !== row.hash) return { ok: false, count, firstBadSeq: row.seq, reason: 'hash' };
+    const anchoredHash = anchored.get(row.seq);
+    if (anchoredHash !== undefined && anchoredHash !== row.hash)
+      return { ok: false, count, firstBadSeq: row.seq, reason: 'resealed' };
     prevHash = row.hash;
     expectedSeq += 1;
     count += 1;
   }
+  const beyond = anchors.find((anchor) => anchor.seq > count);
+  if (beyond) return { ok: false, count, firstBadSeq: count + 1, reason: 'truncated' };
   const head = auditHead(db);
   const headSeq = head?.seq ?? 0;
   const headHash = head?.hash ?? GENESIS_HASH;
@@ -116,5 +139,5 @@ export function verifyAuditTrail(db: ReadableDb): AuditVerification {
     const firstBadSeq = headSeq > count ? count + 1 : headSeq < count ? headSeq + 1 : count;
     return { ok: false, count, firstBadSeq, reason: 'head' };
   }
-  return { ok: true, count, headHash: prevHash };
+  return { ok: true, count, headHash: prevHash, ...(anchors.length > 0 ? { anchors: anchors.length } : {}) };
 }

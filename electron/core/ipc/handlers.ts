@@ -1,6 +1,6 @@
 // Binds every method of the IPC contract to the core. Electron main and the UI test harness both use this.
 import { schemaVersion } from '../db';
-import { auditFacets, listAuditEvents, verifyAuditTrail } from '../audit';
+import { auditFacets, currentAuditHead, listAuditEvents, verifyAuditTrail, writeCheckpointFile } from '../audit';
 import type { CoreContext } from '../context';
 import { getSettings, updateSettings } from '../settings';
 import { appVersion } from '../version';
@@ -39,7 +39,12 @@ export function createIpcRouter(core: CoreContext, env: HandlerEnvironment, opti
     .handle('cancelJob', ({ jobId }) => ({ cancelled: core.jobs.cancel(jobId) }))
     .handle('listAuditEvents', (query) => listAuditEvents(core.db, query))
     .handle('listAuditFacets', () => auditFacets(core.db))
-    .handle('verifyAuditTrail', () => verifyAuditTrail(core.db));
+    .handle('verifyAuditTrail', () => verifyAuditTrail(core.db))
+    .handle('getAuditHead', () => currentAuditHead(core.db))
+    .handle('makeAuditCheckpoint', ({ keyPath, path }) => {
+      const written = writeCheckpointFile(core.db, actor(), keyPath, path);
+      return { path: written.path, seq: written.seq, hash: written.hash, keyFingerprint: written.keyFingerprint };
+    });
 
   registerUiHandlers(router, core, env);
 

@@ -8,7 +8,7 @@ import { AppError } from '../../../shared/errors';
 import type { Decision } from '../../../shared/policy';
 import type { ExportItemSummary, ExportRequest, ExportSummary } from '../../../shared/publish';
 import { actorLabel } from '../audit';
-import { audited } from '../audit';
+import { audited, currentAuditHead } from '../audit';
 import type { CoreContext } from '../context';
 import type { JobHandle } from '../jobs';
 import { findEvent } from '../library';
@@ -211,6 +211,7 @@ export function startExport(core: CoreContext, request: ExportRequest): JobHandl
             maskMargin: settings.maskMargin,
           },
           files: done.map((item) => item.manifest),
+          auditHead: currentAuditHead(db),
         });
         const items = done.map((item) => item.summary);
         const exported = items.filter((item) => item.state === 'done');

@@ -11,6 +11,7 @@ import { TableHead } from '../../components/TableHead';
 import { useAction } from '../../components/useAction';
 import { useQuery } from '../../components/useQuery';
 import { useI18n } from '../../i18n';
+import { AuditProof } from './AuditProof';
 import { AuditReport } from './AuditReport';
 
 const PAGE_SIZE = 100;
@@ -116,6 +117,7 @@ export function AuditPage() {
       </div>
       <Busy label={verifying.busyLabel} />
       <AuditReport />
+      <AuditProof />
 
       <form
         className="filters audit-filters"
