@@ -64,6 +64,11 @@ export interface AuditEvent {
   readonly details: JsonValue;
   readonly prevHash: string;
   readonly hash: string;
+  /**
+   * Personal details kept outside the chain (a student number, a free-text reason); the chain holds a salted
+   * commitment to them. Absent when the event has none; null when they were erased.
+   */
+  readonly personal?: JsonValue | null;
 }
 
 /** What the audit filters can choose from: the actions in the trail, and each OS user with their latest name. */

@@ -1,5 +1,8 @@
 // Dutch and English text of the trail's proof outside the database (anchors, signed checkpoints) and of erasure.
 export const proofNl = {
+  'ui.audit.personal': 'persoonsgegevens',
+  'ui.audit.personalErased': 'gewist (het zegel van deze regel klopt nog)',
+  'ui.audit.action.person.erased': 'Persoon gewist',
   'ui.audit.action.audit.checkpoint': 'Ondertekend controlepunt gemaakt',
   'ui.chooseFile.auditPrivateKey': 'Kies uw privésleutel (PEM)',
   'ui.chooseFile.pemFilter': 'Sleutelbestand (PEM)',
@@ -62,6 +65,9 @@ export const proofNl = {
 };
 
 export const proofEn = {
+  'ui.audit.personal': 'personal details',
+  'ui.audit.personalErased': 'erased (this entry’s seal still holds)',
+  'ui.audit.action.person.erased': 'Person erased',
   'ui.audit.action.audit.checkpoint': 'Signed checkpoint made',
   'ui.chooseFile.auditPrivateKey': 'Choose your private key (PEM)',
   'ui.chooseFile.pemFilter': 'Key file (PEM)',

@@ -20,8 +20,9 @@ import {
   retireChannel,
   withdrawConsent,
 } from '../../electron/core/consent';
+import { pseudonymOf } from '../../electron/core/consent';
 import { openCore, type CoreContext } from '../../electron/core/context';
-import { schemaVersion } from '../../electron/core/db/connection';
+import { latestSchemaVersion, schemaVersion } from '../../electron/core/db/connection';
 import { writeWindows1252Csv } from '../helpers/consentLists';
 import { useTempDirs } from '../helpers/tempDir';
 
@@ -196,12 +197,10 @@ describe('consentOn: the answer from the history', () => {
     expect(records.map((r) => r.channelId)).toEqual(['newsletter', 'parent_app', 'schoolgids', 'social', 'website']);
     const events = listAuditEvents(db, { limit: 10 }).filter((e) => e.action === 'consent.withdraw');
     expect(events).toHaveLength(5);
-    expect(events[0]!.details).toMatchObject({
-      key: '1004',
-      schoolYear: YEAR,
-      reason: 'Verhuisd, ouders willen niets meer',
-      from: 'refused',
-    });
+    // The chain holds the pseudonym and a commitment; the number and the reason are personal details beside it.
+    expect(events[0]!.details).toMatchObject({ person: pseudonymOf(db, noah.id), schoolYear: YEAR, from: 'refused' });
+    expect(JSON.stringify(events[0]!.details)).not.toMatch(/1004|Verhuisd/);
+    expect(events[0]!.personal).toEqual({ key: '1004', reason: 'Verhuisd, ouders willen niets meer' });
     expect(verifyAuditTrail(db).ok).toBe(true);
   });
 });
@@ -321,7 +320,7 @@ describe('channels', () => {
 describe('migration 002: consent', () => {
   it('records who each import listed, add-only, and keeps imports add-only', async () => {
     const { db } = await registry();
-    expect(schemaVersion(db)).toBe(2);
+    expect(schemaVersion(db)).toBe(latestSchemaVersion());
     expect(db.prepare('SELECT count(*) FROM consent_import_people').pluck().get()).toBe(5);
     expect(() => db.prepare('DELETE FROM consent_import_people').run()).toThrow(/append-only/);
     expect(() => db.prepare("UPDATE consent_imports SET file_name = 'x'").run()).toThrow(/append-only/);

@@ -16,6 +16,8 @@ export {
   appendAuditEvent,
   auditEventHash,
   auditFacets,
+  ERASED_DETAILS_KEY,
+  erasePersonalDetails,
   GENESIS_HASH,
   listAuditEvents,
   verifyAuditTrail,

@@ -36,10 +36,16 @@ export function auditEventsInPeriod(db: ReadableDb, period: AuditPeriod): AuditE
   return auditRowsBetween(db, start.toISOString(), end.toISOString()).map(toAuditEvent);
 }
 
+/** Personal details kept beside the chain: as JSON, 'erased' once erased, empty when the event has none. */
+function personalText(event: AuditEvent): string {
+  if (event.personal === undefined) return '';
+  return event.personal === null ? 'erased' : canonicalJson(event.personal);
+}
+
 /** The report's events, and last the `audit_head` row: the trail's head when the report was made (an anchor). */
 export function auditReportCsv(events: readonly AuditEvent[], head: Readonly<AuditAnchor>): string {
   return toCsv(
-    ['seq', 'time_utc', 'os_user', 'name', 'action', 'subject', 'details', 'prev_hash', 'hash'],
+    ['seq', 'time_utc', 'os_user', 'name', 'action', 'subject', 'details', 'personal', 'prev_hash', 'hash'],
     events.map((event) => [
       event.seq,
       event.at,
@@ -48,6 +54,7 @@ export function auditReportCsv(events: readonly AuditEvent[], head: Readonly<Aud
       event.action,
       event.subject,
       canonicalJson(event.details),
+      personalText(event),
       event.prevHash,
       event.hash,
     ]),
@@ -148,7 +155,12 @@ export function auditReportPdf(events: readonly AuditEvent[], options: PdfReport
     doc.text(
       `${t('report.by')}: ${event.actorName ? `${event.actorName} (${event.actorOs})` : event.actorOs}   ${t('report.subject')}: ${event.subject}`,
     );
-    const details = canonicalJson(event.details);
+    const personal = personalText(event);
+    const details =
+      canonicalJson(event.details) +
+      (personal === ''
+        ? ''
+        : `  ${t('ui.audit.personal')}: ${personal === 'erased' ? t('ui.audit.personalErased') : personal}`);
     if (details !== '{}')
       doc
         .fontSize(8)

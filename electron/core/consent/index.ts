@@ -37,7 +37,7 @@ export {
   type ManualChangeInput,
   type WithdrawInput,
 } from './registry';
-export { findPerson, peopleFingerprint } from './repository';
+export { findPerson, peopleFingerprint, pseudonymOf } from './repository';
 export {
   readConsentList,
   readConsentListBytes,

@@ -1,6 +1,7 @@
 // SQL of the consent domain's people, school years, channels and imports (consent_imports, consent_import_people).
 // The consent records themselves: recordsRepository.ts. Rows stay in here; callers get shared/consent types.
 import { canonicalJson } from '../../../shared/canonicalJson';
+import { AppError } from '../../../shared/errors';
 import type { Channel, ImportPersonKind, Person, PersonKind, SchoolYearId } from '../../../shared/consent';
 import type { ConsentImportCounts, ConsentMapping } from '../../../shared/consentImport';
 import type { JsonValue } from '../../../shared/types';
@@ -46,6 +47,13 @@ function toPerson(row: PersonRow): Person {
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };
+}
+
+/** The random name the audit trail uses for a person (set by migration 003 and a trigger on every new row). */
+export function pseudonymOf(db: ReadableDb, id: number): string {
+  const pseudonym = db.prepare('SELECT pseudonym FROM people WHERE id = ?').pluck().get(id) as string | undefined;
+  if (!pseudonym) throw new AppError('people.personUnknown', { person: id });
+  return pseudonym;
 }
 
 export function findPerson(db: ReadableDb, id: number): Person | null {

@@ -1,8 +1,9 @@
 // The ordered list of migrations. Append only: a released migration is never edited.
 import { migration001 } from './001-initial';
 import { migration002 } from './002-consent';
+import { migration003 } from './003-pseudonyms';
 import type { Migration } from './types';
 
 export type { Migration } from './types';
 
-export const migrations: readonly Migration[] = [migration001, migration002];
+export const migrations: readonly Migration[] = [migration001, migration002, migration003];
