@@ -1,5 +1,30 @@
 // Dutch and English text of the trail's proof outside the database (anchors, signed checkpoints) and of erasure.
 export const proofNl = {
+  'cli.people.description': 'personen wissen (AVG art. 17) en bewaartermijnen',
+  'cli.people.erase.description':
+    'wis een persoon: eerst de lijst van wat nog gepubliceerd is, met --yes de wissing zelf (het logboek blijft controleerbaar)',
+  'cli.people.erase.reason': 'reden van de wissing (bijv. "verzoek ouders", "leerling vertrokken")',
+  'cli.people.erase.yes': 'bevestig: voer het echt uit',
+  'cli.people.erase.who': 'Te wissen: {name} ({key}).',
+  'cli.people.erase.published': 'Nog gepubliceerd met deze persoon zichtbaar: {count} bestanden (haal ze offline):',
+  'cli.people.erase.confirm': 'Niets gewist. Controleer de lijst en voer de opdracht opnieuw uit met --yes.',
+  'cli.people.erase.done':
+    'Gewist; de persoon heet in het logboek nu alleen {pseudonym}. Gebieden ontkoppeld: {regions}; namen uit bestanden verwijderd: {tags}; logboekregels met gewiste gegevens: {events}.',
+  'cli.people.retention.description':
+    'toon leerlingen die vertrokken zijn en exportgegevens die ouder zijn dan de bewaartermijn (en ruim die op)',
+  'cli.people.retention.months': 'maanden na de laatste lijst waarop een vertrokken leerling stond',
+  'cli.people.retention.years': 'bewaar exportgegevens zoveel jaar',
+  'cli.people.retention.prune': 'verwijder de te oude exportgegevens (met --yes)',
+  'cli.people.retention.leavers':
+    'Vertrokken leerlingen (niet op de lijsten van dit en vorig schooljaar, langer dan {months} maanden): {count}',
+  'cli.people.retention.leaver': '{key} · {name} · {className} · laatst op een lijst: {last}',
+  'cli.people.retention.exports': 'Exports ouder dan {years} jaar: {count}',
+  'cli.people.retention.export': 'export {id} · {channel} · {date} · {files} bestanden',
+  'cli.people.retention.pruned': 'Exportgegevens verwijderd: {count} exports.',
+  'error.privacy.alreadyErased': 'Persoon {person} is al gewist.',
+  'error.privacy.reasonRequired': 'Geef een reden voor de wissing (minstens 3 tekens).',
+  'error.privacy.retention.monthsInvalid': 'Ongeldig aantal maanden: {value}.',
+  'error.privacy.retention.yearsInvalid': 'Ongeldig aantal jaren: {value}.',
   'ui.audit.personal': 'persoonsgegevens',
   'ui.audit.personalErased': 'gewist (het zegel van deze regel klopt nog)',
   'ui.audit.action.person.erased': 'Persoon gewist',
@@ -65,6 +90,31 @@ export const proofNl = {
 };
 
 export const proofEn = {
+  'cli.people.description': 'erase people (GDPR art. 17) and retention',
+  'cli.people.erase.description':
+    'erase a person: first the list of what is still published, with --yes the erasure itself (the audit trail still verifies)',
+  'cli.people.erase.reason': 'reason for the erasure (e.g. "parents\' request", "pupil left")',
+  'cli.people.erase.yes': 'confirm: really do it',
+  'cli.people.erase.who': 'To erase: {name} ({key}).',
+  'cli.people.erase.published': 'Still published with this person visible: {count} files (take them down):',
+  'cli.people.erase.confirm': 'Nothing erased. Check the list and run the command again with --yes.',
+  'cli.people.erase.done':
+    'Erased; the audit trail now calls the person only {pseudonym}. Regions unlinked: {regions}; names from files removed: {tags}; audit entries with erased details: {events}.',
+  'cli.people.retention.description':
+    'list pupils who left and export records older than the retention period (and prune those)',
+  'cli.people.retention.months': 'months after the last list a pupil who left was on',
+  'cli.people.retention.years': 'keep export records this many years',
+  'cli.people.retention.prune': 'delete the export records that are too old (with --yes)',
+  'cli.people.retention.leavers':
+    'Pupils who left (not on the lists of this and last school year, for more than {months} months): {count}',
+  'cli.people.retention.leaver': '{key} · {name} · {className} · last on a list: {last}',
+  'cli.people.retention.exports': 'Exports older than {years} years: {count}',
+  'cli.people.retention.export': 'export {id} · {channel} · {date} · {files} files',
+  'cli.people.retention.pruned': 'Export records deleted: {count} exports.',
+  'error.privacy.alreadyErased': 'Person {person} has already been erased.',
+  'error.privacy.reasonRequired': 'Give a reason for the erasure (at least 3 characters).',
+  'error.privacy.retention.monthsInvalid': 'Invalid number of months: {value}.',
+  'error.privacy.retention.yearsInvalid': 'Invalid number of years: {value}.',
   'ui.audit.personal': 'personal details',
   'ui.audit.personalErased': 'erased (this entry’s seal still holds)',
   'ui.audit.action.person.erased': 'Person erased',
