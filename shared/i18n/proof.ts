@@ -1,5 +1,15 @@
 // Dutch and English text of the trail's proof outside the database (anchors, signed checkpoints) and of erasure.
 export const proofNl = {
+  'ui.erase.open': 'Persoon wissen…',
+  'ui.erase.title': '{name} wissen',
+  'ui.erase.intro':
+    'Wissen verwijdert naam, nummer, geboortedatum, klas en de vrije toelichtingen; van de toestemmingen blijven alleen status en datums. Gebieden op foto’s worden ontkoppeld en namen uit fotobestanden verwijderd. Het logboek blijft controleerbaar. Dit kan niet ongedaan worden gemaakt.',
+  'ui.erase.nothingPublished': 'Er is niets gepubliceerd waarop deze persoon zichtbaar is.',
+  'ui.erase.published': 'Nog gepubliceerd met deze persoon zichtbaar: {count} bestanden. Haal ze offline.',
+  'ui.erase.reason': 'Reden van de wissing',
+  'ui.erase.confirm': 'Ik heb de lijst gezien en wil deze persoon definitief wissen.',
+  'ui.erase.submit': 'Definitief wissen',
+  'ui.erase.busy': 'Wissen en de database opschonen…',
   'cli.people.description': 'personen wissen (AVG art. 17) en bewaartermijnen',
   'cli.people.erase.description':
     'wis een persoon: eerst de lijst van wat nog gepubliceerd is, met --yes de wissing zelf (het logboek blijft controleerbaar)',
@@ -90,6 +100,16 @@ export const proofNl = {
 };
 
 export const proofEn = {
+  'ui.erase.open': 'Erase person…',
+  'ui.erase.title': 'Erase {name}',
+  'ui.erase.intro':
+    'Erasing removes the name, number, birth date, class and free-text notes; of the consents only status and dates remain. Regions on photos are unlinked and names from photo files removed. The audit trail still verifies. This cannot be undone.',
+  'ui.erase.nothingPublished': 'Nothing is published on which this person is visible.',
+  'ui.erase.published': 'Still published with this person visible: {count} files. Take them down.',
+  'ui.erase.reason': 'Reason for the erasure',
+  'ui.erase.confirm': 'I have seen the list and want to erase this person for good.',
+  'ui.erase.submit': 'Erase for good',
+  'ui.erase.busy': 'Erasing and cleaning the database…',
   'cli.people.description': 'erase people (GDPR art. 17) and retention',
   'cli.people.erase.description':
     'erase a person: first the list of what is still published, with --yes the erasure itself (the audit trail still verifies)',

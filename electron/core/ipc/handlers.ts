@@ -8,6 +8,7 @@ import { registerConsentHandlers } from '../consent';
 import { registerFacesHandlers } from '../faces';
 import { registerLibraryHandlers } from '../library';
 import { registerPeopleHandlers } from '../people';
+import { registerPrivacyHandlers } from '../privacy';
 import { registerPublishHandlers } from '../publish';
 import { registerUiHandlers, type FileChooser, type FolderOpener } from '../ui';
 import { IpcRouter, type IpcRouterOptions } from './router';
@@ -53,6 +54,7 @@ export function createIpcRouter(core: CoreContext, env: HandlerEnvironment, opti
   registerFacesHandlers(router, core);
   registerPeopleHandlers(router, core);
   registerPublishHandlers(router, core);
+  registerPrivacyHandlers(router, core);
 
   router.assertComplete();
   return router;
