@@ -2,7 +2,7 @@
 // harness and integration tests all open it the same way.
 import { osUserName, type Actor } from './audit';
 import { openDatabase, type WritableDb } from './db';
-import { prepareDataDir, type DataPaths } from './dataDir';
+import { makePrivate, prepareDataDir, type DataPaths } from './dataDir';
 import { JobRunner, type JobRunnerOptions } from './jobs';
 import { getSettings } from './settings';
 
@@ -26,6 +26,8 @@ export interface OpenCoreOptions {
 export function openCore(options: OpenCoreOptions): CoreContext {
   const paths = prepareDataDir(options.dataDir);
   const db = openDatabase(paths.database, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
+  // SQLite creates its files with the process's umask (often world-readable): the registry is for this user only.
+  for (const file of [paths.database, `${paths.database}-wal`, `${paths.database}-shm`]) makePrivate(file);
   const jobs = new JobRunner(options.jobs);
   const osUser = options.osUser ?? osUserName();
   let closed = false;

@@ -68,6 +68,8 @@ export const coreEn = {
   'error.db.migrationFailed': 'The database could not be upgraded to version {version}: {detail}.',
   'error.job.notFound': 'Task {jobId} does not exist.',
   'error.job.cancelled': 'The task was cancelled.',
+  'error.dataDir.networkShare':
+    "The data folder {path} is on a network share. Fotowacht keeps children's data on this computer only (and its database is not safe on network folders): choose a folder on a local disk.",
   'error.dataDir.notWritable': 'The data folder {path} is not writable.',
   'error.job.itemFailed': 'Failed: {detail}.',
   'error.ipc.untrustedSender': 'Request refused: it did not come from the Fotowacht window.',

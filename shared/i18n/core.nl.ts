@@ -67,6 +67,8 @@ export const coreNl = {
   'error.db.migrationFailed': 'De database kon niet worden bijgewerkt naar versie {version}: {detail}.',
   'error.job.notFound': 'Taak {jobId} bestaat niet.',
   'error.job.cancelled': 'De taak is geannuleerd.',
+  'error.dataDir.networkShare':
+    'De gegevensmap {path} staat op een netwerkschijf. Fotowacht bewaart gegevens van kinderen alleen op deze computer (en de database is op netwerkmappen niet veilig): kies een map op een lokale schijf.',
   'error.dataDir.notWritable': 'De gegevensmap {path} is niet beschrijfbaar.',
   'error.job.itemFailed': 'Mislukt: {detail}.',
   'error.ipc.untrustedSender': 'Verzoek geweigerd: het kwam niet van het Fotowacht-venster.',

@@ -18,8 +18,14 @@ describe('resolveDataDir', () => {
     expect(resolveDataDir({ argv: [], env: {}, platform: 'linux', home })).toBe('/home/juf/.config/Fotowacht');
     expect(defaultDataDir('linux', { XDG_CONFIG_HOME: '/xdg' }, home)).toBe('/xdg/Fotowacht');
     expect(defaultDataDir('darwin', {}, home)).toBe('/home/juf/Library/Application Support/Fotowacht');
-    expect(defaultDataDir('win32', { APPDATA: 'C:\\Users\\juf\\AppData\\Roaming' }, 'C:\\Users\\juf')).toBe(
-      'C:\\Users\\juf\\AppData\\Roaming\\Fotowacht',
-    );
+    // Windows: the LOCAL application data, never the roaming profile that roaming set-ups copy to servers.
+    expect(
+      defaultDataDir(
+        'win32',
+        { APPDATA: 'C:\\Users\\juf\\AppData\\Roaming', LOCALAPPDATA: 'C:\\Users\\juf\\AppData\\Local' },
+        'C:\\Users\\juf',
+      ),
+    ).toBe('C:\\Users\\juf\\AppData\\Local\\Fotowacht');
+    expect(defaultDataDir('win32', {}, 'C:\\Users\\juf')).toBe('C:\\Users\\juf\\AppData\\Local\\Fotowacht');
   });
 });

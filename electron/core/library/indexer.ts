@@ -91,9 +91,10 @@ async function exists(file: string): Promise<boolean> {
 
 /** Writes to a temporary name and renames, so a half-written thumbnail is never served. */
 async function writeAtomically(file: string, data: Buffer): Promise<void> {
-  await mkdir(path.dirname(file), { recursive: true });
+  await mkdir(path.dirname(file), { recursive: true, mode: 0o700 });
   const temporary = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
-  await writeFile(temporary, data);
+  // For the current user only: thumbnails and previews show the children unmasked.
+  await writeFile(temporary, data, { mode: 0o600 });
   await rename(temporary, file);
 }
 

@@ -107,7 +107,7 @@ export function startExport(core: CoreContext, request: ExportRequest): JobHandl
       const outcomes: Array<ItemOutcome | undefined> = new Array(photos.length);
       const written: string[] = [];
       const staging = stagingDir(core, exportId);
-      mkdirSync(staging, { recursive: true });
+      mkdirSync(staging, { recursive: true, mode: 0o700 });
 
       const exportOne = async (index: number, signal: AbortSignal): Promise<'done' | 'skipped'> => {
         const photo = photos[index]!;
