@@ -124,7 +124,7 @@ describe('audit trail screen', () => {
 
       const target = path.join(usb, 'controlepunt.json');
       await page.getByLabel('Privésleutel').fill(keys.privateKeyPath);
-      await page.getByLabel('Controlepunt opslaan als').fill(target);
+      await page.getByLabel('Bestand voor het controlepunt').fill(target);
       await page.getByRole('button', { name: 'Controlepunt maken' }).click();
       await page.getByRole('status').filter({ hasText: 'Controlepunt geschreven' }).waitFor();
       await app.screenshot('audit-checkpoint-nl');
@@ -136,7 +136,7 @@ describe('audit trail screen', () => {
 
       // A key that is not a key: a clear error, no file.
       await page.getByLabel('Privésleutel').fill(target);
-      await page.getByLabel('Controlepunt opslaan als').fill(path.join(usb, 'tweede.json'));
+      await page.getByLabel('Bestand voor het controlepunt').fill(path.join(usb, 'tweede.json'));
       await page.getByRole('button', { name: 'Controlepunt maken' }).click();
       await page.getByText('Dit is geen Ed25519-sleutel in PEM-vorm.').waitFor();
     } finally {

@@ -45,7 +45,7 @@ export function AuditProof() {
   }
 
   return (
-    <details className="panel report">
+    <details className="panel proof">
       <summary>
         <h2 id={`${ids}-proof`}>{t('ui.audit.proof.title')}</h2>
       </summary>
