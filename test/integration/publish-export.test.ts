@@ -213,10 +213,12 @@ describe('export for social media', () => {
       hiddenCount: 1,
     });
     const override = listAuditEvents(core.db, { limit: 20 }).find((entry) => entry.action === 'export.override')!;
+    // The free-text reason is kept beside the chain (erasable with the people on the photo), not sealed into it.
     expect(override).toMatchObject({
       subject: `photo:${sem}`,
-      details: { reason: 'Gezicht valt na maskeren weg; ouders akkoord met de sfeerfoto' },
+      personal: { reason: 'Gezicht valt na maskeren weg; ouders akkoord met de sfeerfoto' },
     });
+    expect(JSON.stringify(override.details)).not.toContain('ouders akkoord');
   });
 
   it('leaves no files and no done record when cancelled', async () => {

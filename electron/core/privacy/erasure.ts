@@ -11,7 +11,7 @@ import { erasePersonRow, getPerson, personErasedAt, pseudonymOf } from '../conse
 import type { WritableDb } from '../db';
 import { removePhotoKeywords } from '../library';
 import { eraseRegionsOf } from '../people';
-import { takedownList, type Publication } from '../publish';
+import { clearOverrideReasons, takedownList, type Publication } from '../publish';
 
 export interface ErasurePreview {
   readonly personId: number;
@@ -69,6 +69,8 @@ export function erasePerson(
       const names = namesPerson(person);
       const regions = eraseRegionsOf(db, person.id, names);
       const keywordsRemoved = removePhotoKeywords(db, names);
+      // Override reasons are free text about a photo: those of the person's photos may name them.
+      const overrideReasonsRemoved = clearOverrideReasons(db, regions.photoHashes);
       const { reasons } = erasePersonRow(db, person.id, now.toISOString());
       const auditDetailsErased = erasePersonalDetails(db, preview.pseudonym);
       log({
@@ -82,6 +84,7 @@ export function erasePerson(
           tagsRemoved: regions.tagsRemoved,
           keywordsRemoved,
           consentReasonsRemoved: reasons,
+          overrideReasonsRemoved,
           stillPublished: preview.published.length,
         },
         personal: { about: [], details: { reason: trimmed } },

@@ -11,6 +11,7 @@ import { actorLabel } from '../audit';
 import { audited, currentAuditHead } from '../audit';
 import type { CoreContext } from '../context';
 import type { JobHandle } from '../jobs';
+import { pseudonymOf } from '../consent';
 import { findEvent } from '../library';
 import { decideOne, decisionContext, selectPhotos } from './decisions';
 import { exportFileStem, outputName } from './fileNames';
@@ -134,6 +135,10 @@ export function startExport(core: CoreContext, request: ExportRequest): JobHandl
               visible: state === 'done' ? decision.visible : [],
             });
             if (decision.overridden) {
+              // The reason is free text that may name a pupil: beside the chain, erasable with the people on the photo.
+              const about = [
+                ...new Set(regionsOfPhoto(db, photo.hash).flatMap((r) => (r.personId === null ? [] : [r.personId]))),
+              ].map((personId) => pseudonymOf(db, personId));
               log({
                 action: 'export.override',
                 subject: `photo:${photo.hash}`,
@@ -141,9 +146,9 @@ export function startExport(core: CoreContext, request: ExportRequest): JobHandl
                   exportId,
                   channel: channel.id,
                   date: request.date,
-                  reason: override ?? '',
                   blockers: decision.blockers.map((b) => b.code),
                 },
+                personal: { about, details: { reason: override ?? '' } },
               });
             }
           });

@@ -173,3 +173,13 @@ export function deleteExportRecords(db: WritableDb, exportId: number): void {
   db.prepare('DELETE FROM export_items WHERE export_id = ?').run(exportId);
   db.prepare('DELETE FROM exports WHERE id = ?').run(exportId);
 }
+
+/** Erasure: the free-text override reasons recorded for these photos' export items. Returns how many were cleared. */
+export function clearOverrideReasons(db: WritableDb, photoHashes: readonly string[]): number {
+  const clear = db.prepare(
+    'UPDATE export_items SET override_reason = NULL WHERE photo_hash = ? AND override_reason IS NOT NULL',
+  );
+  let cleared = 0;
+  for (const hash of photoHashes) cleared += clear.run(hash).changes;
+  return cleared;
+}
