@@ -1,7 +1,9 @@
 // npm run bench: speed and memory figures, printed side by side with their reference. Not part of npm test.
 // Usage: npm run bench [-- name ...]   (no names: every benchmark)
+import { randomBytes } from 'node:crypto';
 import { benchConsent } from './consent.bench';
 import { benchDecide } from './decide.bench';
+import { benchEncryption } from './encryption.bench';
 import { benchFaces } from './faces.bench';
 import { benchJobs } from './jobs.bench';
 import { benchLibrary } from './library.bench';
@@ -30,8 +32,13 @@ const benchmarks: readonly Benchmark[] = [
   benchFaces,
   benchPublish,
   benchDecide,
+  benchEncryption,
   benchUi,
 ];
+
+// Benchmarks make throwaway data folders: their databases are encrypted with a key made for this run (a bench
+// machine may have no key store), unless the caller gives one.
+process.env.FOTOWACHT_DB_KEY ??= randomBytes(32).toString('hex');
 
 const wanted = process.argv.slice(2);
 for (const benchmark of benchmarks) {

@@ -2,7 +2,8 @@
 // people regions (an unnamed face, an ambiguous name, a refusal, a form not returned) — driven through the CLI:
 // import → index (with face detection) → export for social media → withdrawal → takedown list → audit verify and
 // report. Every step is a real CLI call; the output says where the results are.
-import { mkdtempSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { localDay } from '../shared/consent';
@@ -12,11 +13,16 @@ import { writeSampleSchool } from './sample-school';
 const demoDir = mkdtempSync(path.join(tmpdir(), 'fotowacht-demo-'));
 const dataDir = path.join(demoDir, 'data');
 const lang = process.env.FOTOWACHT_LANG === 'en' ? 'en' : 'nl';
+// The sample's database is encrypted like a real one; its key goes in a file beside it (a real data folder keeps
+// its key in the computer's key store), so the demo leaves nothing in that store.
+const keyFile = path.join(demoDir, 'demo-database.key');
+writeFileSync(keyFile, randomBytes(32).toString('hex'), { mode: 0o600 });
+const env = { ...process.env, FOTOWACHT_DB_KEY_FILE: keyFile };
 const say = (nl: string, en: string) => console.log(lang === 'nl' ? nl : en);
 
 function fotowacht(title: string, args: readonly string[], allowFailure = false): void {
   console.log(`\n→ ${title}\n  $ fotowacht ${args.map((arg) => (/\s/.test(arg) ? `"${arg}"` : arg)).join(' ')}`);
-  const result = runFotowacht(args, { dataDir, lang, stdio: 'inherit' });
+  const result = runFotowacht(args, { dataDir, lang, stdio: 'inherit', env });
   if (result.code !== 0 && !allowFailure) {
     say(
       `De demo stopt: "${title}" mislukte (code ${result.code}).`,
@@ -94,6 +100,6 @@ say(`  foto's en manifest:   ${exportDir}`, `  photos and manifest: ${exportDir}
 say(`  offline-halen-lijst:  ${takedownCsv}`, `  takedown list:       ${takedownCsv}`);
 say(`  logboekrapport:       ${reportPdf}`, `  audit report:        ${reportPdf}`);
 say(
-  `  gegevensmap:          ${dataDir}  (fotowacht --data-dir "${dataDir}" …)`,
-  `  data folder:         ${dataDir}  (fotowacht --data-dir "${dataDir}" …)`,
+  `  gegevensmap:          ${dataDir}  (FOTOWACHT_DB_KEY_FILE="${keyFile}" fotowacht --data-dir "${dataDir}" …)`,
+  `  data folder:         ${dataDir}  (FOTOWACHT_DB_KEY_FILE="${keyFile}" fotowacht --data-dir "${dataDir}" …)`,
 );

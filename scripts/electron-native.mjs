@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// better-sqlite3 is built for Node's ABI (tests, CLI). Electron runs its own ABI, so before `npm start` this builds
+// The SQLite driver (better-sqlite3-multiple-ciphers: better-sqlite3 with encryption) is built for Node's ABI (tests, CLI). Electron runs its own ABI, so before `npm start` this builds
 // a second copy for Electron into node_modules/.fotowacht-native/, leaving the Node build in place.
 // First it tries the prebuilt binary for Electron (prebuild-install); if that fails, it compiles against Electron's headers.
 import { spawnSync } from 'node:child_process';
@@ -15,16 +15,16 @@ const target = path.join(
   modules,
   '.fotowacht-native',
   `electron-${electronVersion}-${process.arch}`,
-  'better_sqlite3.node',
+  'better_sqlite3_mc.node',
 );
 
 if (existsSync(target)) process.exit(0);
 
-console.error(`Fotowacht: building better-sqlite3 for Electron ${electronVersion} (once)…`);
+console.error(`Fotowacht: building the SQLite driver for Electron ${electronVersion} (once)…`);
 const work = mkdtempSync(path.join(tmpdir(), 'fotowacht-native-'));
-const copy = path.join(work, 'better-sqlite3');
+const copy = path.join(work, 'better-sqlite3-multiple-ciphers');
 try {
-  cpSync(path.join(modules, 'better-sqlite3'), copy, {
+  cpSync(path.join(modules, 'better-sqlite3-multiple-ciphers'), copy, {
     recursive: true,
     filter: (src) => !src.includes(`${path.sep}build${path.sep}`),
   });
@@ -58,7 +58,7 @@ try {
   const output = path.join(copy, 'build', 'Release', 'better_sqlite3.node');
   if (!built || !existsSync(output)) {
     console.error(
-      'Fotowacht: could not build better-sqlite3 for Electron. The CLI and tests still work; see the README.',
+      'Fotowacht: could not build the SQLite driver for Electron. The CLI and tests still work; see the README.',
     );
     process.exit(1);
   }

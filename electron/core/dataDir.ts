@@ -2,6 +2,7 @@
 // system's folder for application data — on Windows the LOCAL one, never the roaming profile that is copied to
 // servers. The folder and everything in it are for the current user only, and it must be on a local disk.
 import { accessSync, chmodSync, constants, existsSync, mkdirSync, renameSync, statfsSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { homedir } from 'node:os';
 import path from 'node:path';
 import { AppError } from '../../shared/errors';
@@ -128,7 +129,36 @@ export function prepareDataDir(root: string): DataPaths {
   } catch {
     throw new AppError('dataDir.notWritable', { path: root });
   }
+  if (process.platform === 'win32') restrictWindowsAcl(paths.root);
   return paths;
+}
+
+/**
+ * Windows: the folder's ACL for the current user only — inheritance from the profile removed, full control for the
+ * user, SYSTEM and Administrators (as the profile has), inherited by everything inside. As icacls arguments.
+ */
+export function windowsPrivateAclArgs(folder: string, user: string): string[] {
+  return [
+    folder,
+    '/inheritance:r',
+    '/grant:r',
+    `${user}:(OI)(CI)F`,
+    '/grant:r',
+    '*S-1-5-18:(OI)(CI)F',
+    '/grant:r',
+    '*S-1-5-32-544:(OI)(CI)F',
+  ];
+}
+
+function restrictWindowsAcl(folder: string): void {
+  const user = process.env.USERNAME;
+  if (!user) return;
+  const domain = process.env.USERDOMAIN;
+  const result = spawnSync('icacls', windowsPrivateAclArgs(folder, domain ? `${domain}\\${user}` : user), {
+    windowsHide: true,
+    stdio: 'ignore',
+  });
+  if (result.status !== 0) throw new AppError('dataDir.aclFailed', { path: folder });
 }
 
 /** Narrows a file of the data folder to the current user (the database and its journal files). */

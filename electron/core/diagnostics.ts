@@ -66,7 +66,7 @@ export function libraryVersions(db: ReadableDb): LibraryVersions {
     sharp: packageVersion('sharp'),
     libvips: sharp.versions.vips,
     exifr: packageVersion('exifr'),
-    betterSqlite3: packageVersion('better-sqlite3'),
+    betterSqlite3: packageVersion('better-sqlite3-multiple-ciphers'),
     sqlite: sqliteVersion(db),
   };
 }

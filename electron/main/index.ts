@@ -165,7 +165,8 @@ async function start(): Promise<void> {
     const resolved = resolveMediaUrl(opened.paths, request.url);
     if (!resolved.ok) return new Response(null, { status: resolved.status });
     try {
-      const body = await readFile(resolved.file);
+      // Sealed at rest; opened only to be shown.
+      const body = opened.media.open(await readFile(resolved.file));
       return new Response(body, {
         headers: { 'content-type': resolved.contentType, 'cache-control': 'max-age=31536000, immutable' },
       });

@@ -65,11 +65,22 @@ export const coreEn = {
   'error.ipc.invalidParams': 'Invalid input for {method}: {issues}.',
   'error.db.newerSchema':
     'The database was made by a newer version of Fotowacht (schema {found}, this version knows {known}). Update Fotowacht.',
+  'error.media.unreadable':
+    'A cached picture could not be opened (altered, or sealed with another key); index the folder again.',
+  'error.db.keyInvalid': 'The database key from {from} is not 64 hexadecimal characters.',
+  'error.db.keyWrong': 'The database could not be opened with this key: it was encrypted with another one.',
+  'error.db.keyMissing':
+    "The database is encrypted, but its key is not in this computer's key store. Give it with FOTOWACHT_DB_KEY or FOTOWACHT_DB_KEY_FILE. {detail}",
+  'error.db.keyStoreUnavailable':
+    'The key store of this computer cannot be reached ({detail}), so the database key cannot be kept safely. Unlock or install the key store (on Linux: a Secret Service such as GNOME Keyring), give a key with FOTOWACHT_DB_KEY or FOTOWACHT_DB_KEY_FILE, or allow a key file in the data folder with FOTOWACHT_ALLOW_PLAIN_KEY=1.',
+  'error.db.keyFileUnreadable': 'The database key file {path} cannot be read.',
+  'error.db.encryptFailed': 'The database could not be encrypted (nothing was changed): {detail}.',
   'error.db.migrationFailed': 'The database could not be upgraded to version {version}: {detail}.',
   'error.job.notFound': 'Task {jobId} does not exist.',
   'error.job.cancelled': 'The task was cancelled.',
   'error.dataDir.networkShare':
     "The data folder {path} is on a network share. Fotowacht keeps children's data on this computer only (and its database is not safe on network folders): choose a folder on a local disk.",
+  'error.dataDir.aclFailed': 'The data folder {path} could not be made private to you (icacls failed).',
   'error.dataDir.notWritable': 'The data folder {path} is not writable.',
   'error.job.itemFailed': 'Failed: {detail}.',
   'error.ipc.untrustedSender': 'Request refused: it did not come from the Fotowacht window.',
@@ -81,6 +92,12 @@ export const coreEn = {
   'cli.option.lang': 'output language: nl or en',
   'cli.doctor.description': 'print the data folder, the database version and the versions of the libraries in use',
   'cli.doctor.fotowacht': 'Fotowacht',
+  'cli.doctor.encryption': 'Encryption',
+  'cli.doctor.encrypted': '{cipher}, key from {source}',
+  'cli.doctor.keySource.env': 'FOTOWACHT_DB_KEY',
+  'cli.doctor.keySource.keyFile': 'FOTOWACHT_DB_KEY_FILE',
+  'cli.doctor.keySource.keyStore': "this computer's key store",
+  'cli.doctor.keySource.plainFile': 'the key file in the data folder (no key store)',
   'cli.doctor.dataDir': 'Data folder',
   'cli.doctor.database': 'Database',
   'cli.doctor.schema': 'Database schema',

@@ -64,11 +64,23 @@ export const coreNl = {
   'error.ipc.invalidParams': 'Ongeldige invoer bij {method}: {issues}.',
   'error.db.newerSchema':
     'De database is gemaakt door een nieuwere versie van Fotowacht (schema {found}, deze versie kent {known}). Werk Fotowacht bij.',
+  'error.media.unreadable':
+    'Een opgeslagen afbeelding kon niet geopend worden (gewijzigd, of met een andere sleutel verzegeld); indexeer de map opnieuw.',
+  'error.db.keyInvalid': 'De databasesleutel uit {from} is geen 64 hexadecimale tekens.',
+  'error.db.keyWrong': 'De database kon met deze sleutel niet worden geopend: hij is met een andere versleuteld.',
+  'error.db.keyMissing':
+    'De database is versleuteld, maar de sleutel staat niet in de sleutelopslag van deze computer. Geef hem met FOTOWACHT_DB_KEY of FOTOWACHT_DB_KEY_FILE. {detail}',
+  'error.db.keyStoreUnavailable':
+    'De sleutelopslag van deze computer is niet bereikbaar ({detail}), dus de databasesleutel kan niet veilig bewaard worden. Ontgrendel of installeer de sleutelopslag (op Linux: een Secret Service zoals GNOME Keyring), geef een sleutel met FOTOWACHT_DB_KEY of FOTOWACHT_DB_KEY_FILE, of sta een sleutelbestand in de gegevensmap toe met FOTOWACHT_ALLOW_PLAIN_KEY=1.',
+  'error.db.keyFileUnreadable': 'Het sleutelbestand {path} van de database kan niet gelezen worden.',
+  'error.db.encryptFailed': 'De database kon niet versleuteld worden (er is niets veranderd): {detail}.',
   'error.db.migrationFailed': 'De database kon niet worden bijgewerkt naar versie {version}: {detail}.',
   'error.job.notFound': 'Taak {jobId} bestaat niet.',
   'error.job.cancelled': 'De taak is geannuleerd.',
   'error.dataDir.networkShare':
     'De gegevensmap {path} staat op een netwerkschijf. Fotowacht bewaart gegevens van kinderen alleen op deze computer (en de database is op netwerkmappen niet veilig): kies een map op een lokale schijf.',
+  'error.dataDir.aclFailed':
+    'De gegevensmap {path} kon niet alleen voor jou toegankelijk gemaakt worden (icacls mislukte).',
   'error.dataDir.notWritable': 'De gegevensmap {path} is niet beschrijfbaar.',
   'error.job.itemFailed': 'Mislukt: {detail}.',
   'error.ipc.untrustedSender': 'Verzoek geweigerd: het kwam niet van het Fotowacht-venster.',
@@ -80,6 +92,12 @@ export const coreNl = {
   'cli.option.lang': 'taal van de uitvoer: nl of en',
   'cli.doctor.description': 'toon de gegevensmap, de databaseversie en de versies van de gebruikte bibliotheken',
   'cli.doctor.fotowacht': 'Fotowacht',
+  'cli.doctor.encryption': 'Versleuteling',
+  'cli.doctor.encrypted': '{cipher}, sleutel uit {source}',
+  'cli.doctor.keySource.env': 'FOTOWACHT_DB_KEY',
+  'cli.doctor.keySource.keyFile': 'FOTOWACHT_DB_KEY_FILE',
+  'cli.doctor.keySource.keyStore': 'de sleutelopslag van deze computer',
+  'cli.doctor.keySource.plainFile': 'het sleutelbestand in de gegevensmap (geen sleutelopslag)',
   'cli.doctor.dataDir': 'Gegevensmap',
   'cli.doctor.database': 'Database',
   'cli.doctor.schema': 'Databaseschema',

@@ -75,7 +75,7 @@ function serve(root: string, core: CoreContext): Promise<Server> {
         const resolved = resolveMediaPath(core.paths, url.pathname.slice('/media/'.length));
         if (!resolved.ok) return void response.writeHead(resolved.status).end();
         try {
-          const body = await readFile(resolved.file);
+          const body = core.media.open(await readFile(resolved.file));
           return void response.writeHead(200, { 'content-type': resolved.contentType }).end(body);
         } catch {
           return void response.writeHead(404).end();

@@ -10,6 +10,7 @@ import {
   isUncPath,
   moveLegacyDataDir,
   prepareDataDir,
+  windowsPrivateAclArgs,
 } from '../../electron/core/dataDir';
 import { startIndexJob } from '../../electron/core/library';
 import { makeJpeg } from '../helpers/photos';
@@ -64,6 +65,20 @@ describe.skipIf(process.platform === 'win32')('the data folder on disk', () => {
 });
 
 describe('where the data folder may be', () => {
+  it('on Windows is narrowed by its ACL: no inherited access, the user, SYSTEM and Administrators only', () => {
+    // icacls itself runs only on Windows; here the arguments it gets are checked.
+    expect(windowsPrivateAclArgs('C:\\Users\\juf\\AppData\\Local\\Fotowacht', 'SCHOOL\\juf')).toEqual([
+      'C:\\Users\\juf\\AppData\\Local\\Fotowacht',
+      '/inheritance:r',
+      '/grant:r',
+      'SCHOOL\\juf:(OI)(CI)F',
+      '/grant:r',
+      '*S-1-5-18:(OI)(CI)F',
+      '/grant:r',
+      '*S-1-5-32-544:(OI)(CI)F',
+    ]);
+  });
+
   it('moves a data folder from the old place once, and keeps using the new one after', () => {
     const base = tempDir();
     const from = path.join(base, 'Roaming', 'Fotowacht');

@@ -143,18 +143,22 @@ describe('indexing a folder of events', () => {
       const box = photo.regions[0]!.box!;
       expect([box.x, box.y, box.w, box.h].map((v) => Number(v.toFixed(6)))).toEqual([0.5, 0.1, 0.3, 0.2]);
 
-      // Thumbnails and previews for every photo, rotated as a viewer sees it.
+      // Thumbnails and previews for every photo, rotated as a viewer sees it — sealed at rest, opened to be shown.
+      const opened = (file: string) => sharp(core.media.open(readFileSync(file)));
       const page = listEventPhotos(core.db, events.find((e) => e.name === 'Sportdag 2026')!.id, 0, 100);
       expect(page.total).toBe(5);
       expect(page.photos.map((p) => p.format).sort()).toEqual(['heif', 'jpeg', 'png', 'tiff', 'webp']);
       for (const p of page.photos) {
-        const thumb = await sharp(mediaFile(core.paths, 'thumbs', p.hash, 'webp')).metadata();
-        const preview = await sharp(mediaFile(core.paths, 'previews', p.hash, 'jpg')).metadata();
+        const thumbFile = mediaFile(core.paths, 'thumbs', p.hash, 'webp');
+        // No picture in plain form at rest: the file on disk is no WebP or JPEG.
+        await expect(sharp(readFileSync(thumbFile)).metadata()).rejects.toThrow();
+        const thumb = await opened(thumbFile).metadata();
+        const preview = await opened(mediaFile(core.paths, 'previews', p.hash, 'jpg')).metadata();
         expect(thumb.format).toBe('webp');
         expect(preview.format).toBe('jpeg');
         expect(Math.sign(thumb.width! - thumb.height!)).toBe(Math.sign(p.displayWidth - p.displayHeight));
       }
-      const tagThumb = await sharp(mediaFile(core.paths, 'thumbs', hash, 'webp')).metadata();
+      const tagThumb = await opened(mediaFile(core.paths, 'thumbs', hash, 'webp')).metadata();
       expect([tagThumb.width, tagThumb.height]).toEqual([267, 400]);
     } finally {
       await core.close();

@@ -15,6 +15,7 @@ export function registerDoctor(program: Command, t: Translate): void {
         version: appVersion(),
         dataDir: core.paths.root,
         database: core.paths.database,
+        encryption: { cipher: core.db.pragma('cipher', { simple: true }) as string, keySource: core.keySource },
         schemaVersion: schemaVersion(core.db),
         schemaVersionKnown: latestSchemaVersion(),
         versions: libraryVersions(core.db),
@@ -28,6 +29,13 @@ export function registerDoctor(program: Command, t: Translate): void {
         [out.t('cli.doctor.dataDir'), report.dataDir],
         [out.t('cli.doctor.database'), report.database],
         [
+          out.t('cli.doctor.encryption'),
+          out.t('cli.doctor.encrypted', {
+            cipher: report.encryption.cipher,
+            source: out.t(`cli.doctor.keySource.${report.encryption.keySource}`),
+          }),
+        ],
+        [
           out.t('cli.doctor.schema'),
           `${report.schemaVersion} (${out.t('cli.doctor.schemaKnown', { known: report.schemaVersionKnown })})`,
         ],
@@ -35,7 +43,7 @@ export function registerDoctor(program: Command, t: Translate): void {
         ['sharp', v.sharp ?? '-'],
         ['libvips', v.libvips],
         ['exifr', v.exifr ?? '-'],
-        ['better-sqlite3', v.betterSqlite3 ?? '-'],
+        ['better-sqlite3-multiple-ciphers', v.betterSqlite3 ?? '-'],
         ['SQLite', v.sqlite],
         [
           'Electron',

@@ -1,5 +1,5 @@
 // SQL of the versioned consent records (consent_records, add-only): appending versions and reading the history.
-import type { Statement } from 'better-sqlite3';
+import type { Statement } from 'better-sqlite3-multiple-ciphers';
 import type { ConsentRecord, ConsentSource, ConsentStatus, SchoolYearId, Signer } from '../../../shared/consent';
 import type { ReadableDb, WritableDb } from '../db';
 

@@ -1,5 +1,7 @@
-// Opening the SQLite database: pragmas, then migrations up to the version this code knows.
-import Database from 'better-sqlite3';
+// Opening the SQLite database: its key (SQLite3 Multiple Ciphers, ChaCha20-Poly1305 by default), pragmas, then
+// migrations up to the version this code knows. An existing plain database is encrypted once, atomically.
+import { closeSync, copyFileSync, existsSync, openSync, readSync, renameSync, rmSync } from 'node:fs';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { AppError } from '../../../shared/errors';
 import { migrations as defaultMigrations, type Migration } from './migrations';
 
@@ -18,11 +20,38 @@ export interface OpenDatabaseOptions {
   /** Path to a better_sqlite3.node built for the running runtime (Electron uses its own ABI). */
   readonly nativeBinding?: string;
   readonly migrations?: readonly Migration[];
+  /** The 256-bit key as 64 hex characters; without it the database is plain (tests of the schema alone). */
+  readonly key?: string;
+}
+
+const SQLITE_HEADER = 'SQLite format 3\u0000';
+
+/** Whether a file is an unencrypted SQLite database (its first 16 bytes are SQLite's header). */
+export function isPlainDatabaseFile(file: string): boolean {
+  if (!existsSync(file)) return false;
+  const fd = openSync(file, 'r');
+  try {
+    const head = Buffer.alloc(16);
+    return readSync(fd, head, 0, 16, 0) === 16 && head.toString('latin1') === SQLITE_HEADER;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function applyKey(db: Database.Database, key: string): void {
+  if (!/^[0-9a-f]{64}$/.test(key)) throw new AppError('db.keyInvalid', { from: 'open' });
+  db.pragma(`hexkey='${key}'`);
+  try {
+    db.prepare('SELECT count(*) FROM sqlite_master').get();
+  } catch {
+    throw new AppError('db.keyWrong', {});
+  }
 }
 
 export function openDatabase(file: string, options: OpenDatabaseOptions = {}): WritableDb {
   const db = new Database(file, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}) as WritableDb;
   try {
+    if (options.key !== undefined) applyKey(db, options.key);
     db.pragma('journal_mode = WAL');
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
@@ -67,6 +96,62 @@ export function migrate(db: WritableDb, list: readonly Migration[]): void {
         detail: error instanceof Error ? error.message : String(error),
       });
     }
+  }
+}
+
+/**
+ * Encrypts a plain database with `key`, atomically: its WAL is folded in, a copy is encrypted and checked (every
+ * table's row count as before), then renamed over the original. Nothing is lost when any step fails.
+ */
+export function encryptPlainDatabase(
+  file: string,
+  key: string,
+  options: Pick<OpenDatabaseOptions, 'nativeBinding'> = {},
+): void {
+  const binding = options.nativeBinding ? { nativeBinding: options.nativeBinding } : {};
+  const counts = (db: Database.Database) =>
+    (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").pluck().all() as string[]).map(
+      (table) =>
+        `${table}:${
+          db
+            .prepare(`SELECT count(*) FROM "${table.replace(/"/g, '""')}"`)
+            .pluck()
+            .get() as number
+        }`,
+    );
+  const plain = new Database(file, binding);
+  let before: string[];
+  try {
+    plain.pragma('wal_checkpoint(TRUNCATE)');
+    plain.pragma('journal_mode = DELETE');
+    before = counts(plain);
+  } finally {
+    plain.close();
+  }
+  const temp = `${file}.encrypting`;
+  rmSync(temp, { force: true });
+  copyFileSync(file, temp);
+  try {
+    const copy = new Database(temp, binding);
+    try {
+      copy.pragma(`hexrekey='${key}'`);
+    } finally {
+      copy.close();
+    }
+    const check = new Database(temp, binding);
+    try {
+      applyKey(check, key);
+      if (check.pragma('quick_check', { simple: true }) !== 'ok') throw new Error('quick_check failed');
+      if (counts(check).join('|') !== before.join('|')) throw new Error('rows differ after encryption');
+    } finally {
+      check.close();
+    }
+    if (isPlainDatabaseFile(temp)) throw new Error('still plain after rekey');
+    renameSync(temp, file);
+    for (const extra of [`${file}-wal`, `${file}-shm`]) rmSync(extra, { force: true });
+  } catch (error) {
+    rmSync(temp, { force: true });
+    throw new AppError('db.encryptFailed', { detail: error instanceof Error ? error.message : String(error) });
   }
 }
 

@@ -1,5 +1,7 @@
 // The database's public face: opening it (pragmas, migrations) and the read/write connection types.
 export {
+  encryptPlainDatabase,
+  isPlainDatabaseFile,
   latestSchemaVersion,
   migrate,
   openDatabase,
@@ -10,3 +12,15 @@ export {
   type WritableDb,
 } from './connection';
 export { migrations, type Migration } from './migrations';
+export {
+  ALLOW_PLAIN_KEY_ENV,
+  DB_KEY_ENV,
+  DB_KEY_FILE_ENV,
+  databaseKey,
+  keyAccount,
+  osKeyStore,
+  PLAIN_KEY_FILE,
+  type DatabaseKey,
+  type KeySource,
+  type KeyStore,
+} from './key';

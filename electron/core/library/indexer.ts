@@ -9,7 +9,7 @@ import type { IndexError, IndexSummary } from '../../../shared/library';
 import { audited } from '../audit';
 import type { CoreContext } from '../context';
 import type { JobContext, JobHandle } from '../jobs';
-import { mediaFile } from '../media';
+import { mediaFile, type MediaCipher } from '../media';
 import type { DataPaths } from '../dataDir';
 import { decodePhoto, renderSizes, type DecodedPhoto } from './decode';
 import { readPhotoMetadata } from './metadata';
@@ -98,9 +98,9 @@ async function writeAtomically(file: string, data: Buffer): Promise<void> {
   await rename(temporary, file);
 }
 
-/** Thumbnail and preview of a photo, unless both are already cached. */
+/** Thumbnail and preview of a photo, sealed, unless both are already cached. */
 export async function ensureRenderedSizes(
-  paths: DataPaths,
+  { paths, media }: { readonly paths: DataPaths; readonly media: MediaCipher },
   hash: string,
   photo: () => Promise<DecodedPhoto>,
   name: string,
@@ -109,7 +109,10 @@ export async function ensureRenderedSizes(
   const preview = mediaFile(paths, 'previews', hash, 'jpg');
   if ((await exists(thumbnail)) && (await exists(preview))) return false;
   const sizes = await renderSizes(await photo(), name);
-  await Promise.all([writeAtomically(thumbnail, sizes.thumbnail), writeAtomically(preview, sizes.preview)]);
+  await Promise.all([
+    writeAtomically(thumbnail, media.seal(sizes.thumbnail)),
+    writeAtomically(preview, media.seal(sizes.preview)),
+  ]);
   return true;
 }
 
@@ -153,7 +156,7 @@ async function indexOneFile(
     const metadata = await readPhotoMetadata(buffer, image);
     photo = { hash, format: image.format, metadata };
   }
-  await ensureRenderedSizes(core.paths, hash, decode, name);
+  await ensureRenderedSizes(core, hash, decode, name);
   const now = new Date().toISOString();
   db.transaction(() => {
     // A new photo brings the people tags its file carries; a known one keeps its regions and their history.

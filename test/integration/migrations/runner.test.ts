@@ -1,7 +1,7 @@
 // Opening a database and the migration runner: pragmas, the order of the list, a newer schema refused, a failing
 // migration rolled back, and every earlier version brought to the latest. Each migration has its own test here.
 import path from 'node:path';
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../../shared/errors';
 import {
