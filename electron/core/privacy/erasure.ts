@@ -8,7 +8,7 @@ import { canonicalTagName, personNameKeys } from '../../../shared/names';
 import type { Person } from '../../../shared/consent';
 import { audited, ERASED_DETAILS_KEY, erasePersonalDetails, type Actor } from '../audit';
 import { erasePersonRow, getPerson, personErasedAt, pseudonymOf } from '../consent';
-import type { WritableDb } from '../db';
+import type { ReadableDb, WritableDb } from '../db';
 import { removePhotoKeywords } from '../library';
 import { eraseRegionsOf } from '../people';
 import { clearOverrideReasons, takedownList, type Publication } from '../publish';
@@ -30,7 +30,7 @@ export interface ErasureResult extends ErasurePreview {
 }
 
 /** What erasing would touch, first: the takedown list. Refuses a person already erased. */
-export function previewErasure(db: WritableDb, personId: number): ErasurePreview {
+export function previewErasure(db: ReadableDb, personId: number): ErasurePreview {
   const person = getPerson(db, personId);
   if (personErasedAt(db, person.id) !== null) throw new AppError('privacy.alreadyErased', { person: personId });
   return { personId: person.id, pseudonym: pseudonymOf(db, person.id), published: takedownList(db, { personId }) };
