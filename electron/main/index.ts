@@ -2,7 +2,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { app, BrowserWindow, dialog, ipcMain, protocol, shell, type IpcMainInvokeEvent } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, shell, type IpcMainInvokeEvent } from 'electron';
 import { describeError, translate, type MessageKey } from '../../shared/i18n';
 import type { FilePurpose } from '../../shared/ipc/ui';
 import { IPC_INVOKE_CHANNEL, IPC_JOB_PROGRESS_CHANNEL } from '../../shared/ipc';
@@ -14,16 +14,20 @@ import { createIpcRouter } from '../core/ipc';
 import { releaseDecoders } from '../core/library';
 import { getSettings } from '../core/settings';
 import { MEDIA_SCHEME, resolveMediaUrl } from '../core/media';
+import { APP_SCHEME, isTrustedSender, menuTemplate, resolveAppAsset, windowPolicy } from '../core/window';
 import { electronSqliteBinding } from './native';
-import { isAppUrl, lockDownWebContents } from './security';
+import { lockDownWebContents } from './security';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const devServerUrl = process.env.ELECTRON_RENDERER_URL;
+const rendererRoot = path.join(here, '../renderer');
+// The dev server and devtools only when not packaged: a packaged app ignores ELECTRON_RENDERER_URL.
+const policy = windowPolicy({ isPackaged: app.isPackaged, devServerUrl: process.env.ELECTRON_RENDERER_URL });
 
 protocol.registerSchemesAsPrivileged([
+  { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
   { scheme: MEDIA_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
 ]);
-lockDownWebContents(devServerUrl);
+lockDownWebContents(policy);
 
 const dataDir = resolveDataDir({ argv: process.argv });
 app.setPath('userData', path.join(dataDir, 'chromium'));
@@ -48,11 +52,11 @@ function createWindow(): BrowserWindow {
       allowRunningInsecureContent: false,
       webviewTag: false,
       spellcheck: false,
+      devTools: policy.devTools,
     },
   });
   window.once('ready-to-show', () => window.show());
-  if (devServerUrl) void window.loadURL(devServerUrl);
-  else void window.loadFile(path.join(here, '../renderer/index.html'));
+  void window.loadURL(policy.entryUrl);
   return window;
 }
 
@@ -60,6 +64,12 @@ const FILE_DIALOGS: Record<
   FilePurpose,
   { kind: 'open' | 'folder' | 'save'; title: MessageKey; filter?: MessageKey; extensions?: string[]; name?: string }
 > = {
+  faceModel: {
+    kind: 'open',
+    title: 'ui.chooseFile.faceModel',
+    filter: 'ui.chooseFile.faceModelFilter',
+    extensions: ['onnx'],
+  },
   consentList: {
     kind: 'open',
     title: 'ui.chooseFile.consentList',
@@ -104,7 +114,7 @@ const FILE_DIALOGS: Record<
   },
 };
 
-/** The native open, folder or save dialog; the renderer only ever gets the chosen path back. */
+/** The native open, folder or save dialog; core checks the chosen path and gives the renderer a handle for it. */
 async function chooseFile(purpose: FilePurpose): Promise<string | null> {
   const language = core ? getSettings(core.db).language : 'nl';
   const kind = FILE_DIALOGS[purpose];
@@ -112,7 +122,12 @@ async function chooseFile(purpose: FilePurpose): Promise<string | null> {
     kind.filter && kind.extensions ? [{ name: translate(language, kind.filter), extensions: kind.extensions }] : [];
   const title = translate(language, kind.title);
   if (kind.kind === 'save') {
-    const options = { title, filters, ...(kind.name ? { defaultPath: kind.name } : {}) };
+    const options = {
+      title,
+      filters,
+      properties: ['showOverwriteConfirmation' as const, 'createDirectory' as const],
+      ...(kind.name ? { defaultPath: kind.name } : {}),
+    };
     const result = mainWindow ? await dialog.showSaveDialog(mainWindow, options) : await dialog.showSaveDialog(options);
     return result.canceled ? null : (result.filePath ?? null);
   }
@@ -125,9 +140,30 @@ async function chooseFile(purpose: FilePurpose): Promise<string | null> {
   return result.canceled ? null : (result.filePaths[0] ?? null);
 }
 
-function isTrustedSender(event: IpcMainInvokeEvent): boolean {
-  const url = event.senderFrame?.url ?? '';
-  return event.sender === mainWindow?.webContents && isAppUrl(url, devServerUrl);
+/** A typed path to a file that exists: the person answers in a native box, which the renderer cannot answer for. */
+async function confirmOverwrite(file: string): Promise<boolean> {
+  const language = core ? getSettings(core.db).language : 'nl';
+  const options = {
+    type: 'question' as const,
+    buttons: [translate(language, 'ui.file.replace'), translate(language, 'ui.file.keep')],
+    defaultId: 1,
+    cancelId: 1,
+    title: translate(language, 'ui.file.replaceTitle'),
+    message: translate(language, 'ui.file.replaceQuestion', { path: file }),
+  };
+  const answer = mainWindow ? await dialog.showMessageBox(mainWindow, options) : await dialog.showMessageBox(options);
+  return answer.response === 0;
+}
+
+function trustedSender(event: IpcMainInvokeEvent): boolean {
+  const frame = event.senderFrame;
+  return isTrustedSender(
+    {
+      fromMainWindow: mainWindow !== undefined && event.sender === mainWindow.webContents,
+      frame: frame ? { url: frame.url, isMainFrame: frame.parent === null } : null,
+    },
+    policy,
+  );
 }
 
 async function start(): Promise<void> {
@@ -147,18 +183,33 @@ async function start(): Promise<void> {
   const opened = core;
   const router = createIpcRouter(
     opened,
-    { mediaBaseUrl: `${MEDIA_SCHEME}://`, chooseFile, openFolder: (folder) => shell.openPath(folder) },
+    {
+      mediaBaseUrl: `${MEDIA_SCHEME}://`,
+      chooseFile,
+      confirmOverwrite,
+      openFolder: (folder) => shell.openPath(folder),
+    },
     {
       onUnexpectedError: (method, error) => console.error(`[ipc] ${method} failed`, error),
     },
   );
 
   ipcMain.handle(IPC_INVOKE_CHANNEL, (event, method: unknown, params: unknown) => {
-    if (!isTrustedSender(event)) return { ok: false, error: { code: 'ipc.untrustedSender', params: {} } };
+    if (!trustedSender(event)) return { ok: false, error: { code: 'ipc.untrustedSender', params: {} } };
     return router.invoke(method, params);
   });
   opened.jobs.onProgress((progress) => {
     if (mainWindow && !mainWindow.isDestroyed()) mainWindow.webContents.send(IPC_JOB_PROGRESS_CHANNEL, progress);
+  });
+
+  protocol.handle(APP_SCHEME, async (request) => {
+    const resolved = resolveAppAsset(rendererRoot, request.url);
+    if (!resolved.ok) return new Response(null, { status: resolved.status });
+    try {
+      return new Response(await readFile(resolved.file), { headers: { 'content-type': resolved.contentType } });
+    } catch {
+      return new Response(null, { status: 404 });
+    }
   });
 
   protocol.handle(MEDIA_SCHEME, async (request) => {
@@ -175,6 +226,7 @@ async function start(): Promise<void> {
     }
   });
 
+  Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate(policy, process.platform)));
   mainWindow = createWindow();
 }
 

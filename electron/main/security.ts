@@ -1,20 +1,21 @@
-// Electron's security checklist applied to every web contents: no new windows, no navigation away,
-// no webviews, no permissions, no remote content.
+// Electron's security checklist applied to every web contents: no new windows, no navigation away, no webviews,
+// no permissions, no remote content (the dev server only when not packaged), devtools only when not packaged.
+// The rules themselves are in core/window (tested there); this file only applies them.
 import { app, session, type WebContents } from 'electron';
+import { isAllowedNavigation, isAllowedRequest, type WindowPolicy } from '../core/window';
 
-export function isAppUrl(url: string, devServerUrl: string | undefined): boolean {
-  if (devServerUrl && url.startsWith(devServerUrl)) return true;
-  return url.startsWith('file://');
-}
-
-export function lockDownWebContents(devServerUrl: string | undefined): void {
+export function lockDownWebContents(policy: WindowPolicy): void {
   app.on('web-contents-created', (_event, contents: WebContents) => {
     contents.setWindowOpenHandler(() => ({ action: 'deny' }));
     contents.on('will-navigate', (event, url) => {
-      if (url !== contents.getURL()) event.preventDefault();
+      if (!isAllowedNavigation(url, policy)) event.preventDefault();
+    });
+    contents.on('will-frame-navigate', (event) => {
+      if (!isAllowedNavigation(event.url, policy)) event.preventDefault();
     });
     contents.on('will-redirect', (event) => event.preventDefault());
     contents.on('will-attach-webview', (event) => event.preventDefault());
+    if (!policy.devTools) contents.on('devtools-opened', () => contents.closeDevTools());
   });
 
   app.whenReady().then(
@@ -22,13 +23,9 @@ export function lockDownWebContents(devServerUrl: string | undefined): void {
       const ses = session.defaultSession;
       ses.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
       ses.setPermissionCheckHandler(() => false);
-      // No remote content: only the dev server (during `npm run dev`) may be reached over the network.
-      const devHost = devServerUrl ? new URL(devServerUrl).host : undefined;
       ses.webRequest.onBeforeRequest(
         { urls: ['http://*/*', 'https://*/*', 'ws://*/*', 'wss://*/*'] },
-        (details, callback) => {
-          callback({ cancel: devHost === undefined || new URL(details.url).host !== devHost });
-        },
+        (details, callback) => callback({ cancel: !isAllowedRequest(details.url, policy) }),
       );
     },
     () => undefined,

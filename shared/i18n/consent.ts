@@ -174,6 +174,7 @@ export const consentNl = {
     'De lijst heeft {errors} fouten in {rows} rijen; er is niets opgeslagen. Verbeter ze, of importeer alleen de goede rijen.',
   'error.consent.import.nothingValid': 'In {file} staat geen enkele goede rij; er is niets opgeslagen.',
   'error.consent.import.previewExpired': 'Dit voorbeeld is verlopen of al gebruikt. Bekijk het voorbeeld opnieuw.',
+  'error.consent.import.listUnknown': 'Deze lijst is niet (meer) geopend; kies het bestand opnieuw.',
   'error.consent.import.fileChanged':
     '{file} is veranderd sinds het voorbeeld; er is niets opgeslagen. Bekijk het voorbeeld opnieuw.',
   'error.consent.year.invalid': '{year} is geen schooljaar; schrijf het als 2026-2027.',
@@ -363,6 +364,7 @@ export const consentEn = {
     'The list has {errors} errors in {rows} rows; nothing was saved. Fix them, or import only the valid rows.',
   'error.consent.import.nothingValid': '{file} has no valid row; nothing was saved.',
   'error.consent.import.previewExpired': 'This preview has expired or was used already. Preview again.',
+  'error.consent.import.listUnknown': 'This list is not open (any more); choose the file again.',
   'error.consent.import.fileChanged': '{file} changed since the preview; nothing was saved. Preview again.',
   'error.consent.year.invalid': '{year} is not a school year; write it as 2026-2027.',
   'error.consent.person.notFound': 'Nobody found with number {person}.',

@@ -2,6 +2,7 @@
 import { consentEn } from './consent';
 import { coreEn } from './core.en';
 import { facesEn } from './faces';
+import { filesEn } from './files';
 import { libraryEn } from './library';
 import { policyEn } from './policy';
 import { proofEn } from './proof';
@@ -14,6 +15,7 @@ export const en = {
   ...libraryEn,
   ...consentEn,
   ...facesEn,
+  ...filesEn,
   ...policyEn,
   ...publishEn,
   ...proofEn,

@@ -3,6 +3,7 @@
 import { consentNl } from './consent';
 import { coreNl } from './core.nl';
 import { facesNl } from './faces';
+import { filesNl } from './files';
 import { libraryNl } from './library';
 import { policyNl } from './policy';
 import { proofNl } from './proof';
@@ -14,6 +15,7 @@ export const nl = {
   ...libraryNl,
   ...consentNl,
   ...facesNl,
+  ...filesNl,
   ...policyNl,
   ...publishNl,
   ...proofNl,

@@ -11,11 +11,13 @@ import {
 } from '../consent';
 import { PERSON_FIELDS, type ConsentImportPreview, type ConsentMapping, type PersonField } from '../consentImport';
 import { method, noParams } from './method';
+import { fileHandle } from './ui';
 
 const schoolYear = z.string().regex(/^\d{4}-\d{4}$/);
 const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 const channelId = z.string().regex(CHANNEL_ID);
-const filePath = z.string().min(1).max(4096);
+/** A list main has read once: a consent import's own name for it, so the sheet can change and preview repeat. */
+const listId = z.string().regex(/^list-[0-9a-f]{32}$/);
 const reason = z.string().trim().min(3).max(500);
 const header = z.string().max(200);
 
@@ -58,13 +60,20 @@ export interface ConsentImportCommitResult {
 }
 
 export const consentContract = {
-  readConsentFile: method<ConsentFileInfo>()(
-    z.object({ path: filePath, sheet: z.string().max(200).optional() }).strict(),
+  /**
+   * Reads a list: first by a consentList handle (chooseFile or checkPath), then by `list`, main's name for the
+   * file it read (another sheet, the preview).
+   */
+  readConsentFile: method<ConsentFileInfo & { readonly list: string }>()(
+    z.union([
+      z.object({ file: fileHandle, sheet: z.string().max(200).optional() }).strict(),
+      z.object({ list: listId, sheet: z.string().max(200).optional() }).strict(),
+    ]),
   ),
   previewConsentImport: method<ConsentImportPreviewResult>()(
     z
       .object({
-        path: filePath,
+        list: listId,
         sheet: z.string().max(200).optional(),
         schoolYear: schoolYear.optional(),
         mapping: consentMappingSchema,

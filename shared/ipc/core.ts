@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { AppInfo, AuditAnchor, AuditEvent, AuditFacets, AuditVerification, JobProgress, Settings } from '../types';
 import { settingsValueSchemas } from '../settings';
 import { method, noParams } from './method';
+import { fileHandle } from './ui';
 
 /** An ISO 8601 timestamp (what the audit trail stores), for date-range filters. */
 const isoMoment = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/);
@@ -32,6 +33,6 @@ export const coreContract = {
   getAuditHead: method<AuditAnchor>()(noParams),
   /** Signs the head with the privacy officer's private key file and writes a checkpoint file (never over one). */
   makeAuditCheckpoint: method<AuditAnchor & { path: string; keyFingerprint: string }>()(
-    z.object({ keyPath: z.string().min(1).max(4096), path: z.string().min(1).max(4096) }).strict(),
+    z.object({ key: fileHandle, file: fileHandle }).strict(),
   ),
 };

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { FaceDetectorInfo } from '../faces';
 import type { PhotoRegion } from '../people';
 import { method, noParams } from './method';
+import { fileHandle } from './ui';
 
 const photoHash = z.string().regex(/^[0-9a-f]{64}$/);
 const unit = z.number().finite().min(0).max(1);
@@ -22,6 +23,6 @@ export const facesContract = {
       .strict(),
   ),
   getFaceDetectorInfo: method<FaceDetectorInfo>()(noParams),
-  /** Installs the optional YuNet model from a file (checked by sha256); null goes back to BlazeFace. */
-  setFaceModelPath: method<FaceDetectorInfo>()(z.object({ path: z.string().min(1).max(4096).nullable() }).strict()),
+  /** Installs the optional YuNet model from a file (a faceModel handle; checked by sha256); null goes back to BlazeFace. */
+  setFaceModelPath: method<FaceDetectorInfo>()(z.object({ file: fileHandle.nullable() }).strict()),
 };

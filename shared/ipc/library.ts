@@ -2,12 +2,13 @@
 import { z } from 'zod';
 import type { IndexError, LibraryEvent, LibraryRoot, Photo, PhotoPage } from '../library';
 import { method, noParams } from './method';
+import { fileHandle } from './ui';
 
 const hash = z.string().regex(/^[0-9a-f]{64}$/);
 
 export const libraryContract = {
   /** Adds a folder (one event, or a parent of many) and starts indexing it. */
-  addLibraryFolder: method<{ jobId: string }>()(z.object({ folder: z.string().min(1).max(4096) }).strict()),
+  addLibraryFolder: method<{ jobId: string }>()(z.object({ folder: fileHandle }).strict()),
   listLibraryRoots: method<LibraryRoot[]>()(noParams),
   listEvents: method<LibraryEvent[]>()(z.object({ rootId: z.number().int().min(1).optional() }).strict()),
   listEventPhotos: method<PhotoPage>()(

@@ -5,12 +5,12 @@ import type { Decision } from '../policy';
 import type { ExportSummary } from '../publish';
 import type { AuditVerification } from '../types';
 import { method } from './method';
+import { fileHandle } from './ui';
 
 const hash = z.string().regex(/^[0-9a-f]{64}$/);
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 const channelId = z.string().min(1).max(40);
 const id = z.number().int().positive();
-const filePath = z.string().min(1).max(4096);
 
 /** Photos to decide on or export: a whole event or chosen photos. */
 const selection = {
@@ -55,7 +55,8 @@ export const publishContract = {
         channelId,
         date: day,
         ...selection,
-        outDir: filePath,
+        /** A handle for an export folder (checkPath or chooseFile, purpose exportFolder). */
+        outDir: fileHandle,
         overrides: z.record(hash, z.string().trim().min(1).max(500)).optional(),
       })
       .strict(),
@@ -67,9 +68,9 @@ export const publishContract = {
     z.object({ personId: id, channelIds: z.array(channelId).max(50).optional() }).strict(),
   ),
   saveTakedownCsv: method<{ path: string; rows: number }>()(
-    z.object({ personId: id, channelIds: z.array(channelId).max(50).optional(), path: filePath }).strict(),
+    z.object({ personId: id, channelIds: z.array(channelId).max(50).optional(), file: fileHandle }).strict(),
   ),
   saveAuditReport: method<{ path: string; events: number; verification: AuditVerification }>()(
-    z.object({ from: day, to: day, format: z.enum(['csv', 'pdf']), path: filePath }).strict(),
+    z.object({ from: day, to: day, format: z.enum(['csv', 'pdf']), file: fileHandle }).strict(),
   ),
 };

@@ -1,7 +1,7 @@
 // The privacy officer reads the audit trail: filters (action, actor, words, dates), pages back through a long
 // trail, and verifies it — intact, then after someone with a SQL shell altered a row.
 import { afterAll, describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { checkCheckpoint, generateCheckpointKeys, verifyAuditTrail } from '../../electron/core/audit';
 import { appendAuditEvent } from '../../electron/core/audit/trail';
@@ -134,11 +134,14 @@ describe('audit trail screen', () => {
       // The head moved on: the checkpoint itself is in the trail.
       await expect(head.inputValue()).resolves.toMatch(/^4:/);
 
-      // A key that is not a key: a clear error, no file.
-      await page.getByLabel('Privésleutel').fill(target);
+      // A .pem file that is not a key: a clear error, no file.
+      const notAKey = path.join(usb, 'nep.pem');
+      writeFileSync(notAKey, 'geen sleutel\n');
+      await page.getByLabel('Privésleutel').fill(notAKey);
       await page.getByLabel('Bestand voor het controlepunt').fill(path.join(usb, 'tweede.json'));
       await page.getByRole('button', { name: 'Controlepunt maken' }).click();
       await page.getByText('Dit is geen Ed25519-sleutel in PEM-vorm.').waitFor();
+      expect(existsSync(path.join(usb, 'tweede.json'))).toBe(false);
     } finally {
       await app.close();
     }

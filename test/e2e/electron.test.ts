@@ -53,7 +53,12 @@ describe('Electron shell', () => {
         popup: globalThis.open('https://example.org') === null,
       }));
       expect(security).toEqual({ process: 'undefined', require: 'undefined', api: true, popup: true });
-      expect(window.url()).toMatch(/^file:/);
+      // Served from the app protocol, never file://; IPC from this main frame at that URL is answered.
+      expect(window.url()).toBe('fotowacht://app/index.html');
+      const info = await window.evaluate(() =>
+        (globalThis as unknown as { api: { getAppInfo: (p: object) => Promise<{ ok: boolean }> } }).api.getAppInfo({}),
+      );
+      expect(info).toMatchObject({ ok: true });
     } finally {
       await app.close();
       xvfb?.kill();

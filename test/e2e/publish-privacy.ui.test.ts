@@ -2,7 +2,7 @@
 // with its result and leak check — and then the privacy officer: a withdrawal and its takedown list (saved as CSV),
 // "where published", and an audit report as PDF and CSV.
 import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -153,6 +153,20 @@ describe('publish and the privacy officer', () => {
           .waitFor();
         expect(readFileSync(csvReport, 'utf8')).toContain('consent.withdraw');
         expect(existsSync(csvReport)).toBe(true);
+        // The .bashrc attack typed into the field: refused in words, the file untouched; an existing report is
+        // not replaced without a native "replace?" (which the browser harness does not have).
+        const bashrc = path.join(root, '.bashrc');
+        writeFileSync(bashrc, 'export PATH="$HOME/bin:$PATH"\n');
+        await page.getByLabel('Opslaan als').fill(bashrc);
+        await page.getByRole('button', { name: 'Rapport opslaan' }).click();
+        await page.getByRole('alert').filter({ hasText: 'heeft niet de juiste extensie (csv)' }).waitFor();
+        expect(readFileSync(bashrc, 'utf8')).toBe('export PATH="$HOME/bin:$PATH"\n');
+        await page.getByLabel('Opslaan als').fill(csvReport);
+        await page.getByRole('button', { name: 'Rapport opslaan' }).click();
+        await page
+          .getByRole('alert')
+          .filter({ hasText: `${csvReport} bestaat al.` })
+          .waitFor();
 
         // The same publish screen in English; Zoë's withdrawal now hides her on social media.
         await page.getByRole('button', { name: 'Instellingen' }).click();

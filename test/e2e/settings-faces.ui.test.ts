@@ -1,5 +1,6 @@
 // Settings → finding faces: the model in use, a wrong file refused in words, the optional YuNet model installed
 // from its file (checked by sha256) and switched back.
+import { copyFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { describeNeeding, YUNET_FILE } from '../helpers/sharedData';
@@ -28,8 +29,14 @@ describe('face model settings', () => {
       const { section, field, setModel } = await openFaceSettings(app);
       await expect(section.getByText('Foto’s nog niet doorzocht met dit model: 0.').isVisible()).resolves.toBe(true);
 
-      // Not the YuNet model: refused, BlazeFace stays.
+      // Not a model file at all: main refuses it by its type before reading it.
       await field.fill(path.resolve('package.json'));
+      await setModel.click();
+      await section.getByRole('alert').filter({ hasText: 'is geen bestand van een bruikbaar type (onnx)' }).waitFor();
+      // An .onnx file that is not the YuNet model: refused by its sha256, BlazeFace stays.
+      const fake = path.join(app.dataDir, 'nep.onnx');
+      copyFileSync(path.resolve('package.json'), fake);
+      await field.fill(fake);
       await setModel.click();
       await section.getByRole('alert').filter({ hasText: 'is niet het YuNet-model dat Fotowacht kent' }).waitFor();
       await section.scrollIntoViewIfNeeded();

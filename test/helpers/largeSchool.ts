@@ -1,5 +1,6 @@
 // A whole school's worth of data for the UI tests and the UI benchmark (bench/ui.bench.ts): a registry of 2,001
 // pupils imported as the wizard does, and an event of 20,000 photos put straight into the database.
+import { fileHandle } from './handles';
 import { createHash } from 'node:crypto';
 import type { WritableDb } from '../../electron/core/db/connection';
 import type { IpcRouter } from '../../electron/core/ipc/router';
@@ -36,9 +37,11 @@ export async function importListThroughIpc(router: IpcRouter, file: string): Pro
     if (!response.ok) throw new Error(JSON.stringify(response.error));
     return response.value as T;
   };
-  const info = await invoke<ConsentFileInfo>('readConsentFile', { path: file });
+  const info = await invoke<ConsentFileInfo & { list: string }>('readConsentFile', {
+    file: await fileHandle(router, 'consentList', file),
+  });
   const preview = await invoke<ConsentImportPreviewResult>('previewConsentImport', {
-    path: file,
+    list: info.list,
     mapping: info.proposedMapping,
   });
   await invoke('commitConsentImport', { token: preview.token });

@@ -1,5 +1,7 @@
 // The audit trail's filters (action, actor, words, date range) and paging with beforeSeq, as the audit screen uses them;
 // and the window's chooseFile method without a native dialog.
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { appendAuditEvent, auditFacets, listAuditEvents } from '../../electron/core/audit/trail';
 import { openCore } from '../../electron/core/context';
@@ -69,8 +71,10 @@ describe('audit trail filters', () => {
 });
 
 describe('chooseFile', () => {
-  it('says there is no file picker without a shell dialog, and passes the shell dialog’s answer on', async () => {
+  it('says there is no file picker without a shell dialog, and answers the shell dialog’s path as a handle', async () => {
     const core = openCore({ dataDir: tempDir(), osUser: 'admin' });
+    const chosen = path.join(tempDir(), 'toestemming.csv');
+    writeFileSync(chosen, 'Leerlingnummer;Naam\n1001;Zoë\n');
     try {
       const bare = createIpcRouter(core, { mediaBaseUrl: 'test://' });
       await expect(bare.invoke('chooseFile', { purpose: 'consentList' })).resolves.toEqual({
@@ -82,16 +86,16 @@ describe('chooseFile', () => {
         mediaBaseUrl: 'test://',
         chooseFile: async (purpose) => {
           asked.push(purpose);
-          return asked.length === 1 ? '/home/admin/toestemming.csv' : null;
+          return asked.length === 1 ? chosen : null;
         },
       });
       await expect(shell.invoke('chooseFile', { purpose: 'consentList' })).resolves.toEqual({
         ok: true,
-        value: { path: '/home/admin/toestemming.csv' },
+        value: { choice: { handle: expect.stringMatching(/^fh-[0-9a-f]{32}$/), path: chosen } },
       });
       await expect(shell.invoke('chooseFile', { purpose: 'consentList' })).resolves.toEqual({
         ok: true,
-        value: { path: null },
+        value: { choice: null },
       });
       await expect(shell.invoke('chooseFile', { purpose: 'anything' })).resolves.toMatchObject({
         ok: false,

@@ -4,6 +4,7 @@ import { appendFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ApiResponse } from '../../shared/errors';
 import type { ConsentFileInfo, ConsentImportCommitResult, ConsentImportPreviewResult } from '../../shared/ipc/consent';
+import type { FileChoice } from '../../shared/ipc/ui';
 import type { Channel, PersonConsent, PersonListItem } from '../../shared/consent';
 import { openCore, type CoreContext } from '../../electron/core/context';
 import { createIpcRouter } from '../../electron/core/ipc/handlers';
@@ -26,14 +27,19 @@ function setup() {
     if (!response.ok) throw Object.assign(new Error(response.error.code), response.error);
     return response.value;
   };
-  return { core, router, call };
+  /** What the window does: main checks the path for a consent list, then the list is read by its handle. */
+  const readList = async (file: string): Promise<ConsentFileInfo & { list: string }> => {
+    const choice = await call<FileChoice>('checkPath', { purpose: 'consentList', path: file });
+    return call<ConsentFileInfo & { list: string }>('readConsentFile', { file: choice.handle });
+  };
+  return { core, router, call, readList };
 }
 
 describe('consent IPC', () => {
   it('reads a file, previews with the confirmed mapping, commits by token — once', async () => {
-    const { call } = setup();
+    const { call, readList } = setup();
     const file = writeWindows1252Csv(tempDir());
-    const info = await call<ConsentFileInfo>('readConsentFile', { path: file });
+    const info = await readList(file);
     expect(info).toMatchObject({
       format: 'csv',
       encoding: 'windows-1252',
@@ -44,7 +50,7 @@ describe('consent IPC', () => {
     expect(info.proposedMapping.headerRow).toBe(4);
 
     const preview = await call<ConsentImportPreviewResult>('previewConsentImport', {
-      path: file,
+      list: info.list,
       schoolYear: '2026-2027',
       mapping: info.proposedMapping,
     });
@@ -78,11 +84,11 @@ describe('consent IPC', () => {
   });
 
   it('refuses a commit when the file changed after the preview', async () => {
-    const { call, core } = setup();
+    const { call, core, readList } = setup();
     const file = writeWindows1252Csv(tempDir());
-    const info = await call<ConsentFileInfo>('readConsentFile', { path: file });
+    const info = await readList(file);
     const preview = await call<ConsentImportPreviewResult>('previewConsentImport', {
-      path: file,
+      list: info.list,
       schoolYear: '2026-2027',
       mapping: info.proposedMapping,
     });
@@ -94,12 +100,12 @@ describe('consent IPC', () => {
   });
 
   it('refuses a commit with errors unless only valid rows are asked for', async () => {
-    const { call } = setup();
+    const { call, readList } = setup();
     const file = writeWindows1252Csv(tempDir());
     appendFileSync(file, '1001;Dubbel;Dubbel;;Leerling;6A;01-01-2013;ja;ja;ja;ja;ja\r\n');
-    const info = await call<ConsentFileInfo>('readConsentFile', { path: file });
+    const info = await readList(file);
     const first = await call<ConsentImportPreviewResult>('previewConsentImport', {
-      path: file,
+      list: info.list,
       schoolYear: '2026-2027',
       mapping: info.proposedMapping,
     });
@@ -108,7 +114,7 @@ describe('consent IPC', () => {
       code: 'consent.import.hasErrors',
     });
     const second = await call<ConsentImportPreviewResult>('previewConsentImport', {
-      path: file,
+      list: info.list,
       schoolYear: '2026-2027',
       mapping: info.proposedMapping,
     });
@@ -120,10 +126,13 @@ describe('consent IPC', () => {
 
   it('validates inputs and manages channels', async () => {
     const { call } = setup();
-    // Main reads only files that can be consent lists.
+    // Main reads only files that can be consent lists, and never a path the renderer names.
+    await expect(call('checkPath', { purpose: 'consentList', path: '/etc/passwd' })).rejects.toMatchObject({
+      code: 'files.read.badType',
+      params: { path: '/etc/passwd' },
+    });
     await expect(call('readConsentFile', { path: '/etc/passwd' })).rejects.toMatchObject({
-      code: 'consent.file.badExtension',
-      params: { file: 'passwd' },
+      code: 'ipc.invalidParams',
     });
     await expect(
       call('previewConsentImport', {

@@ -21,6 +21,7 @@ import { createIpcRouter } from '../../electron/core/ipc/handlers';
 import { addFileRegion, addIndexedPhoto } from '../helpers/facesLibrary';
 import { readFaceTruth } from '../helpers/facesSynthetic';
 import { describeNeeding, REALWORLD_FACES, YUNET_FILE } from '../helpers/sharedData';
+import { fileHandle } from '../helpers/handles';
 import { useTempDirs } from '../helpers/tempDir';
 
 const tempDir = useTempDirs();
@@ -255,7 +256,18 @@ describeNeeding(REALWORLD_FACES)('faces over IPC', () => {
     expect(await router.invoke('getPhotoPeople', { photoHash: 'nope' })).toMatchObject({ ok: false });
     expect(await router.invoke('setFaceModelPath', { path: '/nonexistent.onnx' })).toMatchObject({
       ok: false,
-      error: { code: 'faces.model.missing' },
+      error: { code: 'ipc.invalidParams' },
     });
+    expect(await router.invoke('checkPath', { purpose: 'faceModel', path: '/nonexistent.onnx' })).toMatchObject({
+      ok: false,
+      error: { code: 'files.notFound' },
+    });
+    // A model file that exists but is not YuNet: checked by its handle, refused by its sha256.
+    const fake = path.join(tempDir(), 'yunet.onnx');
+    writeFileSync(fake, 'not a model');
+    expect(
+      await router.invoke('setFaceModelPath', { file: await fileHandle(router, 'faceModel', fake) }),
+    ).toMatchObject({ ok: false, error: { code: 'faces.model.hashMismatch' } });
+    expect(await router.invoke('setFaceModelPath', { file: null })).toMatchObject({ ok: true });
   });
 });

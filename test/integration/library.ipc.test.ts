@@ -6,6 +6,7 @@ import { openCore } from '../../electron/core/context';
 import { createIpcRouter } from '../../electron/core/ipc/handlers';
 import type { LibraryEvent, LibraryRoot, Photo, PhotoPage } from '../../shared/library';
 import { makeJpeg, mpRegions, xmpPacket } from '../helpers/photos';
+import { fileHandle } from '../helpers/handles';
 import { useTempDirs } from '../helpers/tempDir';
 
 const tempDir = useTempDirs();
@@ -38,12 +39,21 @@ describe('library IPC', () => {
         ok: false,
         error: { code: 'ipc.invalidParams' },
       });
-      expect(await router.invoke('addLibraryFolder', { folder: path.join(root, 'nope') })).toMatchObject({
+      // A path is never a handle; a path that is no folder gets no handle.
+      expect(await router.invoke('addLibraryFolder', { folder: root })).toMatchObject({
         ok: false,
-        error: { code: 'library.folder.notFound' },
+        error: { code: 'ipc.invalidParams' },
       });
+      expect(await router.invoke('checkPath', { purpose: 'eventFolder', path: path.join(root, 'nope') })).toMatchObject(
+        {
+          ok: false,
+          error: { code: 'files.notFound' },
+        },
+      );
 
-      const { jobId } = await invoke<{ jobId: string }>('addLibraryFolder', { folder: root });
+      const { jobId } = await invoke<{ jobId: string }>('addLibraryFolder', {
+        folder: await fileHandle(router, 'eventFolder', root),
+      });
       expect(jobId).toMatch(/[0-9a-f-]{36}/);
       await core.jobs.waitForIdle();
       expect(core.jobs.get(jobId)).toMatchObject({ state: 'done', done: 3, failed: 1 });

@@ -16,6 +16,7 @@ import { publicationsCsv, takedownList, wherePublished } from '../../electron/co
 import { createIpcRouter } from '../../electron/core/ipc/handlers';
 import type { ExportSummary } from '../../shared/publish';
 import { indexedSchool, markFacesChecked } from '../helpers/school';
+import { fileHandle } from '../helpers/handles';
 import { useTempDirs } from '../helpers/tempDir';
 
 const tempDir = useTempDirs();
@@ -238,15 +239,34 @@ describe('export for social media', () => {
     const { core, eventId, consentCsv } = await school();
     const router = createIpcRouter(core, { mediaBaseUrl: 'x' });
     const outDir = path.dirname(consentCsv);
-    expect(
-      await router.invoke('startExport', { channelId: 'social', date: '2026-10-01', eventId, outDir }),
-    ).toMatchObject({ ok: false, error: { code: 'publish.outDirNotEmpty' } });
-    expect(
-      await router.invoke('startExport', { channelId: 'tv', date: '2026-10-01', eventId, outDir: tempDir() }),
-    ).toMatchObject({ ok: false, error: { code: 'consent.channel.notFound' } });
-    expect(
-      await router.invoke('startExport', { channelId: 'social', date: '2026-02-30', eventId, outDir: tempDir() }),
-    ).toMatchObject({ ok: false, error: { code: 'publish.dateInvalid' } });
+    expect(await router.invoke('checkPath', { purpose: 'exportFolder', path: outDir })).toMatchObject({
+      ok: false,
+      error: { code: 'files.export.notEmpty' },
+    });
+    // The CLI's path: the same refusal in core.
+    expect(() => startExport(core, { channelId: 'social', date: '2026-10-01', eventId, outDir })).toThrow(
+      /publish\.outDirNotEmpty/,
+    );
+    const tv = {
+      channelId: 'tv',
+      date: '2026-10-01',
+      eventId,
+      outDir: await fileHandle(router, 'exportFolder', tempDir()),
+    };
+    expect(await router.invoke('startExport', tv)).toMatchObject({
+      ok: false,
+      error: { code: 'consent.channel.notFound' },
+    });
+    const badDay = {
+      channelId: 'social',
+      date: '2026-02-30',
+      eventId,
+      outDir: await fileHandle(router, 'exportFolder', tempDir()),
+    };
+    expect(await router.invoke('startExport', badDay)).toMatchObject({
+      ok: false,
+      error: { code: 'publish.dateInvalid' },
+    });
     expect(existsSync(path.join(outDir, 'manifest.json'))).toBe(false);
   });
 });

@@ -13,6 +13,7 @@ import type { PhotoPeople } from '../../shared/people';
 import type { Decision } from '../../shared/policy';
 import { SAMPLE_PHOTOS, type SamplePhoto } from '../../scripts/sample-school';
 import { indexedSchool, markFacesChecked } from '../helpers/school';
+import { fileHandle } from '../helpers/handles';
 import { useTempDirs } from '../helpers/tempDir';
 
 const tempDir = useTempDirs();
@@ -104,7 +105,7 @@ describe('publish through IPC', () => {
       channelId: 'social',
       date: '2026-10-01',
       eventId: school.eventId,
-      outDir: path.join(tempDir(), 'out'),
+      outDir: await fileHandle(router, 'exportFolder', path.join(tempDir(), 'out')),
     });
     await school.core.jobs.waitForIdle();
     expect(await ok(router, 'getExportResult', { jobId })).toMatchObject({ exported: 5, blocked: 1 });
@@ -114,10 +115,10 @@ describe('publish through IPC', () => {
     expect(await ok<unknown[]>(router, 'wherePublished', { personId: zoe.id })).toHaveLength(4);
     expect(await ok<unknown[]>(router, 'takedownList', { personId: zoe.id, channelIds: ['website'] })).toEqual([]);
     const csvPath = path.join(tempDir(), 'takedown.csv');
-    expect(await ok(router, 'saveTakedownCsv', { personId: zoe.id, channelIds: ['social'], path: csvPath })).toEqual({
-      path: csvPath,
-      rows: 4,
-    });
+    const takedownFile = await fileHandle(router, 'takedownCsv', csvPath);
+    expect(
+      await ok(router, 'saveTakedownCsv', { personId: zoe.id, channelIds: ['social'], file: takedownFile }),
+    ).toEqual({ path: csvPath, rows: 4 });
     expect(readFileSync(csvPath, 'utf8')).toContain('sportdag-2026_0002.jpg');
 
     const today = new Date().toISOString().slice(0, 10);
@@ -126,16 +127,26 @@ describe('publish through IPC', () => {
       from: '2026-01-01',
       to: today,
       format: 'pdf',
-      path: pdf,
+      file: await fileHandle(router, 'auditReportPdf', pdf),
     });
     expect(report.events).toBeGreaterThanOrEqual(3);
     expect(report.verification.ok).toBe(true);
     expect(readFileSync(pdf).subarray(0, 5).toString()).toBe('%PDF-');
     expect(
-      await router.invoke('saveAuditReport', { from: '2026-13-01', to: today, format: 'pdf', path: pdf }),
+      await router.invoke('saveAuditReport', {
+        from: '2026-13-01',
+        to: today,
+        format: 'pdf',
+        file: await fileHandle(router, 'auditReportPdf', path.join(tempDir(), 'a.pdf')),
+      }),
     ).toMatchObject({ ok: false, error: { code: 'audit.report.dateInvalid' } });
     expect(
-      await router.invoke('saveAuditReport', { from: today, to: '2026-01-01', format: 'csv', path: pdf }),
+      await router.invoke('saveAuditReport', {
+        from: today,
+        to: '2026-01-01',
+        format: 'csv',
+        file: await fileHandle(router, 'auditReportCsv', path.join(tempDir(), 'b.csv')),
+      }),
     ).toMatchObject({ ok: false, error: { code: 'audit.report.periodInvalid' } });
   });
 });

@@ -1,25 +1,22 @@
-// fotowacht audit …: verify, head, keygen, checkpoint (in auditProof.ts), a report for a period (CSV or PDF), where a person was published, and the takedown list after a withdrawal.
-import { writeFileSync } from 'node:fs';
+// fotowacht audit …: verify, head, keygen and checkpoint (auditProof.ts), a report for a period (CSV or PDF),
+// where a person was published, and the takedown list after a withdrawal.
 import path from 'node:path';
 import { Option, type Command } from 'commander';
-import { AppError } from '../../../shared/errors';
+import type { FilePurpose } from '../../../shared/ipc/ui';
 import { actorLabel } from '../../core/audit';
 import { buildAuditReport } from '../../core/audit';
 import { requirePersonByKey } from '../../core/consent';
+import { checkPathFor, writeGrantedFile } from '../../core/files';
 import { publicationsCsv, takedownList, wherePublished, type Publication } from '../../core/publish';
 import { action } from '../command';
 import { registerAuditProof } from './auditProof';
 import type { Translate } from '../main';
 import type { Output } from '../output';
 
-function writeOut(file: string, bytes: Buffer | string): string {
-  const target = path.resolve(file);
-  try {
-    writeFileSync(target, bytes);
-  } catch {
-    throw new AppError('publish.fileUnwritable', { path: target });
-  }
-  return target;
+/** The shell's own path, checked as the app checks one: a .csv/.pdf name, a new file unless --force. */
+async function writeOut(purpose: FilePurpose, file: string, bytes: Buffer | string, force: boolean): Promise<string> {
+  const target = await checkPathFor(purpose, path.resolve(file), { overwriteConfirmed: force });
+  return writeGrantedFile(target, bytes);
 }
 
 function printPublications(out: Output, rows: readonly Publication[]): void {
@@ -48,17 +45,19 @@ export function registerAudit(program: Command, t: Translate): void {
     .requiredOption('--from <day>', t('cli.audit.report.from'))
     .requiredOption('--to <day>', t('cli.audit.report.to'))
     .addOption(new Option('--format <format>', t('cli.audit.report.format')).choices(['csv', 'pdf']).default('pdf'))
-    .requiredOption('--out <file>', t('cli.audit.report.out'));
+    .requiredOption('--out <file>', t('cli.audit.report.out'))
+    .option('--force', t('cli.file.force'));
   report.action(
     action(report, async ({ out, openCore }) => {
-      const options = report.opts<{ from: string; to: string; format: 'csv' | 'pdf'; out: string }>();
+      const options = report.opts<{ from: string; to: string; format: 'csv' | 'pdf'; out: string; force?: boolean }>();
       const core = openCore();
       const actor = core.actor();
       const built = await buildAuditReport(core.db, { from: options.from, to: options.to }, options.format, {
         language: out.language,
         generatedBy: actorLabel(actor),
       });
-      const file = writeOut(options.out, built.bytes);
+      const purpose = options.format === 'pdf' ? 'auditReportPdf' : 'auditReportCsv';
+      const file = await writeOut(purpose, options.out, built.bytes, options.force === true);
       out.result({ path: file, format: built.format, events: built.events, verification: built.verification });
       out.say(out.t('cli.audit.report.written', { path: file, events: built.events }));
     }),
@@ -83,14 +82,17 @@ export function registerAudit(program: Command, t: Translate): void {
     .description(t('cli.audit.takedown.description'))
     .argument('<key>', t('cli.audit.key'))
     .option('--channel <id>', t('cli.audit.channel'))
-    .option('--csv <file>', t('cli.audit.csvOut'));
+    .option('--csv <file>', t('cli.audit.csvOut'))
+    .option('--force', t('cli.file.force'));
   takedown.action(
     action(takedown, async ({ out, openCore }) => {
       const db = openCore().db;
-      const options = takedown.opts<{ channel?: string; csv?: string }>();
+      const options = takedown.opts<{ channel?: string; csv?: string; force?: boolean }>();
       const person = requirePersonByKey(db, takedown.args[0]!);
       const rows = takedownList(db, { personId: person.id, channelIds: options.channel ? [options.channel] : [] });
-      const csvPath = options.csv ? writeOut(options.csv, publicationsCsv(rows)) : null;
+      const csvPath = options.csv
+        ? await writeOut('takedownCsv', options.csv, publicationsCsv(rows), options.force === true)
+        : null;
       out.result({ personId: person.id, channel: options.channel ?? null, files: rows, csv: csvPath });
       printPublications(out, rows);
       if (csvPath) out.say(out.t('cli.audit.takedown.written', { path: csvPath, count: rows.length }));

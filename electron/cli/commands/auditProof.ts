@@ -9,14 +9,17 @@ import type { AuditAnchor } from '../../../shared/types';
 import {
   anchorFromFileText,
   checkCheckpoint,
+  checkpointFileText,
+  createCheckpoint,
   currentAuditHead,
   formatAnchor,
   generateCheckpointKeys,
+  logCheckpoint,
   parseAnchor,
   verifyAuditTrail,
-  writeCheckpointFile,
   type CheckedCheckpoint,
 } from '../../core/audit';
+import { checkPathFor, readRegularFile, writeGrantedFile } from '../../core/files';
 import { action } from '../command';
 import type { Translate } from '../main';
 
@@ -132,9 +135,13 @@ export function registerAuditProof(audit: Command, t: Translate): void {
     action(checkpoint, async ({ out, openCore }) => {
       const options = checkpoint.opts<{ key: string; out: string }>();
       const core = openCore();
-      const signed = writeCheckpointFile(core.db, core.actor(), options.key, options.out);
-      out.result(signed);
-      out.say(out.t('cli.audit.checkpoint.written', { path: signed.path, seq: signed.seq, hash: signed.hash }));
+      const keyFile = await checkPathFor('auditPrivateKey', path.resolve(options.key));
+      const target = await checkPathFor('auditCheckpoint', path.resolve(options.out));
+      const signed = createCheckpoint(core.db, await readRegularFile(keyFile.path, 64 * 1024));
+      const written = await writeGrantedFile(target, checkpointFileText(signed));
+      logCheckpoint(core.db, core.actor(), signed);
+      out.result({ path: written, ...signed });
+      out.say(out.t('cli.audit.checkpoint.written', { path: written, seq: signed.seq, hash: signed.hash }));
     }),
   );
 }

@@ -10,7 +10,7 @@ import {
   verify,
   type KeyObject,
 } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, realpathSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { canonicalJson } from '../../../shared/canonicalJson';
@@ -187,28 +187,11 @@ export function checkCheckpoint(text: string, file: string, publicKeyPem?: strin
   };
 }
 
-export interface WrittenCheckpoint extends AuditCheckpoint {
-  readonly path: string;
-}
-
 /**
- * Signs the head with the key in `keyPath`, writes the checkpoint to `outPath` (never over an existing file), and
- * logs `audit.checkpoint` (after the head it signs). The CLI and the Logboek page both come here.
+ * Logs `audit.checkpoint` once the signed file is written (the checkpoint signs the head before this event). The
+ * CLI and the Logboek page both come here.
  */
-export function writeCheckpointFile(db: WritableDb, actor: Actor, keyPath: string, outPath: string): WrittenCheckpoint {
-  let pem: string;
-  try {
-    pem = readFileSync(path.resolve(keyPath), 'utf8');
-  } catch {
-    throw new AppError('audit.key.unreadable', { path: path.resolve(keyPath) });
-  }
-  const signed = createCheckpoint(db, pem);
-  const target = path.resolve(outPath);
-  try {
-    writeFileSync(target, checkpointFileText(signed), { flag: 'wx' });
-  } catch {
-    throw new AppError('publish.fileUnwritable', { path: target });
-  }
+export function logCheckpoint(db: WritableDb, actor: Actor, signed: Readonly<AuditCheckpoint>): void {
   audited(db, actor, (log) =>
     log({
       action: 'audit.checkpoint',
@@ -216,5 +199,4 @@ export function writeCheckpointFile(db: WritableDb, actor: Actor, keyPath: strin
       details: { seq: signed.seq, hash: signed.hash, keyFingerprint: signed.keyFingerprint },
     }),
   );
-  return { ...signed, path: target };
 }

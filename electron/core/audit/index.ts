@@ -7,7 +7,7 @@ export {
   checkpointFileText,
   createCheckpoint,
   generateCheckpointKeys,
-  writeCheckpointFile,
+  logCheckpoint,
   type AuditCheckpoint,
   type CheckedCheckpoint,
 } from './checkpoint';

@@ -1,10 +1,10 @@
 // Binds the consent methods of the IPC contract (shared/ipc/consent.ts) to the core.
-import { randomUUID } from 'node:crypto';
-import path from 'node:path';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { currentSchoolYear } from '../../../shared/consent';
 import { type ConsentMapping } from '../../../shared/consentImport';
 import { AppError } from '../../../shared/errors';
 import type { CoreContext } from '../context';
+import type { FileHandles } from '../files';
 import type { IpcRouter } from '../ipc';
 import { addChannel, deleteChannel, listChannels, renameChannel, retireChannel } from './channels';
 import { commitConsentImport, planConsentImport } from './importer';
@@ -54,25 +54,43 @@ export class PreviewTickets {
   }
 }
 
+const MAX_LISTS = 20;
+
 /**
- * The renderer names a file (from the open dialog); main reads only what a consent list can be, so a page that
- * misbehaves cannot read other files through this method.
+ * Lists main has read for a consent import, by the name it gave them. The renderer never names a path: it hands
+ * in a consentList handle once (checked for type and size by main) and then this name for another sheet or the
+ * preview.
  */
-function listPath(filePath: string): string {
-  if (!/\.(csv|txt|tsv|xlsx|xlsm)$/i.test(filePath)) {
-    throw new AppError('consent.file.badExtension', { file: path.basename(filePath) });
+export class OpenedLists {
+  private readonly lists = new Map<string, string>();
+
+  open(filePath: string): string {
+    while (this.lists.size >= MAX_LISTS) this.lists.delete(this.lists.keys().next().value!);
+    const list = `list-${randomBytes(16).toString('hex')}`;
+    this.lists.set(list, filePath);
+    return list;
   }
-  return filePath;
+
+  path(list: string): string {
+    const filePath = this.lists.get(list);
+    if (filePath === undefined) throw new AppError('consent.import.listUnknown', {});
+    return filePath;
+  }
 }
 
-export function registerConsentHandlers(router: IpcRouter, core: CoreContext): void {
+export function registerConsentHandlers(router: IpcRouter, core: CoreContext, files: FileHandles): void {
   const actor = () => core.actor();
   const tickets = new PreviewTickets();
+  const lists = new OpenedLists();
 
   router
-    .handle('readConsentFile', ({ path: file, sheet }) => readConsentFileInfo(core.db, listPath(file), sheet))
-    .handle('previewConsentImport', async ({ path: file, sheet, schoolYear, mapping }) => {
-      const source = await readConsentList(listPath(file), { sheet });
+    .handle('readConsentFile', async (request) => {
+      const list = 'file' in request ? lists.open(files.take(request.file, 'consentList').path) : request.list;
+      return { ...(await readConsentFileInfo(core.db, lists.path(list), request.sheet)), list };
+    })
+    .handle('previewConsentImport', async ({ list, sheet, schoolYear, mapping }) => {
+      const file = lists.path(list);
+      const source = await readConsentList(file, { sheet });
       const year = schoolYear ?? currentSchoolYear();
       const { preview } = planConsentImport(core.db, source, mapping, year);
       const token = tickets.add({

@@ -1,12 +1,12 @@
 // Reading a consent list into rows of text: CSV (comma, semicolon or tab; UTF-8 with or without BOM, UTF-16
 // with BOM, else Windows-1252) or XLSX (first or chosen sheet). Nothing is interpreted here: every cell is text.
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { strFromU8, unzipSync } from 'fflate';
 import readXlsxFile from 'read-excel-file/node';
 import { AppError } from '../../../shared/errors';
+import { CONSENT_LIST_MAX_BYTES, readRegularFile } from '../files';
 
 export type ListFormat = 'csv' | 'xlsx';
 export type ListEncoding = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'windows-1252';
@@ -29,20 +29,27 @@ export interface ReadListOptions {
   readonly sheet?: string | undefined;
 }
 
-/** At most this many bytes: a school's list is kilobytes; a bigger file is a mistake. */
-const MAX_BYTES = 50 * 1024 * 1024;
-
+/**
+ * Reads a list from a path (the CLI's argument, or a path main checked for a handle): a regular file only, opened
+ * without blocking, its size checked before a byte is read (a FIFO or /dev/zero is refused, not waited on).
+ */
 export async function readConsentList(filePath: string, options: ReadListOptions = {}): Promise<ConsentListSource> {
   let bytes: Buffer;
   try {
-    bytes = readFileSync(filePath);
+    bytes = await readRegularFile(filePath, CONSENT_LIST_MAX_BYTES);
   } catch (error) {
-    throw new AppError('consent.file.unreadable', {
-      path: filePath,
-      detail: error instanceof Error ? ((error as NodeJS.ErrnoException).code ?? error.message) : String(error),
-    });
+    if (!(error instanceof AppError)) throw error;
+    if (error.code === 'files.read.tooLarge') {
+      throw new AppError('consent.file.tooLarge', { path: filePath, size: error.params.size ?? null });
+    }
+    if (error.code === 'files.notFound' || error.code === 'files.noAccess') {
+      throw new AppError('consent.file.unreadable', {
+        path: filePath,
+        detail: error.code === 'files.notFound' ? 'ENOENT' : (error.params.reason ?? null),
+      });
+    }
+    throw error;
   }
-  if (bytes.length > MAX_BYTES) throw new AppError('consent.file.tooLarge', { path: filePath, size: bytes.length });
   return readConsentListBytes(bytes, filePath, options);
 }
 

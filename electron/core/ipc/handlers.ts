@@ -1,6 +1,14 @@
 // Binds every method of the IPC contract to the core. Electron main and the UI test harness both use this.
 import { schemaVersion } from '../db';
-import { auditFacets, currentAuditHead, listAuditEvents, verifyAuditTrail, writeCheckpointFile } from '../audit';
+import {
+  auditFacets,
+  checkpointFileText,
+  createCheckpoint,
+  currentAuditHead,
+  listAuditEvents,
+  logCheckpoint,
+  verifyAuditTrail,
+} from '../audit';
 import type { CoreContext } from '../context';
 import { getSettings, updateSettings } from '../settings';
 import { appVersion } from '../version';
@@ -10,7 +18,8 @@ import { registerLibraryHandlers } from '../library';
 import { registerPeopleHandlers } from '../people';
 import { registerPrivacyHandlers } from '../privacy';
 import { registerPublishHandlers } from '../publish';
-import { registerUiHandlers, type FileChooser, type FolderOpener } from '../ui';
+import { FileHandles, readRegularFile, writeGrantedFile } from '../files';
+import { registerUiHandlers, type FileChooser, type FolderOpener, type OverwriteConfirmer } from '../ui';
 import { IpcRouter, type IpcRouterOptions } from './router';
 
 export interface HandlerEnvironment {
@@ -20,10 +29,13 @@ export interface HandlerEnvironment {
   readonly chooseFile?: FileChooser;
   /** The shell's "show in file manager" (Electron's shell.openPath); without it openExportFolder says there is none. */
   readonly openFolder?: FolderOpener;
+  /** The shell's native "replace this file?" question, for a typed path to an existing file (never the renderer's). */
+  readonly confirmOverwrite?: OverwriteConfirmer;
 }
 
 export function createIpcRouter(core: CoreContext, env: HandlerEnvironment, options: IpcRouterOptions = {}): IpcRouter {
   const router = new IpcRouter(options);
+  const files = new FileHandles();
   const actor = () => core.actor();
 
   router
@@ -42,18 +54,24 @@ export function createIpcRouter(core: CoreContext, env: HandlerEnvironment, opti
     .handle('listAuditFacets', () => auditFacets(core.db))
     .handle('verifyAuditTrail', () => verifyAuditTrail(core.db))
     .handle('getAuditHead', () => currentAuditHead(core.db))
-    .handle('makeAuditCheckpoint', ({ keyPath, path }) => {
-      const written = writeCheckpointFile(core.db, actor(), keyPath, path);
-      return { path: written.path, seq: written.seq, hash: written.hash, keyFingerprint: written.keyFingerprint };
+    .handle('makeAuditCheckpoint', async ({ key, file }) => {
+      const keyFile = files.take(key, 'auditPrivateKey');
+      const target = files.take(file, 'auditCheckpoint');
+      const pem = await readRegularFile(keyFile.path, 64 * 1024);
+      const signed = createCheckpoint(core.db, pem);
+      const written = await writeGrantedFile(target, checkpointFileText(signed));
+      logCheckpoint(core.db, actor(), signed);
+      return { path: written, seq: signed.seq, hash: signed.hash, keyFingerprint: signed.keyFingerprint };
     });
 
-  registerUiHandlers(router, core, env);
+  // Paths reach main only as handles to paths checked for their purpose (chooseFile, checkPath).
+  registerUiHandlers(router, core, env, files);
 
-  registerLibraryHandlers(router, core);
-  registerConsentHandlers(router, core);
-  registerFacesHandlers(router, core);
+  registerLibraryHandlers(router, core, files);
+  registerConsentHandlers(router, core, files);
+  registerFacesHandlers(router, core, files);
   registerPeopleHandlers(router, core);
-  registerPublishHandlers(router, core);
+  registerPublishHandlers(router, core, files);
   registerPrivacyHandlers(router, core);
 
   router.assertComplete();

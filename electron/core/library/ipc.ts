@@ -1,15 +1,16 @@
 // Binds the library methods of the IPC contract (shared/ipc/library.ts) to the core.
 import { AppError } from '../../../shared/errors';
 import type { CoreContext } from '../context';
+import type { FileHandles } from '../files';
 import type { IpcRouter } from '../ipc';
 import { startIngest, startReingest } from './ingest';
 import { getPhoto, listEventPhotos, listEvents } from './photos';
 import { listIndexErrors, listRoots } from './repository';
 
-export function registerLibraryHandlers(router: IpcRouter, core: CoreContext): void {
+export function registerLibraryHandlers(router: IpcRouter, core: CoreContext, files: FileHandles): void {
   router
     .handle('addLibraryFolder', async ({ folder }) => {
-      const jobs = await startIngest(core, folder);
+      const jobs = await startIngest(core, files.take(folder, 'eventFolder').path);
       return { jobId: jobs.index[0]!.jobId };
     })
     .handle('listLibraryRoots', () => listRoots(core.db))

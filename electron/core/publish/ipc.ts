@@ -1,11 +1,10 @@
 // Binds the publish methods of the IPC contract (shared/ipc/publish.ts) to the core.
-import { writeFile } from 'node:fs/promises';
-import path from 'node:path';
 import { AppError } from '../../../shared/errors';
 import type { ExportSummary } from '../../../shared/publish';
 import { actorLabel } from '../audit';
 import { buildAuditReport } from '../audit';
 import type { CoreContext } from '../context';
+import { writeGrantedFile, type FileHandles } from '../files';
 import type { IpcRouter } from '../ipc';
 import { getSettings } from '../settings';
 import { decideMany, decisionContext, selectPhotos } from './decisions';
@@ -13,17 +12,7 @@ import { EXPORT_JOB_KIND, startExport } from './exportJob';
 import { publicationsCsv, takedownList, wherePublished } from './publications';
 import { listExports } from './repository';
 
-async function writeReport(target: string, bytes: Buffer | string): Promise<string> {
-  const file = path.resolve(target);
-  try {
-    await writeFile(file, bytes);
-  } catch {
-    throw new AppError('publish.fileUnwritable', { path: file });
-  }
-  return file;
-}
-
-export function registerPublishHandlers(router: IpcRouter, core: CoreContext): void {
+export function registerPublishHandlers(router: IpcRouter, core: CoreContext, files: FileHandles): void {
   const db = core.db;
 
   router
@@ -33,7 +22,10 @@ export function registerPublishHandlers(router: IpcRouter, core: CoreContext): v
         ({ photo, decision }) => ({ photoHash: photo.hash, decision }),
       );
     })
-    .handle('startExport', (request) => ({ jobId: startExport(core, request).jobId }))
+    .handle('startExport', ({ outDir, ...request }) => {
+      const folder = files.take(outDir, 'exportFolder');
+      return { jobId: startExport(core, { ...request, outDir: folder.path }).jobId };
+    })
     .handle('getExportResult', ({ jobId }) => {
       const job = core.jobs.get(jobId);
       if (!job || job.kind !== EXPORT_JOB_KIND) throw new AppError('job.notFound', { jobId });
@@ -42,17 +34,19 @@ export function registerPublishHandlers(router: IpcRouter, core: CoreContext): v
     .handle('listExports', ({ limit }) => listExports(db, limit))
     .handle('wherePublished', ({ personId }) => wherePublished(db, personId))
     .handle('takedownList', ({ personId, channelIds }) => takedownList(db, { personId, channelIds }))
-    .handle('saveTakedownCsv', async ({ personId, channelIds, path: target }) => {
+    .handle('saveTakedownCsv', async ({ personId, channelIds, file: handle }) => {
+      const target = files.take(handle, 'takedownCsv');
       const rows = takedownList(db, { personId, channelIds });
-      const file = await writeReport(target, publicationsCsv(rows));
+      const file = await writeGrantedFile(target, publicationsCsv(rows));
       return { path: file, rows: rows.length };
     })
-    .handle('saveAuditReport', async ({ from, to, format, path: target }) => {
+    .handle('saveAuditReport', async ({ from, to, format, file: handle }) => {
+      const target = files.take(handle, format === 'pdf' ? 'auditReportPdf' : 'auditReportCsv');
       const report = await buildAuditReport(db, { from, to }, format, {
         language: getSettings(db).language,
         generatedBy: actorLabel(core.actor()),
       });
-      const file = await writeReport(target, report.bytes);
+      const file = await writeGrantedFile(target, report.bytes);
       return { path: file, events: report.events, verification: report.verification };
     });
 }

@@ -89,6 +89,7 @@ export function prepareOutDir(outDir: string): void {
     throw new AppError('publish.outDirUnwritable', { dir: outDir });
   }
   removeTempFiles(outDir);
-  const present = readdirSync(outDir).filter((entry) => !entry.startsWith('.'));
+  // Every name counts, dot-files too: a folder holding only .git or .env is someone's, not an empty folder.
+  const present = readdirSync(outDir);
   if (present.length > 0) throw new AppError('publish.outDirNotEmpty', { dir: outDir, files: present.length });
 }

@@ -1,2 +1,2 @@
 // The window methods of the IPC contract (native dialogs, opening an export folder).
-export { registerUiHandlers, type FileChooser, type FolderOpener } from './ipc';
+export { registerUiHandlers, type FileChooser, type FolderOpener, type OverwriteConfirmer } from './ipc';

@@ -1,6 +1,7 @@
 // fotowacht consent import: read a signed list, show the mapping and the preview (errors, withdrawals, who is
 // missing), then commit all rows at once — or, with --only-valid, the rows without errors.
 import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { Option, type Command } from 'commander';
 import {
   headerKey,
@@ -20,6 +21,7 @@ import {
   type ConsentListSource,
 } from '../../../core/consent';
 import type { CoreContext } from '../../../core/context';
+import { checkPathFor } from '../../../core/files';
 import { action } from '../../command';
 import type { Translate } from '../../main';
 import type { Output } from '../../output';
@@ -179,7 +181,9 @@ export function registerConsentImport(consent: Command, t: Translate): void {
       }>();
       const schoolYear = year(opts.year);
       const core: CoreContext = openCore();
-      const source = await readConsentList(file, { sheet: opts.sheet });
+      // The shell's own path, checked as the app checks one: a list's type, a regular file, not too large.
+      const list = await checkPathFor('consentList', path.resolve(file));
+      const source = await readConsentList(list.path, { sheet: opts.sheet });
       const info = describeConsentList(core.db, source);
       let mapping = opts.mapping ? loadMapping(opts.mapping) : info.proposedMapping;
       const kind = personKind(opts.kind);

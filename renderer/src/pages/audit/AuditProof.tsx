@@ -5,7 +5,7 @@ import { call } from '../../api';
 import { Busy } from '../../components/Busy';
 import { DoneMessage } from '../../components/DoneMessage';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { PathField } from '../../components/PathField';
+import { noPath, PathField, pathHandle, spent, type PathValue } from '../../components/PathField';
 import { useAction } from '../../components/useAction';
 import { useQuery } from '../../components/useQuery';
 import { useI18n } from '../../i18n';
@@ -14,8 +14,8 @@ export function AuditProof() {
   const { t } = useI18n();
   const ids = useId();
   const head = useQuery('auditHead', () => call('getAuditHead', {}));
-  const [keyPath, setKeyPath] = useState('');
-  const [target, setTarget] = useState('');
+  const [keyPath, setKeyPath] = useState<PathValue>(noPath);
+  const [target, setTarget] = useState<PathValue>(noPath);
   const [copied, setCopied] = useState<string | null>(null);
   const signing = useAction();
   const anchor = head.data ? `${head.data.seq}:${head.data.hash}` : '';
@@ -32,9 +32,16 @@ export function AuditProof() {
 
   async function makeCheckpoint(event?: FormEvent) {
     event?.preventDefault();
-    if (!keyPath.trim() || !target.trim()) return;
+    if (!keyPath.text.trim() || !target.text.trim()) return;
     const made = await signing.run(
-      () => call('makeAuditCheckpoint', { keyPath: keyPath.trim(), path: target.trim() }),
+      async () => {
+        // Main checks both paths for their purpose and answers with single-use handles.
+        const key = await pathHandle('auditPrivateKey', keyPath);
+        const file = await pathHandle('auditCheckpoint', target);
+        setKeyPath(spent(keyPath));
+        setTarget(spent(target));
+        return call('makeAuditCheckpoint', { key, file });
+      },
       {
         busy: 'ui.audit.checkpoint.busy',
         done: (answer) =>
@@ -85,7 +92,11 @@ export function AuditProof() {
             placeholder="ui.audit.checkpoint.path.placeholder"
           />
           <div className="actions">
-            <button type="submit" className="primary" disabled={signing.busy || !keyPath.trim() || !target.trim()}>
+            <button
+              type="submit"
+              className="primary"
+              disabled={signing.busy || !keyPath.text.trim() || !target.text.trim()}
+            >
               {t('ui.audit.checkpoint.make')}
             </button>
           </div>

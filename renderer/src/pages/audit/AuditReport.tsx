@@ -6,7 +6,7 @@ import { Busy } from '../../components/Busy';
 import { DoneMessage } from '../../components/DoneMessage';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Field } from '../../components/Field';
-import { PathField } from '../../components/PathField';
+import { noPath, PathField, pathHandle, spent, type PathValue } from '../../components/PathField';
 import { useAction } from '../../components/useAction';
 import { useI18n } from '../../i18n';
 
@@ -17,15 +17,23 @@ export function AuditReport() {
   const [from, setFrom] = useState(`${today.slice(0, 4)}-01-01`);
   const [to, setTo] = useState(today);
   const [format, setFormat] = useState<'pdf' | 'csv'>('pdf');
-  const [target, setTarget] = useState('');
+  const [target, setTarget] = useState<PathValue>(noPath);
   const saving = useAction();
   async function save(event?: FormEvent) {
     event?.preventDefault();
-    if (!target.trim()) return;
-    await saving.run(() => call('saveAuditReport', { from, to, format, path: target.trim() }), {
-      busy: 'ui.report.saving',
-      done: (answer) => t('ui.report.saved', { path: answer.path, events: answer.events }),
-    });
+    if (!target.text.trim()) return;
+    const purpose = format === 'pdf' ? 'auditReportPdf' : 'auditReportCsv';
+    await saving.run(
+      async () => {
+        const file = await pathHandle(purpose, target);
+        setTarget(spent(target));
+        return call('saveAuditReport', { from, to, format, file });
+      },
+      {
+        busy: 'ui.report.saving',
+        done: (answer) => t('ui.report.saved', { path: answer.path, events: answer.events }),
+      },
+    );
   }
   return (
     <details className="panel report">
@@ -58,7 +66,7 @@ export function AuditReport() {
             placeholder="ui.report.path.placeholder"
           />
           <div className="actions">
-            <button type="submit" className="primary" disabled={saving.busy || !target.trim()}>
+            <button type="submit" className="primary" disabled={saving.busy || !target.text.trim()}>
               {t('ui.report.save')}
             </button>
           </div>

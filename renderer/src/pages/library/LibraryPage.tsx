@@ -6,7 +6,7 @@ import type { LibraryEvent } from '../../../../shared/library';
 import { call, errorOf } from '../../api';
 import { DoneMessage } from '../../components/DoneMessage';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { PathField } from '../../components/PathField';
+import { noPath, PathField, pathHandle, spent, type PathValue } from '../../components/PathField';
 import { TargetPicker, type PublishTarget } from '../../components/TargetPicker';
 import { useAction } from '../../components/useAction';
 import { useChannels } from '../../components/useChannels';
@@ -122,15 +122,20 @@ export function LibraryPage({
 
 function AddFolder() {
   const { t } = useI18n();
-  const [folder, setFolder] = useState('');
+  const [folder, setFolder] = useState<PathValue>(noPath);
   const adding = useAction();
   async function submit(event?: FormEvent) {
     event?.preventDefault();
-    if (!folder.trim()) return;
-    const added = await adding.run(() => call('addLibraryFolder', { folder: folder.trim() }), {
-      done: t('ui.library.add.started'),
-    });
-    if (added) setFolder('');
+    if (!folder.text.trim()) return;
+    const added = await adding.run(
+      async () => {
+        const handle = await pathHandle('eventFolder', folder);
+        setFolder(spent(folder));
+        return call('addLibraryFolder', { folder: handle });
+      },
+      { done: t('ui.library.add.started') },
+    );
+    if (added) setFolder(noPath);
   }
   return (
     <form
@@ -151,7 +156,7 @@ function AddFolder() {
           help="ui.library.add.help"
         />
         <div className="actions">
-          <button type="submit" className="primary" disabled={adding.busy || !folder.trim()}>
+          <button type="submit" className="primary" disabled={adding.busy || !folder.text.trim()}>
             {t('ui.library.add.submit')}
           </button>
         </div>

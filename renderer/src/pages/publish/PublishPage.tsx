@@ -7,7 +7,7 @@ import { call } from '../../api';
 import { Busy } from '../../components/Busy';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Field } from '../../components/Field';
-import { PathField } from '../../components/PathField';
+import { noPath, PathField, pathHandle, spent, type PathValue } from '../../components/PathField';
 import { TargetPicker, type PublishTarget } from '../../components/TargetPicker';
 import { useAction } from '../../components/useAction';
 import { useQuery } from '../../components/useQuery';
@@ -37,7 +37,7 @@ export function PublishPage({
   const { t } = useI18n();
   const ids = useId();
   const [overrides, setOverrides] = useState<Readonly<Record<string, string>>>({});
-  const [outDir, setOutDir] = useState('');
+  const [outDir, setOutDir] = useState<PathValue>(noPath);
   const { run, setRun } = useExportRun();
   const starting = useAction();
   // Loaded again whenever an export starts or ends.
@@ -78,14 +78,16 @@ export function PublishPage({
     event.preventDefault();
     if (!request) return;
     const chosen = Object.fromEntries(Object.entries(overrides).filter(([, reason]) => overrideReasonOf(reason)));
-    const started = await starting.run(() =>
-      call('startExport', {
+    const started = await starting.run(async () => {
+      const folder = await pathHandle('exportFolder', outDir);
+      setOutDir(spent(outDir));
+      return call('startExport', {
         ...target,
         ...request,
-        outDir: outDir.trim(),
+        outDir: folder,
         ...(Object.keys(chosen).length > 0 ? { overrides: chosen } : {}),
-      }),
-    );
+      });
+    });
     if (started) setRun({ state: 'running', jobId: started.value.jobId, progress: null });
   }
 
@@ -176,7 +178,7 @@ export function PublishPage({
             <ExportProgress run={run} exportable={exportable} photos={decisions.length} />
           ) : (
             <div className="actions">
-              <button type="submit" className="primary" disabled={exportable === 0 || !outDir.trim()}>
+              <button type="submit" className="primary" disabled={exportable === 0 || !outDir.text.trim()}>
                 {t('ui.publish.start', { count: exportable })}
               </button>
             </div>

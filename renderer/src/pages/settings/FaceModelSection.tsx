@@ -19,9 +19,14 @@ export function FaceModelSection() {
 
   async function apply(path: string | null, event?: FormEvent) {
     event?.preventDefault();
-    const applied = await action.run(() => call('setFaceModelPath', { path }), {
-      done: (next) => t('ui.faces.saved', { model: t(`faces.model.${next.active.kind}`) }),
-    });
+    const applied = await action.run(
+      async () => {
+        // A typed path goes to main to be checked (an .onnx file, not too large); the model is set by its handle.
+        const file = path === null ? null : (await call('checkPath', { purpose: 'faceModel', path })).handle;
+        return call('setFaceModelPath', { file });
+      },
+      { done: (next) => t('ui.faces.saved', { model: t(`faces.model.${next.active.kind}`) }) },
+    );
     if (applied) detector.setData(applied.value);
   }
 

@@ -31,7 +31,7 @@ export function ImportWizard({ onOpenRegistry }: { onOpenRegistry: () => void })
   const { t } = useI18n();
   const [step, setStep] = useState<Step>('file');
   const [filePath, setFilePath] = useState('');
-  const [info, setInfo] = useState<ConsentFileInfo | null>(null);
+  const [info, setInfo] = useState<(ConsentFileInfo & { readonly list: string }) | null>(null);
   const [sheet, setSheet] = useState<string | undefined>(undefined);
   const [schoolYear, setSchoolYear] = useState(currentSchoolYear());
   const [headerRow, setHeaderRow] = useState(1);
@@ -52,15 +52,29 @@ export function ImportWizard({ onOpenRegistry }: { onOpenRegistry: () => void })
     const chosen = await action.run(() => call('chooseFile', { purpose: 'consentList' }), {
       busy: 'ui.import.choosing',
     });
-    if (chosen?.value.path) {
-      setFilePath(chosen.value.path);
-      await read(chosen.value.path, undefined);
+    const choice = chosen?.value.choice;
+    if (choice) {
+      setFilePath(choice.path);
+      await read({ file: choice.handle }, undefined);
     }
   }
 
-  async function read(path: string, chosenSheet: string | undefined) {
+  /**
+   * Reads a list: by Browse…'s handle, by a typed path (main checks it for a consent list and answers with a
+   * handle), or — another sheet of the file already read — by the name main gave that list.
+   */
+  async function read(
+    source: { file: string } | { list: string } | { typed: string },
+    chosenSheet: string | undefined,
+  ) {
     const read = await action.run(
-      () => call('readConsentFile', { path, ...(chosenSheet ? { sheet: chosenSheet } : {}) }),
+      async () => {
+        const from =
+          'typed' in source
+            ? { file: (await call('checkPath', { purpose: 'consentList', path: source.typed })).handle }
+            : source;
+        return call('readConsentFile', { ...from, ...(chosenSheet ? { sheet: chosenSheet } : {}) });
+      },
       { busy: 'ui.import.reading' },
     );
     if (!read) return;
@@ -79,7 +93,7 @@ export function ImportWizard({ onOpenRegistry }: { onOpenRegistry: () => void })
   async function showPreview() {
     if (!info || !mapping) return;
     const answer = await action.run(
-      () => call('previewConsentImport', { path: filePath.trim(), ...(sheet ? { sheet } : {}), schoolYear, mapping }),
+      () => call('previewConsentImport', { list: info.list, ...(sheet ? { sheet } : {}), schoolYear, mapping }),
       { busy: 'ui.import.previewing' },
     );
     if (answer) {
@@ -129,7 +143,11 @@ export function ImportWizard({ onOpenRegistry }: { onOpenRegistry: () => void })
           onBrowse={() => void browse()}
           onRead={(chosenSheet) => {
             if (chosenSheet !== undefined) setSheet(chosenSheet);
-            void read(filePath.trim(), chosenSheet);
+            // Another sheet of the list already read; else the path in the field, checked by main.
+            void read(
+              chosenSheet !== undefined && info ? { list: info.list } : { typed: filePath.trim() },
+              chosenSheet,
+            );
           }}
           schoolYear={schoolYear}
           onSchoolYear={setSchoolYear}

@@ -7,7 +7,7 @@ import { call } from '../../../api';
 import { DoneMessage } from '../../../components/DoneMessage';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { TableHead } from '../../../components/TableHead';
-import { PathField } from '../../../components/PathField';
+import { noPath, PathField, pathHandle, spent, type PathValue } from '../../../components/PathField';
 import { useAction } from '../../../components/useAction';
 import { useQuery } from '../../../components/useQuery';
 import { useI18n } from '../../../i18n';
@@ -28,15 +28,20 @@ export function TakedownSection({
   const list = useQuery(JSON.stringify([personId, channelIds]), () =>
     call('takedownList', { personId, channelIds: [...channelIds] }),
   );
-  const [csvPath, setCsvPath] = useState('');
+  const [csvPath, setCsvPath] = useState<PathValue>(noPath);
   const saving = useAction();
 
   async function save(event?: FormEvent) {
     event?.preventDefault();
-    if (!csvPath.trim()) return;
-    await saving.run(() => call('saveTakedownCsv', { personId, channelIds: [...channelIds], path: csvPath.trim() }), {
-      done: (answer) => t('ui.takedown.saved', { path: answer.path, rows: answer.rows }),
-    });
+    if (!csvPath.text.trim()) return;
+    await saving.run(
+      async () => {
+        const file = await pathHandle('takedownCsv', csvPath);
+        setCsvPath(spent(csvPath));
+        return call('saveTakedownCsv', { personId, channelIds: [...channelIds], file });
+      },
+      { done: (answer) => t('ui.takedown.saved', { path: answer.path, rows: answer.rows }) },
+    );
   }
 
   return (
@@ -55,7 +60,7 @@ export function TakedownSection({
             placeholder="ui.takedown.path.placeholder"
           />
           <div className="actions">
-            <button type="submit" className="primary" disabled={!csvPath.trim()}>
+            <button type="submit" className="primary" disabled={!csvPath.text.trim()}>
               {t('ui.takedown.save')}
             </button>
           </div>
