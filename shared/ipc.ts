@@ -9,6 +9,7 @@ import { coreContract } from './ipc/core';
 import { facesContract } from './ipc/faces';
 import { libraryContract } from './ipc/library';
 import { peopleContract } from './ipc/people';
+import { privacyContract } from './ipc/privacy';
 import { publishContract } from './ipc/publish';
 import { uiContract } from './ipc/ui';
 
@@ -19,6 +20,7 @@ export const ipcContract = {
   ...facesContract,
   ...peopleContract,
   ...publishContract,
+  ...privacyContract,
   ...uiContract,
 };
 

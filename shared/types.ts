@@ -64,6 +64,11 @@ export interface AuditEvent {
   readonly details: JsonValue;
   readonly prevHash: string;
   readonly hash: string;
+  /**
+   * Personal details kept outside the chain (a student number, a free-text reason); the chain holds a salted
+   * commitment to them. Absent when the event has none; null when they were erased.
+   */
+  readonly personal?: JsonValue | null;
 }
 
 /** What the audit filters can choose from: the actions in the trail, and each OS user with their latest name. */
@@ -72,11 +77,29 @@ export interface AuditFacets {
   readonly actors: ReadonlyArray<{ readonly os: string; readonly name: string }>;
 }
 
+/** A point of the trail held outside the database (a manifest, a report, a signed checkpoint): seq 0 is the start. */
+export interface AuditAnchor {
+  readonly seq: number;
+  readonly hash: string;
+}
+
 export type AuditVerification =
-  | { readonly ok: true; readonly count: number; readonly headHash: string }
+  | {
+      readonly ok: true;
+      readonly count: number;
+      readonly headHash: string;
+      /** How many anchors from outside the database were checked (only when some were given). */
+      readonly anchors?: number;
+      /** Events whose personal details were erased: their seal still holds, their details are gone. */
+      readonly detailsErased?: number;
+    }
   | {
       readonly ok: false;
       readonly count: number;
       readonly firstBadSeq: number;
-      readonly reason: 'hash' | 'chain' | 'sequence' | 'head';
+      /**
+       * truncated: the trail ends before an anchored event; resealed: an anchored event is no longer the same;
+       * details: personal details outside the chain no longer match their commitment.
+       */
+      readonly reason: 'hash' | 'chain' | 'sequence' | 'head' | 'truncated' | 'resealed' | 'details';
     };

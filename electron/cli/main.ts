@@ -7,6 +7,7 @@ import { registerChannels, registerConsent } from './commands/consent';
 import { registerDoctor } from './commands/doctor';
 import { registerLibrary } from './commands/library';
 import { registerFaces } from './commands/faces';
+import { registerPeople } from './commands/people';
 import { registerPublish } from './commands/publish';
 import { cliLanguage } from './output';
 
@@ -31,6 +32,7 @@ export function buildProgram(language = cliLanguage(process.argv, process.env)):
   registerChannels(program, t);
   registerFaces(program, t);
   registerPublish(program, t);
+  registerPeople(program, t);
   return program;
 }
 

@@ -13,7 +13,9 @@ export function csvCell(value: string | number | null | undefined): string {
 export function toCsv(
   header: readonly string[],
   rows: ReadonlyArray<ReadonlyArray<string | number | null | undefined>>,
+  /** Rows after the data that need not fill every column (the audit head of manifests and reports). */
+  trailer: ReadonlyArray<ReadonlyArray<string | number | null | undefined>> = [],
 ): string {
-  const lines = [header, ...rows].map((row) => row.map(csvCell).join(','));
+  const lines = [header, ...rows, ...trailer].map((row) => row.map(csvCell).join(','));
   return `\uFEFF${lines.join('\r\n')}\r\n`;
 }

@@ -99,6 +99,19 @@ const FILE_DIALOGS: Record<
     extensions: ['pdf'],
     name: 'logboek.pdf',
   },
+  auditPrivateKey: {
+    kind: 'open',
+    title: 'ui.chooseFile.auditPrivateKey',
+    filter: 'ui.chooseFile.pemFilter',
+    extensions: ['pem'],
+  },
+  auditCheckpoint: {
+    kind: 'save',
+    title: 'ui.chooseFile.auditCheckpoint',
+    filter: 'ui.chooseFile.jsonFilter',
+    extensions: ['json'],
+    name: 'logboek-controlepunt.json',
+  },
 };
 
 /** The native open, folder or save dialog; core checks the chosen path and gives the renderer a handle for it. */

@@ -5,6 +5,7 @@ import { facesEn } from './faces';
 import { filesEn } from './files';
 import { libraryEn } from './library';
 import { policyEn } from './policy';
+import { proofEn } from './proof';
 import { publishEn } from './publish';
 import { uiEn } from './ui';
 import type { MessageKey } from './nl';
@@ -17,5 +18,6 @@ export const en = {
   ...filesEn,
   ...policyEn,
   ...publishEn,
+  ...proofEn,
   ...uiEn,
 } as const satisfies Record<MessageKey, string>;

@@ -6,6 +6,7 @@ import { facesNl } from './faces';
 import { filesNl } from './files';
 import { libraryNl } from './library';
 import { policyNl } from './policy';
+import { proofNl } from './proof';
 import { publishNl } from './publish';
 import { uiNl } from './ui';
 
@@ -17,6 +18,7 @@ export const nl = {
   ...filesNl,
   ...policyNl,
   ...publishNl,
+  ...proofNl,
   ...uiNl,
 } as const;
 

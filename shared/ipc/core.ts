@@ -1,8 +1,9 @@
 // IPC methods of the foundation: app info, settings, jobs and the audit trail.
 import { z } from 'zod';
-import type { AppInfo, AuditEvent, AuditFacets, AuditVerification, JobProgress, Settings } from '../types';
+import type { AppInfo, AuditAnchor, AuditEvent, AuditFacets, AuditVerification, JobProgress, Settings } from '../types';
 import { settingsValueSchemas } from '../settings';
 import { method, noParams } from './method';
+import { fileHandle } from './ui';
 
 /** An ISO 8601 timestamp (what the audit trail stores), for date-range filters. */
 const isoMoment = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/);
@@ -28,4 +29,10 @@ export const coreContract = {
   ),
   listAuditFacets: method<AuditFacets>()(noParams),
   verifyAuditTrail: method<AuditVerification>()(noParams),
+  /** The trail's head now (seq and hash): an anchor to copy and keep outside the database. */
+  getAuditHead: method<AuditAnchor>()(noParams),
+  /** Signs the head with the privacy officer's private key file and writes a checkpoint file (never over one). */
+  makeAuditCheckpoint: method<AuditAnchor & { path: string; keyFingerprint: string }>()(
+    z.object({ key: fileHandle, file: fileHandle }).strict(),
+  ),
 };

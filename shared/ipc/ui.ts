@@ -12,6 +12,8 @@ export const FILE_PURPOSES = [
   'takedownCsv',
   'auditReportCsv',
   'auditReportPdf',
+  'auditPrivateKey',
+  'auditCheckpoint',
 ] as const;
 export type FilePurpose = (typeof FILE_PURPOSES)[number];
 

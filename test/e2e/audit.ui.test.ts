@@ -1,10 +1,15 @@
 // The privacy officer reads the audit trail: filters (action, actor, words, dates), pages back through a long
 // trail, and verifies it — intact, then after someone with a SQL shell altered a row.
 import { afterAll, describe, expect, it } from 'vitest';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { checkCheckpoint, generateCheckpointKeys, verifyAuditTrail } from '../../electron/core/audit';
 import { appendAuditEvent } from '../../electron/core/audit/trail';
+import { useTempDirs } from '../helpers/tempDir';
 import { closeBrowser, openUi } from '../helpers/ui';
 
 afterAll(closeBrowser);
+const tempDir = useTempDirs();
 
 const pieter = { os: 'pieter', name: 'Pieter Smit' };
 const anna = { os: 'anna', name: 'Anna de Wit' };
@@ -97,6 +102,46 @@ describe('audit trail screen', () => {
         .filter({ hasText: 'Het logboek is gewijzigd: regel 5 klopt niet (inhoud gewijzigd).' })
         .waitFor();
       await app.screenshot('audit-verify-bad-nl');
+    } finally {
+      await app.close();
+    }
+  });
+
+  it('shows the head to copy and signs a checkpoint with the officer’s key file', async () => {
+    const app = await openUi();
+    try {
+      const { db } = app.core;
+      for (let i = 1; i <= 3; i += 1)
+        appendAuditEvent(db, pieter, { action: 'channel.rename', subject: `channel:${i}` });
+      const usb = tempDir();
+      const keys = generateCheckpointKeys(usb, app.core.paths.root);
+      const { page } = app;
+      await page.getByRole('button', { name: 'Logboek' }).click();
+      await page.getByText('Bewijs buiten de database').click();
+      const head = page.getByLabel('Huidige stand (nummer:zegel)');
+      await expect(head.inputValue()).resolves.toMatch(/^3:[0-9a-f]{64}$/);
+      const anchor = await head.inputValue();
+
+      const target = path.join(usb, 'controlepunt.json');
+      await page.getByLabel('Privésleutel').fill(keys.privateKeyPath);
+      await page.getByLabel('Bestand voor het controlepunt').fill(target);
+      await page.getByRole('button', { name: 'Controlepunt maken' }).click();
+      await page.getByRole('status').filter({ hasText: 'Controlepunt geschreven' }).waitFor();
+      await app.screenshot('audit-checkpoint-nl');
+      const checked = checkCheckpoint(readFileSync(target, 'utf8'), target, readFileSync(keys.publicKeyPath));
+      expect(`${checked.anchor.seq}:${checked.anchor.hash}`).toBe(anchor);
+      expect(verifyAuditTrail(db, { anchors: [checked.anchor] })).toMatchObject({ ok: true, count: 4, anchors: 1 });
+      // The head moved on: the checkpoint itself is in the trail.
+      await expect(head.inputValue()).resolves.toMatch(/^4:/);
+
+      // A .pem file that is not a key: a clear error, no file.
+      const notAKey = path.join(usb, 'nep.pem');
+      writeFileSync(notAKey, 'geen sleutel\n');
+      await page.getByLabel('Privésleutel').fill(notAKey);
+      await page.getByLabel('Bestand voor het controlepunt').fill(path.join(usb, 'tweede.json'));
+      await page.getByRole('button', { name: 'Controlepunt maken' }).click();
+      await page.getByText('Dit is geen Ed25519-sleutel in PEM-vorm.').waitFor();
+      expect(existsSync(path.join(usb, 'tweede.json'))).toBe(false);
     } finally {
       await app.close();
     }

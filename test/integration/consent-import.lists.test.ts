@@ -1,5 +1,5 @@
 // Consent lists of other shapes: a whole school's list at once, a staff list, a workbook's second sheet.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { proposeMapping } from '../../shared/consentImport';
 import {
   commitConsentImport,
@@ -7,35 +7,11 @@ import {
   findPersonByKey,
   listChannels,
   planConsentImport,
-  readConsentList,
 } from '../../electron/core/consent';
-import { openCore, type CoreContext } from '../../electron/core/context';
 import { generatedListRows, writeUtf8BomCsv, writeXlsxList } from '../helpers/consentLists';
-import { useTempDirs } from '../helpers/tempDir';
+import { actor, count, load, NOW, TODAY, useConsentImportCase, YEAR } from '../helpers/consentImportCase';
 
-const tempDir = useTempDirs();
-const YEAR = '2026-2027';
-const TODAY = '2026-09-15';
-const NOW = new Date('2026-09-15T10:00:00Z');
-const actor = { os: 'administratie', name: 'Els de Wit' };
-const cores: CoreContext[] = [];
-
-function core(): CoreContext {
-  const opened = openCore({ dataDir: tempDir(), osUser: 'administratie' });
-  cores.push(opened);
-  return opened;
-}
-
-afterEach(async () => {
-  for (const opened of cores.splice(0)) await opened.close();
-});
-
-const count = (c: CoreContext, table: string) => c.db.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number;
-
-async function load(file: string, sheet?: string) {
-  const source = await readConsentList(file, { sheet });
-  return source;
-}
+const { tempDir, core } = useConsentImportCase();
 
 describe('import of larger, staff and workbook lists', () => {
   it('imports a 2,000-row list in one go', async () => {

@@ -1,7 +1,7 @@
 // Consent import end to end on real files the test writes: reading, mapping, validation, preview, commit.
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { proposeMapping, type ConsentMapping } from '../../shared/consentImport';
 import { listAuditEvents, verifyAuditTrail } from '../../electron/core/audit/trail';
 import {
@@ -10,10 +10,8 @@ import {
   findPersonByKey,
   listChannels,
   planConsentImport,
-  readConsentList,
   withdrawConsent,
 } from '../../electron/core/consent';
-import { openCore, type CoreContext } from '../../electron/core/context';
 import {
   excelSemicolonRows,
   generatedListRows,
@@ -22,31 +20,9 @@ import {
   writeWindows1252Csv,
   writeXlsxList,
 } from '../helpers/consentLists';
-import { useTempDirs } from '../helpers/tempDir';
+import { actor, count, load, NOW, TODAY, useConsentImportCase, YEAR } from '../helpers/consentImportCase';
 
-const tempDir = useTempDirs();
-const YEAR = '2026-2027';
-const TODAY = '2026-09-15';
-const NOW = new Date('2026-09-15T10:00:00Z');
-const actor = { os: 'administratie', name: 'Els de Wit' };
-const cores: CoreContext[] = [];
-
-function core(): CoreContext {
-  const opened = openCore({ dataDir: tempDir(), osUser: 'administratie' });
-  cores.push(opened);
-  return opened;
-}
-
-afterEach(async () => {
-  for (const opened of cores.splice(0)) await opened.close();
-});
-
-const count = (c: CoreContext, table: string) => c.db.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number;
-
-async function load(file: string, sheet?: string) {
-  const source = await readConsentList(file, { sheet });
-  return source;
-}
+const { tempDir, core } = useConsentImportCase();
 
 describe('reading lists', () => {
   it('reads an Excel semicolon CSV in Windows-1252 with title rows above the header', async () => {

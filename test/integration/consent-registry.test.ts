@@ -20,6 +20,7 @@ import {
   retireChannel,
   withdrawConsent,
 } from '../../electron/core/consent';
+import { pseudonymOf } from '../../electron/core/consent';
 import { openCore, type CoreContext } from '../../electron/core/context';
 import { latestSchemaVersion, schemaVersion } from '../../electron/core/db/connection';
 import { writeWindows1252Csv } from '../helpers/consentLists';
@@ -196,12 +197,10 @@ describe('consentOn: the answer from the history', () => {
     expect(records.map((r) => r.channelId)).toEqual(['newsletter', 'parent_app', 'schoolgids', 'social', 'website']);
     const events = listAuditEvents(db, { limit: 10 }).filter((e) => e.action === 'consent.withdraw');
     expect(events).toHaveLength(5);
-    expect(events[0]!.details).toMatchObject({
-      key: '1004',
-      schoolYear: YEAR,
-      reason: 'Verhuisd, ouders willen niets meer',
-      from: 'refused',
-    });
+    // The chain holds the pseudonym and a commitment; the number and the reason are personal details beside it.
+    expect(events[0]!.details).toMatchObject({ person: pseudonymOf(db, noah.id), schoolYear: YEAR, from: 'refused' });
+    expect(JSON.stringify(events[0]!.details)).not.toMatch(/1004|Verhuisd/);
+    expect(events[0]!.personal).toEqual({ key: '1004', reason: 'Verhuisd, ouders willen niets meer' });
     expect(verifyAuditTrail(db).ok).toBe(true);
   });
 });

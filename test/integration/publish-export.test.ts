@@ -4,6 +4,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import sharp from 'sharp';
 import { afterEach, describe, expect, it } from 'vitest';
+import { anchorFromFileText } from '../../electron/core/audit';
 import { listAuditEvents, verifyAuditTrail } from '../../electron/core/audit/trail';
 import { consentOn, findPersonByKey, withdrawConsent } from '../../electron/core/consent/registry';
 import type { CoreContext } from '../../electron/core/context';
@@ -146,6 +147,14 @@ describe('export for social media', () => {
     });
     expect(summary.manifestSha256).toBe(sha256(manifestText));
     expect(verifyAuditTrail(core.db).ok).toBe(true);
+
+    // Both manifests carry the trail's head as it was when they were written (the event just before export.done):
+    // anchors outside the database that the trail still holds.
+    const head = { seq: event.seq - 1, hash: event.prevHash };
+    expect((JSON.parse(manifestText) as { auditHead: unknown }).auditHead).toEqual(head);
+    const csvAnchor = anchorFromFileText(readFileSync(path.join(outDir, 'manifest.csv'), 'utf8'), 'manifest.csv');
+    expect(csvAnchor).toEqual(head);
+    expect(verifyAuditTrail(core.db, { anchors: [csvAnchor] })).toMatchObject({ ok: true, anchors: 1 });
   });
 
   it('answers where a person was published, and after a withdrawal which files must come down', async () => {
@@ -205,10 +214,12 @@ describe('export for social media', () => {
       hiddenCount: 1,
     });
     const override = listAuditEvents(core.db, { limit: 20 }).find((entry) => entry.action === 'export.override')!;
+    // The free-text reason is kept beside the chain (erasable with the people on the photo), not sealed into it.
     expect(override).toMatchObject({
       subject: `photo:${sem}`,
-      details: { reason: 'Gezicht valt na maskeren weg; ouders akkoord met de sfeerfoto' },
+      personal: { reason: 'Gezicht valt na maskeren weg; ouders akkoord met de sfeerfoto' },
     });
+    expect(JSON.stringify(override.details)).not.toContain('ouders akkoord');
   });
 
   it('leaves no files and no done record when cancelled', async () => {

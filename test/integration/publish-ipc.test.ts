@@ -5,6 +5,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { listAuditEvents } from '../../electron/core/audit/trail';
 import { findPersonByKey } from '../../electron/core/consent/registry';
+import { pseudonymOf } from '../../electron/core/consent';
 import type { CoreContext } from '../../electron/core/context';
 import { createIpcRouter } from '../../electron/core/ipc/handlers';
 import type { IpcRouter } from '../../electron/core/ipc/router';
@@ -68,8 +69,10 @@ describe('publish through IPC', () => {
     expect(listAuditEvents(school.core.db, { limit: 1 })[0]).toMatchObject({
       action: 'people.link',
       subject: `photo:${first}`,
-      details: { personId: zoe.id },
+      // The trail names Zoë by her pseudonym, never by her row id or number.
+      details: { person: pseudonymOf(school.core.db, zoe.id) },
     });
+    expect(JSON.stringify(listAuditEvents(school.core.db, { limit: 1 })[0]!.details)).not.toContain('"personId"');
     const after = await ok<Array<{ decision: Decision }>>(router, 'decidePhotos', {
       channelId: 'social',
       date: '2026-10-01',

@@ -1,15 +1,15 @@
-// fotowacht audit …: verify the hash chain (exit code 2 and the first bad sequence number when it was altered),
-// a report for a period (CSV or PDF), where a person was published, and the takedown list after a withdrawal.
+// fotowacht audit …: verify, head, keygen and checkpoint (auditProof.ts), a report for a period (CSV or PDF),
+// where a person was published, and the takedown list after a withdrawal.
 import path from 'node:path';
 import { Option, type Command } from 'commander';
 import type { FilePurpose } from '../../../shared/ipc/ui';
 import { actorLabel } from '../../core/audit';
 import { buildAuditReport } from '../../core/audit';
-import { verifyAuditTrail } from '../../core/audit';
 import { requirePersonByKey } from '../../core/consent';
 import { checkPathFor, writeGrantedFile } from '../../core/files';
 import { publicationsCsv, takedownList, wherePublished, type Publication } from '../../core/publish';
 import { action } from '../command';
+import { registerAuditProof } from './auditProof';
 import type { Translate } from '../main';
 import type { Output } from '../output';
 
@@ -37,21 +37,7 @@ function printPublications(out: Output, rows: readonly Publication[]): void {
 export function registerAudit(program: Command, t: Translate): void {
   const audit = program.command('audit').description(t('cli.audit.description'));
 
-  const verify = audit.command('verify').description(t('cli.audit.verify.description'));
-  verify.action(
-    action(verify, async ({ out, openCore }) => {
-      const result = verifyAuditTrail(openCore().db);
-      out.result(result);
-      if (result.ok) {
-        out.say(out.t('audit.verify.ok', { count: result.count, head: result.headHash }));
-      } else {
-        out.warn(
-          out.t('audit.verify.bad', { seq: result.firstBadSeq, reason: out.t(`audit.reason.${result.reason}`) }),
-        );
-        process.exitCode = 2;
-      }
-    }),
-  );
+  registerAuditProof(audit, t);
 
   const report = audit
     .command('report')

@@ -1,14 +1,27 @@
 // The audit domain's public face: who acts, the one way to log a change, the hash-chained trail and its reports.
 export { actorLabel, osUserName, type Actor } from './actor';
 export { audited, type AuditLog } from './audited';
+export { anchorFromFileText, currentAuditHead, formatAnchor, parseAnchor, ANCHOR_CSV_LABEL } from './anchor';
+export {
+  checkCheckpoint,
+  checkpointFileText,
+  createCheckpoint,
+  generateCheckpointKeys,
+  logCheckpoint,
+  type AuditCheckpoint,
+  type CheckedCheckpoint,
+} from './checkpoint';
 export { buildAuditReport, type AuditPeriod } from './report';
 export {
   appendAuditEvent,
   auditEventHash,
   auditFacets,
+  ERASED_DETAILS_KEY,
+  erasePersonalDetails,
   GENESIS_HASH,
   listAuditEvents,
   verifyAuditTrail,
   type AuditInput,
   type AuditQuery,
+  type VerifyOptions,
 } from './trail';

@@ -1,12 +1,14 @@
 // Reports a privacy officer can hand on: the audit trail for a date range as CSV and as PDF, with the result of
 // verifying the whole chain printed on it.
 import PDFDocument from 'pdfkit';
+import qrcode from 'qrcode-generator';
 import { translate } from '../../../shared/i18n';
-import type { AuditEvent, AuditVerification, Language } from '../../../shared/types';
+import type { AuditAnchor, AuditEvent, AuditVerification, Language } from '../../../shared/types';
 import { canonicalJson } from '../../../shared/canonicalJson';
 import { AppError } from '../../../shared/errors';
 import type { ReadableDb } from '../db';
 import { toCsv } from '../csv';
+import { ANCHOR_CSV_LABEL, currentAuditHead, formatAnchor } from './anchor';
 import { auditRowsBetween, toAuditEvent } from './repository';
 import { verifyAuditTrail } from './trail';
 
@@ -34,9 +36,16 @@ export function auditEventsInPeriod(db: ReadableDb, period: AuditPeriod): AuditE
   return auditRowsBetween(db, start.toISOString(), end.toISOString()).map(toAuditEvent);
 }
 
-export function auditReportCsv(events: readonly AuditEvent[]): string {
+/** Personal details kept beside the chain: as JSON, 'erased' once erased, empty when the event has none. */
+function personalText(event: AuditEvent): string {
+  if (event.personal === undefined) return '';
+  return event.personal === null ? 'erased' : canonicalJson(event.personal);
+}
+
+/** The report's events, and last the `audit_head` row: the trail's head when the report was made (an anchor). */
+export function auditReportCsv(events: readonly AuditEvent[], head: Readonly<AuditAnchor>): string {
   return toCsv(
-    ['seq', 'time_utc', 'os_user', 'name', 'action', 'subject', 'details', 'prev_hash', 'hash'],
+    ['seq', 'time_utc', 'os_user', 'name', 'action', 'subject', 'details', 'personal', 'prev_hash', 'hash'],
     events.map((event) => [
       event.seq,
       event.at,
@@ -45,16 +54,33 @@ export function auditReportCsv(events: readonly AuditEvent[]): string {
       event.action,
       event.subject,
       canonicalJson(event.details),
+      personalText(event),
       event.prevHash,
       event.hash,
     ]),
+    [[ANCHOR_CSV_LABEL, formatAnchor(head)]],
   );
+}
+
+/** Draws `text` as a QR code (error correction M) with its top-left corner at x, y, `size` points wide. */
+function drawQrCode(doc: PDFKit.PDFDocument, text: string, x: number, y: number, size: number): void {
+  const code = qrcode(0, 'M');
+  code.addData(text, 'Byte');
+  code.make();
+  const count = code.getModuleCount();
+  const cell = size / count;
+  for (let row = 0; row < count; row += 1)
+    for (let col = 0; col < count; col += 1)
+      if (code.isDark(row, col)) doc.rect(x + col * cell, y + row * cell, cell, cell);
+  doc.fillColor('#000000').fill();
 }
 
 export interface PdfReportOptions {
   readonly language: Language;
   readonly period: AuditPeriod;
   readonly verification: AuditVerification;
+  /** The trail's head when the report was made, printed as text and as a QR code (an anchor to verify against). */
+  readonly head: AuditAnchor;
   readonly generatedBy: string;
   readonly generatedAt?: Date;
   /** Uncompressed content streams (for tests that read the text back). */
@@ -104,7 +130,19 @@ export function auditReportPdf(events: readonly AuditEvent[], options: PdfReport
     )
     .fillColor('#000000')
     .font('Helvetica');
-  doc.moveDown();
+  doc.moveDown(0.5);
+  const anchor = formatAnchor(options.head);
+  const qrTop = doc.y;
+  const qrSize = 96;
+  drawQrCode(doc, anchor, doc.page.margins.left, qrTop, qrSize);
+  const textLeft = doc.page.margins.left + qrSize + 12;
+  const textWidth = doc.page.width - doc.page.margins.right - textLeft;
+  doc.font('Helvetica-Bold').fontSize(10).text(t('report.anchor'), textLeft, qrTop, { width: textWidth });
+  doc.font('Courier').fontSize(8).text(anchor, { width: textWidth });
+  doc.font('Helvetica').fontSize(8).fillColor('#444444').text(t('report.anchorHelp'), { width: textWidth });
+  doc.fillColor('#000000').font('Helvetica').fontSize(10);
+  doc.x = doc.page.margins.left;
+  doc.y = Math.max(doc.y, qrTop + qrSize) + 12;
 
   if (events.length === 0) doc.text(t('report.empty'));
   for (const event of events) {
@@ -117,7 +155,12 @@ export function auditReportPdf(events: readonly AuditEvent[], options: PdfReport
     doc.text(
       `${t('report.by')}: ${event.actorName ? `${event.actorName} (${event.actorOs})` : event.actorOs}   ${t('report.subject')}: ${event.subject}`,
     );
-    const details = canonicalJson(event.details);
+    const personal = personalText(event);
+    const details =
+      canonicalJson(event.details) +
+      (personal === ''
+        ? ''
+        : `  ${t('ui.audit.personal')}: ${personal === 'erased' ? t('ui.audit.personalErased') : personal}`);
     if (details !== '{}')
       doc
         .fontSize(8)
@@ -139,6 +182,7 @@ export interface WrittenReport {
   readonly format: 'csv' | 'pdf';
   readonly events: number;
   readonly verification: AuditVerification;
+  readonly head: AuditAnchor;
   readonly bytes: Buffer;
 }
 
@@ -150,14 +194,16 @@ export async function buildAuditReport(
 ): Promise<WrittenReport> {
   const events = auditEventsInPeriod(db, period);
   const verification = verifyAuditTrail(db);
+  const head = currentAuditHead(db);
   const bytes =
     format === 'csv'
-      ? Buffer.from(auditReportCsv(events), 'utf8')
+      ? Buffer.from(auditReportCsv(events, head), 'utf8')
       : await auditReportPdf(events, {
           language: options.language,
           period,
           verification,
+          head,
           generatedBy: options.generatedBy,
         });
-  return { format, events: events.length, verification, bytes };
+  return { format, events: events.length, verification, head, bytes };
 }

@@ -16,15 +16,29 @@ export interface AuditRow {
   readonly hash: string;
 }
 
-export function toAuditEvent(row: AuditRow): AuditEvent {
+/** An event with its personal details from outside the chain (null: none stored, or erased). */
+export interface AuditRowWithPersonal extends AuditRow {
+  readonly personal_salt: string | null;
+  readonly personal_details: string | null;
+}
+
+/** The key in an event's details that holds the commitment to its personal details. */
+export const PERSONAL_COMMITMENT = 'personal';
+
+export function toAuditEvent(row: AuditRow | AuditRowWithPersonal): AuditEvent {
+  const details = JSON.parse(row.details) as JsonValue;
+  const committed =
+    details !== null && typeof details === 'object' && !Array.isArray(details) && PERSONAL_COMMITMENT in details;
+  const stored = 'personal_details' in row ? row.personal_details : null;
   return {
+    ...(committed ? { personal: stored === null ? null : (JSON.parse(stored) as JsonValue) } : {}),
     seq: row.seq,
     at: row.at,
     actorOs: row.actor_os,
     actorName: row.actor_name,
     action: row.action,
     subject: row.subject,
-    details: JSON.parse(row.details) as JsonValue,
+    details,
     prevHash: row.prev_hash,
     hash: row.hash,
   };
@@ -44,9 +58,36 @@ export function insertAuditRow(db: WritableDb, row: AuditRow): void {
   ).run(row);
 }
 
-/** Every event, oldest first, one at a time (a trail of millions need not fit in memory). */
-export function iterateAuditRows(db: ReadableDb): IterableIterator<AuditRow> {
-  return db.prepare('SELECT * FROM audit_events ORDER BY seq').iterate() as IterableIterator<AuditRow>;
+const WITH_PERSONAL = `SELECT e.*, p.salt AS personal_salt, p.details AS personal_details
+  FROM audit_events e LEFT JOIN audit_personal p ON p.seq = e.seq`;
+
+/** Every event with its personal details, oldest first, one at a time (a trail of millions need not fit in memory). */
+export function iterateAuditRows(db: ReadableDb): IterableIterator<AuditRowWithPersonal> {
+  return db.prepare(`${WITH_PERSONAL} ORDER BY e.seq`).iterate() as IterableIterator<AuditRowWithPersonal>;
+}
+
+/** Stores an event's personal details and whom they are about (pseudonyms). */
+export function insertPersonalRow(
+  db: WritableDb,
+  seq: number,
+  salt: string,
+  details: string,
+  about: readonly string[],
+): void {
+  db.prepare('INSERT INTO audit_personal (seq, salt, details) VALUES (?, ?, ?)').run(seq, salt, details);
+  const person = db.prepare('INSERT OR IGNORE INTO audit_personal_people (pseudonym, seq) VALUES (?, ?)');
+  for (const pseudonym of about) person.run(pseudonym, seq);
+}
+
+/** Deletes the personal details of every event about this pseudonym; returns those events' sequence numbers. */
+export function deletePersonalRowsAbout(db: WritableDb, pseudonym: string): number[] {
+  const seqs = db
+    .prepare('SELECT seq FROM audit_personal_people WHERE pseudonym = ? ORDER BY seq')
+    .pluck()
+    .all(pseudonym) as number[];
+  const remove = db.prepare('DELETE FROM audit_personal WHERE seq = ?');
+  for (const seq of seqs) remove.run(seq);
+  return seqs;
 }
 
 /** The last sequence number and hash as the trigger recorded them. */
@@ -72,39 +113,41 @@ function likePattern(word: string): string {
 }
 
 /** Newest first, filtered; page on with beforeSeq = the last seq seen. */
-export function queryAuditRows(db: ReadableDb, query: AuditRowQuery): AuditRow[] {
-  const where = ['seq < ?'];
+export function queryAuditRows(db: ReadableDb, query: AuditRowQuery): AuditRowWithPersonal[] {
+  const where = ['e.seq < ?'];
   const params: Array<string | number> = [query.beforeSeq ?? Number.MAX_SAFE_INTEGER];
   if (query.action) {
-    where.push('action = ?');
+    where.push('e.action = ?');
     params.push(query.action);
   }
   if (query.actorOs) {
-    where.push('actor_os = ?');
+    where.push('e.actor_os = ?');
     params.push(query.actorOs);
   }
   if (query.from) {
-    where.push('at >= ?');
+    where.push('e.at >= ?');
     params.push(query.from);
   }
   if (query.to) {
-    where.push('at < ?');
+    where.push('e.at < ?');
     params.push(query.to);
   }
   for (const word of query.words ?? []) {
     where.push(
-      "(action || ' ' || subject || ' ' || details || ' ' || actor_name || ' ' || actor_os) LIKE ? ESCAPE '\\'",
+      "(e.action || ' ' || e.subject || ' ' || e.details || ' ' || coalesce(p.details, '') || ' ' || e.actor_name || ' ' || e.actor_os) LIKE ? ESCAPE '\\'",
     );
     params.push(likePattern(word));
   }
   return db
-    .prepare(`SELECT * FROM audit_events WHERE ${where.join(' AND ')} ORDER BY seq DESC LIMIT ?`)
-    .all(...params, query.limit) as AuditRow[];
+    .prepare(`${WITH_PERSONAL} WHERE ${where.join(' AND ')} ORDER BY e.seq DESC LIMIT ?`)
+    .all(...params, query.limit) as AuditRowWithPersonal[];
 }
 
 /** Events with `from` ≤ at < `to` (ISO timestamps), oldest first. */
-export function auditRowsBetween(db: ReadableDb, from: string, to: string): AuditRow[] {
-  return db.prepare('SELECT * FROM audit_events WHERE at >= ? AND at < ? ORDER BY seq').all(from, to) as AuditRow[];
+export function auditRowsBetween(db: ReadableDb, from: string, to: string): AuditRowWithPersonal[] {
+  return db
+    .prepare(`${WITH_PERSONAL} WHERE e.at >= ? AND e.at < ? ORDER BY e.seq`)
+    .all(from, to) as AuditRowWithPersonal[];
 }
 
 /** The actions and actors in the trail, for the filter lists. */

@@ -37,7 +37,14 @@ export {
   type ManualChangeInput,
   type WithdrawInput,
 } from './registry';
-export { findPerson, peopleFingerprint } from './repository';
+export {
+  erasePersonRow,
+  findPerson,
+  peopleFingerprint,
+  personErasedAt,
+  pseudonymOf,
+  pupilsNotListedIn,
+} from './repository';
 export {
   readConsentList,
   readConsentListBytes,

@@ -43,9 +43,13 @@ function toRecord(row: RecordRow): ConsentRecord {
   };
 }
 
+// The reason lives in consent_reasons (erasable); consent_records.reason is empty since migration 003.
 const SELECT_RECORDS = `
-  SELECT r.*, i.file_name AS import_file_name, i.file_sha256 AS import_sha256
-  FROM consent_records r LEFT JOIN consent_imports i ON i.id = r.import_id`;
+  SELECT r.id, r.person_id, r.school_year, r.channel_id, r.version, r.status, r.signed_by, r.signed_on,
+    r.effective_from, r.source, r.import_id, coalesce(cr.reason, r.reason) AS reason, r.actor, r.recorded_at,
+    i.file_name AS import_file_name, i.file_sha256 AS import_sha256
+  FROM consent_records r LEFT JOIN consent_imports i ON i.id = r.import_id
+  LEFT JOIN consent_reasons cr ON cr.record_id = r.id`;
 
 export interface NewRecord {
   readonly personId: number;
@@ -76,11 +80,16 @@ export function recordWriter(db: WritableDb): (record: Readonly<NewRecord>) => n
     `INSERT INTO consent_records (person_id, school_year, channel_id, version, status, signed_by, signed_on,
        effective_from, source, import_id, reason, actor, recorded_at)
      VALUES (@personId, @schoolYear, @channelId, @version, @status, @signedBy, @signedOn,
-       @effectiveFrom, @source, @importId, @reason, @actor, @recordedAt)`,
+       @effectiveFrom, @source, @importId, NULL, @actor, @recordedAt)`,
   );
+  const insertReason = db.prepare('INSERT INTO consent_reasons (record_id, reason) VALUES (?, ?)');
   return (record) => {
     const version = record.version ?? (nextVersion.get(record.personId, record.schoolYear, record.channelId) as number);
-    return Number(insert.run({ ...record, version }).lastInsertRowid);
+    const { reason, ...rest } = record;
+    const id = Number(insert.run({ ...rest, version }).lastInsertRowid);
+    // The free text is personal and erasable: it never goes into the add-only record itself.
+    if (reason !== null) insertReason.run(id, reason);
+    return id;
   };
 }
 

@@ -39,6 +39,7 @@ import {
   findPerson,
   findPersonByExternalKey,
   insertSchoolYear,
+  pseudonymOf,
   selectAllPeople,
   selectClasses,
   selectPeople,
@@ -278,20 +279,21 @@ export function recordManualConsent(
         actor: actorLabel(actor),
         recordedAt: now.toISOString(),
       });
+      // The chain names the person by pseudonym; the number and the free-text reason go outside it, erasable.
+      const pseudonym = pseudonymOf(db, person.id);
       log({
         action: 'consent.manual',
-        subject: `person:${person.id}`,
+        subject: `person:${pseudonym}`,
         details: {
-          personId: person.id,
-          key: person.externalKey,
+          person: pseudonym,
           channel: channel.id,
           schoolYear,
           from: before.schoolYear === schoolYear ? before.status : null,
           to: input.status,
           effectiveFrom,
-          reason,
           recordId: id,
         },
+        personal: { about: [pseudonym], details: { key: person.externalKey, reason } },
       });
       return getRecord(db, id);
     },
@@ -352,19 +354,19 @@ export function withdrawConsent(
           actor: actorLabel(actor),
           recordedAt: now.toISOString(),
         });
+        const pseudonym = pseudonymOf(db, person.id);
         log({
           action: 'consent.withdraw',
-          subject: `person:${person.id}`,
+          subject: `person:${pseudonym}`,
           details: {
-            personId: person.id,
-            key: person.externalKey,
+            person: pseudonym,
             channel: channelId,
             schoolYear,
             from: before.schoolYear === schoolYear ? before.status : null,
             effectiveFrom,
-            reason,
             recordId: id,
           },
+          personal: { about: [pseudonym], details: { key: person.externalKey, reason } },
         });
         records.push(getRecord(db, id));
       }

@@ -1,6 +1,7 @@
 // SQL of the consent domain's people, school years, channels and imports (consent_imports, consent_import_people).
 // The consent records themselves: recordsRepository.ts. Rows stay in here; callers get shared/consent types.
 import { canonicalJson } from '../../../shared/canonicalJson';
+import { AppError } from '../../../shared/errors';
 import type { Channel, ImportPersonKind, Person, PersonKind, SchoolYearId } from '../../../shared/consent';
 import type { ConsentImportCounts, ConsentMapping } from '../../../shared/consentImport';
 import type { JsonValue } from '../../../shared/types';
@@ -48,6 +49,56 @@ function toPerson(row: PersonRow): Person {
   };
 }
 
+/**
+ * Erasure: the people row becomes a pseudonymous shell (id, kind, pseudonym, dates) so consent records and exports
+ * still point somewhere; the free-text reasons of their consent records are deleted. Returns how many reasons went.
+ */
+export function erasePersonRow(db: WritableDb, id: number, at: string): { readonly reasons: number } {
+  const reasons = db
+    .prepare('DELETE FROM consent_reasons WHERE record_id IN (SELECT id FROM consent_records WHERE person_id = ?)')
+    .run(id).changes;
+  db.prepare(
+    `UPDATE people SET external_key = NULL, roepnaam = NULL, voornamen = NULL, tussenvoegsel = NULL, achternaam = '',
+       class_name = NULL, birth_date = NULL, erased_at = ?, updated_at = ? WHERE id = ?`,
+  ).run(at, at, id);
+  return { reasons };
+}
+
+/** When the person was erased; null while they are not. */
+export function personErasedAt(db: ReadableDb, id: number): string | null {
+  return (db.prepare('SELECT erased_at FROM people WHERE id = ?').pluck().get(id) as string | null | undefined) ?? null;
+}
+
+/**
+ * Pupils (not erased) whom no import of these school years listed, with the last import that did (null: never
+ * listed by any import) — candidates for erasure after they left.
+ */
+export function pupilsNotListedIn(
+  db: ReadableDb,
+  schoolYears: readonly string[],
+): Array<{ readonly id: number; readonly lastListedAt: string | null; readonly createdAt: string }> {
+  const marks = schoolYears.map(() => '?').join(',');
+  return db
+    .prepare(
+      `SELECT p.id, p.created_at AS createdAt,
+         (SELECT max(i.imported_at) FROM consent_import_people ip JOIN consent_imports i ON i.id = ip.import_id
+          WHERE ip.person_id = p.id) AS lastListedAt
+       FROM people p
+       WHERE p.kind = 'pupil' AND p.erased_at IS NULL AND NOT EXISTS (
+         SELECT 1 FROM consent_import_people ip JOIN consent_imports i ON i.id = ip.import_id
+         WHERE ip.person_id = p.id AND i.school_year IN (${marks}))
+       ORDER BY p.id`,
+    )
+    .all(...schoolYears) as Array<{ id: number; lastListedAt: string | null; createdAt: string }>;
+}
+
+/** The random name the audit trail uses for a person (set by migration 003 and a trigger on every new row). */
+export function pseudonymOf(db: ReadableDb, id: number): string {
+  const pseudonym = db.prepare('SELECT pseudonym FROM people WHERE id = ?').pluck().get(id) as string | undefined;
+  if (!pseudonym) throw new AppError('people.personUnknown', { person: id });
+  return pseudonym;
+}
+
 export function findPerson(db: ReadableDb, id: number): Person | null {
   const row = db.prepare('SELECT * FROM people WHERE id = ?').get(id) as PersonRow | undefined;
   return row ? toPerson(row) : null;
@@ -71,7 +122,7 @@ export function selectPeople(
 ): Person[] {
   const rows = db
     .prepare(
-      `SELECT * FROM people WHERE (? IS NULL OR class_name = ?) AND (? IS NULL OR kind = ?)
+      `SELECT * FROM people WHERE (? IS NULL OR class_name = ?) AND (? IS NULL OR kind = ?) AND erased_at IS NULL
        ORDER BY achternaam COLLATE NOCASE, roepnaam COLLATE NOCASE, id`,
     )
     .all(filter.className ?? null, filter.className ?? null, filter.kind ?? null, filter.kind ?? null) as PersonRow[];
@@ -81,7 +132,7 @@ export function selectPeople(
 /** Everyone (or everyone of a kind) by id. */
 export function selectAllPeople(db: ReadableDb, kind?: PersonKind): Person[] {
   const rows = db
-    .prepare('SELECT * FROM people WHERE (? IS NULL OR kind = ?) ORDER BY id')
+    .prepare('SELECT * FROM people WHERE (? IS NULL OR kind = ?) AND erased_at IS NULL ORDER BY id')
     .all(kind ?? null, kind ?? null) as PersonRow[];
   return rows.map(toPerson);
 }

@@ -1,6 +1,14 @@
 // Binds every method of the IPC contract to the core. Electron main and the UI test harness both use this.
 import { schemaVersion } from '../db';
-import { auditFacets, listAuditEvents, verifyAuditTrail } from '../audit';
+import {
+  auditFacets,
+  checkpointFileText,
+  createCheckpoint,
+  currentAuditHead,
+  listAuditEvents,
+  logCheckpoint,
+  verifyAuditTrail,
+} from '../audit';
 import type { CoreContext } from '../context';
 import { getSettings, updateSettings } from '../settings';
 import { appVersion } from '../version';
@@ -8,8 +16,9 @@ import { registerConsentHandlers } from '../consent';
 import { registerFacesHandlers } from '../faces';
 import { registerLibraryHandlers } from '../library';
 import { registerPeopleHandlers } from '../people';
+import { registerPrivacyHandlers } from '../privacy';
 import { registerPublishHandlers } from '../publish';
-import { FileHandles } from '../files';
+import { FileHandles, readRegularFile, writeGrantedFile } from '../files';
 import { registerUiHandlers, type FileChooser, type FolderOpener, type OverwriteConfirmer } from '../ui';
 import { IpcRouter, type IpcRouterOptions } from './router';
 
@@ -26,6 +35,7 @@ export interface HandlerEnvironment {
 
 export function createIpcRouter(core: CoreContext, env: HandlerEnvironment, options: IpcRouterOptions = {}): IpcRouter {
   const router = new IpcRouter(options);
+  const files = new FileHandles();
   const actor = () => core.actor();
 
   router
@@ -42,10 +52,19 @@ export function createIpcRouter(core: CoreContext, env: HandlerEnvironment, opti
     .handle('cancelJob', ({ jobId }) => ({ cancelled: core.jobs.cancel(jobId) }))
     .handle('listAuditEvents', (query) => listAuditEvents(core.db, query))
     .handle('listAuditFacets', () => auditFacets(core.db))
-    .handle('verifyAuditTrail', () => verifyAuditTrail(core.db));
+    .handle('verifyAuditTrail', () => verifyAuditTrail(core.db))
+    .handle('getAuditHead', () => currentAuditHead(core.db))
+    .handle('makeAuditCheckpoint', async ({ key, file }) => {
+      const keyFile = files.take(key, 'auditPrivateKey');
+      const target = files.take(file, 'auditCheckpoint');
+      const pem = await readRegularFile(keyFile.path, 64 * 1024);
+      const signed = createCheckpoint(core.db, pem);
+      const written = await writeGrantedFile(target, checkpointFileText(signed));
+      logCheckpoint(core.db, actor(), signed);
+      return { path: written, seq: signed.seq, hash: signed.hash, keyFingerprint: signed.keyFingerprint };
+    });
 
   // Paths reach main only as handles to paths checked for their purpose (chooseFile, checkPath).
-  const files = new FileHandles();
   registerUiHandlers(router, core, env, files);
 
   registerLibraryHandlers(router, core, files);
@@ -53,6 +72,7 @@ export function createIpcRouter(core: CoreContext, env: HandlerEnvironment, opti
   registerFacesHandlers(router, core, files);
   registerPeopleHandlers(router, core);
   registerPublishHandlers(router, core, files);
+  registerPrivacyHandlers(router, core);
 
   router.assertComplete();
   return router;

@@ -22,6 +22,7 @@ export {
   faceSearchOf,
   findPhotoHash,
   photoFilePaths,
+  removePhotoKeywords,
   type ChosenPhoto,
 } from './photoRepository';
 export { getPhoto, listEventPhotos, listEvents } from './photos';

@@ -238,3 +238,21 @@ export function reviewsInside(
     .all({ prefix, prefixEnd }) as Array<{ path: string; reasons: string }>;
   return rows.map((row) => ({ path: row.path, reasons: JSON.parse(row.reasons) as PhotoReviewReason[] }));
 }
+
+/** Erasure: removes the keywords `remove` picks (a person's name tags) from every photo; returns how many went. */
+export function removePhotoKeywords(db: WritableDb, remove: (keyword: string) => boolean): number {
+  const rows = db.prepare("SELECT hash, keywords FROM photos WHERE keywords <> '[]'").all() as Array<{
+    hash: string;
+    keywords: string;
+  }>;
+  const update = db.prepare('UPDATE photos SET keywords = ? WHERE hash = ?');
+  let removed = 0;
+  for (const row of rows) {
+    const keywords = JSON.parse(row.keywords) as string[];
+    const kept = keywords.filter((keyword) => !remove(keyword));
+    if (kept.length === keywords.length) continue;
+    removed += keywords.length - kept.length;
+    update.run(JSON.stringify(kept), row.hash);
+  }
+  return removed;
+}

@@ -7,6 +7,7 @@ export { decisionRegions, eventClasses, identifyRegion, matchRegionName, type Co
 export {
   countRegionsOfPhotos,
   DETECTOR_NAMESPACE,
+  eraseRegionsOf,
   getRegion,
   insertFileRegions,
   namesOnPhotos,

@@ -6,7 +6,7 @@ import { canonicalTagName, displayName } from '../../../shared/names';
 import { effectiveRegions, type PhotoRegion, type RegionMatchView } from '../../../shared/people';
 import type { Actor } from '../audit';
 import { audited } from '../audit';
-import { findPerson } from '../consent';
+import { findPerson, pseudonymOf } from '../consent';
 import type { ReadableDb, WritableDb } from '../db';
 import type { PeopleDirectory } from './directory';
 import { eventClasses, matchRegionName } from './matching';
@@ -18,7 +18,7 @@ export function requireRegion(db: ReadableDb, regionId: number): PhotoRegion {
   return region;
 }
 
-/** Links a region to a person (or removes the link with null). The audit event names ids, not names. */
+/** Links a region to a person (or removes the link with null). The audit event names pseudonyms, not names. */
 export function linkRegion(db: WritableDb, actor: Actor, regionId: number, personId: number | null): PhotoRegion {
   return audited(db, actor, (log) => {
     const region = requireRegion(db, regionId);
@@ -30,10 +30,11 @@ export function linkRegion(db: WritableDb, actor: Actor, regionId: number, perso
     log({
       action: personId === null ? 'people.unlink' : 'people.link',
       subject: `photo:${region.photoHash}`,
+      // People by pseudonym only: a row id would tie the trail to the registry's row even after an erasure.
       details: {
         regionId,
-        personId,
-        previousPersonId: region.personId,
+        person: personId === null ? null : pseudonymOf(db, personId),
+        previousPerson: region.personId === null ? null : pseudonymOf(db, region.personId),
         source: region.source,
         hasBox: region.box !== null,
       },

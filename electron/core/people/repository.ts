@@ -269,3 +269,38 @@ export function markRegionDismissed(db: WritableDb, regionId: number, at: string
 export function setRegionPerson(db: WritableDb, regionId: number, personId: number | null): void {
   db.prepare('UPDATE regions SET person_id = ? WHERE id = ?').run(personId, regionId);
 }
+
+/**
+ * Erasure: every region linked to the person is unlinked, and every region whose name `names` says is theirs loses
+ * the name and the raw tag it was copied from. The box stays (an unknown face is hidden by the rules). Returns the
+ * photos that showed the person.
+ */
+export function eraseRegionsOf(
+  db: WritableDb,
+  personId: number,
+  names: (name: string) => boolean,
+): { readonly unlinked: number; readonly tagsRemoved: number; readonly photoHashes: readonly string[] } {
+  const rows = db
+    .prepare(
+      "SELECT id, photo_hash AS photoHash, name, person_id AS personId FROM regions WHERE person_id = ? OR name <> ''",
+    )
+    .all(personId) as Array<{ id: number; photoHash: string; name: string; personId: number | null }>;
+  const photos = new Set<string>();
+  const unlink = db.prepare('UPDATE regions SET person_id = NULL WHERE id = ?');
+  const scrub = db.prepare("UPDATE regions SET name = '', raw = '{}' WHERE id = ?");
+  let unlinked = 0;
+  let tagsRemoved = 0;
+  for (const row of rows) {
+    if (row.personId === personId) {
+      unlink.run(row.id);
+      unlinked += 1;
+      photos.add(row.photoHash);
+    }
+    if (row.name !== '' && (row.personId === personId || names(row.name))) {
+      scrub.run(row.id);
+      tagsRemoved += 1;
+      photos.add(row.photoHash);
+    }
+  }
+  return { unlinked, tagsRemoved, photoHashes: [...photos] };
+}

@@ -8,10 +8,11 @@ import { AppError } from '../../../shared/errors';
 import type { Decision } from '../../../shared/policy';
 import type { ExportItemSummary, ExportRequest, ExportSummary } from '../../../shared/publish';
 import { actorLabel } from '../audit';
-import { audited } from '../audit';
+import { audited, currentAuditHead } from '../audit';
 import type { CoreContext } from '../context';
 import { diskError } from '../fsErrors';
 import type { JobHandle } from '../jobs';
+import { pseudonymOf } from '../consent';
 import { findEvent } from '../library';
 import { decideOne, decisionContext, selectPhotos } from './decisions';
 import { exportFileStem, outputName } from './fileNames';
@@ -141,6 +142,10 @@ export function startExport(core: CoreContext, request: ExportRequest): JobHandl
               visible: state === 'done' ? decision.visible : [],
             });
             if (decision.overridden) {
+              // The reason is free text that may name a pupil: beside the chain, erasable with the people on the photo.
+              const about = [
+                ...new Set(regionsOfPhoto(db, photo.hash).flatMap((r) => (r.personId === null ? [] : [r.personId]))),
+              ].map((personId) => pseudonymOf(db, personId));
               log({
                 action: 'export.override',
                 subject: `photo:${photo.hash}`,
@@ -148,9 +153,9 @@ export function startExport(core: CoreContext, request: ExportRequest): JobHandl
                   exportId,
                   channel: channel.id,
                   date: request.date,
-                  reason: override ?? '',
                   blockers: decision.blockers.map((b) => b.code),
                 },
+                personal: { about, details: { reason: override ?? '' } },
               });
             }
           });
@@ -228,6 +233,7 @@ export function startExport(core: CoreContext, request: ExportRequest): JobHandl
             maskMargin: settings.maskMargin,
           },
           files: done.map((item) => item.manifest),
+          auditHead: currentAuditHead(db),
         });
         const items = done.map((item) => item.summary);
         const exported = items.filter((item) => item.state === 'done');

@@ -12,6 +12,12 @@ export { EXPORT_JOB_KIND, startExport } from './exportJob';
 export { exportFileStem } from './fileNames';
 export { MANIFEST_CSV, MANIFEST_JSON } from './manifest';
 export { publicationsCsv, takedownList, wherePublished, type Publication } from './publications';
-export { finishedExportFolder, listExports } from './repository';
+export {
+  clearOverrideReasons,
+  deleteExportRecords,
+  exportsPublishedBefore,
+  finishedExportFolder,
+  listExports,
+} from './repository';
 export { recoverInterruptedExports } from './staging';
 export { registerPublishHandlers } from './ipc';

@@ -4,6 +4,8 @@ import { createHash } from 'node:crypto';
 import { rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { DecisionStatus } from '../../../shared/policy';
+import type { AuditAnchor } from '../../../shared/types';
+import { ANCHOR_CSV_LABEL, formatAnchor } from '../audit';
 import { toCsv } from '../csv';
 
 export interface ManifestEntry {
@@ -25,6 +27,8 @@ export interface Manifest {
   readonly createdAt: string;
   readonly settings: Readonly<Record<string, string | number | null>>;
   readonly files: readonly ManifestEntry[];
+  /** The audit trail's head when the manifest was written: an anchor (`fotowacht audit verify --anchor-file`). */
+  readonly auditHead: AuditAnchor;
 }
 
 export const MANIFEST_JSON = 'manifest.json';
@@ -64,6 +68,8 @@ export async function writeManifest(outDir: string, manifest: Manifest): Promise
       entry.visiblePeople.map((person) => `${person.personId}:${person.consentRecordId}`).join(' '),
       entry.problems.join(' '),
     ]),
+    // Last row: the audit trail's head, so the CSV alone is an anchor too.
+    [[ANCHOR_CSV_LABEL, formatAnchor(manifest.auditHead)]],
   );
   await writeAtomically(path.join(outDir, MANIFEST_CSV), csv);
   const json = `${JSON.stringify(manifest, null, 2)}\n`;

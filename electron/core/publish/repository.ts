@@ -150,3 +150,36 @@ export function publicationsOfPerson(db: ReadableDb, personId: number): Publicat
     )
     .all(personId) as PublicationView[];
 }
+
+/** Finished or failed exports published before `day` (YYYY-MM-DD): candidates for pruning under retention. */
+export function exportsPublishedBefore(
+  db: ReadableDb,
+  day: string,
+): Array<{ readonly id: number; readonly channelId: string; readonly publishDate: string; readonly files: number }> {
+  return db
+    .prepare(
+      `SELECT e.id, e.channel_id AS channelId, e.publish_date AS publishDate,
+         (SELECT count(*) FROM export_items i WHERE i.export_id = e.id AND i.state = 'done') AS files
+       FROM exports e WHERE e.publish_date < ? AND e.state <> 'running' ORDER BY e.id`,
+    )
+    .all(day) as Array<{ id: number; channelId: string; publishDate: string; files: number }>;
+}
+
+/** Removes an export's records: who was visible, its items, the export. */
+export function deleteExportRecords(db: WritableDb, exportId: number): void {
+  db.prepare(
+    'DELETE FROM export_item_people WHERE export_item_id IN (SELECT id FROM export_items WHERE export_id = ?)',
+  ).run(exportId);
+  db.prepare('DELETE FROM export_items WHERE export_id = ?').run(exportId);
+  db.prepare('DELETE FROM exports WHERE id = ?').run(exportId);
+}
+
+/** Erasure: the free-text override reasons recorded for these photos' export items. Returns how many were cleared. */
+export function clearOverrideReasons(db: WritableDb, photoHashes: readonly string[]): number {
+  const clear = db.prepare(
+    'UPDATE export_items SET override_reason = NULL WHERE photo_hash = ? AND override_reason IS NOT NULL',
+  );
+  let cleared = 0;
+  for (const hash of photoHashes) cleared += clear.run(hash).changes;
+  return cleared;
+}

@@ -11,6 +11,7 @@ import { TableHead } from '../../components/TableHead';
 import { useAction } from '../../components/useAction';
 import { useQuery } from '../../components/useQuery';
 import { useI18n } from '../../i18n';
+import { AuditProof } from './AuditProof';
 import { AuditReport } from './AuditReport';
 
 const PAGE_SIZE = 100;
@@ -116,6 +117,7 @@ export function AuditPage() {
       </div>
       <Busy label={verifying.busyLabel} />
       <AuditReport />
+      <AuditProof />
 
       <form
         className="filters audit-filters"
@@ -221,7 +223,7 @@ export function AuditPage() {
                   </td>
                   <td className="break">{event.subject}</td>
                   <td>
-                    <Details details={event.details} />
+                    <Details details={event.details} personal={event.personal} />
                   </td>
                 </tr>
               ))}
@@ -240,12 +242,16 @@ export function AuditPage() {
   );
 }
 
-function Details({ details }: { details: JsonValue }) {
+/** The sealed details, then the personal details kept beside the chain (or a note that they were erased). */
+function Details({ details, personal }: { details: JsonValue; personal?: JsonValue | null | undefined }) {
   const { t } = useI18n();
   if (details === null || typeof details !== 'object' || Array.isArray(details)) {
     return <code>{JSON.stringify(details)}</code>;
   }
-  const entries = Object.entries(details);
+  const entries: Array<[string, JsonValue]> = Object.entries(details);
+  if (personal === null) entries.push([t('ui.audit.personal'), t('ui.audit.personalErased')]);
+  else if (personal !== undefined && typeof personal === 'object' && !Array.isArray(personal))
+    entries.push(...Object.entries(personal));
   if (entries.length === 0) return <span className="muted">–</span>;
   return (
     <details>

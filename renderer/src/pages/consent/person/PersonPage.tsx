@@ -10,9 +10,10 @@ import { useQuery } from '../../../components/useQuery';
 import { useI18n } from '../../../i18n';
 import { ManualForm, WithdrawForm } from './ConsentForms';
 import { ConsentHistory, CurrentConsent } from './ConsentTables';
+import { EraseForm } from './EraseForm';
 import { TakedownSection, WherePublished } from './Publications';
 
-type Panel = 'none' | 'withdraw' | 'manual';
+type Panel = 'none' | 'withdraw' | 'manual' | 'erase';
 
 export function PersonPage({ personId, onBack }: { personId: number; onBack: () => void }) {
   const { t, formatMoment } = useI18n();
@@ -24,9 +25,11 @@ export function PersonPage({ personId, onBack }: { personId: number; onBack: () 
   const headingRef = useRef<HTMLHeadingElement>(null);
   const withdrawButton = useRef<HTMLButtonElement>(null);
   const manualButton = useRef<HTMLButtonElement>(null);
+  const eraseButton = useRef<HTMLButtonElement>(null);
   /** Closing a form (Escape, Cancel) puts the focus back on the button that opened it. */
   const closePanel = () => {
-    const opener = panel === 'withdraw' ? withdrawButton.current : panel === 'manual' ? manualButton.current : null;
+    const openers = { withdraw: withdrawButton, manual: manualButton, erase: eraseButton, none: null };
+    const opener = openers[panel]?.current ?? null;
     setPanel('none');
     opener?.focus();
   };
@@ -94,6 +97,15 @@ export function PersonPage({ personId, onBack }: { personId: number; onBack: () 
         >
           {t('ui.person.manual')}
         </button>
+        <button
+          ref={eraseButton}
+          type="button"
+          className="danger"
+          aria-expanded={panel === 'erase'}
+          onClick={() => setPanel(panel === 'erase' ? 'none' : 'erase')}
+        >
+          {t('ui.erase.open')}
+        </button>
         <DoneMessage message={done} inline />
       </div>
       {panel === 'withdraw' && (
@@ -125,6 +137,15 @@ export function PersonPage({ personId, onBack }: { personId: number; onBack: () 
               }),
             )
           }
+        />
+      )}
+      {panel === 'erase' && (
+        <EraseForm
+          personId={person.id}
+          name={displayName(person)}
+          channelLabel={channelLabel}
+          onCancel={closePanel}
+          onErased={onBack}
         />
       )}
       <ErrorAlert error={consent.error} />

@@ -1,0 +1,112 @@
+// Erasing a person (AVG art. 17: a pupil who left, a parent's request) without breaking the proof: the registry row
+// becomes a pseudonymous shell, consent records stay as status and dates, regions are unlinked and lose the names
+// copied from files, the person's name tags leave the photos' keywords, and the trail's personal details about them
+// are deleted — the chain itself is untouched and still verifies. Then the database file is rewritten so the deleted
+// bytes are gone from free pages and the WAL too.
+import { AppError } from '../../../shared/errors';
+import { canonicalTagName, personNameKeys } from '../../../shared/names';
+import type { Person } from '../../../shared/consent';
+import { audited, ERASED_DETAILS_KEY, erasePersonalDetails, type Actor } from '../audit';
+import { erasePersonRow, getPerson, personErasedAt, pseudonymOf } from '../consent';
+import type { ReadableDb, WritableDb } from '../db';
+import { removePhotoKeywords } from '../library';
+import { eraseRegionsOf } from '../people';
+import { clearOverrideReasons, takedownList, type Publication } from '../publish';
+
+export interface ErasurePreview {
+  readonly personId: number;
+  readonly pseudonym: string;
+  /** Files still published with this person visible: to take down before (or after) erasing. */
+  readonly published: readonly Publication[];
+}
+
+export interface ErasureResult extends ErasurePreview {
+  readonly regionsUnlinked: number;
+  readonly tagsRemoved: number;
+  readonly keywordsRemoved: number;
+  readonly consentReasonsRemoved: number;
+  /** Audit events whose personal details were erased (their seals stay). */
+  readonly auditDetailsErased: readonly number[];
+}
+
+/** What erasing would touch, first: the takedown list. Refuses a person already erased. */
+export function previewErasure(db: ReadableDb, personId: number): ErasurePreview {
+  const person = getPerson(db, personId);
+  if (personErasedAt(db, person.id) !== null) throw new AppError('privacy.alreadyErased', { person: personId });
+  return { personId: person.id, pseudonym: pseudonymOf(db, person.id), published: takedownList(db, { personId }) };
+}
+
+/** A tag or keyword that names this person: its last path segment in any exact form of their name. */
+function namesPerson(person: Person): (tag: string) => boolean {
+  const keys = new Set(personNameKeys(person));
+  return (tag) => {
+    const last = tag.split(/[/|]/).pop() ?? tag;
+    return keys.has(canonicalTagName(last)) || keys.has(canonicalTagName(tag));
+  };
+}
+
+/**
+ * Erases the person in one transaction and logs `person.erased` (the reason beside the chain, like every free text),
+ * then compacts the database so nothing of them is left in free pages or the WAL.
+ */
+export function erasePerson(
+  db: WritableDb,
+  actor: Actor,
+  personId: number,
+  reason: string,
+  now: Date = new Date(),
+): ErasureResult {
+  const trimmed = reason.trim();
+  if (trimmed.length < 3) throw new AppError('privacy.reasonRequired', {});
+  // Freed pages and cells are overwritten with zeros from here on (this connection); VACUUM below does the rest.
+  db.pragma('secure_delete = ON');
+  const result = audited(
+    db,
+    actor,
+    (log): ErasureResult => {
+      const preview = previewErasure(db, personId);
+      const person = getPerson(db, personId);
+      const names = namesPerson(person);
+      const regions = eraseRegionsOf(db, person.id, names);
+      const keywordsRemoved = removePhotoKeywords(db, names);
+      // Override reasons are free text about a photo: those of the person's photos may name them.
+      const overrideReasonsRemoved = clearOverrideReasons(db, regions.photoHashes);
+      const { reasons } = erasePersonRow(db, person.id, now.toISOString());
+      const auditDetailsErased = erasePersonalDetails(db, preview.pseudonym);
+      log({
+        action: 'person.erased',
+        subject: `person:${preview.pseudonym}`,
+        details: {
+          person: preview.pseudonym,
+          kind: person.kind,
+          [ERASED_DETAILS_KEY]: auditDetailsErased,
+          regionsUnlinked: regions.unlinked,
+          tagsRemoved: regions.tagsRemoved,
+          keywordsRemoved,
+          consentReasonsRemoved: reasons,
+          overrideReasonsRemoved,
+          stillPublished: preview.published.length,
+        },
+        personal: { about: [], details: { reason: trimmed } },
+      });
+      return {
+        ...preview,
+        regionsUnlinked: regions.unlinked,
+        tagsRemoved: regions.tagsRemoved,
+        keywordsRemoved,
+        consentReasonsRemoved: reasons,
+        auditDetailsErased,
+      };
+    },
+    { now },
+  );
+  compactDatabase(db);
+  return result;
+}
+
+/** Rewrites the database without free pages and empties the WAL: deleted rows leave no bytes behind. */
+export function compactDatabase(db: WritableDb): void {
+  db.pragma('wal_checkpoint(TRUNCATE)');
+  db.exec('VACUUM');
+  db.pragma('wal_checkpoint(TRUNCATE)');
+}
