@@ -72,7 +72,12 @@ describe('consent import wizard', () => {
       await expect(page.getByLabel('Schooljaar').inputValue()).resolves.toMatch(/^\d{4}-\d{4}$/);
       await page.getByRole('button', { name: 'Verder: kolommen koppelen' }).click();
 
-      // The proposed mapping: header on row 3, known labels matched, "Mentorgroep" not recognised.
+      // The proposed mapping: header on row 3, known labels matched, "Mentorgroep" not recognised. The channel
+      // choices arrive with the channel list: wait for them before reading what is chosen.
+      await page
+        .getByLabel('Gebruik van kolom Beeldmateriaal website')
+        .locator('option[value="channel:website"]')
+        .waitFor({ state: 'attached' });
       await expect(page.getByLabel('Kopregel staat in rij').inputValue()).resolves.toBe('3');
       await expect(page.getByLabel('Gebruik van kolom Leerlingnummer').inputValue()).resolves.toBe(
         'field:studentNumber',
