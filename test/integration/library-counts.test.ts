@@ -4,7 +4,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { CoreContext } from '../../electron/core/context';
 import { createIpcRouter } from '../../electron/core/ipc/handlers';
-import type { IpcRouter } from '../../electron/core/ipc/router';
 import { SAMPLE_PHOTOS, type SamplePhoto } from '../../scripts/sample-school';
 import {
   countByStatus,
@@ -15,6 +14,7 @@ import {
 } from '../../shared/decisionFilter';
 import type { DecisionPageView } from '../../shared/ipc/publish';
 import type { Decision } from '../../shared/policy';
+import { ok } from '../helpers/ipc';
 import { indexedSchool, markFacesChecked } from '../helpers/school';
 import { useTempDirs } from '../helpers/tempDir';
 
@@ -23,12 +23,6 @@ const cores: CoreContext[] = [];
 afterEach(async () => {
   for (const core of cores.splice(0)) await core.close();
 });
-
-async function ok<T>(router: IpcRouter, method: string, params: unknown): Promise<T> {
-  const response = await router.invoke(method, params);
-  if (!response.ok) throw new Error(`${method}: ${JSON.stringify(response.error)}`);
-  return response.value as T;
-}
 
 // The sample event twice over (its photos drawn again under other names), so that pages of 5 split it.
 const photos: SamplePhoto[] = [

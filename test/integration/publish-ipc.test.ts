@@ -8,10 +8,10 @@ import { findPersonByKey } from '../../electron/core/consent/registry';
 import { pseudonymOf } from '../../electron/core/consent';
 import type { CoreContext } from '../../electron/core/context';
 import { createIpcRouter } from '../../electron/core/ipc/handlers';
-import type { IpcRouter } from '../../electron/core/ipc/router';
 import type { PhotoPeople } from '../../shared/people';
 import type { Decision } from '../../shared/policy';
 import { SAMPLE_PHOTOS, type SamplePhoto } from '../../scripts/sample-school';
+import { ok } from '../helpers/ipc';
 import { indexedSchool, markFacesChecked } from '../helpers/school';
 import { fileHandle } from '../helpers/handles';
 import { useTempDirs } from '../helpers/tempDir';
@@ -21,12 +21,6 @@ const cores: CoreContext[] = [];
 afterEach(async () => {
   for (const core of cores.splice(0)) await core.close();
 });
-
-async function ok<T>(router: IpcRouter, method: string, params: unknown): Promise<T> {
-  const response = await router.invoke(method, params);
-  if (!response.ok) throw new Error(`${method}: ${JSON.stringify(response.error)}`);
-  return response.value as T;
-}
 
 // Two photos of the same event with a misspelt tag ("Zoe Bakkr") that no exact match can resolve.
 const photos: SamplePhoto[] = [
