@@ -1,7 +1,7 @@
 // Helpers for benchmarks: generated photos, timing, event-loop delay and peak memory.
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import sharp from 'sharp';
 
 /** Writes `count` noisy JPEGs of the given size (noise keeps the encoder honest) and returns their paths. */
@@ -38,6 +38,11 @@ export interface Measured<T> {
   readonly eventLoopMaxMs: number;
   readonly eventLoopP99Ms: number;
   readonly peakRssMb: number;
+  /**
+   * Share of the time the main thread was busy (event-loop utilisation, 0..1): unlike the delays, hardly moved by
+   * other processes on the machine, which delay a waiting event loop without making it busy.
+   */
+  readonly mainThreadBusy: number;
 }
 
 export async function measure<T>(work: () => Promise<T>): Promise<Measured<T>> {
@@ -50,6 +55,7 @@ export async function measure<T>(work: () => Promise<T>): Promise<Measured<T>> {
   // The histogram counts a stall only from its second tick on: let it tick before the work starts.
   await new Promise((resolve) => setTimeout(resolve, 25));
   const start = process.hrtime.bigint();
+  const utilisation = performance.eventLoopUtilization();
   try {
     const value = await work();
     const seconds = Number(process.hrtime.bigint() - start) / 1e9;
@@ -61,6 +67,7 @@ export async function measure<T>(work: () => Promise<T>): Promise<Measured<T>> {
       eventLoopMaxMs: histogram.max / 1e6,
       eventLoopP99Ms: histogram.percentile(99) / 1e6,
       peakRssMb: Math.max(peak, process.memoryUsage().rss) / 2 ** 20,
+      mainThreadBusy: performance.eventLoopUtilization(utilisation).utilization,
     };
   } finally {
     histogram.disable();
@@ -69,6 +76,15 @@ export async function measure<T>(work: () => Promise<T>): Promise<Measured<T>> {
 }
 
 export const fixed = (n: number, digits = 1) => n.toFixed(digits);
+
+/** The event loop during a step, each figure beside its target (p99 < 30 ms, max < 100 ms), and how busy it was. */
+export function eventLoopLine(step: string, run: Measured<unknown>): string {
+  return (
+    `event loop during ${step}: p99 ${fixed(run.eventLoopP99Ms)} ms (target < 30 ms): ${verdict(run.eventLoopP99Ms < 30)}, ` +
+    `max ${fixed(run.eventLoopMaxMs)} ms (target < 100 ms): ${verdict(run.eventLoopMaxMs < 100)}; ` +
+    `main thread busy ${fixed(run.mainThreadBusy * 100, 0)}% of the time`
+  );
+}
 
 /** Beside every figure with a target: whether it was met, honestly. */
 export const verdict = (met: boolean): string => (met ? 'met' : 'MISSED');

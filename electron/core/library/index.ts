@@ -15,7 +15,7 @@ export {
 } from './faceSearch';
 export { INDEX_JOB_KIND, INDEX_CONCURRENCY, sha256, startIndexJob, startReindexJobs } from './indexer';
 export { startIngest, startReingest, type IngestJobs } from './ingest';
-export { openLibraryPhoto, readLibraryPhotoPixels, type LibraryPhoto } from './open';
+export { openLibraryPhoto, openPhotoFiles, readLibraryPhotoPixels, type LibraryPhoto } from './open';
 export {
   chosenPhotos,
   chosenPhotosOfEvent,

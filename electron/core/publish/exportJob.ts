@@ -20,7 +20,7 @@ import { writeManifest, type ManifestEntry } from './manifest';
 import { regionsOfPhoto } from '../people';
 import { finishExport, insertExport, insertExportItem } from './repository';
 import { prepareOutDir, recoverInterruptedExports, stagingDir } from './staging';
-import { writePublishedPhoto } from './writePhoto';
+import { openPhotoWriter, type WriteOutcome } from './writePhoto';
 
 export const EXPORT_JOB_KIND = 'publish.export';
 const EXPORT_CONCURRENCY = 2;
@@ -116,6 +116,11 @@ export function startExport(core: CoreContext, request: ExportRequest): JobHandl
       const written: string[] = [];
       const staging = stagingDir(core, exportId);
       mkdirSync(staging, { recursive: true, mode: 0o700 });
+      const writer = await openPhotoWriter(
+        core,
+        { longSide: channel.exportLongSide, hideStyle: settings.hideStyle, stagingDir: staging, outDir },
+        context.directory.allNames,
+      );
 
       const exportOne = async (index: number, signal: AbortSignal): Promise<'done' | 'skipped'> => {
         const photo = photos[index]!;
@@ -173,20 +178,9 @@ export function startExport(core: CoreContext, request: ExportRequest): JobHandl
         }
 
         const name = outputName(stem, index + 1);
-        let result: Awaited<ReturnType<typeof writePublishedPhoto>>;
+        let result: WriteOutcome;
         try {
-          result = await writePublishedPhoto(
-            db,
-            { photoHash: photo.hash, outputName: name, hide: decision.hidden },
-            {
-              longSide: channel.exportLongSide,
-              hideStyle: settings.hideStyle,
-              stagingDir: staging,
-              outDir,
-              names: context.directory.allNames,
-            },
-            signal,
-          );
+          result = await writer.write(db, { photoHash: photo.hash, outputName: name, hide: decision.hidden }, signal);
         } catch (error) {
           if (signal.aborted) return 'skipped';
           // A photo that could not be written (full or read-only disk, a vanished source) is a failed item in the
@@ -284,6 +278,7 @@ export function startExport(core: CoreContext, request: ExportRequest): JobHandl
         });
         throw error;
       } finally {
+        await writer.close();
         rmSync(staging, { recursive: true, force: true });
       }
     },
