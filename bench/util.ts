@@ -47,9 +47,9 @@ export interface Measured<T> {
 
 export async function measure<T>(work: () => Promise<T>): Promise<Measured<T>> {
   const histogram = monitorEventLoopDelay({ resolution: 10 });
-  let peak = process.memoryUsage().rss;
+  let peak = process.memoryUsage.rss();
   const sampler = setInterval(() => {
-    peak = Math.max(peak, process.memoryUsage().rss);
+    peak = Math.max(peak, process.memoryUsage.rss());
   }, 50);
   histogram.enable();
   // The histogram counts a stall only from its second tick on: let it tick before the work starts.
@@ -66,7 +66,7 @@ export async function measure<T>(work: () => Promise<T>): Promise<Measured<T>> {
       seconds,
       eventLoopMaxMs: histogram.max / 1e6,
       eventLoopP99Ms: histogram.percentile(99) / 1e6,
-      peakRssMb: Math.max(peak, process.memoryUsage().rss) / 2 ** 20,
+      peakRssMb: Math.max(peak, process.memoryUsage.rss()) / 2 ** 20,
       mainThreadBusy: performance.eventLoopUtilization(utilisation).utilization,
     };
   } finally {

@@ -1,6 +1,7 @@
 // The library domain's public face: event folders, the photos in them (indexed by content hash), reading their
 // metadata and pixels, and searching them for untagged faces.
-export { decodePhoto, MAX_INPUT_PIXELS, releaseDecoders, type DecodedPhoto } from './decode';
+export { decodePhoto, MAX_INPUT_PIXELS, type DecodedPhoto } from './decode';
+export { releaseDecoders } from './pixels';
 export {
   detectPhotoFaces,
   FACE_JOB_KIND,
