@@ -249,10 +249,27 @@ export function sampleSquare(
     const row0 = y0 >= 0 && y0 < height ? y0 * rowStride : -1;
     const row1 = y0 + 1 >= 0 && y0 + 1 < height ? (y0 + 1) * rowStride : -1;
     if (row0 < 0 && row1 < 0) continue;
+    const inside = row0 >= 0 && row1 >= 0;
     for (let c = 0, out = r * size * 3; c < size; c++, out += 3) {
       const a = x0s[c]!;
       const b = x1s[c]!;
       const fx = fxs[c]!;
+      if (inside && a >= 0 && b >= 0) {
+        // All four neighbours inside the image (most pixels): the same weights and sum, without the edge tests.
+        const w00 = (1 - fx) * (1 - fy);
+        const w01 = fx * (1 - fy);
+        const w10 = (1 - fx) * fy;
+        const w11 = fx * fy;
+        const p00 = row0 + a;
+        const p01 = row0 + b;
+        const p10 = row1 + a;
+        const p11 = row1 + b;
+        for (let k = 0; k < 3; k++) {
+          target[out + k] =
+            data[p00 + k]! * w00 + data[p01 + k]! * w01 + data[p10 + k]! * w10 + data[p11 + k]! * w11 + 0.5;
+        }
+        continue;
+      }
       const w00 = row0 >= 0 && a >= 0 ? (1 - fx) * (1 - fy) : 0;
       const w01 = row0 >= 0 && b >= 0 ? fx * (1 - fy) : 0;
       const w10 = row1 >= 0 && a >= 0 ? (1 - fx) * fy : 0;
