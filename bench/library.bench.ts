@@ -10,7 +10,7 @@ import { openCore } from '../electron/core/context';
 import { INDEX_CONCURRENCY, startIndexJob } from '../electron/core/library/indexer';
 import { THUMBNAIL_SIZE } from '../electron/core/library/decode';
 import type { Benchmark } from './run';
-import { eventLoopLine, fixed, measure, textured24MpJpeg, verdict, withSegment } from './util';
+import { eventLoopLine, fixed, idleEventLoop, measure, textured24MpJpeg, verdict, withSegment } from './util';
 
 const COUNT = Number(process.env.FOTOWACHT_BENCH_PHOTOS) || 200;
 
@@ -112,6 +112,7 @@ export const benchLibrary: Benchmark = {
             `  = ${fixed(share, 0)}% of vipsthumbnail's throughput (target ≥ 90%): ${verdict(share >= 90)}; by CPU time per photo: ${fixed(cpuShare, 0)}%`,
           );
         }
+        console.log(`  ${await idleEventLoop()}`);
         console.log(`  ${eventLoopLine('the index', first)}`);
         console.log(
           `  peak memory (RSS): ${fixed(first.peakRssMb, 0)} MB (target ≤ 1536 MB): ${verdict(first.peakRssMb <= 1536)}`,

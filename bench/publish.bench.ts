@@ -16,7 +16,7 @@ import { openCore } from '../electron/core/context';
 import { startIndexJob } from '../electron/core/library/indexer';
 import { startExport } from '../electron/core/publish';
 import type { Benchmark } from './run';
-import { eventLoopLine, fixed, measure, textured24MpJpeg, verdict, withSegment } from './util';
+import { eventLoopLine, fixed, idleEventLoop, measure, textured24MpJpeg, verdict, withSegment } from './util';
 
 const COUNT = Number(process.env.FOTOWACHT_BENCH_PHOTOS) || 100;
 const PEOPLE = ['Zoë Bakker', "Sem van 't Hof", 'Noor Jansen', 'Bram ter Horst', 'Fleur van Dijk'];
@@ -146,6 +146,7 @@ export const benchPublish: Benchmark = {
       console.log(
         `CPU time per photo (all threads; hardly moved by other load): bare ${fixed(bareCpu * 1000, 0)} ms, export ${fixed(exportCpu * 1000, 0)} ms: ${fixed(bareCpu / exportCpu, 2)}× (target ≥ 0.9×): ${verdict(bareCpu / exportCpu >= 0.9)}`,
       );
+      console.log(await idleEventLoop());
       console.log(eventLoopLine('index', indexed));
       console.log(eventLoopLine('export', exported));
       console.log(

@@ -77,6 +77,15 @@ export async function measure<T>(work: () => Promise<T>): Promise<Measured<T>> {
 
 export const fixed = (n: number, digits = 1) => n.toFixed(digits);
 
+/**
+ * The event loop of this process doing nothing for `ms`: how long other processes on the machine make a waiting
+ * event loop wait. Printed beside the figures during work, which include it.
+ */
+export async function idleEventLoop(ms = 2000): Promise<string> {
+  const idle = await measure(() => new Promise((resolve) => setTimeout(resolve, ms)));
+  return `event loop of this process while it does nothing (the machine's own share of the delays below): p99 ${fixed(idle.eventLoopP99Ms)} ms, max ${fixed(idle.eventLoopMaxMs)} ms`;
+}
+
 /** The event loop during a step, each figure beside its target (p99 < 30 ms, max < 100 ms), and how busy it was. */
 export function eventLoopLine(step: string, run: Measured<unknown>): string {
   return (

@@ -157,13 +157,20 @@ export class FaceDetector {
     const look = this.model.secondLook;
     if (!look || !this.secondPool) return null;
     const size = look.model.geometry.inputSize;
-    const views = look.faceSizes.flatMap((faceSize) => [false, true].map((mirrored) => ({ faceSize, mirrored })));
+    // Each face size sampled once: the mirrored view is the same pixels flipped (the sampling is symmetric).
+    const views = look.faceSizes.flatMap((faceSize) => {
+      const side = (Math.max(candidate.w, candidate.h) * size) / faceSize;
+      const left = candidate.x + candidate.w / 2 - side / 2;
+      const top = candidate.y + candidate.h / 2 - side / 2;
+      const tile = sampleSquare(image, left, top, side, size);
+      return [
+        { side, left, top, mirrored: false, tile },
+        { side, left, top, mirrored: true, tile: mirrorTile(tile, size) },
+      ];
+    });
     const scores = await Promise.all(
-      views.map(async ({ faceSize, mirrored }) => {
-        const side = (Math.max(candidate.w, candidate.h) * size) / faceSize;
-        const left = candidate.x + candidate.w / 2 - side / 2;
-        const top = candidate.y + candidate.h / 2 - side / 2;
-        const outputs = await this.secondPool!.run(sampleSquare(image, left, top, side, size, mirrored));
+      views.map(async ({ side, left, top, mirrored, tile }) => {
+        const outputs = await this.secondPool!.run(tile);
         const perPixel = side / size;
         let best = 0;
         for (const box of look.model.decode(outputs, look.model.threshold)) {
@@ -213,6 +220,22 @@ function copyTile(image: DecodedImage, left: number, top: number, size: number):
     target.set(image.data.subarray(from, from + cols * 3), r * size * 3);
   }
   return target;
+}
+
+/** A size² RGB tile flipped left to right, as a fresh buffer. */
+export function mirrorTile(tile: Uint8Array, size: number): Uint8Array {
+  const mirrored = new Uint8Array(tile.length);
+  for (let r = 0; r < size; r++) {
+    const row = r * size * 3;
+    for (let c = 0; c < size; c++) {
+      const from = row + c * 3;
+      const to = row + (size - 1 - c) * 3;
+      mirrored[to] = tile[from]!;
+      mirrored[to + 1] = tile[from + 1]!;
+      mirrored[to + 2] = tile[from + 2]!;
+    }
+  }
+  return mirrored;
 }
 
 /**
