@@ -116,8 +116,12 @@ describe('the bundled app’s workers', () => {
       expect(work.format).toBe('jpeg');
       expect(work.metadata).toMatchObject({ width: 640, height: 480 });
       expect((await sharp(Buffer.from(work.sizes!.thumbnail)).metadata()).format).toBe('webp');
-      expect(work.detection).toMatchObject({ faces: [] });
-      expect(work.detection!.tiles).toBeGreaterThan(0);
+      const search = await ask<PoolReply<PixelReply>>(worker, {
+        id: 5,
+        body: { kind: 'search', token: 1, name: 'plain.jpg', faces },
+      });
+      expect(search).toMatchObject({ id: 5, ok: true, value: { faces: [] } });
+      expect((search as { value: { tiles: number } }).value.tiles).toBeGreaterThan(0);
       const missing = await ask<PoolReply<PixelReply>>(worker, {
         id: 3,
         body: { kind: 'read', token: 2, file: `${file}.gone`, name: 'gone.jpg' },

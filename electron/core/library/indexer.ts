@@ -182,14 +182,12 @@ async function indexOneFile(
     const db = core.db;
     const isKnownPhoto = photos.photoExists(db, hash);
     const active = hook?.modelFor(hash) ?? null;
-    const work = await read.finish(
-      {
-        metadata: !isKnownPhoto,
-        sizes: !(await hasRenderedSizes(core.paths, hash)),
-        faces: active ? modelChoice(active) : null,
-      },
-      signal,
-    );
+    const faces = active ? modelChoice(active) : null;
+    const work = await read.finish({
+      metadata: !isKnownPhoto,
+      sizes: !(await hasRenderedSizes(core.paths, hash)),
+      faces,
+    });
     if (work.sizes) await writeRenderedSizes(core, hash, work.sizes);
     const photo: photos.NewPhoto | null =
       work.metadata && work.format ? { hash, format: work.format, metadata: work.metadata } : null;
@@ -205,14 +203,15 @@ async function indexOneFile(
     })();
     tally.indexed += 1;
     if (isKnownPhoto && !known) tally.moved += 1;
-    if (hook && active) {
-      // Its failure is its own (the face job tries again); a cancel stops the job as usual.
+    if (hook && active && faces) {
+      // On the pixels decoded above. Its failure is its own (the face job tries again); a cancel stops the job.
+      const detection = await read.search(faces, signal);
       try {
-        if (work.detection) hook.photoSearched(hash, active, work.detection);
+        if (detection) hook.photoSearched(hash, active, detection);
       } catch {
         // stored by the face job instead
       }
-      if (!work.detection) signal.throwIfAborted();
+      if (!detection) signal.throwIfAborted();
     }
   } finally {
     read.drop();

@@ -35,13 +35,12 @@ export interface PhotoWork {
   readonly format: PhotoFormat | null;
   readonly metadata: PhotoMetadata | null;
   readonly sizes: RenderedSizes | null;
-  /** What the face search found; null when not asked, or when it failed (its failure is its own: the face job tries again). */
-  readonly detection: Detection | null;
 }
 
 export type PixelRequest =
   | { readonly kind: 'read'; readonly token: number; readonly file: string; readonly name: string }
   | { readonly kind: 'finish'; readonly token: number; readonly name: string; readonly needs: PhotoNeeds }
+  | { readonly kind: 'search'; readonly token: number; readonly name: string; readonly faces: ModelChoice }
   | { readonly kind: 'drop'; readonly token: number }
   | { readonly kind: 'abort'; readonly token: number }
   | {
@@ -64,29 +63,37 @@ export async function readPhotoFile(file: string, name: string): Promise<{ buffe
   return { buffer, hash: sha256(buffer) };
 }
 
-/** Everything indexing still needs of a photo, from one decode. */
+/**
+ * What indexing still needs of a photo, from one decode; with a face search to follow, the pixels decoded in full
+ * (kept by the caller for `searchPhoto`).
+ */
 export async function photoWork(
   buffer: Buffer,
   name: string,
   needs: PhotoNeeds,
-  signal: AbortSignal,
-): Promise<PhotoWork> {
-  if (!needs.metadata && !needs.sizes && !needs.faces)
-    return { format: null, metadata: null, sizes: null, detection: null };
+): Promise<{ work: PhotoWork; pixels: DecodedPhoto | null }> {
+  if (!needs.metadata && !needs.sizes && !needs.faces) {
+    return { work: { format: null, metadata: null, sizes: null }, pixels: null };
+  }
   const opened = await decodePhoto(buffer, name);
   const metadata = needs.metadata ? await readPhotoMetadata(buffer, opened) : null;
   // With a face search, the photo is decoded once in full and everything is made from those pixels.
-  let decoded: Promise<DecodedPhoto> | null = null;
-  const decode = () => (decoded ??= needs.faces ? rasterisePhoto(opened, name) : Promise.resolve(opened));
-  const sizes = needs.sizes ? await renderSizes(await decode(), name) : null;
-  let detection: Detection | null = null;
-  if (needs.faces) {
-    const photo = await decode();
-    // A failed or cancelled search leaves the photo indexed all the same: the face job tries again, and a cancelled
-    // index job stops once the photo's rows are written.
-    detection = await detectFaces(chosenModel(needs.faces), photo, path.basename(name), { signal }).catch(() => null);
-  }
-  return { format: opened.format, metadata, sizes, detection };
+  const pixels = needs.faces ? await rasterisePhoto(opened, name) : opened;
+  const sizes = needs.sizes ? await renderSizes(pixels, name) : null;
+  return { work: { format: opened.format, metadata, sizes }, pixels: needs.faces ? pixels : null };
+}
+
+/**
+ * The face search on the pixels indexing decoded. A failed or cancelled search is null: the photo stays indexed,
+ * the face job tries again, and a cancelled index job stops as usual.
+ */
+export async function searchPhoto(
+  pixels: DecodedPhoto,
+  name: string,
+  faces: ModelChoice,
+  signal: AbortSignal,
+): Promise<Detection | null> {
+  return detectFaces(chosenModel(faces), pixels, path.basename(name), { signal }).catch(() => null);
 }
 
 /** The face search of one library photo, opened by its content hash from its files. */
@@ -140,11 +147,16 @@ async function abortable<T>(token: number, signal: AbortSignal, work: () => Prom
   }
 }
 
-/** A photo file being indexed: read and hashed in the pixel thread, which keeps its bytes until finish or drop. */
+/**
+ * A photo file being indexed: read and hashed in the pixel thread, which keeps its bytes until `finish` (and, with a
+ * face search, its decoded pixels until `search`), or until `drop`.
+ */
 export interface PhotoInWork {
   readonly hash: string;
-  finish(needs: PhotoNeeds, signal: AbortSignal): Promise<PhotoWork>;
-  /** Lets the bytes go without finishing (nothing more is needed, or indexing failed). */
+  finish(needs: PhotoNeeds): Promise<PhotoWork>;
+  /** The face search `finish` was told of, on the same pixels. */
+  search(faces: ModelChoice, signal: AbortSignal): Promise<Detection | null>;
+  /** Lets what the thread keeps go (nothing more is needed, or indexing failed). */
   drop(): void;
 }
 
@@ -152,16 +164,22 @@ export async function readPhotoInWorker(file: string, name: string): Promise<Pho
   const token = nextToken++;
   const workers = pixelPool();
   const { hash } = (await workers.run({ kind: 'read', token, file, name })) as { hash: string };
-  let open = true;
+  let kept = true;
   return {
     hash,
-    async finish(needs, signal) {
-      open = false;
-      return (await abortable(token, signal, () => workers.run({ kind: 'finish', token, name, needs }))) as PhotoWork;
+    async finish(needs) {
+      kept = needs.faces !== null;
+      return (await workers.run({ kind: 'finish', token, name, needs })) as PhotoWork;
+    },
+    async search(faces, signal) {
+      kept = false;
+      return (await abortable(token, signal, () =>
+        workers.run({ kind: 'search', token, name, faces }),
+      )) as Detection | null;
     },
     drop() {
-      if (!open) return;
-      open = false;
+      if (!kept) return;
+      kept = false;
       void workers.run({ kind: 'drop', token }).catch(() => undefined);
     },
   };
