@@ -8,6 +8,7 @@ import { registerDoctor } from './commands/doctor';
 import { registerLibrary } from './commands/library';
 import { registerFaces } from './commands/faces';
 import { registerPeople } from './commands/people';
+import { registerPicks } from './commands/picks';
 import { registerPublish } from './commands/publish';
 import { cliLanguage } from './output';
 
@@ -32,6 +33,7 @@ export function buildProgram(language = cliLanguage(process.argv, process.env)):
   registerChannels(program, t);
   registerFaces(program, t);
   registerPublish(program, t);
+  registerPicks(program, t);
   registerPeople(program, t);
   return program;
 }

@@ -30,6 +30,7 @@ export {
   listPicks,
   pickCount,
   pickPhotos,
+  resolveEventPhotos,
   setPicked,
   setSidecarsEnabled,
   sidecarsEnabled,
