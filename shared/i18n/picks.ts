@@ -8,7 +8,8 @@ export const picksNl = {
   'error.library.pick.none': 'Evenement {event} heeft nog geen gekozen foto’s. Kies ze in het overzicht (toets P).',
   'error.library.sidecars.notEnabled':
     'Namen terugschrijven staat uit voor evenement {event}. Zet het aan met: fotowacht sidecars enable {event}',
-  'error.library.sidecar.outside': '{file}: het XMP-bestand ernaast wijst naar een plek buiten de map; overgeslagen.',
+  'error.library.sidecar.link':
+    '{file}: het XMP-bestand ernaast is een snelkoppeling; Fotowacht volgt die niet en heeft niets geschreven.',
   'error.library.sidecar.notRegular':
     '{file}: naast de foto staat iets met de naam van het XMP-bestand dat geen gewoon bestand is; overgeslagen.',
   'error.library.sidecar.unreadable': '{file}: het bestaande XMP-bestand is onleesbaar; het is niet aangeraakt.',
@@ -31,7 +32,7 @@ export const picksNl = {
   'cli.sidecars.enabled': 'Namen terugschrijven staat aan voor {event}.',
   'cli.sidecars.disabled': 'Namen terugschrijven staat uit voor {event}.',
   'cli.sidecars.summary':
-    '{written} XMP-bestanden geschreven ({merged} aangevuld), {unchanged} al bij, {skipped} overgeslagen, {failed} mislukt.',
+    '{written} XMP-bestanden nieuw geschreven, {merged} aangevuld, {unchanged} al bij, {skipped} zonder namen, {failed} mislukt.',
 } as const;
 
 export const picksEn = {
@@ -41,7 +42,8 @@ export const picksEn = {
   'error.library.pick.none': 'Event {event} has no picked photos yet. Pick them in the grid (key P).',
   'error.library.sidecars.notEnabled':
     'Writing names back is off for event {event}. Turn it on with: fotowacht sidecars enable {event}',
-  'error.library.sidecar.outside': '{file}: the XMP sidecar beside it points outside the folder; skipped.',
+  'error.library.sidecar.link':
+    '{file}: the XMP sidecar beside it is a link; Fotowacht does not follow it and wrote nothing.',
   'error.library.sidecar.notRegular':
     '{file}: something with the sidecar’s name that is not a regular file is beside the photo; skipped.',
   'error.library.sidecar.unreadable': '{file}: the existing XMP sidecar is unreadable; it was left alone.',
@@ -64,5 +66,5 @@ export const picksEn = {
   'cli.sidecars.enabled': 'Writing names back is on for {event}.',
   'cli.sidecars.disabled': 'Writing names back is off for {event}.',
   'cli.sidecars.summary':
-    '{written} XMP sidecars written ({merged} merged), {unchanged} already up to date, {skipped} skipped, {failed} failed.',
+    '{written} XMP sidecars written new, {merged} merged, {unchanged} already up to date, {skipped} without names, {failed} failed.',
 } as const satisfies Record<keyof typeof picksNl, string>;
