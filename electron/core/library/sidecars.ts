@@ -11,7 +11,7 @@ import type { Box } from '../../../shared/geometry';
 import { displayName } from '../../../shared/names';
 import { effectiveRegions } from '../../../shared/people';
 import { audited } from '../audit';
-import { findPerson } from '../consent';
+import { findPerson, personErasedAt } from '../consent';
 import type { CoreContext } from '../context';
 import type { ReadableDb } from '../db';
 import { diskError } from '../fsErrors';
@@ -124,6 +124,8 @@ export function namedRegions(db: ReadableDb, hash: string, orientation: number):
   const out: SidecarRegion[] = [];
   for (const region of effectiveRegions(regionsOfPhoto(db, hash))) {
     if (!region.box) continue;
+    // An erased person's name is never written back (their box is not either).
+    if (region.personId !== null && personErasedAt(db, region.personId) !== null) continue;
     const person = region.personId !== null ? findPerson(db, region.personId) : null;
     const name = person ? displayName(person) : region.source === 'file' ? region.name.trim() : '';
     if (name) out.push({ name, box: storedFrameBox(region.box, orientation) });
