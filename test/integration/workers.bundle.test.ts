@@ -109,7 +109,12 @@ describe('the bundled app’s workers', () => {
       const faces = { id: blazeFace.id, path: blazeFaceModelPath() };
       const finish = await ask<PoolReply<PixelReply>>(worker, {
         id: 2,
-        body: { kind: 'finish', token: 1, name: 'plain.jpg', needs: { metadata: true, sizes: true, faces } },
+        body: {
+          kind: 'finish',
+          token: 1,
+          name: 'plain.jpg',
+          needs: { metadata: true, sidecar: null, sizes: true, faces },
+        },
       });
       expect(finish.ok).toBe(true);
       const work = (finish as { value: PhotoWork }).value;

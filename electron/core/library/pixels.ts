@@ -25,6 +25,8 @@ import { sha256 } from './hash';
 export interface PhotoNeeds {
   /** A new photo: its format and metadata (people regions, date, camera). */
   readonly metadata: boolean;
+  /** The text of the XMP sidecar beside a new photo, read with its metadata. */
+  readonly sidecar: string | null;
   /** Thumbnail and preview (none cached yet). */
   readonly sizes: boolean;
   /** The face search with this model, from the same decode. */
@@ -76,7 +78,7 @@ export async function photoWork(
     return { work: { format: null, metadata: null, sizes: null }, pixels: null };
   }
   const opened = await decodePhoto(buffer, name);
-  const metadata = needs.metadata ? await readPhotoMetadata(buffer, opened) : null;
+  const metadata = needs.metadata ? await readPhotoMetadata(buffer, opened, needs.sidecar) : null;
   // With a face search, the photo is decoded once in full and everything is made from those pixels.
   const pixels = needs.faces ? await rasterisePhoto(opened, name) : opened;
   const sizes = needs.sizes ? await renderSizes(pixels, name) : null;
