@@ -3,14 +3,33 @@
 // absent the tests skip, saying so (Debian: apt-get install postgresql; .ci/run does it).
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { chmodSync, chownSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  chownSync,
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir, userInfo } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll } from 'vitest';
 
-/** Where Debian's postgresql package puts the server programs; PG_BIN points elsewhere. */
-export const POSTGRES_BIN = process.env.PG_BIN ?? '/usr/lib/postgresql/15/bin';
+/** Where Debian's postgresql package puts the server programs (the newest version there); PG_BIN points elsewhere. */
+export const POSTGRES_BIN = process.env.PG_BIN ?? debianPostgresBin();
+
+function debianPostgresBin(): string {
+  const base = '/usr/lib/postgresql';
+  const versions = existsSync(base)
+    ? readdirSync(base)
+        .filter((name) => /^\d+$/.test(name))
+        .sort((a, b) => Number(b) - Number(a))
+    : [];
+  return path.join(base, versions[0] ?? '15', 'bin');
+}
 
 /** Null when the tests can run; else why they skip. */
 export function postgresMissing(): string | null {
