@@ -47,6 +47,8 @@ export interface TestCluster {
   readonly password: string;
   /** The temp folder with the data, socket and log (gone after stop). */
   readonly dir: string;
+  /** With tls: the server's self-signed certificate (its own CA, for verify-full). */
+  readonly certificate: string | null;
   /** A URL for another role of this cluster (same host, port and database). */
   urlFor(user: string, password: string, database?: string): string;
   stop(): void;
@@ -140,6 +142,8 @@ export async function startTestCluster(options: ClusterOptions = {}): Promise<Te
           '-nodes',
           '-subj',
           '/CN=127.0.0.1',
+          '-addext',
+          'subjectAltName=IP:127.0.0.1',
           '-newkey',
           'rsa:2048',
           '-keyout',
@@ -184,7 +188,17 @@ export async function startTestCluster(options: ClusterOptions = {}): Promise<Te
     }
     const urlFor = (user: string, pass: string, database = 'postgres'): string =>
       `postgres://${encodeURIComponent(user)}:${encodeURIComponent(pass)}@127.0.0.1:${port}/${database}`;
-    return { url: urlFor('postgres', password), port, superuser: 'postgres', password, dir: root, urlFor, stop };
+    const certificate = options.tls ? path.join(data, 'server.crt') : null;
+    return {
+      url: urlFor('postgres', password),
+      port,
+      superuser: 'postgres',
+      password,
+      dir: root,
+      certificate,
+      urlFor,
+      stop,
+    };
   } catch (error) {
     stop();
     throw error;

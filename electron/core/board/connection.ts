@@ -4,6 +4,7 @@
 // 'disable' never encrypts. 'prefer' and 'require' encrypt without checking the certificate (as libpq does), so
 // they protect against listening, not against a server that pretends: use verify-full with the board's CA for that.
 import { readFileSync } from 'node:fs';
+import { isIP } from 'node:net';
 import pg from 'pg';
 import { AppError } from '../../../shared/errors';
 
@@ -139,7 +140,8 @@ export async function connectBoard(options: Readonly<BoardConnectOptions>): Prom
     } catch {
       throw new AppError('board.caFileUnreadable', { path: caFile });
     }
-    ssl = { rejectUnauthorized: true, ca, servername: target.host };
+    // SNI takes a host name only; for an address the certificate is still checked against its IP entries.
+    ssl = { rejectUnauthorized: true, ca, ...(isIP(target.host) ? {} : { servername: target.host }) };
   } else if (mode !== 'disable') ssl = { rejectUnauthorized: false };
   let client: pg.Client;
   let tls = ssl !== false;

@@ -33,3 +33,12 @@ export {
   type BoardInitResult,
 } from './server';
 export { appendBoardAuditEvent, boardAudited, verifyBoardTrail, type BoardAuditLog } from './trail';
+export {
+  BOARD_SETTING,
+  boardCredentialAccount,
+  connectWorkstation,
+  readBoardSettings,
+  type BoardSettings,
+  type ConnectWorkstationOptions,
+  type ConnectWorkstationResult,
+} from './workstation';

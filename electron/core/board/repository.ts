@@ -85,15 +85,18 @@ export async function listBoardUsers(sql: BoardSql): Promise<BoardUserRow[]> {
 }
 
 /** The signed-in user as the board knows them: kind and schools (null when not a board user). */
-export async function currentBoardUser(sql: BoardSql): Promise<{ roleName: string; kind: string | null }> {
-  const { rows } = await sql.query<{ roleName: string; kind: string | null }>(
+export async function currentBoardUser(
+  sql: BoardSql,
+): Promise<{ roleName: string; kind: string | null; superuser: boolean }> {
+  const { rows } = await sql.query<{ roleName: string; kind: string | null; superuser: boolean }>(
     `SELECT session_user AS "roleName",
+            (SELECT rolsuper FROM pg_roles WHERE rolname = session_user) AS superuser,
             CASE WHEN pg_has_role(session_user, '${BOARD_ROLES.privacy_officer}', 'MEMBER') THEN 'privacy_officer'
                  WHEN pg_has_role(session_user, '${BOARD_ROLES.school_admin}', 'MEMBER') THEN 'school_admin'
                  WHEN pg_has_role(session_user, '${BOARD_ROLES.communications}', 'MEMBER') THEN 'communications'
                  WHEN pg_has_role(session_user, '${BOARD_ROLES.auditor}', 'MEMBER') THEN 'auditor' END AS kind`,
   );
-  return rows[0] ?? { roleName: '', kind: null };
+  return rows[0] ?? { roleName: '', kind: null, superuser: false };
 }
 
 export async function sessionUser(sql: BoardSql): Promise<string> {

@@ -297,7 +297,7 @@ export const boardMigration001: BoardMigration = {
 
       REVOKE ALL ON SCHEMA fotowacht FROM PUBLIC;
       GRANT USAGE ON SCHEMA fotowacht TO ${ALL};
-      GRANT SELECT ON schools TO ${ALL};
+      GRANT SELECT ON schools, schema_migrations TO ${ALL};
       GRANT SELECT ON ${SCHOOL_TABLES.join(', ')} TO ${R.privacy_officer}, ${R.auditor};
       GRANT INSERT, UPDATE ON people, channels, consent_imports, exports, export_items, region_links
         TO ${R.privacy_officer};
