@@ -72,14 +72,14 @@ export async function connectWorkstation(
   let schools: string[];
   let schemaVersion: number;
   try {
-    schemaVersion = await boardSchemaVersion(connection.client);
-    if (schemaVersion === 0) throw new AppError('board.notInitialised', {});
-    const known = latestBoardSchemaVersion();
-    if (schemaVersion > known) throw new AppError('board.newerSchema', { found: schemaVersion, known });
     user = await currentBoardUser(connection.client);
     // A superuser passes every policy: a workstation signs in as a person with a role, never as the server's admin.
     if (user.superuser) throw new AppError('board.superuserRefused', { user: user.roleName });
     if (user.kind === null) throw new AppError('board.notABoardUser', { user: user.roleName });
+    schemaVersion = await boardSchemaVersion(connection.client);
+    if (schemaVersion === 0) throw new AppError('board.notInitialised', {});
+    const known = latestBoardSchemaVersion();
+    if (schemaVersion > known) throw new AppError('board.newerSchema', { found: schemaVersion, known });
     schools = (await listSchools(connection.client)).map((school) => school.code);
   } catch (error) {
     throw boardError(error, target.host);

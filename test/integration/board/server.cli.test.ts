@@ -95,6 +95,10 @@ describe.skipIf(missing !== null)('fotowacht server … and connect', () => {
     expect(wrong.code).toBe(1);
     expect(wrong.json<Failure>().error.code).toBe('board.authFailed');
     expect(wrong.stdout + wrong.stderr).not.toContain('wrong-secret');
+    // The test server offers no TLS: require refuses to go on in plain text; prefer (above) says it is plain.
+    const required = fotowacht(['--json', 'server', 'verify', '--tls', 'require', '--database-url', board.ownerUrl]);
+    expect(required.code).toBe(1);
+    expect(required.json<Failure>().error.code).toBe('board.tlsUnavailable');
     const none = fotowacht(['server', 'init'], { env: { FOTOWACHT_DATABASE_URL: '' } });
     expect(none.code).toBe(1);
     expect(none.stderr).toContain('--database-url');
