@@ -42,3 +42,4 @@ export {
   type ConnectWorkstationOptions,
   type ConnectWorkstationResult,
 } from './workstation';
+export { postgresConsentReads } from './consentReadsRepository';

@@ -149,8 +149,10 @@ export const boardMigration001: BoardMigration = {
         version int NOT NULL CHECK (version >= 1),
         status text NOT NULL CHECK (status IN ('granted', 'refused', 'not_returned', 'withdrawn')),
         signed_by text CHECK (signed_by IS NULL OR signed_by IN ('parent', 'guardian', 'self')),
-        signed_on date,
-        effective_from date NOT NULL,
+        -- Text as in the local registry: a day ('2026-09-01') or a UTC timestamp (a withdrawal at 14:00), compared
+        -- as strings so both stores cut the history at the same point.
+        signed_on text CHECK (signed_on IS NULL OR signed_on ~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}$'),
+        effective_from text NOT NULL CHECK (effective_from ~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}'),
         source text NOT NULL CHECK (source IN ('import', 'manual', 'withdrawal')),
         import_id bigint,
         actor text NOT NULL DEFAULT session_user,
