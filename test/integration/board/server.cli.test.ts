@@ -1,15 +1,23 @@
 // fotowacht server init / add-school / add-user / verify, and connect, as a board's IT person and a workstation
 // would run them (a real child process), against a throwaway cluster on 127.0.0.1.
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { connectBoard, readBoardSettings } from '../../../electron/core/board';
+import { boardCredentialAccount, connectBoard, readBoardSettings } from '../../../electron/core/board';
 import { openCore } from '../../../electron/core/context';
 import { createBoardDatabase, IT_ROLE, type TestBoard } from '../../helpers/board';
-import { fotowacht } from '../../helpers/cli';
+import { cliEnv, fotowacht } from '../../helpers/cli';
 import { postgresMissing, useTestCluster } from '../../helpers/postgres';
 import { useTempDirs } from '../../helpers/tempDir';
 
 const missing = postgresMissing();
 if (missing) console.warn(missing);
+
+// A real Secret Service for the key-store test: a private D-Bus session with GNOME Keyring (Debian: gnome-keyring).
+const keyringMissing = ['/usr/bin/dbus-run-session', '/usr/bin/gnome-keyring-daemon'].find((file) => !existsSync(file));
+if (keyringMissing)
+  console.warn(`${keyringMissing} not found (apt-get install gnome-keyring): the real key-store test is skipped`);
 
 interface Failure {
   readonly ok: false;
@@ -85,7 +93,7 @@ describe.skipIf(missing !== null)('fotowacht server … and connect', () => {
     expect(verify.code, verify.stderr).toBe(0);
     // board.migrate, two schools, one user.
     expect(verify.json()).toMatchObject({ ok: true, count: 4 });
-  });
+  }, 300_000);
 
   it('says clearly when the server cannot be reached or the password is wrong, never showing the password', () => {
     const unreachable = fotowacht(['server', 'init', '--database-url', 'postgres://it:secret-pw@127.0.0.1:1/board']);
@@ -102,7 +110,7 @@ describe.skipIf(missing !== null)('fotowacht server … and connect', () => {
     const none = fotowacht(['server', 'init'], { env: { FOTOWACHT_DATABASE_URL: '' } });
     expect(none.code).toBe(1);
     expect(none.stderr).toContain('--database-url');
-  });
+  }, 120_000);
 
   it('connect refuses a superuser, and without a reachable key store stores nothing at all', () => {
     const dataDir = tempDir();
@@ -128,4 +136,52 @@ describe.skipIf(missing !== null)('fotowacht server … and connect', () => {
       void core.close();
     }
   });
+
+  it.skipIf(keyringMissing !== undefined)(
+    'connect keeps the password in a real Secret Service (GNOME Keyring) and board mode in the settings',
+    () => {
+      const dataDir = tempDir();
+      const home = tempDir();
+      const out = path.join(home, 'connect.json');
+      const password = board.passwords.get('comm.a') ?? '';
+      const account = boardCredentialAccount(dataDir);
+      // One private session bus for the whole script: unlock a fresh keyring, connect, read the entry back.
+      const script = [
+        'set -e',
+        'printf %s unlock-for-test | gnome-keyring-daemon --unlock --components=secrets >/dev/null',
+        `printf %s "$PW" | "${process.execPath}" bin/fotowacht.js --data-dir "$DATA" --json connect --database-url "$URL" --password-stdin > "$OUT"`,
+        `"${process.execPath}" -e 'const { Entry } = require("@napi-rs/keyring"); process.stdout.write(String(new Entry("Fotowacht", process.env.ACCOUNT, { linux: { store: "secret-service" } }).getPassword()))'`,
+      ].join('\n');
+      const url = board.urlFor('comm.a').replace(/:[^:@/]+@/, '@');
+      const run = spawnSync('dbus-run-session', ['--', 'bash', '-c', script], {
+        encoding: 'utf8',
+        timeout: 120_000,
+        env: cliEnv({
+          HOME: home,
+          XDG_RUNTIME_DIR: home,
+          DATA: dataDir,
+          URL: url,
+          PW: password,
+          OUT: out,
+          ACCOUNT: account,
+        }),
+      });
+      expect(run.status, run.stderr).toBe(0);
+      expect(JSON.parse(readFileSync(out, 'utf8'))).toMatchObject({
+        ok: true,
+        user: 'comm.a',
+        role: 'communications',
+        schools: ['A'],
+        encrypted: false,
+        keyStore: 'os',
+      });
+      expect(run.stdout).toBe(password);
+      const core = openCore({ dataDir });
+      try {
+        expect(readBoardSettings(core.db)).toMatchObject({ user: 'comm.a', url, schools: ['A'] });
+      } finally {
+        void core.close();
+      }
+    },
+  );
 });
