@@ -13,6 +13,7 @@ import {
   type BoardConnection,
 } from '../../../electron/core/board';
 import { createBoardDatabase, seedBoard, type TestBoard } from '../../helpers/board';
+import { fotowacht } from '../../helpers/cli';
 import { postgresMissing, useTestCluster } from '../../helpers/postgres';
 
 const missing = postgresMissing();
@@ -147,6 +148,35 @@ describe.skipIf(missing !== null)('one trail per board', () => {
     expect(row.seq).toBe(last.seq + 2);
   });
 
+  it('keeps personal details beside the chain, committed to in it; removing them unsealed is caught', async () => {
+    const privacy = await as('privacy');
+    const actor = await boardActor(privacy.client);
+    const row = await inTransaction(privacy.client, () =>
+      appendBoardAuditEvent(privacy.client, actor, {
+        action: 'test.personal',
+        subject: 'person:0123456789abcdef',
+        personal: { about: ['0123456789abcdef'], details: { key: 'A-1001', reason: 'verzoek ouders' } },
+      }),
+    );
+    expect(row.details).not.toContain('A-1001');
+    expect((await verifyBoardTrail(privacy.client)).ok).toBe(true);
+    // The privacy officer may erase details, but only an erasure logged in the chain explains them being gone.
+    await privacy.client.query('DELETE FROM audit_personal WHERE seq = $1', [row.seq]);
+    expect(await verifyBoardTrail(privacy.client)).toMatchObject({
+      ok: false,
+      firstBadSeq: row.seq,
+      reason: 'details',
+    });
+    await inTransaction(privacy.client, () =>
+      appendBoardAuditEvent(privacy.client, actor, {
+        action: 'people.erase',
+        subject: 'person:0123456789abcdef',
+        details: { erasedDetailsOf: [row.seq] },
+      }),
+    );
+    expect(await verifyBoardTrail(privacy.client)).toMatchObject({ ok: true, detailsErased: 1 });
+  });
+
   it('names the first altered event when someone with the server’s own rights rewrites the trail', async () => {
     const superuser = new pg.Client({
       connectionString: cluster().urlFor('postgres', cluster().password, board.database),
@@ -160,5 +190,10 @@ describe.skipIf(missing !== null)('one trail per board', () => {
     }
     const result = await verifyBoardTrail((await as('privacy')).client);
     expect(result).toMatchObject({ ok: false, firstBadSeq: 3, reason: 'hash' });
+    // The auditor's command says so too, with exit code 2 like the local `audit verify`.
+    const cli = fotowacht(['--json', 'server', 'verify', '--database-url', board.urlFor('auditor')]);
+    expect(cli.code).toBe(2);
+    expect(cli.json()).toMatchObject({ ok: false, firstBadSeq: 3, reason: 'hash' });
+    expect(cli.stderr).toContain('3');
   });
 });
