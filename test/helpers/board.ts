@@ -1,5 +1,7 @@
 // A board on the test cluster: a database owned by a non-superuser IT role (so FORCE ROW LEVEL SECURITY binds the
 // owner as it would on a real server), initialised, with schools and users of every role.
+import { spawn } from 'node:child_process';
+import path from 'node:path';
 import pg from 'pg';
 import { addSchool, addUser, connectBoard, initBoard, type BoardConnection } from '../../electron/core/board';
 import type { TestCluster } from './postgres';
@@ -63,4 +65,25 @@ export async function seedBoard(board: TestBoard): Promise<void> {
   } finally {
     await owner.close();
   }
+}
+
+const APPENDER = path.resolve('test/helpers/boardAppender.ts');
+
+/** A workstation in its own process appending `count` events from `startAt` (ms since the epoch) on. */
+export function runAppender(
+  url: string,
+  count: number,
+  startAt: number,
+): Promise<{ code: number | null; out: string; err: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', APPENDER, url, String(count), String(startAt)], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
+    child.once('error', reject);
+    child.once('close', (code) => resolve({ code, out, err }));
+  });
 }

@@ -1,6 +1,6 @@
 // A workstation in a separate process, for the one-trail test: signs in as one board user, waits for the common
 // start moment, then appends events to the board's trail as fast as it can, one transaction each. Run with
-// `node --import tsx test/helpers/boardAppender.ts <url> <count> <startAtMs>`; prints {"appended":n} when done.
+// `node --import tsx test/helpers/boardAppender.ts <url> <count> <startAtMs>`; prints {"appended":n,"finishedAt":ms} when done.
 import { appendBoardAuditEvent, boardActor, connectBoard, inTransaction } from '../../electron/core/board';
 
 const [url = '', countText = '0', startText = '0'] = process.argv.slice(2);
@@ -19,7 +19,7 @@ try {
     });
     appended += 1;
   }
-  process.stdout.write(`${JSON.stringify({ appended })}\n`);
+  process.stdout.write(`${JSON.stringify({ appended, finishedAt: Date.now() })}\n`);
 } finally {
   await connection.close();
 }

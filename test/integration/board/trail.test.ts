@@ -1,7 +1,5 @@
 // One trail per board: workstations in separate processes append at the same moment and the result is one chain,
 // without forks, that verifies with the same code as the local trail. The database refuses a fork on its own too.
-import { spawn } from 'node:child_process';
-import path from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditEventHash } from '../../../electron/core/audit';
@@ -12,32 +10,12 @@ import {
   verifyBoardTrail,
   type BoardConnection,
 } from '../../../electron/core/board';
-import { createBoardDatabase, seedBoard, type TestBoard } from '../../helpers/board';
+import { createBoardDatabase, runAppender, seedBoard, type TestBoard } from '../../helpers/board';
 import { fotowacht } from '../../helpers/cli';
 import { postgresMissing, useTestCluster } from '../../helpers/postgres';
 
 const missing = postgresMissing();
 if (missing) console.warn(missing);
-
-const APPENDER = path.resolve('test/helpers/boardAppender.ts');
-
-function runAppender(
-  url: string,
-  count: number,
-  startAt: number,
-): Promise<{ code: number | null; out: string; err: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', APPENDER, url, String(count), String(startAt)], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let out = '';
-    let err = '';
-    child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
-    child.once('error', reject);
-    child.once('close', (code) => resolve({ code, out, err }));
-  });
-}
 
 describe.skipIf(missing !== null)('one trail per board', () => {
   const cluster = useTestCluster();
@@ -68,7 +46,7 @@ describe.skipIf(missing !== null)('one trail per board', () => {
     const results = await Promise.all(users.map((user) => runAppender(board.urlFor(user), perProcess, startAt)));
     for (const result of results) {
       expect(result.code, result.err).toBe(0);
-      expect(JSON.parse(result.out)).toEqual({ appended: perProcess });
+      expect(JSON.parse(result.out)).toMatchObject({ appended: perProcess });
     }
     const after = await verifyBoardTrail(auditor.client);
     expect(after).toMatchObject({ ok: true, count: before.count + users.length * perProcess });
