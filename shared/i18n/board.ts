@@ -1,5 +1,9 @@
 // Dutch and English text of board mode: a school board's shared registry on PostgreSQL (server set-up, connect).
 export const boardNl = {
+  'ui.audit.action.board.migrate': 'Database van het bestuur ingericht of bijgewerkt',
+  'ui.audit.action.board.school.add': 'School toegevoegd aan het bestuur',
+  'ui.audit.action.board.user.add': 'Gebruiker van het bestuur aangemaakt',
+  'ui.audit.action.board.connect': 'Computer gekoppeld aan de database van het bestuur',
   'cli.server.description':
     'richt de gedeelde database van een schoolbestuur in (PostgreSQL): schema, scholen, gebruikers',
   'cli.server.databaseUrl':
@@ -70,6 +74,10 @@ export const boardNl = {
 } as const;
 
 export const boardEn = {
+  'ui.audit.action.board.migrate': "The board's database set up or updated",
+  'ui.audit.action.board.school.add': 'School added to the board',
+  'ui.audit.action.board.user.add': 'Board user created',
+  'ui.audit.action.board.connect': "Computer connected to the board's database",
   'cli.server.description': "set up a school board's shared database (PostgreSQL): schema, schools, users",
   'cli.server.databaseUrl':
     'database address: postgres://user@server:5432/database (password from PGPASSWORD, or in the address; also FOTOWACHT_DATABASE_URL)',
