@@ -1,4 +1,5 @@
 // SQL of a board's schools and users (login roles mapped to schools). Run by the role that set the board up.
+import { createHash, createHmac, pbkdf2Sync, randomBytes } from 'node:crypto';
 import type { BoardSql } from './connection';
 import { BOARD_ROLES } from './migrations';
 
@@ -36,6 +37,21 @@ export async function roleExists(sql: BoardSql, roleName: string): Promise<boole
   return rows.length > 0;
 }
 
+/**
+ * The SCRAM-SHA-256 verifier PostgreSQL stores for a password (RFC 5802/7677, 4096 iterations), made here so the
+ * password itself never reaches the server's statement log or its activity view. Only for printable ASCII, where
+ * SASLprep changes nothing; any other password is sent as is and hashed by the server.
+ */
+export function scramVerifier(password: string): string {
+  if (!/^[\x20-\x7e]+$/.test(password)) return password;
+  const salt = randomBytes(16);
+  const salted = pbkdf2Sync(password, salt, 4096, 32, 'sha256');
+  const clientKey = createHmac('sha256', salted).update('Client Key').digest();
+  const storedKey = createHash('sha256').update(clientKey).digest();
+  const serverKey = createHmac('sha256', salted).update('Server Key').digest();
+  return `SCRAM-SHA-256$4096:${salt.toString('base64')}$${storedKey.toString('base64')}:${serverKey.toString('base64')}`;
+}
+
 /** A login role for one person, member of the group role of their kind (its rights come from there). */
 export async function createLoginRole(
   sql: BoardSql,
@@ -44,10 +60,10 @@ export async function createLoginRole(
   kind: BoardRoleKind,
 ): Promise<void> {
   const client = sql as BoardSql & { escapeIdentifier(s: string): string; escapeLiteral(s: string): string };
-  // CREATE ROLE takes no parameters: the name and password are quoted by the driver's escaping.
+  // CREATE ROLE takes no parameters: the name and the password's verifier are quoted by the driver's escaping.
   await sql.query(
     `CREATE ROLE ${client.escapeIdentifier(roleName)} LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE INHERIT
-       PASSWORD ${client.escapeLiteral(password)} IN ROLE ${BOARD_ROLES[kind]}`,
+       PASSWORD ${client.escapeLiteral(scramVerifier(password))} IN ROLE ${BOARD_ROLES[kind]}`,
   );
   await sql.query(`ALTER ROLE ${client.escapeIdentifier(roleName)} SET search_path = fotowacht`);
 }

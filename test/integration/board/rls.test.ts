@@ -1,6 +1,7 @@
 // Row-level security per school, enforced by the database: raw SQL by each role, not the app's queries.
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { BoardConnection } from '../../../electron/core/board';
+import { addUser, type BoardConnection } from '../../../electron/core/board';
 import { createBoardDatabase, seedBoard, type TestBoard } from '../../helpers/board';
 import { postgresMissing, useTestCluster } from '../../helpers/postgres';
 
@@ -175,5 +176,29 @@ describe.skipIf(missing !== null)('a board database: roles and row-level securit
     await expect(owner.query("UPDATE fotowacht.audit_events SET action = 'x'")).rejects.toThrow(/append-only/);
     await expect(owner.query('DELETE FROM fotowacht.audit_events')).rejects.toThrow(/append-only/);
     await expect(owner.query('TRUNCATE fotowacht.audit_events')).rejects.toThrow(/append-only/);
+  });
+
+  it('sends a new user’s password only as a SCRAM verifier (non-ASCII ones as is), and both sign in', async () => {
+    const owner = await as('board_it');
+    const accented = 'wachtwoord-één-twee-drie';
+    await addUser(owner, { roleName: 'admin.accent', kind: 'school_admin', schools: ['A'], password: accented });
+    board.passwords.set('admin.accent', accented);
+    const superuser = new pg.Client({
+      connectionString: cluster().urlFor('postgres', cluster().password, 'board_rls'),
+    });
+    await superuser.connect();
+    try {
+      const { rows } = await superuser.query<{ rolname: string; rolpassword: string }>(
+        "SELECT rolname, rolpassword FROM pg_authid WHERE rolname IN ('comm.a', 'admin.accent') ORDER BY 1",
+      );
+      expect(rows.map((row) => row.rolpassword.startsWith('SCRAM-SHA-256$4096:'))).toEqual([true, true]);
+      expect(rows.some((row) => row.rolpassword.includes(board.passwords.get('comm.a') ?? '-'))).toBe(false);
+    } finally {
+      await superuser.end();
+    }
+    for (const user of ['comm.a', 'admin.accent']) {
+      const sql = await as(user);
+      expect((await sql.query('SELECT session_user AS u')).rows).toEqual([{ u: user }]);
+    }
   });
 });
