@@ -3,6 +3,7 @@
 import { randomBytes } from 'node:crypto';
 import { releaseFaceDetectors } from '../electron/core/faces';
 import { releaseDecoders } from '../electron/core/library';
+import { benchBoard } from './board.bench';
 import { benchConsent } from './consent.bench';
 import { benchDecide } from './decide.bench';
 import { benchEncryption } from './encryption.bench';
@@ -35,6 +36,7 @@ const benchmarks: readonly Benchmark[] = [
   benchPublish,
   benchDecide,
   benchEncryption,
+  benchBoard,
   benchUi,
 ];
 
