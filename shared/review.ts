@@ -44,7 +44,8 @@ export interface ReviewPhoto {
   readonly takenAt: string | null;
   /** Photos of one burst share a number (1, 2, …); null for a photo in no burst. */
   readonly burst: number | null;
-  readonly decision: DecisionStatus;
+  /** The decision for the chosen channel and date; null when none was asked for. */
+  readonly decision: DecisionStatus | null;
   readonly items: readonly ReviewItem[];
 }
 
@@ -176,7 +177,9 @@ export function findBursts(
 // ---------------------------------------------------------------- the type-ahead
 
 function words(text: string): string[] {
-  return normaliseName(text).split(/[\s,.]+/).filter(Boolean);
+  return normaliseName(text)
+    .split(/[\s,.]+/)
+    .filter(Boolean);
 }
 
 /** How well one person fits typed text: every typed word must start a word of the name, the class or the key. */

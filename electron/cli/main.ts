@@ -9,6 +9,7 @@ import { registerLibrary } from './commands/library';
 import { registerFaces } from './commands/faces';
 import { registerPeople } from './commands/people';
 import { registerPublish } from './commands/publish';
+import { registerReview } from './commands/review';
 import { cliLanguage } from './output';
 
 export type Translate = (key: MessageKey, params?: MessageParams) => string;
@@ -33,6 +34,7 @@ export function buildProgram(language = cliLanguage(process.argv, process.env)):
   registerFaces(program, t);
   registerPublish(program, t);
   registerPeople(program, t);
+  registerReview(program, t);
   return program;
 }
 
