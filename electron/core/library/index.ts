@@ -26,5 +26,14 @@ export {
   type ChosenPhoto,
 } from './photoRepository';
 export { getPhoto, listEventPhotos, listEvents } from './photos';
+export {
+  listPicks,
+  pickCount,
+  pickPhotos,
+  setPicked,
+  setSidecarsEnabled,
+  sidecarsEnabled,
+  unpickPhotos,
+} from './picks';
 export { eventExists, eventIdsOfPhoto, findEvent, listIndexErrors, listRoots, photoHashesOfEvent } from './repository';
 export { registerLibraryHandlers } from './ipc';

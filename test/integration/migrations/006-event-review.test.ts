@@ -1,4 +1,4 @@
-// Migration 005, the event review, over a version-4 file with rows in every table: regions gain the "guest / not
+// Migration 006, the event review, over a version-5 file with rows in every table: regions gain the "guest / not
 // known" mark (empty for every region before), and a new table holds each event's roster of classes.
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -16,21 +16,21 @@ import { useTempDirs } from '../../helpers/tempDir';
 
 const tempDir = useTempDirs();
 
-function migratedFromVersion4() {
+function migratedFromVersion5() {
   // Version 1's rows hold a consent reason, which version 4 moves out of consent_records: add them before 004.
   const db = databaseAtVersion(path.join(tempDir(), 'f.sqlite'), 3);
   addVersion1Rows(db);
-  migrateTo(db, 4);
+  migrateTo(db, 5);
   const schemaBefore = schemaObjects(db);
   const rowsBefore = tableRows(db) as Record<string, Array<Record<string, unknown>>>;
-  migrateTo(db, 5);
+  migrateTo(db, 6);
   return { db, schemaBefore, rowsBefore };
 }
 
-describe('migration 005 over a version-4 database', () => {
+describe('migration 006 over a version-5 database', () => {
   it('adds the guest columns to regions and the event_roster table, nothing else', () => {
-    const { db, schemaBefore } = migratedFromVersion4();
-    expect(schemaVersion(db)).toBe(5);
+    const { db, schemaBefore } = migratedFromVersion5();
+    expect(schemaVersion(db)).toBe(6);
     const { added, removedOrChanged } = schemaDiff(schemaBefore, schemaObjects(db));
     expect(namesOf(removedOrChanged, 'table')).toEqual(['regions']);
     expect(namesOf(added, 'table')).toEqual(['event_roster', 'regions']);
@@ -42,7 +42,7 @@ describe('migration 005 over a version-4 database', () => {
   });
 
   it('keeps every row; no region is a guest before the review says so', () => {
-    const { db, rowsBefore } = migratedFromVersion4();
+    const { db, rowsBefore } = migratedFromVersion5();
     const rowsAfter = tableRows(db);
     expect(rowsBefore.regions!.length).toBe(3);
     expect(rowsAfter.regions).toEqual(rowsBefore.regions!.map((row) => ({ ...row, guest_at: null, guest_by: null })));
@@ -52,7 +52,7 @@ describe('migration 005 over a version-4 database', () => {
   });
 
   it('takes a roster class once per event, for an event that exists, with a real name', () => {
-    const { db } = migratedFromVersion4();
+    const { db } = migratedFromVersion5();
     db.pragma('foreign_keys = ON');
     const add = db.prepare("INSERT INTO event_roster (event_id, class_name, added_at) VALUES (?, ?, '2026-09-20')");
     add.run(1, 'Groep 7');
@@ -60,6 +60,12 @@ describe('migration 005 over a version-4 database', () => {
     expect(() => add.run(1, '   ')).toThrow(/CHECK/);
     expect(() => add.run(99, 'Groep 8')).toThrow(/FOREIGN KEY/);
     expect(db.prepare('SELECT class_name FROM event_roster').pluck().all()).toEqual(['Groep 7']);
+    // An emptied event folder is pruned with its roster (as with its picks).
+    db.prepare('DELETE FROM photo_files').run();
+    db.prepare('DELETE FROM index_errors').run();
+    db.prepare('DELETE FROM picks').run();
+    db.prepare('DELETE FROM events WHERE id = 1').run();
+    expect(db.prepare('SELECT count(*) FROM event_roster').pluck().get()).toBe(0);
     db.close();
   });
 });
