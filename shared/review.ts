@@ -1,7 +1,6 @@
 // The event review: every face and region of an event's photos (or of its picks) as one list to name by keyboard,
 // the event's roster, bursts (position and size only — never the face itself), and the type-ahead's ranking.
 import type { Box } from './geometry';
-import { iou } from './geometry';
 import { normaliseClassName, normaliseName } from './names';
 import type { PersonRef, RegionMatchStatus, RegionSource } from './people';
 import type { DecisionStatus } from './policy';
@@ -65,6 +64,8 @@ export interface EventReview {
   readonly eventName: string;
   /** The picks of the event only, or the whole event. */
   readonly scope: 'picks' | 'event';
+  /** How many photos of the event are picked. */
+  readonly picks: number;
   /** Photos with a face still to name first, each group in time order. */
   readonly photos: readonly ReviewPhoto[];
   readonly counts: ReviewCounts;
@@ -91,9 +92,8 @@ export interface ReviewPeople {
 
 /** Photos from the same camera taken at most this many seconds after the previous one form a burst. */
 export const BURST_GAP_SECONDS = 3;
-/** Two boxes are at "nearly the same place" when they overlap at least this much (intersection over union)… */
-export const BURST_MIN_IOU = 0.3;
-/** …or their centres are at most this share of the box's width (across) and height (down) apart… */
+/** Two boxes are at "nearly the same place" when their centres are at most this share of the boxes' mean width
+ * (across) and mean height (down) apart… */
 export const BURST_MAX_CENTRE_SHIFT = 0.5;
 /** …and their sides differ by at most this factor. */
 export const BURST_MAX_SIZE_RATIO = 1.35;
@@ -106,7 +106,6 @@ export function sameBurstPlace(a: Box, b: Box): boolean {
   const wRatio = Math.max(a.w, b.w) / Math.min(a.w, b.w);
   const hRatio = Math.max(a.h, b.h) / Math.min(a.h, b.h);
   if (!(wRatio <= BURST_MAX_SIZE_RATIO && hRatio <= BURST_MAX_SIZE_RATIO)) return false;
-  if (iou(a, b) >= BURST_MIN_IOU) return true;
   const dx = Math.abs(a.x + a.w / 2 - (b.x + b.w / 2)) / ((a.w + b.w) / 2);
   const dy = Math.abs(a.y + a.h / 2 - (b.y + b.h / 2)) / ((a.h + b.h) / 2);
   return dx <= BURST_MAX_CENTRE_SHIFT && dy <= BURST_MAX_CENTRE_SHIFT;

@@ -2,7 +2,6 @@
 export const reviewNl = {
   'error.review.eventUnknown': 'Evenement {event} bestaat niet.',
   'error.review.classUnknown': 'Klas "{className}" staat niet in de toestemmingslijsten.',
-  'error.review.photoNotInEvent': 'Foto {photo} hoort niet bij evenement {event}.',
   'error.review.personErased': 'Persoon {person} is gewist; niemand kan nog als deze persoon worden benoemd.',
   'error.review.regionIdInvalid': '"{value}" is geen gebiedsnummer.',
   'cli.review.description':
@@ -11,7 +10,9 @@ export const reviewNl = {
   'cli.review.channel': 'toon ook per foto de beslissing voor dit kanaal',
   'cli.review.date': 'publicatiedatum voor de beslissing (JJJJ-MM-DD, standaard vandaag)',
   'cli.review.all': 'toon alle gebieden, ook die al een naam of besluit hebben',
+  'cli.review.wholeEvent': 'alle foto’s van het evenement, ook als er gekozen foto’s (picks) zijn',
   'cli.review.header': '{event}: {open} van {faces} gezichten hebben nog een naam nodig ({photos} foto’s).',
+  'cli.review.scope.picks': 'Alleen de {count} gekozen foto’s (picks); --whole-event voor alle foto’s.',
   'cli.review.item': 'gebied {region} · {file} · {status}{offer}',
   'cli.review.offer': ' · dezelfde persoon als in de vorige foto van de reeks? {name} (positie, geen herkenning)',
   'cli.review.counts': 'Beslissingen: klaar {publish} · met verborgen personen {hide} · geblokkeerd {blocked}',
@@ -30,7 +31,6 @@ export const reviewNl = {
 export const reviewEn = {
   'error.review.eventUnknown': 'Event {event} does not exist.',
   'error.review.classUnknown': 'Class "{className}" is not in the consent lists.',
-  'error.review.photoNotInEvent': 'Photo {photo} is not part of event {event}.',
   'error.review.personErased': 'Person {person} was erased; nobody can be named as them any more.',
   'error.review.regionIdInvalid': '"{value}" is not a region number.',
   'cli.review.description': 'the faces of an event that still need a name, with their numbers (for "people name")',
@@ -38,7 +38,9 @@ export const reviewEn = {
   'cli.review.channel': 'also show each photo’s decision for this channel',
   'cli.review.date': 'publication date for the decision (YYYY-MM-DD, default today)',
   'cli.review.all': 'list every region, also those already named or decided',
+  'cli.review.wholeEvent': 'every photo of the event, also when some are picked',
   'cli.review.header': '{event}: {open} of {faces} faces still need a name ({photos} photos).',
+  'cli.review.scope.picks': 'Only the {count} picked photos; --whole-event for every photo.',
   'cli.review.item': 'region {region} · {file} · {status}{offer}',
   'cli.review.offer': ' · the same person as in the previous photo of the burst? {name} (position, not recognition)',
   'cli.review.counts': 'Decisions: ready {publish} · with people hidden {hide} · blocked {blocked}',

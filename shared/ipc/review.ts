@@ -4,7 +4,6 @@ import { z } from 'zod';
 import type { EventReview, ReviewPeople, ReviewState } from '../review';
 import { method } from './method';
 
-const hash = z.string().regex(/^[0-9a-f]{64}$/);
 const id = z.number().int().positive();
 
 /** Which photos a review takes and which decisions it shows. */
@@ -13,7 +12,7 @@ const reviewQuery = z
     eventId: id,
     channelId: z.string().min(1).max(40),
     date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
-    photoHashes: z.array(hash).max(20_000).optional(),
+    scope: z.enum(['picks', 'event']).optional(),
   })
   .strict();
 
@@ -25,7 +24,7 @@ const reviewState = z.discriminatedUnion('kind', [
 ]);
 
 export const reviewContract = {
-  /** Every face and region of the event (or of the chosen photos) to name, with decisions and burst offers. */
+  /** Every face and region of the event (or of its picks: by default when it has any) to name, with decisions and burst offers. */
   getEventReview: method<EventReview>()(reviewQuery),
   /** The event's roster, the registry's classes and the people the type-ahead offers. */
   getReviewPeople: method<ReviewPeople>()(z.object({ eventId: id }).strict()),

@@ -36,15 +36,17 @@ export function registerReview(program: Command, t: Translate): void {
     .argument('<event>', t('cli.review.event'))
     .option('--channel <id>', t('cli.review.channel'))
     .option('--date <day>', t('cli.review.date'))
-    .option('--all', t('cli.review.all'));
+    .option('--all', t('cli.review.all'))
+    .option('--whole-event', t('cli.review.wholeEvent'));
   review.action(
     action(review, async ({ out, openCore }) => {
-      const options = review.opts<{ channel?: string; date?: string; all?: boolean }>();
+      const options = review.opts<{ channel?: string; date?: string; all?: boolean; wholeEvent?: boolean }>();
       const core = openCore();
       const list = eventReview(core.db, {
         eventId: eventIdOf(core.db, review.args[0]!),
         channelId: options.channel,
         date: options.channel ? (options.date ?? localDay(new Date())) : undefined,
+        scope: options.wholeEvent ? 'event' : undefined,
       });
       const photos = list.photos.map((photo) => ({
         ...photo,
@@ -58,6 +60,7 @@ export function registerReview(program: Command, t: Translate): void {
           photos: list.counts.photos,
         }),
       );
+      if (list.scope === 'picks') out.say(out.t('cli.review.scope.picks', { count: list.picks }));
       for (const photo of photos)
         for (const item of photo.items)
           out.say(
@@ -72,6 +75,7 @@ export function registerReview(program: Command, t: Translate): void {
       out.result({
         eventId: list.eventId,
         event: list.eventName,
+        scope: list.scope,
         counts: list.counts,
         faces: photos.flatMap((photo) =>
           photo.items.map((item) => ({

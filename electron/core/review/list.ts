@@ -2,7 +2,6 @@
 // photo in time order with the photos that still have a face to name first, each with the decision it leads to,
 // and "the same person?" offered where a burst puts a named box at nearly the same place (geometry only).
 import { displayName } from '../../../shared/consent';
-import { AppError } from '../../../shared/errors';
 import type { Box } from '../../../shared/geometry';
 import { effectiveRegions, type PersonRef, type PhotoRegion, type RegionMatchStatus } from '../../../shared/people';
 import type { DecisionStatus } from '../../../shared/policy';
@@ -17,7 +16,7 @@ import {
   type ReviewPhoto,
 } from '../../../shared/review';
 import type { ReadableDb } from '../db';
-import { listEventPhotos, photoHashesOfEvent } from '../library';
+import { listEventPhotos, listPicks, photoHashesOfEvent } from '../library';
 import { currentPeopleDirectory, eventClasses, namesOnPhotos, regionsOfPhotos, type PeopleDirectory } from '../people';
 import { decideMany, decisionContext, selectPhotos } from '../publish';
 import { reviewStateOfRegion } from './actions';
@@ -28,8 +27,8 @@ export interface ReviewQuery {
   /** The channel and date decisions are shown for; without a channel, no decisions (the CLI's plain listing). */
   readonly channelId?: string | undefined;
   readonly date?: string | undefined;
-  /** Review only these photos of the event (its picks); all of them when absent. */
-  readonly photoHashes?: readonly string[] | undefined;
+  /** The event's picks only, or every photo; by default its picks when it has any. */
+  readonly scope?: 'picks' | 'event' | undefined;
 }
 
 function identify(
@@ -130,14 +129,10 @@ function decisionsOf(db: ReadableDb, query: ReviewQuery, hashes: readonly string
 export function eventReview(db: ReadableDb, query: ReviewQuery): EventReview {
   const event = requireEvent(db, query.eventId);
   const all = listEventPhotos(db, query.eventId, 0, Number.MAX_SAFE_INTEGER).photos;
-  let photos = all;
-  if (query.photoHashes) {
-    const wanted = new Set(query.photoHashes);
-    photos = all.filter((photo) => wanted.has(photo.hash));
-    const inEvent = new Set(photos.map((photo) => photo.hash));
-    const stray = [...wanted].find((hash) => !inEvent.has(hash));
-    if (stray !== undefined) throw new AppError('review.photoNotInEvent', { photo: stray, event: query.eventId });
-  }
+  const picks = listPicks(db, query.eventId);
+  const scope = query.scope ?? (picks.length > 0 ? 'picks' : 'event');
+  const picked = new Set(picks);
+  const photos = scope === 'picks' ? all.filter((photo) => picked.has(photo.hash)) : all;
   const hashes = photos.map((photo) => photo.hash);
   const directory = currentPeopleDirectory(db);
   const classes = eventClasses(directory, namesOnPhotos(db, photoHashesOfEvent(db, query.eventId)));
@@ -169,7 +164,8 @@ export function eventReview(db: ReadableDb, query: ReviewQuery): EventReview {
   return {
     eventId: event.id,
     eventName: event.name,
-    scope: query.photoHashes ? 'picks' : 'event',
+    scope,
+    picks: picks.length,
     photos: ordered,
     counts: countsOf(ordered),
   };
