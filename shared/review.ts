@@ -41,6 +41,9 @@ export interface ReviewPhoto {
   readonly photoHash: string;
   readonly fileName: string;
   readonly takenAt: string | null;
+  /** The size a viewer sees (boxes are relative to it). */
+  readonly width: number;
+  readonly height: number;
   /** Photos of one burst share a number (1, 2, …); null for a photo in no burst. */
   readonly burst: number | null;
   /** The decision for the chosen channel and date; null when none was asked for. */

@@ -4,6 +4,7 @@ import { uiCommonEn, uiCommonNl } from './ui/common';
 import { uiConsentEn, uiConsentNl } from './ui/consent';
 import { uiLibraryEn, uiLibraryNl } from './ui/library';
 import { uiPublishEn, uiPublishNl } from './ui/publish';
+import { uiReviewEn, uiReviewNl } from './ui/review';
 import { uiSettingsEn, uiSettingsNl } from './ui/settings';
 
 /** Each screen's texts in both languages: the same keys in each, as the tests check. */
@@ -12,6 +13,7 @@ export const uiParts = {
   library: { nl: uiLibraryNl, en: uiLibraryEn },
   consent: { nl: uiConsentNl, en: uiConsentEn },
   publish: { nl: uiPublishNl, en: uiPublishEn },
+  review: { nl: uiReviewNl, en: uiReviewEn },
   audit: { nl: uiAuditNl, en: uiAuditEn },
   settings: { nl: uiSettingsNl, en: uiSettingsEn },
 } as const;
@@ -21,6 +23,7 @@ export const uiNl = {
   ...uiLibraryNl,
   ...uiConsentNl,
   ...uiPublishNl,
+  ...uiReviewNl,
   ...uiAuditNl,
   ...uiSettingsNl,
 } as const;
@@ -30,6 +33,7 @@ export const uiEn = {
   ...uiLibraryEn,
   ...uiConsentEn,
   ...uiPublishEn,
+  ...uiReviewEn,
   ...uiAuditEn,
   ...uiSettingsEn,
 } as const satisfies Record<keyof typeof uiNl, string>;

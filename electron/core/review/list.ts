@@ -154,6 +154,8 @@ export function eventReview(db: ReadableDb, query: ReviewQuery): EventReview {
       photoHash: photo.hash,
       fileName: (photo.paths[0] ?? '').split(/[\\/]/).pop() ?? '',
       takenAt: photo.takenAt,
+      width: photo.displayWidth,
+      height: photo.displayHeight,
       burst: bursts[index]!.burst,
       decision: decisions.get(photo.hash) ?? null,
       items: [...items].sort(itemOrder),

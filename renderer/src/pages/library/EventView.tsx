@@ -14,6 +14,7 @@ import { STATUS_ORDER, type CountsPerStatus } from './decisions';
 import { PhotoGrid } from './PhotoGrid';
 import { usePhotoPages } from './usePhotoPages';
 import { PhotoPage } from './photo/PhotoPage';
+import { ReviewPage } from '../review/ReviewPage';
 import { StatusCounts } from './StatusCounts';
 
 interface GridFilter {
@@ -47,6 +48,7 @@ export function EventView({
   const [filter, setFilter] = useState<GridFilter>({ status: '', person: '', untagged: false });
   const [active, setActive] = useState(0);
   const [open, setOpen] = useState<{ readonly hash: string; readonly index: number } | null>(null);
+  const [reviewing, setReviewing] = useState(false);
 
   // Unreadable files change when the folder is indexed again (a new generation).
   const indexErrors =
@@ -77,6 +79,20 @@ export function EventView({
     onPublish(hashes);
   };
 
+  if (reviewing) {
+    return (
+      <ReviewPage
+        event={event}
+        target={target}
+        onBack={() => {
+          setReviewing(false);
+          // Names given in the review change decisions: the grid and counts load again.
+          onChanged();
+        }}
+      />
+    );
+  }
+
   if (open) {
     return (
       <PhotoPage
@@ -101,6 +117,13 @@ export function EventView({
       </button>
       <h2 id={`${ids}-title`}>{event.name}</h2>
       {counts && event.photos > 0 && <StatusCounts counts={counts} />}
+      {event.photos > 0 && (
+        <div className="actions">
+          <button type="button" className="primary" onClick={() => setReviewing(true)}>
+            {t('ui.review.open')}
+          </button>
+        </div>
+      )}
       <div className="filters" role="search">
         <Field label="ui.library.filter.status">
           <select
