@@ -1,5 +1,6 @@
 // One photo of the review: its thumbnail for context, its decision (green, amber, red) and burst, and a crop of
 // each face or region with who it is now; a click focuses a face.
+import { memo } from 'react';
 import type { Box } from '../../../../shared/geometry';
 import type { ReviewItem, ReviewPhoto } from '../../../../shared/review';
 import { useI18n } from '../../i18n';
@@ -29,17 +30,43 @@ function stateText(t: ReturnType<typeof useI18n>['t'], item: ReviewItem): string
   return t('ui.review.state.open');
 }
 
-export function PhotoGroup({
-  photo,
-  mediaBase,
-  focus,
-  onFocus,
-}: {
+interface PhotoGroupProps {
   photo: ReviewPhoto;
   mediaBase: string | null;
+  /** The focused face, when it is on this photo. */
   focus: number | null;
   onFocus: (regionId: number) => void;
-}) {
+}
+
+const sameItem = (a: ReviewItem, b: ReviewItem) =>
+  a.regionId === b.regionId &&
+  a.state === b.state &&
+  a.status === b.status &&
+  a.needsName === b.needsName &&
+  a.person?.personId === b.person?.personId &&
+  a.person?.name === b.person?.name &&
+  a.offer?.person.personId === b.offer?.person.personId;
+
+/**
+ * Drawn again only when what it shows changed: each answer from the app is a new list, and a key typed in the name
+ * field must not redraw 30 photos with 120 crops.
+ */
+function samePhoto(before: PhotoGroupProps, after: PhotoGroupProps): boolean {
+  const a = before.photo;
+  const b = after.photo;
+  return (
+    before.focus === after.focus &&
+    before.mediaBase === after.mediaBase &&
+    before.onFocus === after.onFocus &&
+    a.photoHash === b.photoHash &&
+    a.decision === b.decision &&
+    a.burst === b.burst &&
+    a.items.length === b.items.length &&
+    a.items.every((item, index) => sameItem(item, b.items[index]!))
+  );
+}
+
+export const PhotoGroup = memo(function PhotoGroup({ photo, mediaBase, focus, onFocus }: PhotoGroupProps) {
   const { t } = useI18n();
   const tone = photo.decision ? statusTone(photo.decision) : 'bad';
   return (
@@ -86,4 +113,4 @@ export function PhotoGroup({
       </ul>
     </li>
   );
-}
+}, samePhoto);

@@ -1,7 +1,7 @@
 // The event review: every face of an event (or of its picks) in one grid grouped by photo, named by keyboard from
 // a type-ahead over the event's roster — Enter names, Delete "not a person", "-" guest, Ctrl+Z undo — with each
 // photo's decision and the counts changing as you go. Bursts offer "the same person?" by position only.
-import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { SerializedError } from '../../../../shared/errors';
 import type { LibraryEvent } from '../../../../shared/library';
 import { rankPeople, type ReviewPeople, type ReviewPerson } from '../../../../shared/review';
@@ -69,6 +69,15 @@ export function ReviewPage({
     if (session.focus !== null) document.getElementById(`face-${session.focus}`)?.scrollIntoView({ block: 'nearest' });
   }, [session.focus]);
   useEffect(() => input.current?.focus(), [session.review]);
+
+  const { setFocus } = session;
+  const focusFace = useCallback(
+    (regionId: number) => {
+      setFocus(regionId);
+      input.current?.focus();
+    },
+    [setFocus],
+  );
 
   const done = () => {
     setText('');
@@ -243,11 +252,8 @@ export function ReviewPage({
                   key={photo.photoHash}
                   photo={photo}
                   mediaBase={mediaBase}
-                  focus={session.focus}
-                  onFocus={(regionId) => {
-                    session.setFocus(regionId);
-                    input.current?.focus();
-                  }}
+                  focus={photo.items.some((item) => item.regionId === session.focus) ? session.focus : null}
+                  onFocus={focusFace}
                 />
               ))}
             </ol>
