@@ -93,7 +93,7 @@ export interface ReviewPeople {
 
 // ---------------------------------------------------------------- bursts: geometry only
 
-/** Photos from the same camera taken at most this many seconds after the previous one form a burst. */
+/** Photos from the same camera (make, model and serial number) taken at most this many seconds after the previous one form a burst. */
 export const BURST_GAP_SECONDS = 3;
 /** Two boxes are at "nearly the same place" when their centres are at most this share of the boxes' mean width
  * (across) and mean height (down) apart… */
@@ -125,11 +125,13 @@ export interface BurstPhoto {
   readonly takenAt: string | null;
   readonly cameraMake: string | null;
   readonly cameraModel: string | null;
+  /** The body's serial number when the camera writes one: two phones of one model are two cameras. */
+  readonly cameraSerial?: string | null;
 }
 
 function cameraOf(photo: BurstPhoto): string | null {
   if (!photo.cameraMake && !photo.cameraModel) return null;
-  return `${photo.cameraMake ?? ''}\u0000${photo.cameraModel ?? ''}`.toLowerCase();
+  return [photo.cameraMake ?? '', photo.cameraModel ?? '', photo.cameraSerial ?? ''].join('\u0000').toLowerCase();
 }
 
 function secondsOf(takenAt: string | null): number | null {

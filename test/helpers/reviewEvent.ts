@@ -17,6 +17,8 @@ export interface Shot {
   readonly takenAt: string | null;
   readonly make: string | null;
   readonly model: string | null;
+  /** The camera body's serial number, when it writes one. */
+  readonly serial?: string;
   readonly faces: readonly Box[];
 }
 
@@ -41,8 +43,8 @@ export function seedReviewEvent(db: WritableDb, name: string, shots: readonly Sh
     );
     const photo = db.prepare(
       `INSERT INTO photos (hash, format, width, height, display_width, display_height, taken_at, camera_make,
-                           camera_model, faces_detected_with, faces_detected_at, indexed_at)
-       VALUES (?, 'jpeg', 3000, 2000, 3000, 2000, ?, ?, ?, 'test', ?, ?)`,
+                           camera_model, camera_serial, faces_detected_with, faces_detected_at, indexed_at)
+       VALUES (?, 'jpeg', 3000, 2000, 3000, 2000, ?, ?, ?, ?, 'test', ?, ?)`,
     );
     const file = db.prepare(
       'INSERT INTO photo_files (path, photo_hash, event_id, size, mtime_ms, indexed_at) VALUES (?, ?, ?, 1, 1, ?)',
@@ -55,7 +57,7 @@ export function seedReviewEvent(db: WritableDb, name: string, shots: readonly Sh
     const regions: number[][] = [];
     for (const shot of shots) {
       const hash = createHash('sha256').update(`${name}/${shot.file}`).digest('hex');
-      photo.run(hash, shot.takenAt, shot.make, shot.model, now, now);
+      photo.run(hash, shot.takenAt, shot.make, shot.model, shot.serial ?? null, now, now);
       file.run(`/photos/${name}-root/${name}/${shot.file}`, hash, eventId, now);
       hashes.push(hash);
       regions.push(shot.faces.map((box) => Number(region.run(hash, box.x, box.y, box.w, box.h, now).lastInsertRowid)));
@@ -86,7 +88,12 @@ export async function renderShot(shot: Shot, width = 1200, height = 800): Promis
   const exif: { IFD0: Record<string, string>; IFD2?: Record<string, string> } = {
     IFD0: { ...(shot.make ? { Make: shot.make } : {}), ...(shot.model ? { Model: shot.model } : {}) },
   };
-  if (shot.takenAt) exif.IFD2 = { DateTimeOriginal: shot.takenAt.replace('T', ' ').replace(/-/g, ':') };
+  if (shot.takenAt || shot.serial) {
+    exif.IFD2 = {
+      ...(shot.takenAt ? { DateTimeOriginal: shot.takenAt.replace('T', ' ').replace(/-/g, ':') } : {}),
+      ...(shot.serial ? { BodySerialNumber: shot.serial } : {}),
+    };
+  }
   return sharp(Buffer.from(svg)).jpeg({ quality: 80 }).withExif(exif).toBuffer();
 }
 

@@ -1,13 +1,15 @@
 // The event review in the core: the list (time order, faces to name first, decisions), naming and undo, "not a
 // person", "guest / not known", bursts (same camera seconds apart, geometry only), the roster and the picks.
+import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { listAuditEvents, verifyAuditTrail } from '../../electron/core/audit';
 import { openCore, type CoreContext } from '../../electron/core/context';
 import { pickPhotos } from '../../electron/core/library';
+import { startIndexJob } from '../../electron/core/library/indexer';
 import { eventReview, reviewPeople, setEventRoster, setReviewState } from '../../electron/core/review';
 import type { Box } from '../../shared/geometry';
 import type { EventReview, ReviewItem } from '../../shared/review';
-import { importPupils, seedReviewEvent, type RosterPupil, type Shot } from '../helpers/reviewEvent';
+import { importPupils, seedReviewEvent, writeShots, type RosterPupil, type Shot } from '../helpers/reviewEvent';
 import { useTempDirs } from '../helpers/tempDir';
 
 const tempDir = useTempDirs();
@@ -224,6 +226,35 @@ describe('bursts: the same camera, seconds apart, boxes at the same place', () =
     expect(item(s.review(), c)).toMatchObject({ state: 'person', offer: null });
     // Sem is named here now: the other face is offered Zoë only.
     expect(after.items.find((entry) => entry.needsName)?.offer?.person.name).toBe('Zoë Bakker');
+  });
+
+  it('reads the camera’s serial number when indexing and keeps two cameras of one model apart', async () => {
+    const core = openCore({ dataDir: tempDir(), osUser: 'communicatie' });
+    cores.push(core);
+    const dir = path.join(tempDir(), 'Sportdag');
+    const phone = (file: string, second: number, serial: string): Shot => ({
+      file,
+      takenAt: `2026-06-12T10:00:0${second}`,
+      ...PHONE,
+      serial,
+      faces: [face(0.2)],
+    });
+    await writeShots(dir, [
+      phone('A_1.jpg', 0, 'F17XA1'),
+      phone('B_1.jpg', 1, 'F17XB2'),
+      phone('A_2.jpg', 2, 'F17XA1'),
+    ]);
+    expect((await (await startIndexJob(core, dir)).finished).state).toBe('done');
+    expect(core.db.prepare('SELECT DISTINCT camera_serial FROM photos ORDER BY 1').pluck().all()).toEqual([
+      'F17XA1',
+      'F17XB2',
+    ]);
+    const eventId = core.db.prepare('SELECT id FROM events').pluck().get() as number;
+    const review = eventReview(core.db, { eventId });
+    const burstOf = (file: string) => review.photos.find((photo) => photo.fileName === file)!.burst;
+    expect(burstOf('A_1.jpg')).not.toBeNull();
+    expect(burstOf('A_2.jpg')).toBe(burstOf('A_1.jpg'));
+    expect(burstOf('B_1.jpg')).toBeNull();
   });
 
   it('offers nothing for a box moved or resized beyond the threshold', async () => {

@@ -63,6 +63,22 @@ describe('findBursts', () => {
     expect(bursts[5]!.previous).toBe(0);
   });
 
+  it('keeps two cameras of one model apart by their serial numbers', () => {
+    const phone = (takenAt: string, cameraSerial: string | null) => ({
+      takenAt,
+      cameraMake: 'Apple',
+      cameraModel: 'iPhone 13',
+      cameraSerial,
+    });
+    const bursts = findBursts([
+      phone('2026-06-12T10:00:00', 'A1'),
+      phone('2026-06-12T10:00:01', 'B2'),
+      phone('2026-06-12T10:00:02', 'A1'),
+    ]);
+    expect(bursts.map((entry) => entry.burst)).toEqual([1, null, 1]);
+    expect(bursts[2]!.previous).toBe(0);
+  });
+
   it('reads times with an offset as the instants they are', () => {
     const bursts = findBursts([canon('2026-06-12T10:00:00+02:00'), canon('2026-06-12T08:00:01Z')]);
     expect(bursts.map((entry) => entry.burst)).toEqual([1, 1]);

@@ -28,26 +28,29 @@ function migratedFromVersion5() {
 }
 
 describe('migration 006 over a version-5 database', () => {
-  it('adds the guest columns to regions and the event_roster table, nothing else', () => {
+  it('adds the guest columns to regions, the serial to photos and the event_roster table, nothing else', () => {
     const { db, schemaBefore } = migratedFromVersion5();
     expect(schemaVersion(db)).toBe(6);
     const { added, removedOrChanged } = schemaDiff(schemaBefore, schemaObjects(db));
-    expect(namesOf(removedOrChanged, 'table')).toEqual(['regions']);
-    expect(namesOf(added, 'table')).toEqual(['event_roster', 'regions']);
+    expect(namesOf(removedOrChanged, 'table')).toEqual(['photos', 'regions']);
+    expect(namesOf(added, 'table')).toEqual(['event_roster', 'photos', 'regions']);
     expect(namesOf(added, 'index')).toEqual([]);
     expect(added.find((object) => object.name === 'event_roster')!.sql).toMatch(/STRICT\s*$/);
     const columns = db.prepare("SELECT name FROM pragma_table_info('regions')").pluck().all();
     expect(columns.slice(-2)).toEqual(['guest_at', 'guest_by']);
+    expect(db.prepare("SELECT name FROM pragma_table_info('photos')").pluck().all().at(-1)).toBe('camera_serial');
     db.close();
   });
 
-  it('keeps every row; no region is a guest before the review says so', () => {
+  it('keeps every row; no region is a guest before the review says so, no photo has a serial yet', () => {
     const { db, rowsBefore } = migratedFromVersion5();
     const rowsAfter = tableRows(db);
     expect(rowsBefore.regions!.length).toBe(3);
     expect(rowsAfter.regions).toEqual(rowsBefore.regions!.map((row) => ({ ...row, guest_at: null, guest_by: null })));
     expect(rowsAfter.event_roster).toEqual([]);
-    expect({ ...rowsAfter, regions: [], event_roster: [] }).toEqual({ ...rowsBefore, regions: [], event_roster: [] });
+    expect(rowsAfter.photos).toEqual(rowsBefore.photos!.map((row) => ({ ...row, camera_serial: null })));
+    const without = { regions: [], event_roster: [], photos: [] };
+    expect({ ...rowsAfter, ...without }).toEqual({ ...rowsBefore, ...without });
     db.close();
   });
 

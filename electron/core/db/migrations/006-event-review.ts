@@ -1,5 +1,6 @@
-// The event review (issue 14): a region a user called "guest / not known" (kept hidden, no longer asked about), and
-// each event's roster — the classes of the registry whose pupils the review offers first. Depends on 001 only
+// The event review (issue 14): a region a user called "guest / not known" (kept hidden, no longer asked about),
+// each event's roster — the classes of the registry whose pupils the review offers first — and the camera body's
+// serial number, which tells two cameras of one model apart when photos are grouped into bursts. Depends on 001 only
 // (005, picks, touches neither table).
 import type { Migration } from './types';
 
@@ -10,6 +11,8 @@ export const migration006: Migration = {
     db.exec(`
       ALTER TABLE regions ADD COLUMN guest_at TEXT;
       ALTER TABLE regions ADD COLUMN guest_by TEXT;
+      -- Read for photos indexed from now on; photos indexed before have none (bursts then go by make and model).
+      ALTER TABLE photos ADD COLUMN camera_serial TEXT;
 
       -- Classes by name as the registry holds them ("Groep 7"); a class may leave the registry, its row stays.
       -- An event that disappears (its folder emptied) takes its roster with it.
