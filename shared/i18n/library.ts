@@ -5,9 +5,6 @@ export const libraryNl = {
   'error.library.folder.unreadable': 'De map {folder} kon niet worden gelezen.',
   'error.library.photo.notFound': 'Deze foto staat niet in de bibliotheek.',
   'error.library.photo.fileMissing': 'Geen bestand van deze foto is nog te vinden; indexeer de map opnieuw.',
-  'error.library.event.notFound': 'Evenement {event} bestaat niet.',
-  'error.library.pick.notInEvent':
-    '{count} van de gekozen foto’s staan niet in evenement {event}; er is niets gekozen.',
   'error.library.file.empty': '{file} is leeg (0 bytes).',
   'error.library.file.unsupported': '{file} is geen foto die Fotowacht kan lezen.',
   'error.library.file.unreadable': '{file} is beschadigd of onleesbaar.',
@@ -45,8 +42,6 @@ export const libraryEn = {
   'error.library.folder.unreadable': 'The folder {folder} could not be read.',
   'error.library.photo.notFound': 'This photo is not in the library.',
   'error.library.photo.fileMissing': 'No file of this photo can be found any more; index its folder again.',
-  'error.library.event.notFound': 'Event {event} does not exist.',
-  'error.library.pick.notInEvent': '{count} of the chosen photos are not in event {event}; nothing was picked.',
   'error.library.file.empty': '{file} is empty (0 bytes).',
   'error.library.file.unsupported': '{file} is not a photo Fotowacht can read.',
   'error.library.file.unreadable': '{file} is damaged or unreadable.',

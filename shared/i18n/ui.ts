@@ -3,6 +3,7 @@ import { uiAuditEn, uiAuditNl } from './ui/audit';
 import { uiCommonEn, uiCommonNl } from './ui/common';
 import { uiConsentEn, uiConsentNl } from './ui/consent';
 import { uiLibraryEn, uiLibraryNl } from './ui/library';
+import { uiPicksEn, uiPicksNl } from './ui/picks';
 import { uiPublishEn, uiPublishNl } from './ui/publish';
 import { uiReviewEn, uiReviewNl } from './ui/review';
 import { uiSettingsEn, uiSettingsNl } from './ui/settings';
@@ -11,6 +12,7 @@ import { uiSettingsEn, uiSettingsNl } from './ui/settings';
 export const uiParts = {
   common: { nl: uiCommonNl, en: uiCommonEn },
   library: { nl: uiLibraryNl, en: uiLibraryEn },
+  picks: { nl: uiPicksNl, en: uiPicksEn },
   consent: { nl: uiConsentNl, en: uiConsentEn },
   publish: { nl: uiPublishNl, en: uiPublishEn },
   review: { nl: uiReviewNl, en: uiReviewEn },
@@ -21,6 +23,7 @@ export const uiParts = {
 export const uiNl = {
   ...uiCommonNl,
   ...uiLibraryNl,
+  ...uiPicksNl,
   ...uiConsentNl,
   ...uiPublishNl,
   ...uiReviewNl,
@@ -31,6 +34,7 @@ export const uiNl = {
 export const uiEn = {
   ...uiCommonEn,
   ...uiLibraryEn,
+  ...uiPicksEn,
   ...uiConsentEn,
   ...uiPublishEn,
   ...uiReviewEn,

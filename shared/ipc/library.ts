@@ -35,6 +35,8 @@ export const libraryContract = {
   setEventSidecars: method<{ enabled: boolean }>()(
     z.object({ eventId: z.number().int().min(1), enabled: z.boolean() }).strict(),
   ),
+  /** Writes the names of an event (opted in) to XMP sidecars beside its photos, as a job. */
+  writeSidecars: method<{ jobId: string }>()(z.object({ eventId: z.number().int().min(1) }).strict()),
   /** Re-indexes every library folder, or one. */
   reindexLibrary: method<{ jobIds: string[] }>()(z.object({ rootId: z.number().int().min(1).optional() }).strict()),
 };

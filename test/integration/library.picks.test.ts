@@ -13,9 +13,11 @@ import {
   unpickPhotos,
 } from '../../electron/core/library';
 import { AppError } from '../../shared/errors';
+import type { DecisionPageView } from '../../shared/ipc/publish';
 import type { LibraryEvent, PickResult } from '../../shared/library';
+import type { Decision } from '../../shared/policy';
 import { ok } from '../helpers/ipc';
-import { indexedSchool } from '../helpers/school';
+import { indexedSchool, markFacesChecked } from '../helpers/school';
 import { useTempDirs } from '../helpers/tempDir';
 
 const tempDir = useTempDirs();
@@ -127,6 +129,62 @@ describe('picks', () => {
       expect(await ok(router, 'setEventSidecars', { eventId, enabled: true })).toEqual({ enabled: true });
       const [event] = await ok<LibraryEvent[]>(router, 'listEvents', {});
       expect(event).toMatchObject({ picks: 1, writeSidecars: true });
+    } finally {
+      await core.close();
+    }
+  });
+
+  it('filters the grid to the picks alone and together with a status, in grid order', { timeout: 60_000 }, async () => {
+    const { core, eventId, hashes } = await indexedSchool(tempDir(), tempDir());
+    try {
+      markFacesChecked(core);
+      const router = createIpcRouter(core, { mediaBaseUrl: 'x' });
+      const target = { channelId: 'social', date: '2026-10-01' };
+      const decided = await ok<Array<{ photoHash: string; decision: Decision }>>(router, 'decidePhotos', {
+        ...target,
+        eventId,
+      });
+      const empty = await ok<DecisionPageView>(router, 'decidePhotoPage', {
+        ...target,
+        eventId,
+        offset: 0,
+        limit: 100,
+        filter: { picked: true },
+      });
+      expect(empty).toMatchObject({ total: decided.length, matching: 0, items: [] });
+
+      // Picked in another order than the grid's: the filter keeps the grid's order.
+      const chosen = ['IMG_0006.jpg', 'IMG_0002.jpg', 'IMG_0001.jpg'].map((file) => hashes.get(file)!);
+      pickPhotos(core.db, core.actor(), eventId, chosen);
+      const inGridOrder = decided.filter((item) => chosen.includes(item.photoHash));
+      const page = await ok<DecisionPageView>(router, 'decidePhotoPage', {
+        ...target,
+        eventId,
+        offset: 0,
+        limit: 100,
+        filter: { picked: true },
+      });
+      expect(page.matching).toBe(3);
+      expect(page.items).toEqual(inGridOrder);
+      expect(
+        await ok<string[]>(router, 'filteredPhotoHashes', { ...target, eventId, filter: { picked: true } }),
+      ).toEqual(inGridOrder.map((item) => item.photoHash));
+
+      const blocked = inGridOrder.filter((item) => item.decision.status === 'blocked');
+      expect(blocked.length).toBeGreaterThan(0);
+      const both = await ok<DecisionPageView>(router, 'decidePhotoPage', {
+        ...target,
+        eventId,
+        offset: 0,
+        limit: 100,
+        filter: { picked: true, status: 'blocked' },
+      });
+      expect(both.items).toEqual(blocked);
+
+      // An unpick reaches the next page at once (picks are read fresh, not kept with the decisions).
+      unpickPhotos(core.db, core.actor(), eventId, [chosen[0]!]);
+      const after = await ok<string[]>(router, 'filteredPhotoHashes', { ...target, eventId, filter: { picked: true } });
+      expect(after).toEqual(inGridOrder.map((item) => item.photoHash).filter((hash) => hash !== chosen[0]));
     } finally {
       await core.close();
     }

@@ -7,6 +7,7 @@ import { startIngest, startReingest } from './ingest';
 import { getPhoto, listEventPhotos, listEvents } from './photos';
 import { listPicks, setPicked, setSidecarsEnabled } from './picks';
 import { listIndexErrors, listRoots } from './repository';
+import { startSidecarJob } from './sidecars';
 
 export function registerLibraryHandlers(router: IpcRouter, core: CoreContext, files: FileHandles): void {
   router
@@ -28,5 +29,6 @@ export function registerLibraryHandlers(router: IpcRouter, core: CoreContext, fi
     .handle('setEventSidecars', ({ eventId, enabled }) => ({
       enabled: setSidecarsEnabled(core.db, core.actor(), eventId, enabled),
     }))
+    .handle('writeSidecars', ({ eventId }) => ({ jobId: startSidecarJob(core, eventId).jobId }))
     .handle('reindexLibrary', ({ rootId }) => ({ jobIds: startReingest(core, rootId).index.map((job) => job.jobId) }));
 }

@@ -50,3 +50,15 @@ export function setSidecarsEnabled(db: WritableDb, eventId: number, enabled: boo
       .run(enabled ? 1 : 0, eventId, enabled ? 1 : 0).changes > 0
   );
 }
+
+export interface EventFile {
+  readonly path: string;
+  readonly hash: string;
+}
+
+/** The files of an event's photos (absolute paths), by path. */
+export function eventFiles(db: ReadableDb, eventId: number): EventFile[] {
+  return db
+    .prepare('SELECT path, photo_hash AS hash FROM photo_files WHERE event_id = ? ORDER BY path')
+    .all(eventId) as EventFile[];
+}

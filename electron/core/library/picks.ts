@@ -1,5 +1,6 @@
 // Picks: the photos of an event a person marks for publication (grid, CLI), each change one audit event; and the
 // event's opt-in to writing names back to XMP sidecars.
+import path from 'node:path';
 import { AppError } from '../../../shared/errors';
 import type { PickResult } from '../../../shared/library';
 import { audited, type Actor } from '../audit';
@@ -76,5 +77,22 @@ export function setSidecarsEnabled(db: WritableDb, actor: Actor, eventId: number
       log({ action: 'library.sidecars.set', subject: `event:${eventId}`, details: { enabled } });
     }
     return enabled;
+  });
+}
+
+/**
+ * The photos of an event named on the command line: a content hash, a file's path, or a file name in the event.
+ * An unknown one is refused by name.
+ */
+export function resolveEventPhotos(db: ReadableDb, eventId: number, keys: readonly string[]): string[] {
+  requireEvent(db, eventId);
+  const files = picks.eventFiles(db, eventId);
+  return keys.map((key) => {
+    const byHash = /^[0-9a-f]{64}$/.test(key) ? files.find((file) => file.hash === key) : undefined;
+    const absolute = path.resolve(key);
+    const found =
+      byHash ?? files.find((file) => file.path === absolute) ?? files.find((file) => path.basename(file.path) === key);
+    if (!found) throw new AppError('library.pick.photoUnknown', { photo: key, event: eventId });
+    return found.hash;
   });
 }
