@@ -81,7 +81,10 @@ function pupils(): RosterPupil[] {
   return list;
 }
 
-type Truth = { readonly kind: 'person'; readonly key: string } | { readonly kind: 'guest' | 'notAPerson' };
+type Truth =
+  | { readonly kind: 'person'; readonly key: string }
+  | { readonly kind: 'guest' }
+  | { readonly kind: 'notAPerson' };
 
 interface Scene {
   readonly photos: number;
