@@ -36,6 +36,11 @@ export const uiReviewNl = {
   'ui.review.action.guest': 'Gast / niet bekend',
   'ui.review.action.undo': 'Ongedaan maken',
   'ui.review.saving': 'Opslaan…',
+  // The logbook's names of the review's actions (the logbook screen looks them up by key).
+  'ui.audit.action.faces.restore': '"Geen persoon" ongedaan gemaakt',
+  'ui.audit.action.people.guest': 'Gemarkeerd als gast / niet bekend',
+  'ui.audit.action.people.unguest': 'Markering gast / niet bekend ongedaan gemaakt',
+  'ui.audit.action.review.roster': 'Klassen bij een evenement gekozen',
 } as const;
 
 export const uiReviewEn = {
@@ -74,4 +79,8 @@ export const uiReviewEn = {
   'ui.review.action.guest': 'Guest / not known',
   'ui.review.action.undo': 'Undo',
   'ui.review.saving': 'Saving…',
+  'ui.audit.action.faces.restore': '"Not a person" undone',
+  'ui.audit.action.people.guest': 'Marked as guest / not known',
+  'ui.audit.action.people.unguest': 'Guest / not known mark undone',
+  'ui.audit.action.review.roster': 'Classes of an event chosen',
 } as const satisfies Record<keyof typeof uiReviewNl, string>;
