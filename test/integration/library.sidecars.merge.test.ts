@@ -163,18 +163,24 @@ describe('existing XMP sidecars', () => {
     },
   );
 
-  it('leaves an unreadable sidecar exactly as it was and says so', { timeout: 120_000 }, async () => {
+  it('leaves an unreadable sidecar, or a pipe in its place, as it was and says so', { timeout: 120_000 }, async () => {
     const { core, eventDir, eventId } = await sidecarEvent(tempDir(), tempDir());
     cores.push(core);
     const broken =
       '<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">';
     writeFileSync(path.join(eventDir, 'IMG_0001.xmp'), broken);
+    // A named pipe where IMG_0002's sidecar would be: refused without waiting for a writer.
+    execFileSync('mkfifo', [path.join(eventDir, 'IMG_0002.xmp')]);
     setSidecarsEnabled(core.db, core.actor(), eventId, true);
     const done = await startSidecarJob(core, eventId).finished;
-    expect(done.result).toMatchObject({ written: 2, failed: 1 });
-    expect(done.errors).toEqual([
+    expect(done).toMatchObject({ state: 'done', total: 4, done: 1, skipped: 1, failed: 2 });
+    expect(done.result).toMatchObject({ written: 1, failed: 2 });
+    // Two photos at a time: in either order.
+    expect([...done.errors].sort((a, b) => a.item.localeCompare(b.item))).toEqual([
       { item: 'IMG_0001.jpg', code: 'library.sidecar.unreadable', params: { file: 'IMG_0001.jpg' } },
+      { item: 'IMG_0002.jpg', code: 'library.sidecar.notRegular', params: { file: 'IMG_0002.jpg' } },
     ]);
+    expect(lstatSync(path.join(eventDir, 'IMG_0002.xmp')).isFIFO()).toBe(true);
     expect(readFileSync(path.join(eventDir, 'IMG_0001.xmp'), 'utf8')).toBe(broken);
   });
 });

@@ -6,7 +6,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { listAuditEvents } from '../../electron/core/audit';
-import { findPerson } from '../../electron/core/consent';
+import { findPerson, findPersonByKey } from '../../electron/core/consent';
+import { erasePerson } from '../../electron/core/privacy';
 import { openCore, type CoreContext } from '../../electron/core/context';
 import { getPhoto, setSidecarsEnabled, startSidecarJob } from '../../electron/core/library';
 import { startIndexJob } from '../../electron/core/library/indexer';
@@ -131,6 +132,19 @@ describe('XMP sidecars', () => {
       expect(boxedRegions(fresh, hashes.get('IMG_0004.jpg')!).map(([name]) => name)).toEqual(['Bram ter Horst']);
     },
   );
+
+  it('never write an erased person back', { timeout: 120_000 }, async () => {
+    const { core, eventDir, eventId } = await sidecarEvent(tempDir(), tempDir());
+    cores.push(core);
+    erasePerson(core.db, core.actor(), findPersonByKey(core.db, '1007')!.id, 'Leerling van school af');
+    setSidecarsEnabled(core.db, core.actor(), eventId, true);
+    const done = await startSidecarJob(core, eventId).finished;
+    // IMG_0004's only box was linked to the erased pupil: nothing to write for it.
+    expect(done.result).toMatchObject({ written: 2, skipped: 2, failed: 0 });
+    expect(existsSync(path.join(eventDir, 'IMG_0004.xmp'))).toBe(false);
+    for (const file of ['IMG_0001.xmp', 'IMG_0002.xmp'])
+      expect(readFileSync(path.join(eventDir, file), 'utf8')).not.toMatch(/Bram|Horst/);
+  });
 
   const exiftool = exiftoolPath();
   if (!exiftool)

@@ -11,12 +11,11 @@ import type { Box } from '../../../shared/geometry';
 import { displayName } from '../../../shared/names';
 import { effectiveRegions } from '../../../shared/people';
 import { audited } from '../audit';
-import { findPerson, personErasedAt } from '../consent';
 import type { CoreContext } from '../context';
 import type { ReadableDb } from '../db';
 import { diskError } from '../fsErrors';
 import type { JobHandle } from '../jobs';
-import { regionsOfPhoto } from '../people';
+import { currentPeopleDirectory, regionsOfPhoto } from '../people';
 import * as picks from './pickRepository';
 import { getPhotoInfo } from './photoRepository';
 import { sidecarsEnabled } from './picks';
@@ -119,14 +118,17 @@ export function storedFrameBox(box: Box, orientation: number): Box {
   }
 }
 
-/** The named boxes of a photo: a linked person's name, else the name its file gave; unnamed faces are left out. */
+/**
+ * The named boxes of a photo: a linked person's registry name, else the name its file gave; unnamed faces are left
+ * out, and so is a box linked to a person no longer in the registry (erased: their name is never written back).
+ */
 export function namedRegions(db: ReadableDb, hash: string, orientation: number): SidecarRegion[] {
+  const people = currentPeopleDirectory(db).people;
   const out: SidecarRegion[] = [];
   for (const region of effectiveRegions(regionsOfPhoto(db, hash))) {
     if (!region.box) continue;
-    // An erased person's name is never written back (their box is not either).
-    if (region.personId !== null && personErasedAt(db, region.personId) !== null) continue;
-    const person = region.personId !== null ? findPerson(db, region.personId) : null;
+    const person = region.personId !== null ? people.get(region.personId) : undefined;
+    if (region.personId !== null && !person) continue;
     const name = person ? displayName(person) : region.source === 'file' ? region.name.trim() : '';
     if (name) out.push({ name, box: storedFrameBox(region.box, orientation) });
   }

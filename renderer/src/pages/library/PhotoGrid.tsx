@@ -169,6 +169,8 @@ export function PhotoGrid({
                 tabIndex={-1}
                 aria-pressed={picked}
                 title={t('ui.picks.toggle')}
+                // The grid keeps the keyboard focus: a click on the star does not move it to the button.
+                onMouseDown={(event) => event.preventDefault()}
                 aria-label={`${t('ui.picks.toggle')}: ${position}`}
                 onClick={(event) => {
                   event.stopPropagation();

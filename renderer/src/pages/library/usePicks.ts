@@ -18,16 +18,17 @@ export function usePicks(eventId: number, generation: number): Picks {
   const [picked, setPicked] = useState<ReadonlySet<string>>(new Set());
   const [version, setVersion] = useState(0);
   const [error, setError] = useState<SerializedError | null>(null);
-  // The picks as last changed, for a toggle that runs before the next render.
+  // The picks as last changed, for a key pressed again before the next render.
   const current = useRef(picked);
-  useEffect(() => {
-    current.current = picked;
-  }, [picked]);
 
   useEffect(() => {
     let live = true;
     call('listPicks', { eventId }).then(
-      (hashes) => live && setPicked(new Set(hashes)),
+      (hashes) => {
+        if (!live) return;
+        current.current = new Set(hashes);
+        setPicked(current.current);
+      },
       (caught: unknown) => live && setError(errorOf(caught)),
     );
     return () => {
@@ -38,14 +39,13 @@ export function usePicks(eventId: number, generation: number): Picks {
   const toggle = useCallback(
     (hash: string) => {
       const pick = !current.current.has(hash);
-      const apply = (on: boolean) =>
-        setPicked((previous) => {
-          const next = new Set(previous);
-          if (on) next.add(hash);
-          else next.delete(hash);
-          current.current = next;
-          return next;
-        });
+      const apply = (on: boolean) => {
+        const next = new Set(current.current);
+        if (on) next.add(hash);
+        else next.delete(hash);
+        current.current = next;
+        setPicked(next);
+      };
       apply(pick);
       setError(null);
       call('setPicked', { eventId, hashes: [hash], picked: pick }).then(
