@@ -35,6 +35,8 @@ export interface ReviewItem {
   /** Whether a person still has to say who this is (unknown, ambiguous or unmatched, and not decided). */
   readonly needsName: boolean;
   readonly offer: BurstOffer | null;
+  /** What the photo's decision does with this region: shown, hidden, or null (no decision asked, or it does not count). */
+  readonly visibility: 'visible' | 'hidden' | null;
 }
 
 export interface ReviewPhoto {

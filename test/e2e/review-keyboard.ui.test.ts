@@ -10,6 +10,7 @@ import { startIndexJob } from '../../electron/core/library/indexer';
 import { replaceDetectorRegions } from '../../electron/core/people';
 import { eventReview, reviewPeople } from '../../electron/core/review';
 import type { Box } from '../../shared/geometry';
+import { localDay } from '../../shared/consent';
 import { normaliseName } from '../../shared/names';
 import { rankPeople, type ReviewPerson } from '../../shared/review';
 import { importPupils, writeShots, type RosterPupil, type Shot } from '../helpers/reviewEvent';
@@ -82,9 +83,7 @@ function pupils(): RosterPupil[] {
 }
 
 type Truth =
-  | { readonly kind: 'person'; readonly key: string }
-  | { readonly kind: 'guest' }
-  | { readonly kind: 'notAPerson' };
+  { readonly kind: 'person'; readonly key: string } | { readonly kind: 'guest' } | { readonly kind: 'notAPerson' };
 
 interface Scene {
   readonly photos: number;
@@ -303,6 +302,18 @@ describe('the event review by keyboard', () => {
         if (want.kind === 'person') expect(item.person?.personId).toBe(byKey.get(want.key)!.personId);
         else expect(item.state).toBe(want.kind);
       }
+      // Each face shows what the decision does with it, as the core decides it for the screen's channel and date.
+      const onScreen = eventReview(core.db, {
+        eventId,
+        channelId: 'social',
+        date: localDay(new Date()),
+        scope: 'event',
+      });
+      const hiddenNow = onScreen.photos
+        .flatMap((photo) => photo.items)
+        .filter((entry) => entry.visibility === 'hidden');
+      expect(hiddenNow.length).toBeGreaterThan(0);
+      await expect.poll(() => review.locator('[data-visibility="hidden"]').count()).toBe(hiddenNow.length);
       expect(keysPerFace).toHaveLength(120);
       const totalKeys = keysPerFace.reduce((sum, keys) => sum + keys, 0);
       const perFace = totalKeys / keysPerFace.length;

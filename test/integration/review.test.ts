@@ -99,11 +99,14 @@ describe('naming in the review', () => {
     expect(first.previous).toEqual({ kind: 'open' });
     setReviewState(s.core, right, { kind: 'person', personId: s.personId('2001') });
     expect(s.review().photos[0]!.decision).toBe('publish');
+    expect(s.review().photos[0]!.items.map((entry) => entry.visibility)).toEqual(['visible', 'visible']);
 
     // Daan has no consent for social media: naming him hides him (amber), the decision says so.
     const change = setReviewState(s.core, right, { kind: 'person', personId: s.personId('2003') });
     expect(change.previous).toEqual({ kind: 'person', personId: s.personId('2001') });
     expect(s.review().photos[0]!.decision).toBe('hide');
+    expect(item(s.review(), right).visibility).toBe('hidden');
+    expect(item(s.review(), left).visibility).toBe('visible');
     // Undo: the state before, set again.
     setReviewState(s.core, right, change.previous);
     expect(s.review().photos[0]!.decision).toBe('publish');

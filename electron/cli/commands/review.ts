@@ -92,6 +92,7 @@ export function registerReview(program: Command, t: Translate): void {
             status: item.status,
             person: item.person,
             offer: item.offer,
+            visibility: item.visibility,
           })),
         ),
       });

@@ -4,7 +4,7 @@
 import { displayName } from '../../../shared/consent';
 import type { Box } from '../../../shared/geometry';
 import { effectiveRegions, type PersonRef, type PhotoRegion, type RegionMatchStatus } from '../../../shared/people';
-import type { DecisionStatus } from '../../../shared/policy';
+import type { Decision, DecisionStatus } from '../../../shared/policy';
 import {
   burstDistance,
   findBursts,
@@ -74,6 +74,7 @@ function toItem(directory: PeopleDirectory, region: PhotoRegion, classes: readon
     person: state === 'guest' ? null : person,
     needsName: state === 'open' && unresolved && region.kind !== 'pet',
     offer: null,
+    visibility: null,
   };
 }
 
@@ -115,13 +116,13 @@ export function burstOffers(current: readonly ReviewItem[], previous: readonly R
   return offers;
 }
 
-function decisionsOf(db: ReadableDb, query: ReviewQuery, hashes: readonly string[]): Map<string, DecisionStatus> {
+function decisionsOf(db: ReadableDb, query: ReviewQuery, hashes: readonly string[]): Map<string, Decision> {
   if (!query.channelId || !query.date || hashes.length === 0) return new Map();
   const context = decisionContext(db, query.channelId, query.date);
   return new Map(
     decideMany(db, context, selectPhotos(db, { photoHashes: hashes })).map(({ photo, decision }) => [
       photo.hash,
-      decision.status,
+      decision,
     ]),
   );
 }
@@ -150,6 +151,15 @@ export function eventReview(db: ReadableDb, query: ReviewQuery): EventReview {
       const offers = burstOffers(items, itemsPerPhoto[previous]!);
       items = items.map((item) => (offers.has(item.regionId) ? { ...item, offer: offers.get(item.regionId)! } : item));
     }
+    const decision = decisions.get(photo.hash);
+    if (decision) {
+      const hidden = new Set(decision.hidden.map((region) => region.regionId));
+      const visible = new Set(decision.visible.flatMap((person) => person.regionIds));
+      items = items.map((item) => ({
+        ...item,
+        visibility: visible.has(item.regionId) ? 'visible' : hidden.has(item.regionId) ? 'hidden' : null,
+      }));
+    }
     return {
       photoHash: photo.hash,
       fileName: (photo.paths[0] ?? '').split(/[\\/]/).pop() ?? '',
@@ -157,7 +167,7 @@ export function eventReview(db: ReadableDb, query: ReviewQuery): EventReview {
       width: photo.displayWidth,
       height: photo.displayHeight,
       burst: bursts[index]!.burst,
-      decision: decisions.get(photo.hash) ?? null,
+      decision: decision?.status ?? null,
       items: [...items].sort(itemOrder),
     };
   });

@@ -36,6 +36,8 @@ export const uiReviewNl = {
   'ui.review.action.guest': 'Gast / niet bekend',
   'ui.review.action.undo': 'Ongedaan maken',
   'ui.review.saving': 'Opslaan…',
+  'ui.review.visibility.visible': 'zichtbaar',
+  'ui.review.visibility.hidden': 'wordt verborgen',
   // The logbook's names of the review's actions (the logbook screen looks them up by key).
   'ui.audit.action.faces.restore': '"Geen persoon" ongedaan gemaakt',
   'ui.audit.action.people.guest': 'Gemarkeerd als gast / niet bekend',
@@ -79,6 +81,8 @@ export const uiReviewEn = {
   'ui.review.action.guest': 'Guest / not known',
   'ui.review.action.undo': 'Undo',
   'ui.review.saving': 'Saving…',
+  'ui.review.visibility.visible': 'visible',
+  'ui.review.visibility.hidden': 'will be hidden',
   'ui.audit.action.faces.restore': '"Not a person" undone',
   'ui.audit.action.people.guest': 'Marked as guest / not known',
   'ui.audit.action.people.unguest': 'Guest / not known mark undone',

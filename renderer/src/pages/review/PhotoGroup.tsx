@@ -43,6 +43,7 @@ const sameItem = (a: ReviewItem, b: ReviewItem) =>
   a.state === b.state &&
   a.status === b.status &&
   a.needsName === b.needsName &&
+  a.visibility === b.visibility &&
   a.person?.personId === b.person?.personId &&
   a.person?.name === b.person?.name &&
   a.offer?.person.personId === b.offer?.person.personId;
@@ -96,6 +97,7 @@ export const PhotoGroup = memo(function PhotoGroup({ photo, mediaBase, focus, on
               aria-label={t('ui.review.face', { index: index + 1, file: photo.fileName })}
               data-region={item.regionId}
               data-state={item.state}
+              data-visibility={item.visibility ?? ''}
               data-person={item.person?.personId ?? ''}
               tabIndex={-1}
               onMouseDown={(event) => event.preventDefault()}
@@ -107,6 +109,11 @@ export const PhotoGroup = memo(function PhotoGroup({ photo, mediaBase, focus, on
                 )}
               </span>
               <span className="review-face-label">{stateText(t, item)}</span>
+              {item.visibility && (
+                <span className={`review-face-visibility ${item.visibility === 'visible' ? 'ok' : 'warn'}`}>
+                  {t(`ui.review.visibility.${item.visibility}`)}
+                </span>
+              )}
             </button>
           </li>
         ))}
