@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { listAuditEvents, verifyAuditTrail } from '../../electron/core/audit';
 import { openCore, type CoreContext } from '../../electron/core/context';
 import { pickPhotos } from '../../electron/core/library';
+import { erasePerson } from '../../electron/core/privacy';
 import { startIndexJob } from '../../electron/core/library/indexer';
 import { eventReview, reviewPeople, setEventRoster, setReviewState } from '../../electron/core/review';
 import type { Box } from '../../shared/geometry';
@@ -195,6 +196,16 @@ describe('naming in the review', () => {
       expect.objectContaining({ code: 'people.regionUnknown' }),
     );
     expect(listAuditEvents(s.core.db, { limit: 1000 }).length).toBe(events);
+  });
+  it('names nobody as an erased person, and keeps them out of the people offered', async () => {
+    const s = await school([{ file: 'IMG_1.jpg', takenAt: null, ...CANON, faces: [face(0.2)] }]);
+    const daan = s.personId('2003');
+    erasePerson(s.core.db, s.core.actor(), daan, 'verzoek ouders');
+    expect(() => setReviewState(s.core, s.regions[0]![0]!, { kind: 'person', personId: daan })).toThrow(
+      expect.objectContaining({ code: 'review.personErased' }),
+    );
+    expect(item(s.review(), s.regions[0]![0]!).state).toBe('open');
+    expect(reviewPeople(s.core.db, s.eventId).people.map((person) => person.personId)).not.toContain(daan);
   });
 });
 
