@@ -126,13 +126,13 @@ export class EventDecisions {
 
   /** The photos a filter keeps, in grid order. */
   filteredHashes(query: EventDecisionQuery & { readonly filter: DecisionFilter }): string[] {
-    const picked = this.picksFor(query.eventId, query.filter);
     if (!filtersDecisions(query.filter)) {
-      return this.photosOf(query.eventId)
-        .map((photo) => photo.hash)
-        .filter((hash) => !picked || picked.has(hash));
+      const photos = this.photosOf(query.eventId).map((photo) => photo.hash);
+      const picked = this.picksFor(query.eventId, query.filter);
+      return picked ? photos.filter((hash) => picked.has(hash)) : photos;
     }
     const { photos, summaries } = this.summaries(query);
+    const picked = this.picksFor(query.eventId, query.filter);
     return photos
       .filter((photo, i) => matchesFilter(summaries[i]!, query.filter) && (!picked || picked.has(photo.hash)))
       .map((photo) => photo.hash);
