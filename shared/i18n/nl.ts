@@ -10,6 +10,7 @@ import { picksNl } from './picks';
 import { policyNl } from './policy';
 import { proofNl } from './proof';
 import { publishNl } from './publish';
+import { reviewNl } from './review';
 import { uiNl } from './ui';
 
 export const nl = {
@@ -22,6 +23,7 @@ export const nl = {
   ...policyNl,
   ...publishNl,
   ...proofNl,
+  ...reviewNl,
   ...boardNl,
   ...uiNl,
 } as const;
