@@ -76,6 +76,54 @@ export interface EventReview {
   readonly counts: ReviewCounts;
 }
 
+/**
+ * What one naming step changed, instead of the whole review again: the photos it touched (the region's photo, and
+ * the next photo of its burst, whose "the same person?" offers follow from it) as a full review shows them now, and
+ * the change of the counts (after minus before, worked out from those photos alone).
+ */
+export interface ReviewUpdate {
+  readonly photos: readonly ReviewPhoto[];
+  readonly countsChange: ReviewCounts;
+}
+
+/** The counts of a review's photos. */
+export function countsOf(photos: readonly ReviewPhoto[]): ReviewCounts {
+  const counts = { photos: photos.length, publish: 0, hide: 0, blocked: 0, needsReview: 0, open: 0, faces: 0 };
+  for (const photo of photos) {
+    if (photo.decision === 'publish') counts.publish += 1;
+    else if (photo.decision === 'hide') counts.hide += 1;
+    else if (photo.decision === 'blocked') counts.blocked += 1;
+    else if (photo.decision === 'needs_review') counts.needsReview += 1;
+    for (const item of photo.items) {
+      if (item.needsName) counts.open += 1;
+      if (item.state !== 'notAPerson') counts.faces += 1;
+    }
+  }
+  return counts;
+}
+
+const COUNT_KEYS = ['photos', 'publish', 'hide', 'blocked', 'needsReview', 'open', 'faces'] as const;
+
+/** a + sign × b, count by count. */
+export function addCounts(a: ReviewCounts, b: ReviewCounts, sign: 1 | -1 = 1): ReviewCounts {
+  const sum = { ...a };
+  for (const key of COUNT_KEYS) sum[key] = a[key] + sign * b[key];
+  return sum;
+}
+
+/**
+ * The review with an update applied: the touched photos replaced where they are (the order stays put; a full
+ * review would put a photo with nothing left to name last), every other photo the same object, the counts changed.
+ */
+export function applyReviewUpdate(review: EventReview, update: ReviewUpdate): EventReview {
+  const touched = new Map(update.photos.map((photo) => [photo.photoHash, photo]));
+  return {
+    ...review,
+    photos: review.photos.map((photo) => touched.get(photo.photoHash) ?? photo),
+    counts: addCounts(review.counts, update.countsChange),
+  };
+}
+
 /** A person the type-ahead may offer. */
 export interface ReviewPerson {
   readonly personId: number;

@@ -1,7 +1,7 @@
 // IPC methods of the event review: the list of faces to name with their decisions, the people to name them as, the
-// event's roster, and naming one region (answering with the state before, for undo, and the list as it is now).
+// event's roster, and naming one region (answering with the state before, for undo, and the photos it changed).
 import { z } from 'zod';
-import type { EventReview, ReviewPeople, ReviewState } from '../review';
+import type { EventReview, ReviewPeople, ReviewState, ReviewUpdate } from '../review';
 import { method } from './method';
 
 const id = z.number().int().positive();
@@ -32,8 +32,11 @@ export const reviewContract = {
   setEventRoster: method<ReviewPeople>()(
     z.object({ eventId: id, classes: z.array(z.string().min(1).max(100)).max(200) }).strict(),
   ),
-  /** Names a region (or "not a person", "guest / not known", open again); answers with the state before. */
-  reviewRegion: method<{ previous: ReviewState; review: EventReview }>()(
+  /**
+   * Names a region (or "not a person", "guest / not known", open again); answers with the state before (for undo)
+   * and what the review shows differently: the touched photos and the change of the counts, not the whole list.
+   */
+  reviewRegion: method<{ previous: ReviewState; update: ReviewUpdate }>()(
     z.object({ regionId: id, state: reviewState, review: reviewQuery }).strict(),
   ),
 };

@@ -20,11 +20,13 @@ export { openLibraryPhoto, openPhotoFiles, readLibraryPhotoPixels, type LibraryP
 export {
   chosenPhotos,
   chosenPhotosOfEvent,
+  eventPhotoSummaries,
   faceSearchOf,
   findPhotoHash,
   photoFilePaths,
   removePhotoKeywords,
   type ChosenPhoto,
+  type EventPhotoSummary,
 } from './photoRepository';
 export { getPhoto, listEventPhotos, listEvents } from './photos';
 export {

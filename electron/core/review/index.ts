@@ -3,4 +3,5 @@
 export { reviewStateOfRegion, setReviewState, type ReviewChange } from './actions';
 export { burstOffers, eventReview, type ReviewQuery } from './list';
 export { eventRoster, reviewPeople, setEventRoster } from './roster';
+export { reviewRegion } from './update';
 export { registerReviewHandlers } from './ipc';

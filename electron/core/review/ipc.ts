@@ -1,9 +1,9 @@
 // Binds the review methods of the IPC contract (shared/ipc/review.ts) to the core.
 import type { CoreContext } from '../context';
 import type { IpcRouter } from '../ipc';
-import { setReviewState } from './actions';
 import { eventReview } from './list';
 import { reviewPeople, setEventRoster } from './roster';
+import { reviewRegion } from './update';
 
 export function registerReviewHandlers(router: IpcRouter, core: CoreContext): void {
   const db = core.db;
@@ -14,8 +14,5 @@ export function registerReviewHandlers(router: IpcRouter, core: CoreContext): vo
       setEventRoster(db, core.actor(), eventId, classes);
       return reviewPeople(db, eventId);
     })
-    .handle('reviewRegion', ({ regionId, state, review }) => {
-      const { previous } = setReviewState(core, regionId, state);
-      return { previous, review: eventReview(db, review) };
-    });
+    .handle('reviewRegion', ({ regionId, state, review }) => reviewRegion(core, regionId, state, review));
 }

@@ -4,19 +4,19 @@
 import { displayName } from '../../../shared/consent';
 import type { Box } from '../../../shared/geometry';
 import { effectiveRegions, type PersonRef, type PhotoRegion, type RegionMatchStatus } from '../../../shared/people';
-import type { Decision, DecisionStatus } from '../../../shared/policy';
+import type { Decision } from '../../../shared/policy';
 import {
   burstDistance,
+  countsOf,
   findBursts,
   sameBurstPlace,
   type BurstOffer,
   type EventReview,
-  type ReviewCounts,
   type ReviewItem,
   type ReviewPhoto,
 } from '../../../shared/review';
 import type { ReadableDb } from '../db';
-import { listEventPhotos, listPicks, photoHashesOfEvent } from '../library';
+import { eventPhotoSummaries, listPicks, photoHashesOfEvent, type EventPhotoSummary } from '../library';
 import { currentPeopleDirectory, eventClasses, namesOnPhotos, regionsOfPhotos, type PeopleDirectory } from '../people';
 import { decideMany, decisionContext, selectPhotos } from '../publish';
 import { reviewStateOfRegion } from './actions';
@@ -116,9 +116,41 @@ export function burstOffers(current: readonly ReviewItem[], previous: readonly R
   return offers;
 }
 
-function decisionsOf(db: ReadableDb, query: ReviewQuery, hashes: readonly string[]): Map<string, Decision> {
+/** What every review of an event works from: its photos in scope with their bursts, the names' classes, the people. */
+export interface ReviewBasis {
+  readonly event: { readonly id: number; readonly name: string };
+  readonly picks: number;
+  readonly scope: 'picks' | 'event';
+  /** The photos in scope, in time order. */
+  readonly photos: readonly EventPhotoSummary[];
+  readonly bursts: ReturnType<typeof findBursts>;
+  readonly directory: PeopleDirectory;
+  readonly classes: readonly string[];
+}
+
+export function reviewBasis(db: ReadableDb, query: ReviewQuery): ReviewBasis {
+  const event = requireEvent(db, query.eventId);
+  const all = eventPhotoSummaries(db, query.eventId);
+  const picks = listPicks(db, query.eventId);
+  const scope = query.scope ?? (picks.length > 0 ? 'picks' : 'event');
+  const picked = new Set(picks);
+  const photos = scope === 'picks' ? all.filter((photo) => picked.has(photo.hash)) : all;
+  const directory = currentPeopleDirectory(db);
+  const classes = eventClasses(directory, namesOnPhotos(db, photoHashesOfEvent(db, query.eventId)));
+  return { event, picks: picks.length, scope, photos, bursts: findBursts(photos), directory, classes };
+}
+
+/** The decisions for these photos on the query's channel and date (none without a channel). */
+export function decisionsOf(
+  db: ReadableDb,
+  query: ReviewQuery,
+  basis: ReviewBasis,
+  hashes: readonly string[],
+): Map<string, Decision> {
   if (!query.channelId || !query.date || hashes.length === 0) return new Map();
   const context = decisionContext(db, query.channelId, query.date);
+  // The event's classes are worked out already (the same way): the context need not ask again.
+  context.classes.set(basis.event.id, [...basis.classes]);
   return new Map(
     decideMany(db, context, selectPhotos(db, { photoHashes: hashes })).map(({ photo, decision }) => [
       photo.hash,
@@ -127,72 +159,69 @@ function decisionsOf(db: ReadableDb, query: ReviewQuery, hashes: readonly string
   );
 }
 
-export function eventReview(db: ReadableDb, query: ReviewQuery): EventReview {
-  const event = requireEvent(db, query.eventId);
-  const all = listEventPhotos(db, query.eventId, 0, Number.MAX_SAFE_INTEGER).photos;
-  const picks = listPicks(db, query.eventId);
-  const scope = query.scope ?? (picks.length > 0 ? 'picks' : 'event');
-  const picked = new Set(picks);
-  const photos = scope === 'picks' ? all.filter((photo) => picked.has(photo.hash)) : all;
-  const hashes = photos.map((photo) => photo.hash);
-  const directory = currentPeopleDirectory(db);
-  const classes = eventClasses(directory, namesOnPhotos(db, photoHashesOfEvent(db, query.eventId)));
-  const regions = regionsOfPhotos(db, hashes);
-  const decisions = decisionsOf(db, query, hashes);
-  const bursts = findBursts(photos);
+/** The items of one photo before offers and decisions. */
+export function itemsOfPhoto(basis: ReviewBasis, regions: readonly PhotoRegion[]): ReviewItem[] {
+  return reviewedRegions(regions).map((region) => toItem(basis.directory, region, basis.classes));
+}
 
-  const itemsPerPhoto = photos.map((photo) =>
-    reviewedRegions(regions.get(photo.hash) ?? []).map((region) => toItem(directory, region, classes)),
-  );
-  const reviewPhotos: ReviewPhoto[] = photos.map((photo, index) => {
-    const previous = bursts[index]!.previous;
-    let items = itemsPerPhoto[index]!;
-    if (previous !== null) {
-      const offers = burstOffers(items, itemsPerPhoto[previous]!);
-      items = items.map((item) => (offers.has(item.regionId) ? { ...item, offer: offers.get(item.regionId)! } : item));
-    }
-    const decision = decisions.get(photo.hash);
-    if (decision) {
-      const hidden = new Set(decision.hidden.map((region) => region.regionId));
-      const visible = new Set(decision.visible.flatMap((person) => person.regionIds));
-      items = items.map((item) => ({
-        ...item,
-        visibility: visible.has(item.regionId) ? 'visible' : hidden.has(item.regionId) ? 'hidden' : null,
-      }));
-    }
-    return {
-      photoHash: photo.hash,
-      fileName: (photo.paths[0] ?? '').split(/[\\/]/).pop() ?? '',
-      takenAt: photo.takenAt,
-      width: photo.displayWidth,
-      height: photo.displayHeight,
-      burst: bursts[index]!.burst,
-      decision: decision?.status ?? null,
-      items: [...items].sort(itemOrder),
-    };
+/** One photo of the review: its items with the burst's offers (from the previous photo's items) and the decision. */
+export function reviewPhoto(
+  basis: ReviewBasis,
+  index: number,
+  ownItems: readonly ReviewItem[],
+  previousItems: readonly ReviewItem[] | null,
+  decision: Decision | undefined,
+): ReviewPhoto {
+  const photo = basis.photos[index]!;
+  let items = [...ownItems];
+  if (previousItems !== null) {
+    const offers = burstOffers(items, previousItems);
+    items = items.map((item) => (offers.has(item.regionId) ? { ...item, offer: offers.get(item.regionId)! } : item));
+  }
+  if (decision) {
+    const hidden = new Set(decision.hidden.map((region) => region.regionId));
+    const visible = new Set(decision.visible.flatMap((person) => person.regionIds));
+    items = items.map((item) => ({
+      ...item,
+      visibility: visible.has(item.regionId) ? 'visible' : hidden.has(item.regionId) ? 'hidden' : null,
+    }));
+  }
+  return {
+    photoHash: photo.hash,
+    fileName: photo.path.split(/[\\/]/).pop() ?? '',
+    takenAt: photo.takenAt,
+    width: photo.displayWidth,
+    height: photo.displayHeight,
+    burst: basis.bursts[index]!.burst,
+    decision: decision?.status ?? null,
+    items: items.sort(itemOrder),
+  };
+}
+
+export function eventReview(db: ReadableDb, query: ReviewQuery): EventReview {
+  const basis = reviewBasis(db, query);
+  const hashes = basis.photos.map((photo) => photo.hash);
+  const regions = regionsOfPhotos(db, hashes);
+  const decisions = decisionsOf(db, query, basis, hashes);
+  const itemsPerPhoto = basis.photos.map((photo) => itemsOfPhoto(basis, regions.get(photo.hash) ?? []));
+  const reviewPhotos = basis.photos.map((photo, index) => {
+    const previous = basis.bursts[index]!.previous;
+    return reviewPhoto(
+      basis,
+      index,
+      itemsPerPhoto[index]!,
+      previous === null ? null : itemsPerPhoto[previous]!,
+      decisions.get(photo.hash),
+    );
   });
   const open = (photo: ReviewPhoto) => photo.items.some((item) => item.needsName);
   const ordered = [...reviewPhotos.filter(open), ...reviewPhotos.filter((photo) => !open(photo))];
   return {
-    eventId: event.id,
-    eventName: event.name,
-    scope,
-    picks: picks.length,
+    eventId: basis.event.id,
+    eventName: basis.event.name,
+    scope: basis.scope,
+    picks: basis.picks,
     photos: ordered,
     counts: countsOf(ordered),
-  };
-}
-
-function countsOf(photos: readonly ReviewPhoto[]): ReviewCounts {
-  const count = (status: DecisionStatus) => photos.filter((photo) => photo.decision === status).length;
-  const items = photos.flatMap((photo) => photo.items);
-  return {
-    photos: photos.length,
-    publish: count('publish'),
-    hide: count('hide'),
-    blocked: count('blocked'),
-    needsReview: count('needs_review'),
-    open: items.filter((item) => item.needsName).length,
-    faces: items.filter((item) => item.state !== 'notAPerson').length,
   };
 }

@@ -1,10 +1,17 @@
 // The state of one review session: the list from the app in a fixed order (faces do not jump while you work),
-// naming shown at once (optimistically) and confirmed by the app's answer with the photo's new decision, focus that
-// moves to the next face to name, and an undo stack.
+// naming shown at once (optimistically) and confirmed by the app's answer — the touched photos with their new
+// decision and the change of the counts, applied in place — focus that moves to the next face to name at once, and
+// an undo stack. Photos a step did not touch stay the same objects, so their rows are not drawn again.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { SerializedError } from '../../../../shared/errors';
 import type { PersonRef } from '../../../../shared/people';
-import type { EventReview, ReviewItem, ReviewPhoto, ReviewState } from '../../../../shared/review';
+import {
+  applyReviewUpdate,
+  type EventReview,
+  type ReviewItem,
+  type ReviewPhoto,
+  type ReviewState,
+} from '../../../../shared/review';
 import { call, errorOf } from '../../api';
 import type { PublishTarget } from '../../components/TargetPicker';
 
@@ -63,6 +70,27 @@ function withOverride(item: ReviewItem, override: Override | undefined): ReviewI
   };
 }
 
+interface ShownPhoto {
+  readonly source: ReviewPhoto;
+  readonly overrides: ReadonlyArray<Override | undefined>;
+  readonly photo: ReviewPhoto;
+}
+
+/** A photo as the screen shows it: its faces in the order of the first load, with what was just done. */
+function showPhoto(
+  photo: ReviewPhoto,
+  regionIds: readonly number[],
+  overrides: ReadonlyMap<number, Override>,
+): ReviewPhoto {
+  const items = new Map(photo.items.map((item) => [item.regionId, item]));
+  const known = new Set(regionIds);
+  const ordered = [
+    ...regionIds.flatMap((id) => (items.has(id) ? [items.get(id)!] : [])),
+    ...photo.items.filter((item) => !known.has(item.regionId)),
+  ];
+  return { ...photo, items: ordered.map((item) => withOverride(item, overrides.get(item.regionId))) };
+}
+
 export function useReviewSession(eventId: number, target: PublishTarget): ReviewSession {
   const [scope, setScope] = useState<Scope | undefined>(undefined);
   const [review, setReview] = useState<EventReview | null>(null);
@@ -93,20 +121,26 @@ export function useReviewSession(eventId: number, target: PublishTarget): Review
     };
   }, [query]);
 
+  // The screen's photo per hash, kept while its photo from the app and the overrides of its faces are the same.
+  const shown = useRef(new Map<string, ShownPhoto>());
   const photos = useMemo(() => {
     if (!review) return [];
     const byHash = new Map(review.photos.map((photo) => [photo.photoHash, photo]));
-    return order.flatMap(([hash, regionIds]) => {
+    const next = new Map<string, ShownPhoto>();
+    const list = order.flatMap(([hash, regionIds]) => {
       const photo = byHash.get(hash);
       if (!photo) return [];
-      const items = new Map(photo.items.map((item) => [item.regionId, item]));
-      const known = new Set(regionIds);
-      const ordered = [
-        ...regionIds.flatMap((id) => (items.has(id) ? [items.get(id)!] : [])),
-        ...photo.items.filter((item) => !known.has(item.regionId)),
-      ];
-      return [{ ...photo, items: ordered.map((item) => withOverride(item, overrides.get(item.regionId))) }];
+      const own = photo.items.map((item) => overrides.get(item.regionId));
+      const cached = shown.current.get(hash);
+      const entry =
+        cached && cached.source === photo && cached.overrides.every((override, index) => override === own[index])
+          ? cached
+          : { source: photo, overrides: own, photo: showPhoto(photo, regionIds, overrides) };
+      next.set(hash, entry);
+      return [entry.photo];
     });
+    shown.current = next;
+    return list;
   }, [review, order, overrides]);
   const faces = useMemo(() => photos.flatMap((photo) => photo.items), [photos]);
 
@@ -116,7 +150,7 @@ export function useReviewSession(eventId: number, target: PublishTarget): Review
       setPending((count) => count + 1);
       call('reviewRegion', { regionId, state, review: query })
         .then(
-          (answer) => setReview(answer.review),
+          (answer) => setReview((current) => current && applyReviewUpdate(current, answer.update)),
           (caught: unknown) => {
             setError(errorOf(caught));
             setUndoStack((stack) => stack.filter((entry) => entry.token !== token));
