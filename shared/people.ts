@@ -78,6 +78,8 @@ export interface RegionMatchView {
   /** The detector's confidence, for detected faces. */
   readonly score: number | null;
   readonly dismissed: boolean;
+  /** Marked "guest / not known" in the event review: nobody to name, hidden whatever a tag says. */
+  readonly guest: boolean;
   /** Whether this region counts for the decision (not dismissed, not a detection a tag already covers). */
   readonly counted: boolean;
   readonly classHint: string | null;

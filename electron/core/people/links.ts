@@ -79,6 +79,7 @@ export function regionMatches(
       kind: region.kind,
       score: region.score,
       dismissed: region.dismissedAt !== null,
+      guest: region.guestAt !== null,
       counted: counted.has(region.id),
       classHint: region.classHint,
     };

@@ -74,7 +74,9 @@ export function PhotoPage({
       .map((reason) => [reason.regionId, reason]),
   );
   const boxed = matches.filter((match) => !match.dismissed && match.box);
-  const labelOf = (match: RegionMatchView) => match.person?.name ?? (match.name || t('ui.photo.unknown'));
+  // A guest outranks a tagged name (the decision hides it): the label says so, not the tag.
+  const labelOf = (match: RegionMatchView) =>
+    match.guest ? t('ui.photo.guest') : (match.person?.name ?? (match.name || t('ui.photo.unknown')));
   const file = fileName(photo);
 
   return (

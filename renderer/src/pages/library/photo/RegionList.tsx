@@ -84,8 +84,9 @@ function RegionItem({
   const { t } = useI18n();
   const [linking, setLinking] = useState(false);
   const className = (person: PersonRef) => (person.className ? ` (${person.className})` : '');
-  const statusText =
-    match.status === 'linked' || match.status === 'matched'
+  const statusText = match.guest
+    ? t('ui.photo.match.guest')
+    : match.status === 'linked' || match.status === 'matched'
       ? t(`ui.photo.match.${match.status}`, { name: match.person?.name ?? '' })
       : match.status === 'ambiguous'
         ? t('ui.photo.match.ambiguous', { count: match.candidates.length })
