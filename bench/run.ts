@@ -11,6 +11,7 @@ import { benchFaces } from './faces.bench';
 import { benchJobs } from './jobs.bench';
 import { benchLibrary } from './library.bench';
 import { benchPublish } from './publish.bench';
+import { benchReview } from './review.bench';
 
 export interface Benchmark {
   readonly name: string;
@@ -37,6 +38,7 @@ const benchmarks: readonly Benchmark[] = [
   benchDecide,
   benchEncryption,
   benchBoard,
+  benchReview,
   benchUi,
 ];
 
