@@ -71,7 +71,6 @@ function withOverride(item: ReviewItem, override: Override | undefined): ReviewI
 }
 
 interface ShownPhoto {
-  readonly source: ReviewPhoto;
   readonly overrides: ReadonlyArray<Override | undefined>;
   readonly photo: ReviewPhoto;
 }
@@ -121,27 +120,23 @@ export function useReviewSession(eventId: number, target: PublishTarget): Review
     };
   }, [query]);
 
-  // The screen's photo per hash, kept while its photo from the app and the overrides of its faces are the same.
-  const shown = useRef(new Map<string, ShownPhoto>());
+  // The screen's photo for each photo from the app, kept while the overrides of its faces are the same: a memo
+  // (filled while rendering, idempotent), so a step redraws only the photos it touched.
+  const [shown] = useState(() => new WeakMap<ReviewPhoto, ShownPhoto>());
   const photos = useMemo(() => {
     if (!review) return [];
     const byHash = new Map(review.photos.map((photo) => [photo.photoHash, photo]));
-    const next = new Map<string, ShownPhoto>();
-    const list = order.flatMap(([hash, regionIds]) => {
+    return order.flatMap(([hash, regionIds]) => {
       const photo = byHash.get(hash);
       if (!photo) return [];
       const own = photo.items.map((item) => overrides.get(item.regionId));
-      const cached = shown.current.get(hash);
-      const entry =
-        cached && cached.source === photo && cached.overrides.every((override, index) => override === own[index])
-          ? cached
-          : { source: photo, overrides: own, photo: showPhoto(photo, regionIds, overrides) };
-      next.set(hash, entry);
+      const cached = shown.get(photo);
+      if (cached && cached.overrides.every((override, index) => override === own[index])) return [cached.photo];
+      const entry = { overrides: own, photo: showPhoto(photo, regionIds, overrides) };
+      shown.set(photo, entry);
       return [entry.photo];
     });
-    shown.current = next;
-    return list;
-  }, [review, order, overrides]);
+  }, [review, order, overrides, shown]);
   const faces = useMemo(() => photos.flatMap((photo) => photo.items), [photos]);
 
   const send = useCallback(
