@@ -100,10 +100,14 @@ export function useReviewSession(eventId: number, target: PublishTarget): Review
   const [pending, setPending] = useState(0);
   const [error, setError] = useState<SerializedError | null>(null);
   const tokens = useRef(0);
+  // Which load the review on screen comes from: an answer to a step sent for an earlier one (another scope) is not
+  // applied to this one (the new load already shows what the step did).
+  const loads = useRef(0);
   const query = useMemo(() => ({ eventId, ...target, ...(scope ? { scope } : {}) }), [eventId, target, scope]);
 
   useEffect(() => {
     let live = true;
+    loads.current += 1;
     call('getEventReview', query).then(
       (loaded) => {
         if (!live) return;
@@ -143,9 +147,12 @@ export function useReviewSession(eventId: number, target: PublishTarget): Review
     (regionId: number, state: ReviewState, person: PersonRef | null, token: number) => {
       setOverrides((current) => new Map(current).set(regionId, { token, state, person }));
       setPending((count) => count + 1);
+      const load = loads.current;
       call('reviewRegion', { regionId, state, review: query })
         .then(
-          (answer) => setReview((current) => current && applyReviewUpdate(current, answer.update)),
+          (answer) => {
+            if (load === loads.current) setReview((current) => current && applyReviewUpdate(current, answer.update));
+          },
           (caught: unknown) => {
             setError(errorOf(caught));
             setUndoStack((stack) => stack.filter((entry) => entry.token !== token));
