@@ -140,11 +140,12 @@ export function removeFiles(db: WritableDb, paths: Iterable<string>): number {
   return removed;
 }
 
-/** Events of this root that no longer hold a photo or an error. */
+/** Events of this root that no longer hold a photo, a video or an error. */
 export function pruneEmptyEvents(db: WritableDb, rootId: number): void {
   db.prepare(
     `DELETE FROM events WHERE root_id = ?
        AND NOT EXISTS (SELECT 1 FROM photo_files f WHERE f.event_id = events.id)
+       AND NOT EXISTS (SELECT 1 FROM video_files v WHERE v.event_id = events.id)
        AND NOT EXISTS (SELECT 1 FROM index_errors e WHERE e.event_id = events.id)`,
   ).run(rootId);
 }
