@@ -10,6 +10,7 @@ import { picksEn } from './picks';
 import { policyEn } from './policy';
 import { proofEn } from './proof';
 import { publishEn } from './publish';
+import { reviewEn } from './review';
 import { uiEn } from './ui';
 import type { MessageKey } from './nl';
 
@@ -24,6 +25,7 @@ export const en = {
   ...policyEn,
   ...publishEn,
   ...proofEn,
+  ...reviewEn,
   ...boardEn,
   ...uiEn,
 } as const satisfies Record<MessageKey, string>;

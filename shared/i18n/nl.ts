@@ -11,6 +11,7 @@ import { picksNl } from './picks';
 import { policyNl } from './policy';
 import { proofNl } from './proof';
 import { publishNl } from './publish';
+import { reviewNl } from './review';
 import { uiNl } from './ui';
 
 export const nl = {
@@ -24,6 +25,7 @@ export const nl = {
   ...policyNl,
   ...publishNl,
   ...proofNl,
+  ...reviewNl,
   ...boardNl,
   ...uiNl,
 } as const;
