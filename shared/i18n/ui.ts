@@ -7,6 +7,7 @@ import { uiPicksEn, uiPicksNl } from './ui/picks';
 import { uiPublishEn, uiPublishNl } from './ui/publish';
 import { uiReviewEn, uiReviewNl } from './ui/review';
 import { uiSettingsEn, uiSettingsNl } from './ui/settings';
+import { uiVideoEn, uiVideoNl } from './ui/video';
 
 /** Each screen's texts in both languages: the same keys in each, as the tests check. */
 export const uiParts = {
@@ -18,6 +19,7 @@ export const uiParts = {
   review: { nl: uiReviewNl, en: uiReviewEn },
   audit: { nl: uiAuditNl, en: uiAuditEn },
   settings: { nl: uiSettingsNl, en: uiSettingsEn },
+  video: { nl: uiVideoNl, en: uiVideoEn },
 } as const;
 
 export const uiNl = {
@@ -29,6 +31,7 @@ export const uiNl = {
   ...uiReviewNl,
   ...uiAuditNl,
   ...uiSettingsNl,
+  ...uiVideoNl,
 } as const;
 
 export const uiEn = {
@@ -40,4 +43,5 @@ export const uiEn = {
   ...uiReviewEn,
   ...uiAuditEn,
   ...uiSettingsEn,
+  ...uiVideoEn,
 } as const satisfies Record<keyof typeof uiNl, string>;
