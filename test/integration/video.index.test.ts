@@ -157,6 +157,15 @@ describe('indexing videos beside photos', () => {
       const third = await index(core, root);
       expect(third).toMatchObject({ removed: 2, moved: 1, videos: 3 });
       expect(getVideo(core.db, clip.hash)!.paths).toEqual([path.join(event, 'kopie.mp4')]);
+
+      // A clip overwritten with a broken file at the same path leaves the event and is listed as unreadable.
+      const m4v = path.join(event, 'clip.m4v');
+      const m4vHash = byName('clip.m4v').hash;
+      writeFileSync(m4v, 'kapot');
+      const fourth = await index(core, root);
+      expect(fourth.videos).toBe(2);
+      expect(fourth.errors.map((error) => error.path)).toContain('Sportdag 2026/clip.m4v'.replace('/', path.sep));
+      expect(getVideo(core.db, m4vHash)!.paths).toEqual([]);
     } finally {
       core.close();
     }

@@ -126,6 +126,8 @@ export function recordIndexError(
        size = excluded.size, mtime_ms = excluded.mtime_ms, at = excluded.at`,
   ).run({ ...error, params: JSON.stringify(error.params), now });
   db.prepare('DELETE FROM photo_files WHERE path = ?').run(error.path);
+  // A clip whose file at this path now fails is no longer there either (issue 15).
+  db.prepare('DELETE FROM video_files WHERE path = ?').run(error.path);
 }
 
 /** Forgets files (and their errors) that are no longer on disk; photos and their regions stay for history. */
