@@ -6,7 +6,8 @@ import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { AppError } from '../../../shared/errors';
 
-const require = createRequire(import.meta.url);
+// Not named `require`: the bundler adds its own `require` to the chunk this module lands in.
+const requirePackage = createRequire(import.meta.url);
 
 /** Containers Fotowacht opens: MP4/MOV/M4V (the mov demuxer) and AVI. Never playlists, concat lists or images. */
 export const VIDEO_FORMAT_WHITELIST = 'mov,mp4,m4a,3gp,3g2,mj2,avi';
@@ -40,7 +41,10 @@ export function toolPath(tool: VideoTool): string {
   let found = paths.get(tool);
   if (!found) {
     try {
-      found = (require(PACKAGES[tool]) as { path: string }).path.replace(/app\.asar([\\/])/, 'app.asar.unpacked$1');
+      found = (requirePackage(PACKAGES[tool]) as { path: string }).path.replace(
+        /app\.asar([\\/])/,
+        'app.asar.unpacked$1',
+      );
     } catch {
       throw new AppError('video.tool.missing', { tool });
     }
@@ -106,7 +110,7 @@ export async function videoToolInfo(tool: VideoTool): Promise<VideoToolInfo> {
   const known = infos.get(tool);
   if (known) return known;
   const pkg = PACKAGES[tool];
-  const packageVersion = (require(`${pkg}/package.json`) as { version: string }).version;
+  const packageVersion = (requirePackage(`${pkg}/package.json`) as { version: string }).version;
   let binary = '';
   let version: string | null = null;
   try {
