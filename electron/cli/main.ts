@@ -3,7 +3,7 @@ import { Command, Option } from 'commander';
 import { translate, type MessageKey, type MessageParams } from '../../shared/i18n';
 import { appVersion } from '../core/version';
 import { registerAudit } from './commands/audit';
-import { registerChannels, registerConsent } from './commands/consent';
+import { registerChannels, registerConsent, registerPrivacyOfficer } from './commands/consent';
 import { registerDoctor } from './commands/doctor';
 import { registerLibrary } from './commands/library';
 import { registerFaces } from './commands/faces';
@@ -33,6 +33,7 @@ export function buildProgram(language = cliLanguage(process.argv, process.env)):
   registerFaces(program, t);
   registerPublish(program, t);
   registerPeople(program, t);
+  registerPrivacyOfficer(program, t);
   return program;
 }
 

@@ -2,6 +2,7 @@
 import { uiAuditEn, uiAuditNl } from './ui/audit';
 import { uiCommonEn, uiCommonNl } from './ui/common';
 import { uiConsentEn, uiConsentNl } from './ui/consent';
+import { uiConsentRulesEn, uiConsentRulesNl } from './ui/consentRules';
 import { uiLibraryEn, uiLibraryNl } from './ui/library';
 import { uiPublishEn, uiPublishNl } from './ui/publish';
 import { uiSettingsEn, uiSettingsNl } from './ui/settings';
@@ -11,6 +12,7 @@ export const uiParts = {
   common: { nl: uiCommonNl, en: uiCommonEn },
   library: { nl: uiLibraryNl, en: uiLibraryEn },
   consent: { nl: uiConsentNl, en: uiConsentEn },
+  consentRules: { nl: uiConsentRulesNl, en: uiConsentRulesEn },
   publish: { nl: uiPublishNl, en: uiPublishEn },
   audit: { nl: uiAuditNl, en: uiAuditEn },
   settings: { nl: uiSettingsNl, en: uiSettingsEn },
@@ -20,6 +22,7 @@ export const uiNl = {
   ...uiCommonNl,
   ...uiLibraryNl,
   ...uiConsentNl,
+  ...uiConsentRulesNl,
   ...uiPublishNl,
   ...uiAuditNl,
   ...uiSettingsNl,
@@ -29,6 +32,7 @@ export const uiEn = {
   ...uiCommonEn,
   ...uiLibraryEn,
   ...uiConsentEn,
+  ...uiConsentRulesEn,
   ...uiPublishEn,
   ...uiAuditEn,
   ...uiSettingsEn,

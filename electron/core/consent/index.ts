@@ -19,6 +19,9 @@ export {
   type PlanOptions,
 } from './importer';
 export { registerConsentHandlers } from './ipc';
+export { setPersonProtected, type ProtectionChange } from './protection';
+export { renewalLists, turningSixteen, type RenewalQuery, type TurningSixteenQuery } from './lists';
+export { renewalCsv, renewalPdf, type RenewalPdfOptions } from './renewalReport';
 export {
   allPeople,
   consentHistory,

@@ -43,6 +43,27 @@ export function eventClasses(directory: PeopleDirectory, names: readonly NamedRe
 
 export type ConsentLookup = (personId: number) => PolicyConsent;
 
+/**
+ * Whether a tagged name may be a protected person nobody confirmed: their exact name (whoever else the class settled
+ * it on) or a name close to theirs (a suggestion). Only a user's link to a person settles it.
+ */
+function protectedSuspect(directory: PeopleDirectory, name: string, except: number | null): boolean {
+  if (!directory.protectedIndex) return false;
+  const key = `${name}\u0000${except ?? ''}`;
+  let suspect = directory.suspects.get(key);
+  if (suspect === undefined) {
+    const match = directory.protectedIndex.match(name);
+    suspect =
+      match.status === 'matched'
+        ? match.personId !== except
+        : match.status === 'ambiguous'
+          ? match.candidates.some((id) => id !== except)
+          : match.suggestions.some((suggestion) => suggestion.personId !== except);
+    directory.suspects.set(key, suspect);
+  }
+  return suspect;
+}
+
 export function identifyRegion(
   directory: PeopleDirectory,
   region: Pick<PhotoRegion, 'name' | 'classHint' | 'personId'>,
@@ -50,18 +71,41 @@ export function identifyRegion(
   consent: ConsentLookup,
 ): RegionIdentity {
   const linked = region.personId !== null ? directory.people.get(region.personId) : undefined;
-  if (linked) return { kind: 'person', personId: linked.id, name: displayName(linked), consent: consent(linked.id) };
+  if (linked) {
+    return {
+      kind: 'person',
+      personId: linked.id,
+      name: displayName(linked),
+      consent: consent(linked.id),
+      protected: linked.protected,
+    };
+  }
   if (!region.name.trim()) return { kind: 'unknown' };
   const match = decideMatch(directory, region, classes);
   switch (match.status) {
     case 'matched': {
       const person = directory.people.get(match.personId)!;
-      return { kind: 'person', personId: person.id, name: displayName(person), consent: consent(person.id) };
+      if (!person.protected && protectedSuspect(directory, region.name, person.id)) {
+        // Someone else by this name is protected and no user said which one this is: doubt blocks.
+        return { kind: 'ambiguous', name: region.name, candidateCount: 2, protectedCandidate: true };
+      }
+      return {
+        kind: 'person',
+        personId: person.id,
+        name: displayName(person),
+        consent: consent(person.id),
+        protected: person.protected,
+      };
     }
     case 'ambiguous':
-      return { kind: 'ambiguous', name: region.name, candidateCount: match.candidates.length };
+      return {
+        kind: 'ambiguous',
+        name: region.name,
+        candidateCount: match.candidates.length,
+        protectedCandidate: match.candidates.some((id) => directory.people.get(id)?.protected === true),
+      };
     case 'unmatched':
-      return { kind: 'unmatched', name: region.name };
+      return { kind: 'unmatched', name: region.name, protectedSuspect: protectedSuspect(directory, region.name, null) };
   }
 }
 

@@ -29,6 +29,8 @@ export interface DecisionContext {
   readonly consent: Map<number, PolicyConsent>;
   /** Classes recognised per event, worked out once per context. */
   readonly classes: Map<number, string[]>;
+  /** Whether the overrides given come from a privacy officer (only they lift a protected person's block). */
+  readonly privacyOfficer: boolean;
 }
 
 /** The channel to publish on: it must exist and not be retired. */
@@ -38,7 +40,12 @@ export function publishChannel(db: ReadableDb, id: string): Channel {
   return channel;
 }
 
-export function decisionContext(db: ReadableDb, channelId: string, date: string): DecisionContext {
+export function decisionContext(
+  db: ReadableDb,
+  channelId: string,
+  date: string,
+  options: { readonly privacyOfficer?: boolean } = {},
+): DecisionContext {
   if (!isValidIsoDay(date)) throw new AppError('publish.dateInvalid', { value: date });
   const channel = publishChannel(db, channelId);
   return {
@@ -50,6 +57,7 @@ export function decisionContext(db: ReadableDb, channelId: string, date: string)
     settings: policySettings(db),
     consent: new Map(),
     classes: new Map(),
+    privacyOfficer: options.privacyOfficer === true,
   };
 }
 
@@ -109,7 +117,7 @@ export function decideOne(
       facesChecked: photo.facesChecked,
       channelLabel: context.channelLabel,
       schoolYear: context.schoolYear,
-      override: override ? { reason: override } : null,
+      override: override ? { reason: override, byPrivacyOfficer: context.privacyOfficer } : null,
       review: photo.reviewReasons,
     },
     context.settings,

@@ -14,6 +14,7 @@ import { diskError } from '../fsErrors';
 import type { JobHandle } from '../jobs';
 import { pseudonymOf } from '../consent';
 import { findEvent } from '../library';
+import { isPrivacyOfficer } from '../settings';
 import { decideOne, decisionContext, selectPhotos } from './decisions';
 import { exportFileStem, outputName } from './fileNames';
 import { writeManifest, type ManifestEntry } from './manifest';
@@ -75,14 +76,14 @@ function itemFailure(error: unknown, file: string): AppError {
 
 export function startExport(core: CoreContext, request: ExportRequest): JobHandle<ExportSummary> {
   const db = core.db;
-  const context = decisionContext(db, request.channelId, request.date);
+  const actor = core.actor();
+  const context = decisionContext(db, request.channelId, request.date, { privacyOfficer: isPrivacyOfficer(db, actor) });
   const { channel, settings, schoolYear } = context;
   const photos = selectPhotos(db, request);
   const outDir = path.resolve(request.outDir);
   recoverInterruptedExports(core);
   prepareOutDir(outDir);
 
-  const actor = core.actor();
   const eventName = request.eventId !== undefined ? (findEvent(db, request.eventId)?.name ?? null) : null;
   const stem = exportFileStem(eventName, context.directory);
   const exportSettings = {
@@ -154,6 +155,8 @@ export function startExport(core: CoreContext, request: ExportRequest): JobHandl
                   channel: channel.id,
                   date: request.date,
                   blockers: decision.blockers.map((b) => b.code),
+                  // A protected person's block was lifted: by a privacy officer (the only one who can).
+                  privacyOfficer: decision.officerOverridable,
                 },
                 personal: { about, details: { reason: override ?? '' } },
               });

@@ -6,7 +6,7 @@ import { buildAuditReport } from '../audit';
 import type { CoreContext } from '../context';
 import { writeGrantedFile, type FileHandles } from '../files';
 import type { IpcRouter } from '../ipc';
-import { getSettings } from '../settings';
+import { getSettings, isPrivacyOfficer } from '../settings';
 import { decideMany, decisionContext, selectPhotos } from './decisions';
 import { decisionService } from './decisionService';
 import { EXPORT_JOB_KIND, startExport } from './exportJob';
@@ -20,7 +20,7 @@ export function registerPublishHandlers(router: IpcRouter, core: CoreContext, fi
 
   router
     .handle('decidePhotos', ({ channelId, date, eventId, photoHashes, overrides }) => {
-      const context = decisionContext(db, channelId, date);
+      const context = decisionContext(db, channelId, date, { privacyOfficer: isPrivacyOfficer(db, core.actor()) });
       return decideMany(db, context, selectPhotos(db, { eventId, photoHashes }), overrides).map(
         ({ photo, decision }) => ({ photoHash: photo.hash, decision }),
       );
