@@ -110,10 +110,10 @@ export function renewalPdf(lists: Readonly<RenewalLists>, options: RenewalPdfOpt
       doc.font('Helvetica').fontSize(10);
       for (const entry of entries) {
         if (doc.y > doc.page.height - 90) doc.addPage();
-        const name = [entry.person.achternaam, entry.person.tussenvoegsel].filter(Boolean).join(', ');
-        doc.text(`[  ]  ${name}, ${entry.person.roepnaam ?? ''}${entry.person.key ? `  (${entry.person.key})` : ''}`, {
-          width,
-        });
+        // As a class list sorts them: 'Hof, Sem van 't'.
+        const first = [entry.person.roepnaam, entry.person.tussenvoegsel].filter(Boolean).join(' ');
+        const name = first ? `${entry.person.achternaam}, ${first}` : entry.person.achternaam;
+        doc.text(`[  ]  ${name}${entry.person.key ? `  (${entry.person.key})` : ''}`, { width });
         const answers = entry.channels
           .filter((state) => state.status !== 'none')
           .map(
