@@ -44,6 +44,8 @@ export function PublishPage({
   const eventList = useQuery(run.state, () => call('listEvents', {}));
   const events = eventList.data;
   const history = useQuery(run.state, () => call('listExports', { limit: 10 })).data ?? [];
+  // Only a privacy officer's reason lifts a protected pupil's block.
+  const officer = useQuery('privacyOfficers', () => call('getPrivacyOfficers', {})).data?.youAre === true;
 
   // Without a choice yet, the only event is the obvious one.
   useEffect(() => {
@@ -66,7 +68,7 @@ export function PublishPage({
   const counts = countByStatus(
     (decisions ?? []).map((item) => ({
       ...item,
-      decision: { ...item.decision, status: statusWithOverride(item.decision, overrides[item.photoHash]) },
+      decision: { ...item.decision, status: statusWithOverride(item.decision, overrides[item.photoHash], officer) },
     })),
   );
   const exportable = counts.publish + counts.hide;
@@ -159,7 +161,9 @@ export function PublishPage({
               </div>
             ))}
           </dl>
-          {problems.length > 0 && <ProblemTable problems={problems} overrides={overrides} onOverrides={setOverrides} />}
+          {problems.length > 0 && (
+            <ProblemTable problems={problems} overrides={overrides} onOverrides={setOverrides} officer={officer} />
+          )}
           <div className="form-row">
             <PathField
               label="ui.publish.out"

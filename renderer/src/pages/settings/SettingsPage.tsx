@@ -12,6 +12,7 @@ import { useI18n } from '../../i18n';
 import { ChannelsSection } from './ChannelsSection';
 import { FaceModelSection } from './FaceModelSection';
 import { PolicySection } from './PolicySection';
+import { PrivacyOfficerSection } from './PrivacyOfficerSection';
 
 export function SettingsPage() {
   const { t } = useI18n();
@@ -34,6 +35,7 @@ export function SettingsPage() {
       <ChannelsSection />
       <PolicySection />
       <FaceModelSection />
+      <PrivacyOfficerSection />
       {info && (
         <dl className="facts">
           <dt>{t('settings.dataDir')}</dt>

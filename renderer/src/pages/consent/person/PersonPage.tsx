@@ -1,5 +1,5 @@
 // One person: consent per channel for the current school year, the full history, the two changes an administrator
-// makes by hand (ConsentForms), and where the person's picture has been published (Publications).
+// makes by hand (ConsentForms), the "never publish" mark (ProtectedPanel), and where the person's picture has been published (Publications).
 import { useEffect, useId, useRef, useState } from 'react';
 import { displayName } from '../../../../../shared/consent';
 import { call } from '../../../api';
@@ -11,6 +11,7 @@ import { useI18n } from '../../../i18n';
 import { ManualForm, WithdrawForm } from './ConsentForms';
 import { ConsentHistory, CurrentConsent } from './ConsentTables';
 import { EraseForm } from './EraseForm';
+import { ProtectedPanel } from './ProtectedPanel';
 import { TakedownSection, WherePublished } from './Publications';
 
 type Panel = 'none' | 'withdraw' | 'manual' | 'erase';
@@ -77,6 +78,8 @@ export function PersonPage({ personId, onBack }: { personId: number; onBack: () 
           .filter(Boolean)
           .join(' · ')}
       </p>
+
+      <ProtectedPanel person={person} onChanged={() => consent.reload()} />
 
       <CurrentConsent data={data} />
 
