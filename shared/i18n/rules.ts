@@ -2,6 +2,7 @@
 // turning 16 and the renewal lists (errors, CLI, the CSV and the PDF).
 export const rulesNl = {
   'consent.field.protected': 'nooit publiceren (beschermde leerling)',
+  'consent.import.protectTitle': 'Worden gemarkeerd als nooit publiceren:',
   'error.consent.row.parentCannotGrant':
     'een ouder of verzorger tekende, maar de leerling is vanaf {birthday} 16 en dit formulier geldt vanaf {date}: deze toestemming wordt niet vastgelegd — vanaf 16 tekent de leerling zelf',
   'error.consent.row.protectedUnclear':
@@ -69,6 +70,7 @@ export const rulesNl = {
 
 export const rulesEn = {
   'consent.field.protected': 'never publish (protected pupil)',
+  'consent.import.protectTitle': 'To be marked never publish:',
   'error.consent.row.parentCannotGrant':
     'a parent or guardian signed, but the pupil is 16 from {birthday} and this form counts from {date}: this consent is not recorded — from 16 the pupil signs',
   'error.consent.row.protectedUnclear':

@@ -21,6 +21,12 @@ function school(): string {
     const file = writeRulesList(dir, rows, `lijst-${year}.csv`);
     const imported = fotowacht(['consent', 'import', file, '--year', year, '--only-valid', '--data-dir', dataDir]);
     expect(imported.code, imported.stderr).toBe(0);
+    if (year === '2026-2027') {
+      // The preview names whom the "Vertrouwelijk" column marks, and why Noah is marked too.
+      expect(imported.stdout).toContain('To be marked never publish:');
+      expect(imported.stdout).toMatch(/1001\s+Zoë Bakker/);
+      expect(imported.stdout).toContain('unclear value for "never publish"');
+    }
   }
   return dataDir;
 }
