@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { listAuditEvents, verifyAuditTrail } from '../../electron/core/audit';
 import { findPersonByKey, pseudonymOf, setPersonProtected } from '../../electron/core/consent';
 import type { CoreContext } from '../../electron/core/context';
-import { linkRegion, regionsOfPhoto } from '../../electron/core/people';
+import { currentPeopleDirectory, identifyRegion, linkRegion, regionsOfPhoto } from '../../electron/core/people';
 import { decideMany, decisionContext, selectPhotos, startExport } from '../../electron/core/publish';
 import { grantPrivacyOfficer, privacyOfficers, revokePrivacyOfficer } from '../../electron/core/settings';
 import type { SamplePhoto } from '../../scripts/sample-school';
@@ -170,5 +170,23 @@ describe('protected pupils', { timeout: 120_000 }, () => {
       blockers: ['policy.block.protected', 'policy.overriddenByPrivacyOfficer'],
       privacyOfficer: true,
     });
+  });
+
+  it('suspect a close name only when it matched nobody: an exact match to someone else stays theirs', async () => {
+    const { core } = await school();
+    // Zoë Bakker (1001) protected; Sem van 't Hof (1002) is not, and no pupil is named "Zoe Baker" or "Sem van Hoff".
+    setPersonProtected(core.db, core.actor(), { personId: findPersonByKey(core.db, '1001')!.id, protected: true });
+    const directory = currentPeopleDirectory(core.db);
+    const granted = () => ({ status: 'granted' as const, recordId: 1 });
+    const who = (name: string) => identifyRegion(directory, { name, classHint: null, personId: null }, [], granted);
+    expect(who('Zoe Baker')).toMatchObject({ kind: 'unmatched', protectedSuspect: true });
+    expect(who('Sem van Hoff')).toMatchObject({ kind: 'unmatched', protectedSuspect: false });
+    expect(who("Sem van 't Hof")).toMatchObject({ kind: 'person', protected: false });
+    expect(who('Zoë Bakker')).toMatchObject({ kind: 'person', protected: true });
+    // Two pupils named Noah Jansen; mark one: the name is a suspect even where the event's classes pick the other.
+    setPersonProtected(core.db, core.actor(), { personId: findPersonByKey(core.db, '1003')!.id, protected: true });
+    const after = currentPeopleDirectory(core.db);
+    const noah = identifyRegion(after, { name: 'Noah Jansen', classHint: 'Groep 6', personId: null }, [], granted);
+    expect(noah).toMatchObject({ kind: 'ambiguous', protectedCandidate: true });
   });
 });

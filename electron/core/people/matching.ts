@@ -44,21 +44,22 @@ export function eventClasses(directory: PeopleDirectory, names: readonly NamedRe
 export type ConsentLookup = (personId: number) => PolicyConsent;
 
 /**
- * Whether a tagged name may be a protected person nobody confirmed: their exact name (whoever else the class settled
- * it on) or a name close to theirs (a suggestion). Only a user's link to a person settles it.
+ * Whether a tagged name may be a protected person nobody confirmed. A name that matched someone else exactly: only when
+ * a protected person has that exact name too (the class settled it, no user did). A name that matched nobody: also when
+ * it is close to a protected person's name (a suggestion). Only a user's link to a person settles it.
  */
-function protectedSuspect(directory: PeopleDirectory, name: string, except: number | null): boolean {
+function protectedSuspect(directory: PeopleDirectory, name: string, matchedPerson: number | null): boolean {
   if (!directory.protectedIndex) return false;
-  const key = `${name}\u0000${except ?? ''}`;
+  const key = `${name}\u0000${matchedPerson ?? ''}`;
   let suspect = directory.suspects.get(key);
   if (suspect === undefined) {
-    const match = directory.protectedIndex.match(name);
+    const match = directory.protectedIndex.match(name, {}, { suggest: matchedPerson === null });
     suspect =
       match.status === 'matched'
-        ? match.personId !== except
+        ? match.personId !== matchedPerson
         : match.status === 'ambiguous'
-          ? match.candidates.some((id) => id !== except)
-          : match.suggestions.some((suggestion) => suggestion.personId !== except);
+          ? match.candidates.some((id) => id !== matchedPerson)
+          : match.suggestions.length > 0;
     directory.suspects.set(key, suspect);
   }
   return suspect;
