@@ -92,6 +92,9 @@ describe('consent rules on the consent screen', () => {
       await page.getByRole('button', { name: 'Markering weghalen', exact: true }).click();
       await page.getByText('De markering nooit publiceren is weggehaald.').waitFor();
       expect(findPersonByKey(app.core.db, '1002')!.protected).toBe(false);
+      // Back goes to the list he was opened from.
+      await page.getByRole('button', { name: '← Terug naar wie 16 wordt' }).click();
+      await page.getByRole('heading', { name: 'Leerlingen die 16 worden' }).waitFor();
 
       // Forms still to return for 2026-2027, per class, saved as a PDF.
       await page.getByRole('button', { name: 'Formulieren nog in te leveren' }).click();

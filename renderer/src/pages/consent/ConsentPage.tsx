@@ -23,6 +23,13 @@ const TABS: ReadonlyArray<
   ['renewal', 'ui.consent.tab.renewal'],
 ];
 
+const BACK: Readonly<Record<Tab, 'ui.person.back' | 'ui.person.backToTurning16' | 'ui.person.backToRenewal'>> = {
+  registry: 'ui.person.back',
+  import: 'ui.person.back',
+  turning16: 'ui.person.backToTurning16',
+  renewal: 'ui.person.backToRenewal',
+};
+
 export function ConsentPage() {
   const { t } = useI18n();
   const [view, setView] = useState<View>({ name: 'registry' });
@@ -51,7 +58,9 @@ export function ConsentPage() {
       {view.name === 'import' && <ImportWizard onOpenRegistry={() => setView({ name: 'registry' })} />}
       {view.name === 'turning16' && <TurningSixteen onOpenPerson={openPerson('turning16')} />}
       {view.name === 'renewal' && <RenewalLists onOpenPerson={openPerson('renewal')} />}
-      {view.name === 'person' && <PersonPage personId={view.personId} onBack={() => setView({ name: view.from })} />}
+      {view.name === 'person' && (
+        <PersonPage personId={view.personId} onBack={() => setView({ name: view.from })} backLabel={BACK[view.from]} />
+      )}
     </section>
   );
 }
