@@ -102,6 +102,21 @@ export function sixteenthBirthday(birthDate: string): string {
   return birthdayAt(birthDate, SELF_CONSENT_AGE);
 }
 
+/** The day a form counts from: the day it was signed, but never before the school year it is for begins (1 August). */
+export function formCountsFrom(signedOn: string, schoolYear: SchoolYearId): string {
+  const yearStart = schoolYearBounds(schoolYear).startsOn;
+  return signedOn > yearStart ? signedOn : yearStart;
+}
+
+/**
+ * From the 16th birthday on a parent's or guardian's signature grants no new consent year: the birthday when the pupil
+ * is 16 on the day the form counts from (the grant is void), else null.
+ */
+export function parentGrantVoidFrom(birthDate: string, countsFrom: string): string | null {
+  const birthday = sixteenthBirthday(birthDate);
+  return countsFrom >= birthday ? birthday : null;
+}
+
 /** A day plus (or minus) a number of days, 'YYYY-MM-DD' both. */
 export function addDays(day: string, days: number): string {
   const [y, m, d] = day.split('-').map(Number) as [number, number, number];

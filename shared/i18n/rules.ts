@@ -5,6 +5,8 @@ export const rulesNl = {
   'consent.import.protectTitle': 'Worden gemarkeerd als nooit publiceren:',
   'error.consent.row.parentCannotGrant':
     'een ouder of verzorger tekende, maar de leerling is vanaf {birthday} 16 en dit formulier geldt vanaf {date}: deze toestemming wordt niet vastgelegd — vanaf 16 tekent de leerling zelf',
+  'error.consent.manual.parentCannotGrant':
+    'De leerling is vanaf {birthday} 16 en dit formulier geldt vanaf {date}: een ouder of verzorger kan dan geen toestemming meer geven — de leerling tekent zelf.',
   'error.consent.row.protectedUnclear':
     'onduidelijke waarde voor "nooit publiceren": deze persoon wordt voor de zekerheid gemarkeerd als nooit publiceren',
   'error.consent.protected.removeNeedsPrivacyOfficer':
@@ -73,6 +75,8 @@ export const rulesEn = {
   'consent.import.protectTitle': 'To be marked never publish:',
   'error.consent.row.parentCannotGrant':
     'a parent or guardian signed, but the pupil is 16 from {birthday} and this form counts from {date}: this consent is not recorded — from 16 the pupil signs',
+  'error.consent.manual.parentCannotGrant':
+    'The pupil is 16 from {birthday} and this form counts from {date}: a parent or guardian can no longer give consent — the pupil signs themself.',
   'error.consent.row.protectedUnclear':
     'unclear value for "never publish": this person is marked never publish to be safe',
   'error.consent.protected.removeNeedsPrivacyOfficer':

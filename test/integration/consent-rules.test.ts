@@ -10,6 +10,7 @@ import {
   findPersonByKey,
   listChannels,
   planConsentImport,
+  recordManualConsent,
   renewalCsv,
   renewalLists,
   renewalPdf,
@@ -104,6 +105,53 @@ describe("a parent's signature from the 16th birthday on", () => {
       { k: '2003', c: 'social', s: 'granted' },
       { k: '2003', c: 'website', s: 'granted' },
     ]);
+  });
+});
+
+describe("a parent's signature recorded by hand", () => {
+  it("grants nothing from the 16th birthday on either; the pupil's own signature, a refusal or an earlier form do", async () => {
+    const c = await school();
+    const sem = findPersonByKey(c.db, '1002')!; // 16 on 20 September 2026
+    const now = new Date('2026-10-05T10:00:00Z');
+    const change = {
+      personId: sem.id,
+      channelId: 'website',
+      schoolYear: '2026-2027',
+      reason: 'Formulier later ingeleverd',
+    } as const;
+    expect(() =>
+      recordManualConsent(
+        c.db,
+        actor,
+        { ...change, status: 'granted', signedBy: 'parent', signedOn: '2026-10-01' },
+        now,
+      ),
+    ).toThrow(
+      expect.objectContaining({
+        code: 'consent.manual.parentCannotGrant',
+        params: { birthday: '2026-09-20', date: '2026-10-01' },
+      }),
+    );
+    // Without a signing date the day it takes effect counts: today, 16.
+    expect(() => recordManualConsent(c.db, actor, { ...change, status: 'granted', signedBy: 'guardian' }, now)).toThrow(
+      expect.objectContaining({ code: 'consent.manual.parentCannotGrant' }),
+    );
+    expect(recordManualConsent(c.db, actor, { ...change, status: 'refused', signedBy: 'parent' }, now).status).toBe(
+      'refused',
+    );
+    // A form his parents signed on 1 September, when he was 15, handed in late: it counts for this year.
+    expect(
+      recordManualConsent(
+        c.db,
+        actor,
+        { ...change, status: 'granted', signedBy: 'parent', signedOn: '2026-09-01' },
+        now,
+      ).status,
+    ).toBe('granted');
+    expect(
+      recordManualConsent(c.db, actor, { ...change, status: 'granted', signedBy: 'self', signedOn: '2026-10-01' }, now)
+        .status,
+    ).toBe('granted');
   });
 });
 

@@ -9,8 +9,9 @@ import {
   MAX_FIELD_LENGTH,
   parseConsentValue,
   parseListDate,
+  parentGrantVoidFrom,
+  formCountsFrom,
   parseSigner,
-  sixteenthBirthday,
   SELF_CONSENT_AGE,
   type Channel,
   type ListConsentStatus,
@@ -217,15 +218,15 @@ export function validateConsentList(
     let signedBy: Signer | null = signerRaw === null ? null : parseSigner(signerRaw);
     if (signerRaw !== null && signedBy === null) issue('error', resolved.fields.signedBy!, 'consent.row.unknownSigner');
     let signedByInferred = false;
-    // Set when a parent or guardian signed for a pupil with a known birth date: from the 16th birthday on, the
+    // The 16th birthday, when a parent or guardian signed for a pupil who is 16 on the day the form counts from: the
     // parent's signature no longer grants a new consent year (refusals still count: doubt hides).
     let parentSignedFrom: string | null = null;
     let grantDay = '';
 
     // Under 16 on the signing date: a parent or guardian signs; from 16 on, the pupil. Without a signing
     // date the first day of the school year stands in (or today, if the year has begun).
-    const yearStart = `${options.schoolYear.slice(0, 4)}-08-01`;
     if (mapping.personKind === 'pupil' && birthDate !== null) {
+      const yearStart = `${options.schoolYear.slice(0, 4)}-08-01`;
       const onDay = signedOn ?? (isInSchoolYear(today, options.schoolYear) ? today : yearStart);
       const age = ageOn(birthDate, onDay);
       if (signedBy === null && signerRaw === null) {
@@ -236,16 +237,16 @@ export function validateConsentList(
       } else if ((signedBy === 'parent' || signedBy === 'guardian') && age >= SELF_CONSENT_AGE) {
         issue('warning', resolved.fields.signedBy!, 'consent.row.signerShouldBeSelf', { age, date: onDay });
       }
-      if (signedBy === 'parent' || signedBy === 'guardian') parentSignedFrom = sixteenthBirthday(birthDate);
       // The school year the form is for begins no earlier than 1 August: a form signed in June by a parent of a
       // pupil who turns 16 in July grants nothing for the new year either.
-      grantDay = onDay > yearStart ? onDay : yearStart;
+      grantDay = formCountsFrom(onDay, options.schoolYear);
+      if (signedBy === 'parent' || signedBy === 'guardian') parentSignedFrom = parentGrantVoidFrom(birthDate, grantDay);
     } else if (mapping.personKind === 'staff' && signedBy === null && signerRaw === null) {
       signedBy = 'self';
       signedByInferred = true;
     }
 
-    const parentCannotGrant = parentSignedFrom !== null && grantDay >= parentSignedFrom;
+    const parentCannotGrant = parentSignedFrom !== null;
     const consents: Record<string, ListConsentStatus> = {};
     for (const column of resolved.channels) {
       const raw = cells[column.index] ?? '';
