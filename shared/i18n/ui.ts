@@ -4,6 +4,7 @@ import { uiCommonEn, uiCommonNl } from './ui/common';
 import { uiConsentEn, uiConsentNl } from './ui/consent';
 import { uiConsentRulesEn, uiConsentRulesNl } from './ui/consentRules';
 import { uiLibraryEn, uiLibraryNl } from './ui/library';
+import { uiPicksEn, uiPicksNl } from './ui/picks';
 import { uiPublishEn, uiPublishNl } from './ui/publish';
 import { uiSettingsEn, uiSettingsNl } from './ui/settings';
 
@@ -11,6 +12,7 @@ import { uiSettingsEn, uiSettingsNl } from './ui/settings';
 export const uiParts = {
   common: { nl: uiCommonNl, en: uiCommonEn },
   library: { nl: uiLibraryNl, en: uiLibraryEn },
+  picks: { nl: uiPicksNl, en: uiPicksEn },
   consent: { nl: uiConsentNl, en: uiConsentEn },
   consentRules: { nl: uiConsentRulesNl, en: uiConsentRulesEn },
   publish: { nl: uiPublishNl, en: uiPublishEn },
@@ -21,6 +23,7 @@ export const uiParts = {
 export const uiNl = {
   ...uiCommonNl,
   ...uiLibraryNl,
+  ...uiPicksNl,
   ...uiConsentNl,
   ...uiConsentRulesNl,
   ...uiPublishNl,
@@ -31,6 +34,7 @@ export const uiNl = {
 export const uiEn = {
   ...uiCommonEn,
   ...uiLibraryEn,
+  ...uiPicksEn,
   ...uiConsentEn,
   ...uiConsentRulesEn,
   ...uiPublishEn,

@@ -1,9 +1,9 @@
 // Protected pupils (issue 17): a "never publish" mark on a person — a custody dispute, a shelter, foster care. Any
-// photo in which they are tagged, linked or suspected is blocked, not masked. Depends on 001 and 004 (people).
+// photo in which they are tagged, linked or suspected is blocked, not masked. Depends on 001 and 004 (people); 005 (picks) does not touch people.
 import type { Migration } from './types';
 
-export const migration005: Migration = {
-  version: 5,
+export const migration006: Migration = {
+  version: 6,
   name: 'protected-people',
   up(db) {
     db.exec(`
