@@ -1,4 +1,5 @@
 // English UI text: exactly the keys of the Dutch table.
+import { boardEn } from './board';
 import { consentEn } from './consent';
 import { coreEn } from './core.en';
 import { facesEn } from './faces';
@@ -23,5 +24,6 @@ export const en = {
   ...publishEn,
   ...proofEn,
   ...rulesEn,
+  ...boardEn,
   ...uiEn,
 } as const satisfies Record<MessageKey, string>;
