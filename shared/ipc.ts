@@ -12,6 +12,7 @@ import { libraryContract } from './ipc/library';
 import { peopleContract } from './ipc/people';
 import { privacyContract } from './ipc/privacy';
 import { publishContract } from './ipc/publish';
+import { reviewContract } from './ipc/review';
 import { uiContract } from './ipc/ui';
 
 export const ipcContract = {
@@ -22,6 +23,7 @@ export const ipcContract = {
   ...facesContract,
   ...peopleContract,
   ...publishContract,
+  ...reviewContract,
   ...privacyContract,
   ...uiContract,
 };

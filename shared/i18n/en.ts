@@ -9,6 +9,7 @@ import { picksEn } from './picks';
 import { policyEn } from './policy';
 import { proofEn } from './proof';
 import { publishEn } from './publish';
+import { reviewEn } from './review';
 import { rulesEn } from './rules';
 import { uiEn } from './ui';
 import type { MessageKey } from './nl';
@@ -23,6 +24,7 @@ export const en = {
   ...policyEn,
   ...publishEn,
   ...proofEn,
+  ...reviewEn,
   ...rulesEn,
   ...boardEn,
   ...uiEn,

@@ -10,6 +10,7 @@ import { picksNl } from './picks';
 import { policyNl } from './policy';
 import { proofNl } from './proof';
 import { publishNl } from './publish';
+import { reviewNl } from './review';
 import { rulesNl } from './rules';
 import { uiNl } from './ui';
 
@@ -23,6 +24,7 @@ export const nl = {
   ...policyNl,
   ...publishNl,
   ...proofNl,
+  ...reviewNl,
   ...rulesNl,
   ...boardNl,
   ...uiNl,

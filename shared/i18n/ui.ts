@@ -6,6 +6,7 @@ import { uiConsentRulesEn, uiConsentRulesNl } from './ui/consentRules';
 import { uiLibraryEn, uiLibraryNl } from './ui/library';
 import { uiPicksEn, uiPicksNl } from './ui/picks';
 import { uiPublishEn, uiPublishNl } from './ui/publish';
+import { uiReviewEn, uiReviewNl } from './ui/review';
 import { uiSettingsEn, uiSettingsNl } from './ui/settings';
 
 /** Each screen's texts in both languages: the same keys in each, as the tests check. */
@@ -16,6 +17,7 @@ export const uiParts = {
   consent: { nl: uiConsentNl, en: uiConsentEn },
   consentRules: { nl: uiConsentRulesNl, en: uiConsentRulesEn },
   publish: { nl: uiPublishNl, en: uiPublishEn },
+  review: { nl: uiReviewNl, en: uiReviewEn },
   audit: { nl: uiAuditNl, en: uiAuditEn },
   settings: { nl: uiSettingsNl, en: uiSettingsEn },
 } as const;
@@ -27,6 +29,7 @@ export const uiNl = {
   ...uiConsentNl,
   ...uiConsentRulesNl,
   ...uiPublishNl,
+  ...uiReviewNl,
   ...uiAuditNl,
   ...uiSettingsNl,
 } as const;
@@ -38,6 +41,7 @@ export const uiEn = {
   ...uiConsentEn,
   ...uiConsentRulesEn,
   ...uiPublishEn,
+  ...uiReviewEn,
   ...uiAuditEn,
   ...uiSettingsEn,
 } as const satisfies Record<keyof typeof uiNl, string>;

@@ -67,10 +67,12 @@ function protectedSuspect(directory: PeopleDirectory, name: string, matchedPerso
 
 export function identifyRegion(
   directory: PeopleDirectory,
-  region: Pick<PhotoRegion, 'name' | 'classHint' | 'personId'>,
+  region: Pick<PhotoRegion, 'name' | 'classHint' | 'personId'> & Partial<Pick<PhotoRegion, 'guestAt'>>,
   classes: readonly string[],
   consent: ConsentLookup,
 ): RegionIdentity {
+  // "Guest / not known" outranks a tagged name: a person said nobody named may be shown here.
+  if (region.guestAt) return { kind: 'unknown' };
   const linked = region.personId !== null ? directory.people.get(region.personId) : undefined;
   if (linked) {
     return {

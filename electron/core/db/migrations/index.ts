@@ -4,7 +4,8 @@ import { migration002 } from './002-consent';
 import { migration003 } from './003-photo-review';
 import { migration004 } from './004-pseudonyms';
 import { migration005 } from './005-picks';
-import { migration006 } from './006-protected-people';
+import { migration006 } from './006-event-review';
+import { migration007 } from './007-protected-people';
 import type { Migration } from './types';
 
 export type { Migration } from './types';
@@ -16,4 +17,5 @@ export const migrations: readonly Migration[] = [
   migration004,
   migration005,
   migration006,
+  migration007,
 ];

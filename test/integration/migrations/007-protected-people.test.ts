@@ -1,4 +1,4 @@
-// Migration 006, protected pupils, over a version-5 file with rows in every table: one column on people (0 for
+// Migration 007, protected pupils, over a version-6 file with rows in every table: one column on people (0 for
 // everyone already there), nothing else changed, and only 0 or 1 accepted.
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -15,20 +15,20 @@ import { useTempDirs } from '../../helpers/tempDir';
 
 const tempDir = useTempDirs();
 
-function migratedFromVersion5() {
+function migratedFromVersion6() {
   const db = databaseAtVersion(path.join(tempDir(), 'f.sqlite'), 3);
   addVersion1Rows(db);
-  migrateTo(db, 5);
+  migrateTo(db, 6);
   const schemaBefore = schemaObjects(db);
   const rowsBefore = tableRows(db) as Record<string, Array<Record<string, unknown>>>;
-  migrateTo(db, 6);
+  migrateTo(db, 7);
   return { db, schemaBefore, rowsBefore };
 }
 
-describe('migration 006 over a version-5 database', () => {
+describe('migration 007 over a version-6 database', () => {
   it('adds protected to people and changes nothing else', () => {
-    const { db, schemaBefore } = migratedFromVersion5();
-    expect(schemaVersion(db)).toBe(6);
+    const { db, schemaBefore } = migratedFromVersion6();
+    expect(schemaVersion(db)).toBe(7);
     const { added, removedOrChanged } = schemaDiff(schemaBefore, schemaObjects(db));
     expect(added.map((object) => object.name)).toEqual(['people']);
     expect(removedOrChanged.map((object) => object.name)).toEqual(['people']);
@@ -37,7 +37,7 @@ describe('migration 006 over a version-5 database', () => {
   });
 
   it('keeps every row; nobody is protected by the migration', () => {
-    const { db, rowsBefore } = migratedFromVersion5();
+    const { db, rowsBefore } = migratedFromVersion6();
     const rowsAfter = tableRows(db) as Record<string, Array<Record<string, unknown>>>;
     expect(rowsBefore.people!.length).toBeGreaterThan(0);
     expect(rowsAfter.people).toEqual(rowsBefore.people!.map((person) => ({ ...person, protected: 0 })));
@@ -46,7 +46,7 @@ describe('migration 006 over a version-5 database', () => {
   });
 
   it('accepts 0 or 1 only', () => {
-    const { db } = migratedFromVersion5();
+    const { db } = migratedFromVersion6();
     const set = db.prepare('UPDATE people SET protected = ? WHERE id = 1');
     expect(() => set.run(2)).toThrow(/CHECK/);
     expect(() => set.run(null)).toThrow(/NOT NULL/);

@@ -1,9 +1,9 @@
 // Protected pupils (issue 17): a "never publish" mark on a person — a custody dispute, a shelter, foster care. Any
-// photo in which they are tagged, linked or suspected is blocked, not masked. Depends on 001 and 004 (people); 005 (picks) does not touch people.
+// photo in which they are tagged, linked or suspected is blocked, not masked. Depends on 001 and 004 (people); 005 (picks) and 006 (event review) do not touch people.
 import type { Migration } from './types';
 
-export const migration006: Migration = {
-  version: 6,
+export const migration007: Migration = {
+  version: 7,
   name: 'protected-people',
   up(db) {
     db.exec(`
