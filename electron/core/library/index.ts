@@ -26,5 +26,5 @@ export {
   type ChosenPhoto,
 } from './photoRepository';
 export { getPhoto, listEventPhotos, listEvents } from './photos';
-export { eventExists, eventIdsOfPhoto, findEvent, listIndexErrors, listRoots, photoHashesOfEvent } from './repository';
+export { eventExists, eventIds, eventIdsOfPhoto, findEvent, listIndexErrors, listRoots, photoHashesOfEvent } from './repository';
 export { registerLibraryHandlers } from './ipc';

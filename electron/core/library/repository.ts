@@ -229,6 +229,11 @@ export function listEvents(db: ReadableDb, rootId?: number): EventRow[] {
     .all({ rootId: rootId ?? null }) as EventRow[];
 }
 
+/** Every event's id, in folder order. */
+export function eventIds(db: ReadableDb): number[] {
+  return db.prepare('SELECT id FROM events ORDER BY folder_path').pluck().all() as number[];
+}
+
 /** The photos (content hashes) of an event. */
 export function photoHashesOfEvent(db: ReadableDb, eventId: number): string[] {
   return db

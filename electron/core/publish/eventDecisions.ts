@@ -1,14 +1,12 @@
-// The library's questions about an event's decisions for a channel and date: the counts per status, one page of
-// the grid (with its filters), the hashes a filter keeps. Asked in the decision worker (decisionWorker.ts), on its
+// The library's questions about an event's decisions for a channel and date: one page of the grid (with its
+// filters), the hashes a filter keeps (the counts per status come from the kept statuses, decisionStore.ts). Asked in the decision worker (decisionWorker.ts), on its
 // own read-only connection; every answer comes from decideMany, so it is the same decision the export takes.
 import {
-  countByStatus,
   isFiltered,
   matchesFilter,
   summariseDecision,
   type DecisionFilter,
   type DecisionSummary,
-  type StatusCounts,
 } from '../../../shared/decisionFilter';
 import { AppError } from '../../../shared/errors';
 import type { Decision } from '../../../shared/policy';
@@ -113,10 +111,6 @@ export class EventDecisions {
         this.kept.delete(keyOf(kept.query));
       }
     }
-  }
-
-  counts(query: EventDecisionQuery): StatusCounts {
-    return countByStatus(this.summaries(query).summaries);
   }
 
   /** The photos a filter keeps, in grid order. */

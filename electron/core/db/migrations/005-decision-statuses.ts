@@ -1,0 +1,96 @@
+// Each photo's decision status for a channel, a day and an event, kept so that the library's counts are one query
+// (the decision worker fills it; see electron/core/publish/decisionStore.ts). What is kept is thrown away by
+// triggers on every table a decision reads, whoever writes to it: a status can go missing, never go stale.
+// A new input to the decision rules needs its table listed here (in a new migration). Depends on 001.
+import type { Migration } from './types';
+
+/** Tables whose rows belong to one photo: a change there makes that photo's statuses go, and the sets' classes be checked. */
+const PHOTO_INPUTS = ['regions', 'photos', 'photo_files'] as const;
+/** A consent record: the statuses on its channel that asked for its person's consent go. */
+const CONSENT_INPUTS = ['consent_records'] as const;
+/** A channel: every status on it goes. */
+const CHANNEL_INPUTS = ['channels'] as const;
+/** Tables that may change any decision: every status goes (people also change which names match: classes too). */
+const GLOBAL_INPUTS = ['people', 'settings'] as const;
+
+const PHOTO_KEY: Record<(typeof PHOTO_INPUTS)[number], string> = {
+  regions: 'photo_hash',
+  photos: 'hash',
+  photo_files: 'photo_hash',
+};
+
+const UNCHECK_CLASSES = 'UPDATE decision_sets SET classes_current = 0 WHERE classes_current = 1;';
+
+function triggers(table: string, body: (row: 'NEW' | 'OLD') => string): string {
+  return (['INSERT', 'UPDATE', 'DELETE'] as const)
+    .map((op) => {
+      const rows: Array<'NEW' | 'OLD'> = op === 'INSERT' ? ['NEW'] : op === 'DELETE' ? ['OLD'] : ['OLD', 'NEW'];
+      return `CREATE TRIGGER decision_input_${table}_${op.toLowerCase()} AFTER ${op} ON ${table} BEGIN
+        ${rows.map(body).join('\n        ')}
+      END;`;
+    })
+    .join('\n');
+}
+
+export const migration005: Migration = {
+  version: 5,
+  name: 'decision-statuses',
+  up(db) {
+    db.exec(`
+      -- The statuses of one event's photos on a channel and a day, and the classes of the events they were decided
+      -- with (the people named in an event settle ambiguous names in it): a JSON list of [event id, classes].
+      -- classes_current = 0 when a photo or a person changed since: the classes are worked out again and, if they
+      -- differ, every status of the set goes.
+      CREATE TABLE decision_sets (
+        id INTEGER PRIMARY KEY,
+        channel_id TEXT NOT NULL,
+        day TEXT NOT NULL CHECK (day GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
+        event_id INTEGER NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+        classes TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(classes)),
+        classes_current INTEGER NOT NULL DEFAULT 1 CHECK (classes_current IN (0, 1)),
+        used_at TEXT NOT NULL,
+        UNIQUE (channel_id, day, event_id)
+      ) STRICT;
+
+      CREATE TABLE decision_statuses (
+        set_id INTEGER NOT NULL REFERENCES decision_sets(id) ON DELETE CASCADE,
+        photo_hash TEXT NOT NULL,
+        status TEXT NOT NULL CHECK (status IN ('publish', 'hide', 'blocked', 'needs_review')),
+        PRIMARY KEY (set_id, photo_hash)
+      ) STRICT, WITHOUT ROWID;
+      CREATE INDEX decision_statuses_photo ON decision_statuses (photo_hash);
+
+      -- The people whose consent a kept status asked for: a new consent version of one of them makes it go.
+      CREATE TABLE decision_status_people (
+        set_id INTEGER NOT NULL,
+        photo_hash TEXT NOT NULL,
+        person_id INTEGER NOT NULL,
+        PRIMARY KEY (set_id, photo_hash, person_id),
+        FOREIGN KEY (set_id, photo_hash) REFERENCES decision_statuses(set_id, photo_hash) ON DELETE CASCADE
+      ) STRICT, WITHOUT ROWID;
+      CREATE INDEX decision_status_people_person ON decision_status_people (person_id);
+
+      ${PHOTO_INPUTS.map((table) =>
+        triggers(
+          table,
+          (row) => `DELETE FROM decision_statuses WHERE photo_hash = ${row}.${PHOTO_KEY[table]}; ${UNCHECK_CLASSES}`,
+        ),
+      ).join('\n')}
+      ${triggers(
+        'consent_records',
+        (row) => `DELETE FROM decision_statuses WHERE (set_id, photo_hash) IN (
+          SELECT p.set_id, p.photo_hash FROM decision_status_people p JOIN decision_sets s ON s.id = p.set_id
+          WHERE p.person_id = ${row}.person_id AND s.channel_id = ${row}.channel_id);`,
+      )}
+      ${triggers(
+        'channels',
+        (row) => `DELETE FROM decision_statuses WHERE set_id IN (SELECT id FROM decision_sets WHERE channel_id = ${row}.id);`,
+      )}
+      ${triggers('people', () => `DELETE FROM decision_statuses; ${UNCHECK_CLASSES}`)}
+      ${triggers('settings', () => 'DELETE FROM decision_statuses;')}
+    `);
+  },
+};
+
+/** The tables whose changes the triggers above follow (for the test that checks none is missing). */
+export const DECISION_INPUT_TABLES: readonly string[] = [...PHOTO_INPUTS, ...CONSENT_INPUTS, ...CHANNEL_INPUTS, ...GLOBAL_INPUTS];
