@@ -57,7 +57,7 @@ export const migration005: Migration = {
         photo_hash TEXT NOT NULL,
         status TEXT NOT NULL CHECK (status IN ('publish', 'hide', 'blocked', 'needs_review')),
         PRIMARY KEY (set_id, photo_hash)
-      ) STRICT, WITHOUT ROWID;
+      ) STRICT;
       CREATE INDEX decision_statuses_photo ON decision_statuses (photo_hash);
 
       -- The people whose consent a kept status asked for: a new consent version of one of them makes it go.
@@ -67,7 +67,7 @@ export const migration005: Migration = {
         person_id INTEGER NOT NULL,
         PRIMARY KEY (set_id, photo_hash, person_id),
         FOREIGN KEY (set_id, photo_hash) REFERENCES decision_statuses(set_id, photo_hash) ON DELETE CASCADE
-      ) STRICT, WITHOUT ROWID;
+      ) STRICT;
       CREATE INDEX decision_status_people_person ON decision_status_people (person_id);
 
       ${PHOTO_INPUTS.map((table) =>
