@@ -16,14 +16,13 @@ import {
   withdrawConsent,
 } from '../../electron/core/consent';
 import type { CoreContext } from '../../electron/core/context';
-import { openSecondConnection } from '../../electron/core/db';
 import { DECISION_INPUT_TABLES } from '../../electron/core/db/migrations/005-decision-statuses';
 import { chosenPhotosOfEvent } from '../../electron/core/library';
 import { startIndexJob } from '../../electron/core/library/indexer';
 import { addDrawnFace, dismissFaceRegion, linkRegion, regionsOfPhoto } from '../../electron/core/people';
 import { erasePerson } from '../../electron/core/privacy';
 import { decideMany, decisionContext } from '../../electron/core/publish';
-import { keptCounts } from '../../electron/core/publish/decisionStore';
+import { decideMissing, keepDecided, keptCounts } from '../../electron/core/publish/decisionStore';
 import { updateSettings } from '../../electron/core/settings';
 import { SAMPLE_PHOTOS } from '../../scripts/sample-school';
 import { proposeMapping } from '../../shared/consentImport';
@@ -169,23 +168,18 @@ describe('kept decision statuses', () => {
     }
   });
 
-  it('keeps nothing decided on a database another connection changed meanwhile', async () => {
-    const { core, eventId } = await school();
+  it('keeps nothing decided before a change committed meanwhile', async () => {
+    const { core, eventId, hashes } = await school();
     const query = { channelId: 'social', date: '2026-10-01', eventId };
-    // Another connection commits while this one decides on its snapshot: its write is refused (twice), the counts
-    // of the snapshot are answered and nothing is kept.
-    const other = openSecondConnection(core.readOnlyAccess);
-    try {
-      const result = other.transaction(() => {
-        other.prepare('SELECT count(*) FROM photos').pluck().get();
-        core.db.prepare("UPDATE photos SET faces_detected_with = 'again'").run();
-        return keptCounts(other, query);
-      })();
-      expect(result.kept).toBe(false);
-      expect(result.decided).toBe(photos.length);
-    } finally {
-      other.close();
-    }
-    expect(keptCounts(core.db, query).decided).toBe(photos.length);
+    // Decided on one state of the database; then a change is committed before they are kept: nothing is kept.
+    const early = decideMissing(core.db, query);
+    expect(early.decided).toHaveLength(photos.length);
+    core.db.prepare('UPDATE photos SET faces_detected_with = NULL WHERE hash = ?').run(hashes.get('IMG_0002.jpg')!);
+    expect(keepDecided(core.db, early)).toBe(false);
+    // Asked again: decided again, on the new state, and kept.
+    const counts = keptCounts(core.db, query);
+    expect(counts).toMatchObject({ decided: photos.length, kept: true });
+    expect(counts.counts.needs_review).toBe(1);
+    expect(keptCounts(core.db, query).decided).toBe(0);
   });
 });

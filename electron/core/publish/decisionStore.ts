@@ -1,7 +1,8 @@
 // The library's counts from kept decision statuses (migration 005): each photo's status per channel, day and event,
 // decided by decideOne like every other decision and kept in the database. Triggers throw a status away when
 // anything it rests on changes (its photo, its regions, a person it asked consent for, the people, the settings, the
-// channel); here only what is missing is decided again. Runs in the decision worker, on its own connection.
+// channel) and count the change; here only what is missing is decided again, and kept only if nothing was counted
+// meanwhile. Runs in the decision worker, on its own connection.
 import { countByStatus, type StatusCounts } from '../../../shared/decisionFilter';
 import { AppError } from '../../../shared/errors';
 import type { DecisionStatus } from '../../../shared/policy';
@@ -11,6 +12,7 @@ import { regionsOfPhotos } from '../people';
 import { classesOfEvent, decideOne, decisionContext, type DecisionContext } from './decisions';
 import {
   clearStatuses,
+  decisionGeneration,
   decisionSets,
   findDecisionSet,
   forgetOldDecisionSets,
@@ -19,6 +21,7 @@ import {
   saveDecisionSet,
   touchDecisionSet,
   type DecisionSet,
+  type DecisionSetKey,
 } from './decisionStoreRepository';
 import type { EventDecisionQuery } from './eventDecisions';
 
@@ -26,6 +29,8 @@ import type { EventDecisionQuery } from './eventDecisions';
 const MAX_KEPT_STATUSES = 200_000;
 /** Photos whose regions are read at a time while deciding. */
 const DECIDE_BATCH = 2000;
+/** Statuses kept per transaction: each holds the database's write lock for a few milliseconds. */
+const KEEP_BATCH = 1000;
 /** A set's use time is written again at most this often (a count that finds everything kept writes nothing). */
 const TOUCH_AFTER_MS = 60_000;
 
@@ -48,87 +53,119 @@ function sameClasses(a: Classes, b: Classes): boolean {
   return canonical(a) === canonical(b);
 }
 
-function isSnapshotBusy(error: unknown): boolean {
-  const code = error instanceof Error ? (error as Error & { code?: unknown }).code : undefined;
-  return typeof code === 'string' && code.startsWith('SQLITE_BUSY');
+interface Decided {
+  readonly photoHash: string;
+  readonly status: DecisionStatus;
+  readonly people: readonly number[];
 }
 
-interface Outcome {
-  counts: StatusCounts;
-  decided: number;
+/** What one look at the database decided: the counts, and what is to be kept. */
+export interface DecidedCounts {
+  readonly counts: StatusCounts;
+  /** The photos decided now, to keep; empty when every status was kept. */
+  readonly decided: readonly Decided[];
+  readonly key: DecisionSetKey;
+  /** The set as it was; null when new. */
+  readonly set: DecisionSet | null;
+  /** Whether the kept statuses of the set are to go first (the classes they were decided with changed). */
+  readonly clear: boolean;
+  readonly classes: Classes;
+  /** The triggers' change count the decisions were made at. */
+  readonly generation: number;
 }
 
-function upToDate(db: WritableDb, query: EventDecisionQuery, now: Date, computed: { value: Outcome | null }): Outcome {
-  const context = decisionContext(db, query.channelId, query.date);
-  if (!eventExists(db, query.eventId)) throw new AppError('publish.eventUnknown', { event: query.eventId });
-  const key = { channelId: query.channelId, day: query.date, eventId: query.eventId };
-  const hashes = photoHashesOfEvent(db, query.eventId);
-  const set = findDecisionSet(db, key);
-  let kept = set ? keptStatuses(db, set.id) : new Map<string, DecisionStatus>();
-  let cleared = false;
-  if (set && !set.classesCurrent) {
-    // A photo or a person changed: the classes that settle ambiguous names may have too.
-    for (const [eventId] of set.classes) classesOfEvent(db, context, eventId);
-    if (!sameClasses(set.classes, classesOf(context))) {
-      kept = new Map();
-      cleared = true;
-    }
-  } else if (set) {
-    for (const [eventId, classes] of set.classes) context.classes.set(eventId, [...classes]);
-  }
-  const missing = hashes.filter((hash) => !kept.has(hash));
-  if (set && set.classesCurrent && missing.length === 0) {
-    if (now.getTime() - Date.parse(set.usedAt) > TOUCH_AFTER_MS) touchDecisionSet(db, set.id, now.toISOString());
-    return { counts: countByStatus(hashes.map((hash) => ({ status: kept.get(hash)! }))), decided: 0 };
-  }
+/**
+ * The counts of an event's photos on a channel and day, from the statuses kept and, for the photos without one,
+ * decided here: all read in one transaction, so on one state of the database. Writes nothing.
+ */
+export function decideMissing(db: WritableDb, query: EventDecisionQuery): DecidedCounts {
+  return db
+    .transaction((): DecidedCounts => {
+      const generation = decisionGeneration(db);
+      const context = decisionContext(db, query.channelId, query.date);
+      if (!eventExists(db, query.eventId)) throw new AppError('publish.eventUnknown', { event: query.eventId });
+      const key = { channelId: query.channelId, day: query.date, eventId: query.eventId };
+      const hashes = photoHashesOfEvent(db, query.eventId);
+      const set = findDecisionSet(db, key);
+      let kept = set ? keptStatuses(db, set.id) : new Map<string, DecisionStatus>();
+      let clear = false;
+      if (set && !set.classesCurrent) {
+        // A photo or a person changed: the classes that settle ambiguous names may have too.
+        for (const [eventId] of set.classes) classesOfEvent(db, context, eventId);
+        if (!sameClasses(set.classes, classesOf(context))) {
+          kept = new Map();
+          clear = true;
+        }
+      } else if (set) {
+        for (const [eventId, classes] of set.classes) context.classes.set(eventId, [...classes]);
+      }
 
-  const consulted = new Set<number>();
-  const asking: DecisionContext = { ...context, consulted };
-  const decided: Array<{ photoHash: string; status: DecisionStatus; people: number[] }> = [];
-  const photos = chosenPhotos(db, missing);
-  for (let start = 0; start < photos.length; start += DECIDE_BATCH) {
-    const batch = photos.slice(start, start + DECIDE_BATCH);
-    const regions = regionsOfPhotos(
-      db,
-      batch.map((photo) => photo.hash),
-    );
-    for (const photo of batch) {
-      consulted.clear();
-      const { status } = decideOne(db, asking, photo, regions.get(photo.hash) ?? []);
-      decided.push({ photoHash: photo.hash, status, people: [...consulted] });
-      kept.set(photo.hash, status);
+      const consulted = new Set<number>();
+      const asking: DecisionContext = { ...context, consulted };
+      const decided: Decided[] = [];
+      const photos = chosenPhotos(
+        db,
+        hashes.filter((hash) => !kept.has(hash)),
+      );
+      for (let start = 0; start < photos.length; start += DECIDE_BATCH) {
+        const batch = photos.slice(start, start + DECIDE_BATCH);
+        const regions = regionsOfPhotos(
+          db,
+          batch.map((photo) => photo.hash),
+        );
+        for (const photo of batch) {
+          consulted.clear();
+          const { status } = decideOne(db, asking, photo, regions.get(photo.hash) ?? []);
+          decided.push({ photoHash: photo.hash, status, people: [...consulted] });
+          kept.set(photo.hash, status);
+        }
+      }
+      const counts = countByStatus(hashes.map((hash) => ({ status: kept.get(hash)! })));
+      return { counts, decided, key, set, clear, classes: classesOf(context), generation };
+    })
+    .deferred();
+}
+
+/**
+ * Keeps what decideMissing decided, a batch per short transaction (the main process never waits long for the
+ * database), each only while no change was counted since the decisions were made. Returns whether all was kept.
+ */
+export function keepDecided(db: WritableDb, result: DecidedCounts, now: Date = new Date()): boolean {
+  const { set } = result;
+  if (set && set.classesCurrent && result.decided.length === 0) {
+    if (now.getTime() - Date.parse(set.usedAt) > TOUCH_AFTER_MS) {
+      db.transaction(() => touchDecisionSet(db, set.id, now.toISOString())).immediate();
     }
+    return true;
   }
-  const outcome = {
-    counts: countByStatus(hashes.map((hash) => ({ status: kept.get(hash)! }))),
-    decided: decided.length,
-  };
-  computed.value = outcome;
-  // The first write: if another connection committed since this transaction's first read, SQLite refuses it
-  // (SQLITE_BUSY_SNAPSHOT) and nothing decided on the older state is kept.
-  const setId = saveDecisionSet(db, key, classesOf(context), now.toISOString());
-  if (cleared) clearStatuses(db, setId);
-  keepStatuses(db, setId, decided);
-  forgetOldDecisionSets(db, MAX_KEPT_STATUSES);
-  return outcome;
+  let setId: number | null = null;
+  for (let start = 0; start === 0 || start < result.decided.length; start += KEEP_BATCH) {
+    const kept = db
+      .transaction(() => {
+        if (decisionGeneration(db) !== result.generation) return false;
+        if (setId === null) {
+          setId = saveDecisionSet(db, result.key, result.classes, now.toISOString());
+          if (result.clear) clearStatuses(db, setId);
+        }
+        keepStatuses(db, setId, result.decided.slice(start, start + KEEP_BATCH));
+        return true;
+      })
+      .immediate();
+    if (!kept) return false;
+  }
+  db.transaction(() => forgetOldDecisionSets(db, MAX_KEPT_STATUSES)).immediate();
+  return true;
 }
 
 /**
  * The counts per status of an event's photos on a channel and day, from what is kept; what is missing is decided
- * and kept, in one transaction on one snapshot of the database. When the database changed meanwhile, the counts of
- * that snapshot are answered (they were right when asked) and nothing is kept; the next question decides again.
+ * and kept. When the database changed meanwhile, the counts decided are answered (they were right when asked) and
+ * only what was kept before the change stays; the next question decides the rest.
  */
 export function keptCounts(db: WritableDb, query: EventDecisionQuery, now: Date = new Date()): KeptCounts {
-  for (let attempt = 0; ; attempt += 1) {
-    const computed: { value: Outcome | null } = { value: null };
-    try {
-      const outcome = db.transaction(() => upToDate(db, query, now, computed)).deferred();
-      return { ...outcome, kept: true };
-    } catch (error) {
-      if (!isSnapshotBusy(error) || computed.value === null) throw error;
-      if (attempt >= 1) return { ...computed.value, kept: false };
-    }
-  }
+  const result = decideMissing(db, query);
+  const kept = keepDecided(db, result, now);
+  return { counts: result.counts, decided: result.decided.length, kept };
 }
 
 /**

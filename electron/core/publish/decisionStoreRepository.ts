@@ -1,5 +1,6 @@
-// SQL of the kept decision statuses (decision_sets, decision_statuses, decision_status_people; migration 005): each
-// photo's status per channel, day and event, filled by the decision worker, thrown away by triggers on change.
+// SQL of the kept decision statuses (decision_sets, decision_statuses, decision_status_people, decision_generation;
+// migration 005): each photo's status per channel, day and event, filled by the decision worker, thrown away by
+// triggers on change.
 import type { DecisionStatus } from '../../../shared/policy';
 import type { ReadableDb, WritableDb } from '../db';
 
@@ -38,6 +39,11 @@ function toSet(row: SetRow): DecisionSet {
     classesCurrent: row.classes_current === 1,
     usedAt: row.used_at,
   };
+}
+
+/** How many changes the triggers have counted: statuses decided before a change are not kept after it. */
+export function decisionGeneration(db: ReadableDb): number {
+  return db.prepare('SELECT n FROM decision_generation WHERE id = 1').pluck().get() as number;
 }
 
 export function findDecisionSet(db: ReadableDb, key: DecisionSetKey): DecisionSet | null {

@@ -1,4 +1,5 @@
-// Migration 005, kept decision statuses, over a version-4 file with rows in every table: three new tables (empty),
+// Migration 005, kept decision statuses, over a version-4 file with rows in every table: four new tables (empty but a
+// change count),
 // their indexes and the triggers that throw kept statuses away on change; no row of any other table changed.
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -32,7 +33,12 @@ describe('migration 005 over a version-4 database', () => {
     expect(schemaVersion(db)).toBe(5);
     const { added, removedOrChanged } = schemaDiff(schemaBefore, schemaObjects(db));
     expect(removedOrChanged).toEqual([]);
-    expect(namesOf(added, 'table')).toEqual(['decision_sets', 'decision_status_people', 'decision_statuses']);
+    expect(namesOf(added, 'table')).toEqual([
+      'decision_generation',
+      'decision_sets',
+      'decision_status_people',
+      'decision_statuses',
+    ]);
     // Three triggers (insert, update, delete) on each table a decision reads.
     expect(namesOf(added, 'trigger')).toHaveLength(3 * 7);
     db.close();
@@ -41,9 +47,11 @@ describe('migration 005 over a version-4 database', () => {
   it('keeps every row', () => {
     const { db, rowsBefore } = migratedFromVersion4();
     const rowsAfter = tableRows(db) as Record<string, unknown[]>;
+    expect(rowsAfter.decision_generation).toEqual([{ id: 1, n: 0 }]);
     expect(rowsAfter.decision_sets).toEqual([]);
     expect(rowsAfter.decision_statuses).toEqual([]);
     expect(rowsAfter.decision_status_people).toEqual([]);
+    delete rowsAfter.decision_generation;
     delete rowsAfter.decision_sets;
     delete rowsAfter.decision_statuses;
     delete rowsAfter.decision_status_people;
@@ -62,6 +70,7 @@ describe('migration 005 over a version-4 database', () => {
     db.prepare("UPDATE photos SET faces_detected_with = 'x' WHERE hash = ?").run(hash);
     expect(db.prepare('SELECT count(*) FROM decision_statuses').pluck().get()).toBe(0);
     expect(db.prepare('SELECT classes_current FROM decision_sets').pluck().get()).toBe(0);
+    expect(db.prepare('SELECT n FROM decision_generation').pluck().get()).toBe(1);
     db.close();
   });
 });

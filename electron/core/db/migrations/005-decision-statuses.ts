@@ -20,6 +20,8 @@ const PHOTO_KEY: Record<(typeof PHOTO_INPUTS)[number], string> = {
 };
 
 const UNCHECK_CLASSES = 'UPDATE decision_sets SET classes_current = 0 WHERE classes_current = 1;';
+/** Every trigger counts its change: statuses decided on an older state are kept only while the count is unchanged. */
+const COUNT_CHANGE = 'UPDATE decision_generation SET n = n + 1;';
 
 function triggers(table: string, body: (row: 'NEW' | 'OLD') => string): string {
   return (['INSERT', 'UPDATE', 'DELETE'] as const)
@@ -27,6 +29,7 @@ function triggers(table: string, body: (row: 'NEW' | 'OLD') => string): string {
       const rows: Array<'NEW' | 'OLD'> = op === 'INSERT' ? ['NEW'] : op === 'DELETE' ? ['OLD'] : ['OLD', 'NEW'];
       return `CREATE TRIGGER decision_input_${table}_${op.toLowerCase()} AFTER ${op} ON ${table} BEGIN
         ${rows.map(body).join('\n        ')}
+        ${COUNT_CHANGE}
       END;`;
     })
     .join('\n');
@@ -41,6 +44,12 @@ export const migration005: Migration = {
       -- with (the people named in an event settle ambiguous names in it): a JSON list of [event id, classes].
       -- classes_current = 0 when a photo or a person changed since: the classes are worked out again and, if they
       -- differ, every status of the set goes.
+      CREATE TABLE decision_generation (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        n INTEGER NOT NULL
+      ) STRICT;
+      INSERT INTO decision_generation (id, n) VALUES (1, 0);
+
       CREATE TABLE decision_sets (
         id INTEGER PRIMARY KEY,
         channel_id TEXT NOT NULL,
