@@ -3,7 +3,7 @@
 // anything it rests on changes (its photo, its regions, a person it asked consent for, the people, the settings, the
 // channel) and count the change; here only what is missing is decided again, and kept only if nothing was counted
 // meanwhile. Runs in the decision worker, on its own connection.
-import { countByStatus, type StatusCounts } from '../../../shared/decisionFilter';
+import { countByStatus, DEFAULT_CHANNEL_ID, type StatusCounts } from '../../../shared/decisionFilter';
 import { AppError } from '../../../shared/errors';
 import type { DecisionStatus } from '../../../shared/policy';
 import type { WritableDb } from '../db';
@@ -61,7 +61,8 @@ interface Decided {
 
 /** What one look at the database decided: the counts, and what is to be kept. */
 export interface DecidedCounts {
-  readonly counts: StatusCounts;
+  /** Null when a limit left photos undecided. */
+  readonly counts: StatusCounts | null;
   /** The photos decided now, to keep; empty when every status was kept. */
   readonly decided: readonly Decided[];
   readonly key: DecisionSetKey;
@@ -76,9 +77,10 @@ export interface DecidedCounts {
 
 /**
  * The counts of an event's photos on a channel and day, from the statuses kept and, for the photos without one,
- * decided here: all read in one transaction, so on one state of the database. Writes nothing.
+ * decided here (at most `limit` of them): all read in one transaction, so on one state of the database. Writes
+ * nothing.
  */
-export function decideMissing(db: WritableDb, query: EventDecisionQuery): DecidedCounts {
+export function decideMissing(db: WritableDb, query: EventDecisionQuery, limit = Infinity): DecidedCounts {
   return db
     .transaction((): DecidedCounts => {
       const generation = decisionGeneration(db);
@@ -103,10 +105,8 @@ export function decideMissing(db: WritableDb, query: EventDecisionQuery): Decide
       const consulted = new Set<number>();
       const asking: DecisionContext = { ...context, consulted };
       const decided: Decided[] = [];
-      const photos = chosenPhotos(
-        db,
-        hashes.filter((hash) => !kept.has(hash)),
-      );
+      const missing = hashes.filter((hash) => !kept.has(hash));
+      const photos = chosenPhotos(db, missing.slice(0, limit));
       for (let start = 0; start < photos.length; start += DECIDE_BATCH) {
         const batch = photos.slice(start, start + DECIDE_BATCH);
         const regions = regionsOfPhotos(
@@ -120,7 +120,7 @@ export function decideMissing(db: WritableDb, query: EventDecisionQuery): Decide
           kept.set(photo.hash, status);
         }
       }
-      const counts = countByStatus(hashes.map((hash) => ({ status: kept.get(hash)! })));
+      const counts = missing.length > limit ? null : countByStatus(hashes.map((hash) => ({ status: kept.get(hash)! })));
       return { counts, decided, key, set, clear, classes: classesOf(context), generation };
     })
     .deferred();
@@ -165,12 +165,22 @@ export function keepDecided(db: WritableDb, result: DecidedCounts, now: Date = n
 export function keptCounts(db: WritableDb, query: EventDecisionQuery, now: Date = new Date()): KeptCounts {
   const result = decideMissing(db, query);
   const kept = keepDecided(db, result, now);
-  return { counts: result.counts, decided: result.decided.length, kept };
+  return { counts: result.counts!, decided: result.decided.length, kept };
 }
 
 /**
- * What to bring up to date after a change, most recently used first: the kept sets, then every event for the
- * channels and days in use and today, so that the library's first question about an event finds it kept.
+ * Decides and keeps at most `limit` of an event's missing statuses (a step of the worker's background work, short
+ * enough for a question to be answered soon after). Returns whether the set is complete and kept.
+ */
+export function keepSome(db: WritableDb, query: EventDecisionQuery, limit: number): boolean {
+  const result = decideMissing(db, query, limit);
+  return keepDecided(db, result) && result.counts !== null;
+}
+
+/**
+ * What to bring up to date after a change or when the day changes, most recently used first: the kept sets, then
+ * every event for the channels in use (the library's first channel when none is) on their days and today, so that
+ * the library's first question about a newly indexed event finds its statuses kept.
  */
 export function queriesToKeep(db: WritableDb, today: string): EventDecisionQuery[] {
   const sets = decisionSets(db);
@@ -179,13 +189,11 @@ export function queriesToKeep(db: WritableDb, today: string): EventDecisionQuery
     date: set.day,
     eventId: set.eventId,
   }));
+  const targets = sets.length > 0 ? sets.slice(0, 4) : [{ channelId: DEFAULT_CHANNEL_ID, day: today }];
   const events = eventIds(db);
-  const seen = new Set<string>();
-  for (const set of sets.slice(0, 4)) {
-    for (const date of [set.day, today]) {
-      if (seen.has(`${set.channelId}\u0000${date}`)) continue;
-      seen.add(`${set.channelId}\u0000${date}`);
-      for (const eventId of events) queries.push({ channelId: set.channelId, date, eventId });
+  for (const { channelId, day } of targets) {
+    for (const date of [today, day]) {
+      for (const eventId of events) queries.push({ channelId, date, eventId });
     }
   }
   const unique = new Map(

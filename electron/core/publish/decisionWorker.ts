@@ -5,7 +5,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { toSerializedError, type SerializedError } from '../../../shared/errors';
 import { localDay } from '../../../shared/consent';
 import { dataVersion, openSecondConnection, type ReadOnlyAccess } from '../db';
-import { keptCounts, queriesToKeep } from './decisionStore';
+import { keepSome, keptCounts, queriesToKeep } from './decisionStore';
 import { EventDecisions } from './eventDecisions';
 import type { DecisionPage, DecisionPageQuery, EventDecisionQuery } from './eventDecisions';
 import type { DecisionFilter, StatusCounts } from '../../../shared/decisionFilter';
@@ -21,9 +21,11 @@ export type DecisionRequest =
       readonly id: number;
       readonly kind: 'hashes';
       readonly query: EventDecisionQuery & { readonly filter: DecisionFilter };
-    };
+    }
+  /** Answered once the worker has nothing left to bring up to date (for tests and the bench). */
+  | { readonly id: number; readonly kind: 'settled' };
 
-export type DecisionAnswer = StatusCounts | DecisionPage | string[];
+export type DecisionAnswer = StatusCounts | DecisionPage | string[] | null;
 
 export type DecisionReply =
   | { readonly id: number; readonly ok: true; readonly value: DecisionAnswer }
@@ -40,20 +42,36 @@ const decisions = new EventDecisions(db, true);
 // finished job), what is kept is worked out again here, one event at a time (a question in between is answered
 // first), so the library's next question finds it ready. While changes keep coming (indexing), nothing is redone.
 const QUIET_MS = 500;
+/** Photos decided per step of background work: a question waits for one step at most. */
+const STEP_PHOTOS = 1000;
 let seenVersion = dataVersion(db);
+let seenDay = localDay(new Date());
+// At start, what is kept is brought up to date (the app may have been closed over a change or a night).
 let changedAt: number | null = Date.now() - QUIET_MS;
 let refreshing: ReturnType<typeof setImmediate> | null = null;
 
+const settledWaiters: number[] = [];
+
+/** Answers the 'settled' questions when nothing is left to do. */
+function settle(): void {
+  if (refreshing !== null || changedAt !== null || dataVersion(db) !== seenVersion) return;
+  for (const id of settledWaiters.splice(0)) port.postMessage({ id, ok: true, value: null } satisfies DecisionReply);
+}
+
 function refresh(): void {
-  const queries = queriesToKeep(db, localDay(new Date()));
+  const queries = queriesToKeep(db, seenDay);
+  const version = dataVersion(db);
   const step = () => {
     const query = queries.shift();
-    if (!query || dataVersion(db) !== seenVersion) {
+    // A change meanwhile: stop here; the next quiet moment starts again from what is then kept.
+    if (!query || dataVersion(db) !== version) {
       refreshing = null;
+      settle();
       return;
     }
     try {
-      keptCounts(db, query);
+      // Not complete yet: the same event again in the next step.
+      if (!keepSome(db, query, STEP_PHOTOS)) queries.unshift(query);
     } catch {
       // A retired channel or a removed event: nothing to keep; a question about it gets the error itself.
     }
@@ -66,6 +84,12 @@ function refresh(): void {
 
 setInterval(() => {
   const version = dataVersion(db);
+  const day = localDay(new Date());
+  if (day !== seenDay) {
+    // A new day: the library asks about today; its statuses are its own (consent may have taken effect).
+    seenDay = day;
+    changedAt ??= Date.now() - QUIET_MS;
+  }
   if (version !== seenVersion) {
     seenVersion = version;
     changedAt = Date.now();
@@ -73,6 +97,7 @@ setInterval(() => {
     changedAt = null;
     refresh();
   }
+  settle();
 }, QUIET_MS / 2).unref();
 
 function answer(request: DecisionRequest): DecisionAnswer {
@@ -83,10 +108,17 @@ function answer(request: DecisionRequest): DecisionAnswer {
       return decisions.page(request.query);
     case 'hashes':
       return decisions.filteredHashes(request.query);
+    case 'settled':
+      return null;
   }
 }
 
 port.on('message', (request: DecisionRequest) => {
+  if (request.kind === 'settled') {
+    settledWaiters.push(request.id);
+    settle();
+    return;
+  }
   let reply: DecisionReply;
   try {
     reply = { id: request.id, ok: true, value: answer(request) };
