@@ -17,17 +17,21 @@ import {
 } from '../../electron/core/consent';
 import type { CoreContext } from '../../electron/core/context';
 import { DECISION_INPUT_TABLES } from '../../electron/core/db/migrations/005-decision-statuses';
+import { createIpcRouter } from '../../electron/core/ipc/handlers';
 import { chosenPhotosOfEvent } from '../../electron/core/library';
 import { startIndexJob } from '../../electron/core/library/indexer';
 import { addDrawnFace, dismissFaceRegion, linkRegion, regionsOfPhoto } from '../../electron/core/people';
 import { erasePerson } from '../../electron/core/privacy';
 import { decideMany, decisionContext } from '../../electron/core/publish';
+import { decisionService } from '../../electron/core/publish/decisionService';
 import { decideMissing, keepDecided, keptCounts } from '../../electron/core/publish/decisionStore';
 import { updateSettings } from '../../electron/core/settings';
 import { SAMPLE_PHOTOS } from '../../scripts/sample-school';
 import { proposeMapping } from '../../shared/consentImport';
-import { countByStatus } from '../../shared/decisionFilter';
+import { localDay } from '../../shared/consent';
+import { countByStatus, DEFAULT_CHANNEL_ID, type StatusCounts } from '../../shared/decisionFilter';
 import { indexedSchool, markFacesChecked, type IndexedSchool } from '../helpers/school';
+import { ok } from '../helpers/ipc';
 import { useTempDirs } from '../helpers/tempDir';
 
 const tempDir = useTempDirs();
@@ -142,7 +146,20 @@ describe('kept decision statuses', () => {
       expect(check('the next school year')).toBe(total);
       query = { ...query, date: '2026-10-01' };
 
-      // A person erased: the people changed.
+      // A name on one photo that changes the event's classes: the two Noah Jansens (groep 3 and 6) are told apart
+    // by the classes of the others named in the event, so every photo of the set is decided again.
+    db.prepare(
+      `INSERT INTO people (kind, external_key, roepnaam, achternaam, class_name, created_at, updated_at)
+       VALUES ('pupil', '1099', 'Lotte', 'Vos', 'Groep 6', ?, ?)`,
+    ).run('2026-09-01T08:00:00Z', '2026-09-01T08:00:00Z');
+    expect(check('person added')).toBe(total);
+    const noahBefore = keptCounts(db, query).counts;
+    const face = regionsOfPhoto(db, hashes.get('IMG_0005.jpg')!).find((region) => region.name === '')!;
+    db.prepare("UPDATE regions SET name = 'Lotte Vos' WHERE id = ?").run(face.id);
+    expect(check('a name that changes the classes')).toBe(total);
+    expect(keptCounts(db, query).counts).not.toEqual(noahBefore);
+
+    // A person erased: the people changed.
       erasePerson(db, core.actor(), personId(core, '1007'), 'van school');
       check('person erased');
 
@@ -154,6 +171,46 @@ describe('kept decision statuses', () => {
       markFacesChecked(core);
       check('event indexed again');
       expect(keptCounts(db, query).counts).toEqual(decided());
+    },
+  );
+
+  it(
+    'are decided in the worker in the background: after indexing and after a change',
+    { timeout: 60_000 },
+    async () => {
+      const { core, eventId } = await school();
+      const router = createIpcRouter(core, { mediaBaseUrl: 'x' });
+      const query = { channelId: DEFAULT_CHANNEL_ID, date: localDay(new Date()), eventId };
+      const keptFor = () =>
+        core.db
+          .prepare(
+            `SELECT count(*) FROM decision_statuses d JOIN decision_sets s ON s.id = d.set_id
+           WHERE s.channel_id = ? AND s.day = ? AND s.event_id = ?`,
+          )
+          .pluck()
+          .get(query.channelId, query.date, query.eventId) as number;
+      const decided = () =>
+        countByStatus(
+          decideMany(
+            core.db,
+            decisionContext(core.db, query.channelId, query.date),
+            chosenPhotosOfEvent(core.db, eventId),
+          ).map((item) => item.decision),
+        );
+      // Nothing asked yet: the worker decides the library's first channel for today on its own.
+      await decisionService(core).settled();
+      expect(keptFor()).toBe(photos.length);
+      expect(await ok<StatusCounts>(router, 'countDecisions', query)).toEqual(decided());
+
+      withdrawConsent(core.db, core.actor(), {
+        personId: personId(core, '1001'),
+        channelId: query.channelId,
+        reason: 'ouders',
+      });
+      expect(keptFor()).toBeLessThan(photos.length);
+      await decisionService(core).settled();
+      expect(keptFor()).toBe(photos.length);
+      expect(await ok<StatusCounts>(router, 'countDecisions', query)).toEqual(decided());
     },
   );
 
