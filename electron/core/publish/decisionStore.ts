@@ -11,14 +11,18 @@ import { chosenPhotos, eventExists, eventIds, photoHashesOfEvent } from '../libr
 import { regionsOfPhotos } from '../people';
 import { classesOfEvent, decideOne, decisionContext, type DecisionContext } from './decisions';
 import {
-  clearStatuses,
+  clearStalePeople,
   decisionGeneration,
   decisionSets,
+  deleteDecisionSet,
+  deleteSomeStatuses,
   findDecisionSet,
-  forgetOldDecisionSets,
+  hasStalePeople,
   keepStatuses,
   keptStatuses,
   saveDecisionSet,
+  setsBeyond,
+  stalePhotos,
   touchDecisionSet,
   type DecisionSet,
   type DecisionSetKey,
@@ -29,7 +33,7 @@ import type { EventDecisionQuery } from './eventDecisions';
 const MAX_KEPT_STATUSES = 200_000;
 /** Photos whose regions are read at a time while deciding. */
 const DECIDE_BATCH = 2000;
-/** Statuses kept per transaction: each holds the database's write lock for a few milliseconds. */
+/** Statuses kept, or deleted, per transaction: each holds the database's write lock for a few milliseconds. */
 const KEEP_BATCH = 1000;
 /** A set's use time is written again at most this often (a count that finds everything kept writes nothing). */
 const TOUCH_AFTER_MS = 60_000;
@@ -68,8 +72,10 @@ export interface DecidedCounts {
   readonly key: DecisionSetKey;
   /** The set as it was; null when new. */
   readonly set: DecisionSet | null;
-  /** Whether the kept statuses of the set are to go first (the classes they were decided with changed). */
+  /** Whether the kept statuses of the set are to go first (void, or the classes they were decided with changed). */
   readonly clear: boolean;
+  /** Whether the set has stale-people marks to clear once the photos they touch are kept again. */
+  readonly staleMarks: boolean;
   readonly classes: Classes;
   /** The triggers' change count the decisions were made at. */
   readonly generation: number;
@@ -89,9 +95,12 @@ export function decideMissing(db: WritableDb, query: EventDecisionQuery, limit =
       const key = { channelId: query.channelId, day: query.date, eventId: query.eventId };
       const hashes = photoHashesOfEvent(db, query.eventId);
       const set = findDecisionSet(db, key);
-      let kept = set ? keptStatuses(db, set.id) : new Map<string, DecisionStatus>();
-      let clear = false;
-      if (set && !set.classesCurrent) {
+      // A void set (the people, the settings or the channel changed) is decided again whole.
+      let clear = set !== null && !set.current;
+      let kept = set && !clear ? keptStatuses(db, set.id) : new Map<string, DecisionStatus>();
+      if (set && clear) {
+        // Nothing kept to seed or check: the classes are worked out again as the photos are decided.
+      } else if (set && !set.classesCurrent) {
         // A photo or a person changed: the classes that settle ambiguous names may have too.
         for (const [eventId] of set.classes) classesOfEvent(db, context, eventId);
         if (!sameClasses(set.classes, classesOf(context))) {
@@ -105,6 +114,9 @@ export function decideMissing(db: WritableDb, query: EventDecisionQuery, limit =
       const consulted = new Set<number>();
       const asking: DecisionContext = { ...context, consulted };
       const decided: Decided[] = [];
+      const staleMarks = set !== null && hasStalePeople(db, set.id);
+      // Statuses that asked for the consent of someone with a new consent version since: decided again.
+      if (set && staleMarks && !clear) for (const hash of stalePhotos(db, set.id)) kept.delete(hash);
       const missing = hashes.filter((hash) => !kept.has(hash));
       const photos = chosenPhotos(db, missing.slice(0, limit));
       for (let start = 0; start < photos.length; start += DECIDE_BATCH) {
@@ -121,7 +133,7 @@ export function decideMissing(db: WritableDb, query: EventDecisionQuery, limit =
         }
       }
       const counts = missing.length > limit ? null : countByStatus(hashes.map((hash) => ({ status: kept.get(hash)! })));
-      return { counts, decided, key, set, clear, classes: classesOf(context), generation };
+      return { counts, decided, key, set, clear, staleMarks, classes: classesOf(context), generation };
     })
     .deferred();
 }
@@ -132,29 +144,39 @@ export function decideMissing(db: WritableDb, query: EventDecisionQuery, limit =
  */
 export function keepDecided(db: WritableDb, result: DecidedCounts, now: Date = new Date()): boolean {
   const { set } = result;
-  if (set && set.classesCurrent && result.decided.length === 0) {
+  if (set && set.current && set.classesCurrent && !result.staleMarks && result.decided.length === 0) {
     if (now.getTime() - Date.parse(set.usedAt) > TOUCH_AFTER_MS) {
       db.transaction(() => touchDecisionSet(db, set.id, now.toISOString())).immediate();
     }
     return true;
   }
+  // What is void goes first, a batch at a time; the set stays void (or its classes unchecked) until kept again.
+  if (set && result.clear) clearSet(db, set.id);
   let setId: number | null = null;
   for (let start = 0; start === 0 || start < result.decided.length; start += KEEP_BATCH) {
+    const last = start + KEEP_BATCH >= result.decided.length;
     const kept = db
       .transaction(() => {
         if (decisionGeneration(db) !== result.generation) return false;
-        if (setId === null) {
-          setId = saveDecisionSet(db, result.key, result.classes, now.toISOString());
-          if (result.clear) clearStatuses(db, setId);
-        }
+        setId ??= saveDecisionSet(db, result.key, result.classes, now.toISOString());
         keepStatuses(db, setId, result.decided.slice(start, start + KEEP_BATCH));
+        if (last) clearStalePeople(db, setId);
         return true;
       })
       .immediate();
     if (!kept) return false;
   }
-  db.transaction(() => forgetOldDecisionSets(db, MAX_KEPT_STATUSES)).immediate();
+  for (const old of setsBeyond(db, MAX_KEPT_STATUSES)) {
+    clearSet(db, old);
+    db.transaction(() => deleteDecisionSet(db, old)).immediate();
+  }
   return true;
+}
+
+function clearSet(db: WritableDb, setId: number): void {
+  while (db.transaction(() => deleteSomeStatuses(db, setId, KEEP_BATCH)).immediate() > 0) {
+    // Each batch in its own transaction.
+  }
 }
 
 /**

@@ -16,6 +16,8 @@ export interface DecisionSet extends DecisionSetKey {
   readonly classes: ReadonlyArray<readonly [number, readonly string[]]>;
   /** False when a photo or a person changed since the classes were worked out. */
   readonly classesCurrent: boolean;
+  /** False when every status of the set is void (the people, the settings or the channel changed). */
+  readonly current: boolean;
   readonly usedAt: string;
 }
 
@@ -26,6 +28,7 @@ interface SetRow {
   event_id: number;
   classes: string;
   classes_current: number;
+  current: number;
   used_at: string;
 }
 
@@ -37,6 +40,7 @@ function toSet(row: SetRow): DecisionSet {
     eventId: row.event_id,
     classes: JSON.parse(row.classes) as Array<[number, string[]]>,
     classesCurrent: row.classes_current === 1,
+    current: row.current === 1,
     usedAt: row.used_at,
   };
 }
@@ -58,7 +62,7 @@ export function decisionSets(db: ReadableDb): DecisionSet[] {
   return (db.prepare('SELECT * FROM decision_sets ORDER BY used_at DESC, id DESC').all() as SetRow[]).map(toSet);
 }
 
-/** The set for a key, made when new; its classes and use time as given. Returns its id. */
+/** The set for a key, made when new, current; its classes and use time as given. Returns its id. */
 export function saveDecisionSet(
   db: WritableDb,
   key: DecisionSetKey,
@@ -67,9 +71,10 @@ export function saveDecisionSet(
 ): number {
   return db
     .prepare(
-      `INSERT INTO decision_sets (channel_id, day, event_id, classes, classes_current, used_at) VALUES (?, ?, ?, ?, 1, ?)
+      `INSERT INTO decision_sets (channel_id, day, event_id, classes, classes_current, current, used_at)
+       VALUES (?, ?, ?, ?, 1, 1, ?)
        ON CONFLICT (channel_id, day, event_id) DO UPDATE SET classes = excluded.classes, classes_current = 1,
-         used_at = excluded.used_at
+         current = 1, used_at = excluded.used_at
        RETURNING id`,
     )
     .pluck()
@@ -89,8 +94,32 @@ export function keptStatuses(db: ReadableDb, setId: number): Map<string, Decisio
   return new Map(rows);
 }
 
-export function clearStatuses(db: WritableDb, setId: number): void {
-  db.prepare('DELETE FROM decision_statuses WHERE set_id = ?').run(setId);
+/** Deletes up to `limit` statuses of a set (a big set goes in several short transactions); returns how many. */
+export function deleteSomeStatuses(db: WritableDb, setId: number, limit: number): number {
+  return db
+    .prepare(
+      'DELETE FROM decision_statuses WHERE rowid IN (SELECT rowid FROM decision_statuses WHERE set_id = ? LIMIT ?)',
+    )
+    .run(setId, limit).changes;
+}
+
+/** The photos of a set whose status asked for the consent of someone with a new consent version since. */
+export function stalePhotos(db: ReadableDb, setId: number): string[] {
+  return db
+    .prepare(
+      `SELECT DISTINCT p.photo_hash FROM decision_status_people p
+       JOIN decision_stale_people s ON s.set_id = p.set_id AND s.person_id = p.person_id WHERE p.set_id = ?`,
+    )
+    .pluck()
+    .all(setId) as string[];
+}
+
+export function hasStalePeople(db: ReadableDb, setId: number): boolean {
+  return db.prepare('SELECT 1 FROM decision_stale_people WHERE set_id = ? LIMIT 1').get(setId) !== undefined;
+}
+
+export function clearStalePeople(db: WritableDb, setId: number): void {
+  db.prepare('DELETE FROM decision_stale_people WHERE set_id = ?').run(setId);
 }
 
 export function keepStatuses(
@@ -114,8 +143,8 @@ export function keepStatuses(
   }
 }
 
-/** Forgets the least recently used sets beyond `maxStatuses` kept statuses in all (the newest set always stays). */
-export function forgetOldDecisionSets(db: WritableDb, maxStatuses: number): void {
+/** The least recently used sets beyond `maxStatuses` kept statuses in all (the newest set always stays). */
+export function setsBeyond(db: ReadableDb, maxStatuses: number): number[] {
   const sizes = db
     .prepare(
       `SELECT s.id, (SELECT count(*) FROM decision_statuses d WHERE d.set_id = s.id) AS n
@@ -123,13 +152,16 @@ export function forgetOldDecisionSets(db: WritableDb, maxStatuses: number): void
     )
     .all() as Array<{ id: number; n: number }>;
   let total = 0;
-  const remove = db.prepare('DELETE FROM decision_sets WHERE id = ?');
-  const removeStatuses = db.prepare('DELETE FROM decision_statuses WHERE set_id = ?');
-  sizes.forEach(({ id, n }, i) => {
-    total += n;
-    if (i > 0 && total > maxStatuses) {
-      removeStatuses.run(id);
-      remove.run(id);
-    }
-  });
+  return sizes
+    .filter(({ n }, i) => {
+      total += n;
+      return i > 0 && total > maxStatuses;
+    })
+    .map(({ id }) => id);
+}
+
+/** Deletes a set whose statuses are gone (its stale-people marks go with it). */
+export function deleteDecisionSet(db: WritableDb, setId: number): void {
+  db.prepare('DELETE FROM decision_stale_people WHERE set_id = ?').run(setId);
+  db.prepare('DELETE FROM decision_sets WHERE id = ?').run(setId);
 }

@@ -1,4 +1,4 @@
-// Migration 005, kept decision statuses, over a version-4 file with rows in every table: four new tables (empty but a
+// Migration 005, kept decision statuses, over a version-4 file with rows in every table: five new tables (empty but a
 // change count),
 // their indexes and the triggers that throw kept statuses away on change; no row of any other table changed.
 import path from 'node:path';
@@ -36,6 +36,7 @@ describe('migration 005 over a version-4 database', () => {
     expect(namesOf(added, 'table')).toEqual([
       'decision_generation',
       'decision_sets',
+      'decision_stale_people',
       'decision_status_people',
       'decision_statuses',
     ]);
@@ -49,10 +50,12 @@ describe('migration 005 over a version-4 database', () => {
     const rowsAfter = tableRows(db) as Record<string, unknown[]>;
     expect(rowsAfter.decision_generation).toEqual([{ id: 1, n: 0 }]);
     expect(rowsAfter.decision_sets).toEqual([]);
+    expect(rowsAfter.decision_stale_people).toEqual([]);
     expect(rowsAfter.decision_statuses).toEqual([]);
     expect(rowsAfter.decision_status_people).toEqual([]);
     delete rowsAfter.decision_generation;
     delete rowsAfter.decision_sets;
+    delete rowsAfter.decision_stale_people;
     delete rowsAfter.decision_statuses;
     delete rowsAfter.decision_status_people;
     expect(rowsAfter).toEqual(rowsBefore);
@@ -71,6 +74,9 @@ describe('migration 005 over a version-4 database', () => {
     expect(db.prepare('SELECT count(*) FROM decision_statuses').pluck().get()).toBe(0);
     expect(db.prepare('SELECT classes_current FROM decision_sets').pluck().get()).toBe(0);
     expect(db.prepare('SELECT n FROM decision_generation').pluck().get()).toBe(1);
+    // A change that may alter any decision marks the set void rather than deleting its statuses one by one.
+    db.prepare("INSERT INTO settings (key, value) VALUES ('language', '\"en\"')").run();
+    expect(db.prepare('SELECT current FROM decision_sets').pluck().get()).toBe(0);
     db.close();
   });
 });

@@ -1,16 +1,16 @@
 // Each photo's decision status for a channel, a day and an event, kept so that the library's counts are one query
-// (the decision worker fills it; see electron/core/publish/decisionStore.ts). What is kept is thrown away by
-// triggers on every table a decision reads, whoever writes to it: a status can go missing, never go stale.
+// (the decision worker fills it; see electron/core/publish/decisionStore.ts). What is kept is thrown away or marked
+// void by triggers on every table a decision reads, whoever writes to it: a status can go missing, never go stale.
 // A new input to the decision rules needs its table listed here (in a new migration). Depends on 001.
 import type { Migration } from './types';
 
 /** Tables whose rows belong to one photo: a change there makes that photo's statuses go, and the sets' classes be checked. */
 const PHOTO_INPUTS = ['regions', 'photos', 'photo_files'] as const;
-/** A consent record: the statuses on its channel that asked for its person's consent go. */
+/** A consent record: the statuses on its channel that asked for its person's consent are void. */
 const CONSENT_INPUTS = ['consent_records'] as const;
-/** A channel: every status on it goes. */
+/** A channel: every status on it is void. */
 const CHANNEL_INPUTS = ['channels'] as const;
-/** Tables that may change any decision: every status goes (people also change which names match: classes too). */
+/** Tables that may change any decision: every status is void (people also change which names match: classes too). */
 const GLOBAL_INPUTS = ['people', 'settings'] as const;
 
 const PHOTO_KEY: Record<(typeof PHOTO_INPUTS)[number], string> = {
@@ -57,6 +57,9 @@ export const migration005: Migration = {
         event_id INTEGER NOT NULL REFERENCES events(id) ON DELETE CASCADE,
         classes TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(classes)),
         classes_current INTEGER NOT NULL DEFAULT 1 CHECK (classes_current IN (0, 1)),
+        -- 0 after a change that may alter any decision of the set (people, settings, the channel): every status of
+        -- it is void. (Marking the set keeps such a change cheap for whoever makes it; the worker clears the rest.)
+        current INTEGER NOT NULL DEFAULT 1 CHECK (current IN (0, 1)),
         used_at TEXT NOT NULL,
         UNIQUE (channel_id, day, event_id)
       ) STRICT;
@@ -79,6 +82,14 @@ export const migration005: Migration = {
       ) STRICT;
       CREATE INDEX decision_status_people_person ON decision_status_people (person_id);
 
+      -- People with a new consent version since a set's statuses were decided: the statuses that asked for their
+      -- consent are void.
+      CREATE TABLE decision_stale_people (
+        set_id INTEGER NOT NULL REFERENCES decision_sets(id) ON DELETE CASCADE,
+        person_id INTEGER NOT NULL,
+        PRIMARY KEY (set_id, person_id)
+      ) STRICT;
+
       ${PHOTO_INPUTS.map((table) =>
         triggers(
           table,
@@ -87,19 +98,20 @@ export const migration005: Migration = {
       ).join('\n')}
       ${triggers(
         'consent_records',
-        (row) => `DELETE FROM decision_statuses WHERE (set_id, photo_hash) IN (
-          SELECT p.set_id, p.photo_hash FROM decision_status_people p JOIN decision_sets s ON s.id = p.set_id
-          WHERE p.person_id = ${row}.person_id AND s.channel_id = ${row}.channel_id);`,
+        (row) => `INSERT OR IGNORE INTO decision_stale_people (set_id, person_id)
+          SELECT id, ${row}.person_id FROM decision_sets WHERE channel_id = ${row}.channel_id AND current = 1;`,
       )}
-      ${triggers(
-        'channels',
-        (row) => `DELETE FROM decision_statuses WHERE set_id IN (SELECT id FROM decision_sets WHERE channel_id = ${row}.id);`,
-      )}
-      ${triggers('people', () => `DELETE FROM decision_statuses; ${UNCHECK_CLASSES}`)}
-      ${triggers('settings', () => 'DELETE FROM decision_statuses;')}
+      ${triggers('channels', (row) => `UPDATE decision_sets SET current = 0 WHERE channel_id = ${row}.id AND current = 1;`)}
+      ${triggers('people', () => `UPDATE decision_sets SET current = 0, classes_current = 0 WHERE current = 1 OR classes_current = 1;`)}
+      ${triggers('settings', () => 'UPDATE decision_sets SET current = 0 WHERE current = 1;')}
     `);
   },
 };
 
 /** The tables whose changes the triggers above follow (for the test that checks none is missing). */
-export const DECISION_INPUT_TABLES: readonly string[] = [...PHOTO_INPUTS, ...CONSENT_INPUTS, ...CHANNEL_INPUTS, ...GLOBAL_INPUTS];
+export const DECISION_INPUT_TABLES: readonly string[] = [
+  ...PHOTO_INPUTS,
+  ...CONSENT_INPUTS,
+  ...CHANNEL_INPUTS,
+  ...GLOBAL_INPUTS,
+];
