@@ -72,8 +72,18 @@ describe('migration 005 over a version-4 database', () => {
     db.prepare("INSERT INTO decision_statuses (set_id, photo_hash, status) VALUES (1, ?, 'publish')").run(hash);
     db.prepare("UPDATE photos SET faces_detected_with = 'x' WHERE hash = ?").run(hash);
     expect(db.prepare('SELECT count(*) FROM decision_statuses').pluck().get()).toBe(0);
-    expect(db.prepare('SELECT classes_current FROM decision_sets').pluck().get()).toBe(0);
     expect(db.prepare('SELECT n FROM decision_generation').pluck().get()).toBe(1);
+    // The photo's row says nothing about names: the classes stand. A named region on it: they are checked again.
+    expect(db.prepare('SELECT classes_current FROM decision_sets').pluck().get()).toBe(1);
+    db.prepare(
+      "INSERT INTO regions (photo_hash, source, namespace, kind, name, created_at) VALUES (?, 'file', 'x', 'face', '', 'now')",
+    ).run(hash);
+    expect(db.prepare('SELECT classes_current FROM decision_sets').pluck().get()).toBe(1);
+    db.prepare(
+      "INSERT INTO regions (photo_hash, source, namespace, kind, name, created_at) VALUES (?, 'file', 'x', 'face', 'Sem', 'now')",
+    ).run(hash);
+    expect(db.prepare('SELECT classes_current FROM decision_sets').pluck().get()).toBe(0);
+    expect(db.prepare('SELECT n FROM decision_generation').pluck().get()).toBe(3);
     // A change that may alter any decision marks the set void rather than deleting its statuses one by one.
     db.prepare("INSERT INTO settings (key, value) VALUES ('language', '\"en\"')").run();
     expect(db.prepare('SELECT current FROM decision_sets').pluck().get()).toBe(0);

@@ -4,7 +4,7 @@
 // A new input to the decision rules needs its table listed here (in a new migration). Depends on 001.
 import type { Migration } from './types';
 
-/** Tables whose rows belong to one photo: a change there makes that photo's statuses go, and the sets' classes be checked. */
+/** Tables whose rows belong to one photo: a change there makes that photo's statuses go (and may make the classes change). */
 const PHOTO_INPUTS = ['regions', 'photos', 'photo_files'] as const;
 /** A consent record: the statuses on its channel that asked for its person's consent are void. */
 const CONSENT_INPUTS = ['consent_records'] as const;
@@ -23,16 +23,35 @@ const UNCHECK_CLASSES = 'UPDATE decision_sets SET classes_current = 0 WHERE clas
 /** Every trigger counts its change: statuses decided on an older state are kept only while the count is unchanged. */
 const COUNT_CHANGE = 'UPDATE decision_generation SET n = n + 1;';
 
-function triggers(table: string, body: (row: 'NEW' | 'OLD') => string): string {
+type Op = 'INSERT' | 'UPDATE' | 'DELETE';
+
+/** An AFTER trigger per change on a table: `body` once per row it sees (OLD and NEW on an update), then `once`. */
+function triggers(table: string, body: (row: 'NEW' | 'OLD') => string, once: (op: Op) => string = () => ''): string {
   return (['INSERT', 'UPDATE', 'DELETE'] as const)
     .map((op) => {
       const rows: Array<'NEW' | 'OLD'> = op === 'INSERT' ? ['NEW'] : op === 'DELETE' ? ['OLD'] : ['OLD', 'NEW'];
       return `CREATE TRIGGER decision_input_${table}_${op.toLowerCase()} AFTER ${op} ON ${table} BEGIN
         ${rows.map(body).join('\n        ')}
+        ${once(op)}
         ${COUNT_CHANGE}
       END;`;
     })
     .join('\n');
+}
+
+/**
+ * The classes of an event come from the names on its photos' regions (name, its tag path in raw, not dismissed):
+ * only a change to those, or to which photos an event holds, makes the sets check their classes again.
+ */
+function uncheckClassesFor(table: (typeof PHOTO_INPUTS)[number], op: Op): string {
+  if (table === 'photos') return '';
+  if (table === 'photo_files') return UNCHECK_CLASSES;
+  const changed =
+    op === 'UPDATE'
+      ? `OLD.name IS NOT NEW.name OR OLD.raw IS NOT NEW.raw OR OLD.dismissed_at IS NOT NEW.dismissed_at
+           OR OLD.photo_hash IS NOT NEW.photo_hash`
+      : `${op === 'INSERT' ? 'NEW' : 'OLD'}.name <> ''`;
+  return `UPDATE decision_sets SET classes_current = 0 WHERE classes_current = 1 AND (${changed});`;
 }
 
 export const migration005: Migration = {
@@ -93,7 +112,8 @@ export const migration005: Migration = {
       ${PHOTO_INPUTS.map((table) =>
         triggers(
           table,
-          (row) => `DELETE FROM decision_statuses WHERE photo_hash = ${row}.${PHOTO_KEY[table]}; ${UNCHECK_CLASSES}`,
+          (row) => `DELETE FROM decision_statuses WHERE photo_hash = ${row}.${PHOTO_KEY[table]};`,
+          (op) => uncheckClassesFor(table, op),
         ),
       ).join('\n')}
       ${triggers(
