@@ -24,7 +24,7 @@ import { addDrawnFace, dismissFaceRegion, linkRegion, regionsOfPhoto } from '../
 import { erasePerson } from '../../electron/core/privacy';
 import { decideMany, decisionContext } from '../../electron/core/publish';
 import { decisionService } from '../../electron/core/publish/decisionService';
-import { decideMissing, keepDecided, keptCounts } from '../../electron/core/publish/decisionStore';
+import { decideMissing, keepDecided, keepSome, keptCounts } from '../../electron/core/publish/decisionStore';
 import { updateSettings } from '../../electron/core/settings';
 import { SAMPLE_PHOTOS } from '../../scripts/sample-school';
 import { proposeMapping } from '../../shared/consentImport';
@@ -216,6 +216,37 @@ describe('kept decision statuses', () => {
       expect(await ok<StatusCounts>(router, 'countDecisions', query)).toEqual(decided());
     },
   );
+
+  it('are decided again a few at a time in the background until none is void', { timeout: 60_000 }, async () => {
+    const { core, eventId } = await school();
+    const db = core.db;
+    const query = { channelId: 'social', date: '2026-10-01', eventId };
+    keptCounts(db, query);
+    withdrawConsent(db, core.actor(), {
+      personId: personId(core, '1001'),
+      channelId: 'social',
+      date: '2026-09-15',
+      reason: 'ouders',
+    });
+    // One photo per step: every step makes progress, and the marks go only when the last void status is redone.
+    let steps = 1;
+    while (!keepSome(db, query, 1)) {
+      steps += 1;
+      expect(steps).toBeLessThan(photos.length + 2);
+    }
+    const withZoe = photos.filter((photo) => photo.figures.some((figure) => figure.name === 'Zoë Bakker')).length;
+    expect(steps).toBe(withZoe);
+    expect(db.prepare('SELECT count(*) FROM decision_stale_people').pluck().get()).toBe(0);
+    const kept = keptCounts(db, query);
+    expect(kept.decided).toBe(0);
+    expect(kept.counts).toEqual(
+      countByStatus(
+        decideMany(db, decisionContext(db, query.channelId, query.date), chosenPhotosOfEvent(db, eventId)).map(
+          (item) => item.decision,
+        ),
+      ),
+    );
+  });
 
   it('has a trigger for every change to every table a decision reads', async () => {
     const { core } = await school();

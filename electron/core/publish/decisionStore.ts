@@ -159,8 +159,9 @@ export function keepDecided(db: WritableDb, result: DecidedCounts, now: Date = n
       .transaction(() => {
         if (decisionGeneration(db) !== result.generation) return false;
         setId ??= saveDecisionSet(db, result.key, result.classes, now.toISOString());
-        keepStatuses(db, setId, result.decided.slice(start, start + KEEP_BATCH));
-        if (last) clearStalePeople(db, setId);
+        keepStatuses(db, setId, result.generation, result.decided.slice(start, start + KEEP_BATCH));
+        // Every void status decided again (none left undecided by a limit): the marks have done their work.
+        if (last && result.counts !== null) clearStalePeople(db, setId);
         return true;
       })
       .immediate();

@@ -103,12 +103,14 @@ export function deleteSomeStatuses(db: WritableDb, setId: number, limit: number)
     .run(setId, limit).changes;
 }
 
-/** The photos of a set whose status asked for the consent of someone with a new consent version since. */
+/** The photos of a set whose status asked for the consent of someone who has a newer consent version. */
 export function stalePhotos(db: ReadableDb, setId: number): string[] {
   return db
     .prepare(
       `SELECT DISTINCT p.photo_hash FROM decision_status_people p
-       JOIN decision_stale_people s ON s.set_id = p.set_id AND s.person_id = p.person_id WHERE p.set_id = ?`,
+       JOIN decision_stale_people s ON s.set_id = p.set_id AND s.person_id = p.person_id
+       JOIN decision_statuses d ON d.set_id = p.set_id AND d.photo_hash = p.photo_hash
+       WHERE p.set_id = ? AND d.generation <= s.generation`,
     )
     .pluck()
     .all(setId) as string[];
@@ -122,23 +124,27 @@ export function clearStalePeople(db: WritableDb, setId: number): void {
   db.prepare('DELETE FROM decision_stale_people WHERE set_id = ?').run(setId);
 }
 
+/** Keeps statuses decided on the state with change count `generation`, with the people they asked consent for. */
 export function keepStatuses(
   db: WritableDb,
   setId: number,
+  generation: number,
   statuses: ReadonlyArray<{
     readonly photoHash: string;
     readonly status: DecisionStatus;
     readonly people: readonly number[];
   }>,
 ): void {
-  const status = db.prepare('INSERT OR REPLACE INTO decision_statuses (set_id, photo_hash, status) VALUES (?, ?, ?)');
+  const status = db.prepare(
+    'INSERT OR REPLACE INTO decision_statuses (set_id, photo_hash, status, generation) VALUES (?, ?, ?, ?)',
+  );
   const person = db.prepare(
     'INSERT OR IGNORE INTO decision_status_people (set_id, photo_hash, person_id) VALUES (?, ?, ?)',
   );
   const forget = db.prepare('DELETE FROM decision_status_people WHERE set_id = ? AND photo_hash = ?');
   for (const item of statuses) {
     forget.run(setId, item.photoHash);
-    status.run(setId, item.photoHash, item.status);
+    status.run(setId, item.photoHash, item.status, generation);
     for (const personId of item.people) person.run(setId, item.photoHash, personId);
   }
 }

@@ -69,7 +69,9 @@ describe('migration 005 over a version-4 database', () => {
     db.prepare(
       "INSERT INTO decision_sets (channel_id, day, event_id, used_at) VALUES ('social', '2026-10-01', ?, 'now')",
     ).run(eventId);
-    db.prepare("INSERT INTO decision_statuses (set_id, photo_hash, status) VALUES (1, ?, 'publish')").run(hash);
+    db.prepare(
+      "INSERT INTO decision_statuses (set_id, photo_hash, status, generation) VALUES (1, ?, 'publish', 0)",
+    ).run(hash);
     db.prepare("UPDATE photos SET faces_detected_with = 'x' WHERE hash = ?").run(hash);
     expect(db.prepare('SELECT count(*) FROM decision_statuses').pluck().get()).toBe(0);
     expect(db.prepare('SELECT n FROM decision_generation').pluck().get()).toBe(1);

@@ -87,6 +87,8 @@ export const migration005: Migration = {
         set_id INTEGER NOT NULL REFERENCES decision_sets(id) ON DELETE CASCADE,
         photo_hash TEXT NOT NULL,
         status TEXT NOT NULL CHECK (status IN ('publish', 'hide', 'blocked', 'needs_review')),
+        -- The change count (decision_generation) of the state it was decided on.
+        generation INTEGER NOT NULL,
         PRIMARY KEY (set_id, photo_hash)
       ) STRICT;
       CREATE INDEX decision_statuses_photo ON decision_statuses (photo_hash);
@@ -102,10 +104,12 @@ export const migration005: Migration = {
       CREATE INDEX decision_status_people_person ON decision_status_people (person_id);
 
       -- People with a new consent version since a set's statuses were decided: the statuses that asked for their
-      -- consent are void.
+      -- consent, decided before it, are void.
       CREATE TABLE decision_stale_people (
         set_id INTEGER NOT NULL REFERENCES decision_sets(id) ON DELETE CASCADE,
         person_id INTEGER NOT NULL,
+        -- The change count just before the newest consent version: statuses decided on it or earlier are void.
+        generation INTEGER NOT NULL,
         PRIMARY KEY (set_id, person_id)
       ) STRICT;
 
@@ -118,8 +122,10 @@ export const migration005: Migration = {
       ).join('\n')}
       ${triggers(
         'consent_records',
-        (row) => `INSERT OR IGNORE INTO decision_stale_people (set_id, person_id)
-          SELECT id, ${row}.person_id FROM decision_sets WHERE channel_id = ${row}.channel_id AND current = 1;`,
+        (row) => `INSERT INTO decision_stale_people (set_id, person_id, generation)
+          SELECT id, ${row}.person_id, (SELECT n FROM decision_generation)
+          FROM decision_sets WHERE channel_id = ${row}.channel_id AND current = 1
+          ON CONFLICT (set_id, person_id) DO UPDATE SET generation = excluded.generation;`,
       )}
       ${triggers('channels', (row) => `UPDATE decision_sets SET current = 0 WHERE channel_id = ${row}.id AND current = 1;`)}
       ${triggers('people', () => `UPDATE decision_sets SET current = 0, classes_current = 0 WHERE current = 1 OR classes_current = 1;`)}
