@@ -160,7 +160,13 @@ describe('kept decision statuses', () => {
       expect(keptCounts(db, query).counts).not.toEqual(noahBefore);
 
       // A person erased: the people changed.
-      erasePerson(db, core.actor(), personId(core, '1007'), 'van school');
+      const bram = personId(core, '1007');
+      const keptOf = (id: number) =>
+        db.prepare('SELECT count(*) FROM decision_status_people WHERE person_id = ?').pluck().get(id) as number;
+      expect(keptOf(bram)).toBeGreaterThan(0);
+      erasePerson(db, core.actor(), bram, 'van school');
+      // Nothing kept names the erased person's number any more.
+      expect(keptOf(bram)).toBe(0);
       check('person erased');
 
       // Indexing: a photo added to the event, then one removed.

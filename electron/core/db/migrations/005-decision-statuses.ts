@@ -59,16 +59,17 @@ export const migration005: Migration = {
   name: 'decision-statuses',
   up(db) {
     db.exec(`
-      -- The statuses of one event's photos on a channel and a day, and the classes of the events they were decided
-      -- with (the people named in an event settle ambiguous names in it): a JSON list of [event id, classes].
-      -- classes_current = 0 when a photo or a person changed since: the classes are worked out again and, if they
-      -- differ, every status of the set goes.
+      -- How many changes the triggers below have seen: statuses decided before a change are not kept after it.
       CREATE TABLE decision_generation (
         id INTEGER PRIMARY KEY CHECK (id = 1),
         n INTEGER NOT NULL
       ) STRICT;
       INSERT INTO decision_generation (id, n) VALUES (1, 0);
 
+      -- The statuses of one event's photos on a channel and a day, and the classes of the events they were decided
+      -- with (the people named in an event settle ambiguous names in it): a JSON list of [event id, classes].
+      -- classes_current = 0 when a name on a photo or a person changed since: the classes are worked out again and,
+      -- if they differ, every status of the set goes.
       CREATE TABLE decision_sets (
         id INTEGER PRIMARY KEY,
         channel_id TEXT NOT NULL,
@@ -93,7 +94,7 @@ export const migration005: Migration = {
       ) STRICT;
       CREATE INDEX decision_statuses_photo ON decision_statuses (photo_hash);
 
-      -- The people whose consent a kept status asked for: a new consent version of one of them makes it go.
+      -- The people whose consent a kept status asked for: a new consent version of one of them makes it void.
       CREATE TABLE decision_status_people (
         set_id INTEGER NOT NULL,
         photo_hash TEXT NOT NULL,
@@ -128,7 +129,13 @@ export const migration005: Migration = {
           ON CONFLICT (set_id, person_id) DO UPDATE SET generation = excluded.generation;`,
       )}
       ${triggers('channels', (row) => `UPDATE decision_sets SET current = 0 WHERE channel_id = ${row}.id AND current = 1;`)}
-      ${triggers('people', () => `UPDATE decision_sets SET current = 0, classes_current = 0 WHERE current = 1 OR classes_current = 1;`)}
+      ${triggers(
+        'people',
+        // The person's number goes from what is kept too (an erased person leaves nothing behind here).
+        (row) => `DELETE FROM decision_status_people WHERE person_id = ${row}.id;
+          DELETE FROM decision_stale_people WHERE person_id = ${row}.id;`,
+        () => 'UPDATE decision_sets SET current = 0, classes_current = 0 WHERE current = 1 OR classes_current = 1;',
+      )}
       ${triggers('settings', () => 'UPDATE decision_sets SET current = 0 WHERE current = 1;')}
     `);
   },
