@@ -5,6 +5,7 @@ import { coreNl } from './core.nl';
 import { facesNl } from './faces';
 import { filesNl } from './files';
 import { libraryNl } from './library';
+import { picksNl } from './picks';
 import { policyNl } from './policy';
 import { proofNl } from './proof';
 import { publishNl } from './publish';
@@ -13,6 +14,7 @@ import { uiNl } from './ui';
 export const nl = {
   ...coreNl,
   ...libraryNl,
+  ...picksNl,
   ...consentNl,
   ...facesNl,
   ...filesNl,

@@ -1,4 +1,4 @@
-// The kept decision statuses behind the library's counts (decisionStore.ts, migration 005) against the decisions
+// The kept decision statuses behind the library's counts (decisionStore.ts, migration 006) against the decisions
 // themselves: after every kind of change a decision rests on — indexing, regions linked, unlinked, dismissed and
 // drawn, faces checked, consent imported, withdrawn, edited and erased, settings, channels, another day — the kept
 // counts equal the statuses decideMany gives on the same database, and only the photos the change touched are
@@ -16,7 +16,7 @@ import {
   withdrawConsent,
 } from '../../electron/core/consent';
 import type { CoreContext } from '../../electron/core/context';
-import { DECISION_INPUT_TABLES } from '../../electron/core/db/migrations/005-decision-statuses';
+import { DECISION_INPUT_TABLES } from '../../electron/core/db/migrations/006-decision-statuses';
 import { createIpcRouter } from '../../electron/core/ipc/handlers';
 import { chosenPhotosOfEvent } from '../../electron/core/library';
 import { startIndexJob } from '../../electron/core/library/indexer';

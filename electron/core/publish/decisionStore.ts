@@ -1,4 +1,4 @@
-// The library's counts from kept decision statuses (migration 005): each photo's status per channel, day and event,
+// The library's counts from kept decision statuses (migration 006): each photo's status per channel, day and event,
 // decided by decideOne like every other decision and kept in the database. Triggers throw a status away when
 // anything it rests on changes (its photo, its regions, a person it asked consent for, the people, the settings, the
 // channel) and count the change; here only what is missing is decided again, and kept only if nothing was counted

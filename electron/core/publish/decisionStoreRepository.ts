@@ -1,5 +1,5 @@
 // SQL of the kept decision statuses (decision_sets, decision_statuses, decision_status_people, decision_stale_people,
-// decision_generation; migration 005): each photo's status per channel, day and event, filled by the decision worker,
+// decision_generation; migration 006): each photo's status per channel, day and event, filled by the decision worker,
 // thrown away or marked void by triggers on change.
 import type { DecisionStatus } from '../../../shared/policy';
 import type { ReadableDb, WritableDb } from '../db';

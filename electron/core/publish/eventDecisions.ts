@@ -1,8 +1,9 @@
 // The library's questions about an event's decisions for a channel and date: one page of the grid (with its
-// filters), the hashes a filter keeps (the counts per status come from the kept statuses, decisionStore.ts). Asked in the decision worker (decisionWorker.ts), on its
-// own read-only connection; every answer comes from decideMany, so it is the same decision the export takes.
+// filters), the hashes a filter keeps (the counts per status come from the kept statuses, decisionStore.ts). Asked
+// in the decision worker (decisionWorker.ts); every answer comes from decideMany, so it is the same decision the
+// export takes.
 import {
-  isFiltered,
+  filtersDecisions,
   matchesFilter,
   summariseDecision,
   type DecisionFilter,
@@ -11,7 +12,7 @@ import {
 import { AppError } from '../../../shared/errors';
 import type { Decision } from '../../../shared/policy';
 import { dataVersion, type ReadableDb } from '../db';
-import { chosenPhotosOfEvent, eventExists, type ChosenPhoto } from '../library';
+import { chosenPhotosOfEvent, eventExists, listPicks, type ChosenPhoto } from '../library';
 import { decideMany, decisionContext, type DecisionContext } from './decisions';
 
 export interface EventDecisionQuery {
@@ -54,9 +55,9 @@ const SUMMARY_BATCH = 2000;
 const KEPT_EVENTS = 8;
 
 /**
- * Answers for one connection. With `keep`, the summaries of an event (status, names, untagged faces — what counts
- * and filters need) are kept until another connection commits a change (SQLite's data_version): only a connection
- * that never writes itself, like the worker's read-only one, may keep them.
+ * Answers for one connection. With `keep`, the summaries of an event (status, names, untagged faces — what the
+ * filters need) are kept until another connection commits a change (SQLite's data_version): only a connection that
+ * writes no input of a decision itself, like the worker's (it writes only kept statuses), may keep them.
  */
 export class EventDecisions {
   private readonly kept = new Map<string, EventSummaries>();
@@ -113,10 +114,23 @@ export class EventDecisions {
     }
   }
 
+  /** The event's picks when the filter asks for them only (read fresh: a pick is not part of a decision). */
+  private picksFor(eventId: number, filter: DecisionFilter): ReadonlySet<string> | null {
+    return filter.picked ? new Set(listPicks(this.db, eventId)) : null;
+  }
+
   /** The photos a filter keeps, in grid order. */
   filteredHashes(query: EventDecisionQuery & { readonly filter: DecisionFilter }): string[] {
+    if (!filtersDecisions(query.filter)) {
+      const photos = this.photosOf(query.eventId).map((photo) => photo.hash);
+      const picked = this.picksFor(query.eventId, query.filter);
+      return picked ? photos.filter((hash) => picked.has(hash)) : photos;
+    }
     const { photos, summaries } = this.summaries(query);
-    return photos.filter((_, i) => matchesFilter(summaries[i]!, query.filter)).map((photo) => photo.hash);
+    const picked = this.picksFor(query.eventId, query.filter);
+    return photos
+      .filter((photo, i) => matchesFilter(summaries[i]!, query.filter) && (!picked || picked.has(photo.hash)))
+      .map((photo) => photo.hash);
   }
 
   /** One page of the grid: only the photos on it are decided in full (all of them only to filter). */
@@ -128,14 +142,17 @@ export class EventDecisions {
     const kept = this.kept.get(keyOf(query));
     const current = kept && kept.version === dataVersion(this.db) ? kept : null;
     let context: DecisionContext | undefined = current?.context;
-    if (isFiltered(filter)) {
+    if (filtersDecisions(filter)) {
       const { photos, summaries, context: decidedIn } = this.summaries(query);
+      const picked = this.picksFor(query.eventId, filter);
       total = photos.length;
-      chosen = photos.filter((_, i) => matchesFilter(summaries[i]!, filter));
+      chosen = photos.filter((photo, i) => matchesFilter(summaries[i]!, filter) && (!picked || picked.has(photo.hash)));
       context = decidedIn;
     } else {
-      chosen = current?.photos ?? this.photosOf(query.eventId);
-      total = chosen.length;
+      const photos = current?.photos ?? this.photosOf(query.eventId);
+      const picked = this.picksFor(query.eventId, filter);
+      total = photos.length;
+      chosen = picked ? photos.filter((photo) => picked.has(photo.hash)) : photos;
     }
     const shown = chosen.slice(query.offset, query.offset + query.limit);
     context ??= decisionContext(this.db, query.channelId, query.date);

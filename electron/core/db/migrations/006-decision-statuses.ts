@@ -54,8 +54,8 @@ function uncheckClassesFor(table: (typeof PHOTO_INPUTS)[number], op: Op): string
   return `UPDATE decision_sets SET classes_current = 0 WHERE classes_current = 1 AND (${changed});`;
 }
 
-export const migration005: Migration = {
-  version: 5,
+export const migration006: Migration = {
+  version: 6,
   name: 'decision-statuses',
   up(db) {
     db.exec(`

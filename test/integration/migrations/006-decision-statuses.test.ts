@@ -1,4 +1,4 @@
-// Migration 005, kept decision statuses, over a version-4 file with rows in every table: five new tables (empty but a
+// Migration 006, kept decision statuses, over a version-5 file with rows in every table: five new tables (empty but a
 // change count),
 // their indexes and the triggers that throw kept statuses away on change; no row of any other table changed.
 import path from 'node:path';
@@ -17,20 +17,20 @@ import { useTempDirs } from '../../helpers/tempDir';
 
 const tempDir = useTempDirs();
 
-function migratedFromVersion4() {
+function migratedFromVersion5() {
   const db = databaseAtVersion(path.join(tempDir(), 'f.sqlite'), 3);
   addVersion1Rows(db);
-  migrateTo(db, 4);
+  migrateTo(db, 5);
   const schemaBefore = schemaObjects(db);
   const rowsBefore = tableRows(db) as Record<string, unknown[]>;
-  migrateTo(db, 5);
+  migrateTo(db, 6);
   return { db, schemaBefore, rowsBefore };
 }
 
-describe('migration 005 over a version-4 database', () => {
+describe('migration 006 over a version-5 database', () => {
   it('adds the kept-status tables and their triggers, and changes nothing else', () => {
-    const { db, schemaBefore } = migratedFromVersion4();
-    expect(schemaVersion(db)).toBe(5);
+    const { db, schemaBefore } = migratedFromVersion5();
+    expect(schemaVersion(db)).toBe(6);
     const { added, removedOrChanged } = schemaDiff(schemaBefore, schemaObjects(db));
     expect(removedOrChanged).toEqual([]);
     expect(namesOf(added, 'table')).toEqual([
@@ -46,7 +46,7 @@ describe('migration 005 over a version-4 database', () => {
   });
 
   it('keeps every row', () => {
-    const { db, rowsBefore } = migratedFromVersion4();
+    const { db, rowsBefore } = migratedFromVersion5();
     const rowsAfter = tableRows(db) as Record<string, unknown[]>;
     expect(rowsAfter.decision_generation).toEqual([{ id: 1, n: 0 }]);
     expect(rowsAfter.decision_sets).toEqual([]);
@@ -63,7 +63,7 @@ describe('migration 005 over a version-4 database', () => {
   });
 
   it('throws a kept status away when its photo changes', () => {
-    const { db } = migratedFromVersion4();
+    const { db } = migratedFromVersion5();
     const hash = db.prepare('SELECT hash FROM photos LIMIT 1').pluck().get() as string;
     const eventId = db.prepare('SELECT event_id FROM photo_files WHERE photo_hash = ?').pluck().get(hash) as number;
     db.prepare(
