@@ -3,6 +3,7 @@ import { Command, Option } from 'commander';
 import { translate, type MessageKey, type MessageParams } from '../../shared/i18n';
 import { appVersion } from '../core/version';
 import { registerAudit } from './commands/audit';
+import { registerConnect, registerServer } from './commands/board';
 import { registerChannels, registerConsent } from './commands/consent';
 import { registerDoctor } from './commands/doctor';
 import { registerLibrary } from './commands/library';
@@ -37,6 +38,8 @@ export function buildProgram(language = cliLanguage(process.argv, process.env)):
   registerPicks(program, t);
   registerSidecars(program, t);
   registerPeople(program, t);
+  registerServer(program, t);
+  registerConnect(program, t);
   return program;
 }
 

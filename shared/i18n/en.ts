@@ -1,4 +1,5 @@
 // English UI text: exactly the keys of the Dutch table.
+import { boardEn } from './board';
 import { consentEn } from './consent';
 import { coreEn } from './core.en';
 import { facesEn } from './faces';
@@ -21,5 +22,6 @@ export const en = {
   ...policyEn,
   ...publishEn,
   ...proofEn,
+  ...boardEn,
   ...uiEn,
 } as const satisfies Record<MessageKey, string>;

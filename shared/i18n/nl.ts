@@ -1,5 +1,6 @@
 // Dutch UI text: the default language and the source of truth for the set of message keys.
 // Each domain keeps its text in its own file, in both languages.
+import { boardNl } from './board';
 import { consentNl } from './consent';
 import { coreNl } from './core.nl';
 import { facesNl } from './faces';
@@ -21,6 +22,7 @@ export const nl = {
   ...policyNl,
   ...publishNl,
   ...proofNl,
+  ...boardNl,
   ...uiNl,
 } as const;
 

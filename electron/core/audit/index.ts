@@ -11,6 +11,8 @@ export {
   type AuditCheckpoint,
   type CheckedCheckpoint,
 } from './checkpoint';
+export { auditChainCheck, sealAuditEvent, type AuditChainCheck, type SealedAuditEvent } from './chain';
+export type { AuditRow, AuditRowWithPersonal } from './repository';
 export { buildAuditReport, type AuditPeriod } from './report';
 export {
   appendAuditEvent,
