@@ -34,7 +34,8 @@ function decideMatch(directory: PeopleDirectory, region: NamedRegion, eventClass
 export function eventClasses(directory: PeopleDirectory, names: readonly NamedRegion[]): string[] {
   const classes = new Set<string>();
   for (const region of names) {
-    const match = directory.index.match(region.name, { classHint: region.classHint }, { suggest: false });
+    // Remembered with the directory like every decision's match (no event classes: these are what find them).
+    const match = decideMatch(directory, region, []);
     const className = match.status === 'matched' ? directory.people.get(match.personId)?.className : null;
     if (className) classes.add(className);
   }

@@ -31,6 +31,8 @@ export interface DecisionContext {
   readonly classes: Map<number, string[]>;
   /** Whether the overrides given come from a privacy officer (only they lift a protected person's block). */
   readonly privacyOfficer: boolean;
+  /** When set, every person whose consent a decision asks for is added (the kept statuses note whom they rest on). */
+  readonly consulted?: Set<number> | undefined;
 }
 
 /** The channel to publish on: it must exist and not be retired. */
@@ -85,7 +87,8 @@ export function selectPhotos(db: ReadableDb, selection: Selection): ChosenPhoto[
   return photos;
 }
 
-function classesOfEvent(db: ReadableDb, context: DecisionContext, eventId: number): string[] {
+/** The classes of the people recognised by name in an event: they settle ambiguous names on its photos. */
+export function classesOfEvent(db: ReadableDb, context: DecisionContext, eventId: number): string[] {
   let classes = context.classes.get(eventId);
   if (!classes) {
     classes = eventClasses(context.directory, namesOnPhotos(db, photoHashesOfEvent(db, eventId)));
@@ -103,6 +106,7 @@ export function decideOne(
   override?: string,
 ): Decision {
   const lookup = (personId: number): PolicyConsent => {
+    context.consulted?.add(personId);
     let answer = context.consent.get(personId);
     if (!answer) {
       const found = consentOn(db, personId, context.channel.id, context.date);

@@ -6,6 +6,7 @@ import { migration004 } from './004-pseudonyms';
 import { migration005 } from './005-picks';
 import { migration006 } from './006-event-review';
 import { migration007 } from './007-protected-people';
+import { migration008 } from './008-decision-statuses';
 import type { Migration } from './types';
 
 export type { Migration } from './types';
@@ -18,4 +19,5 @@ export const migrations: readonly Migration[] = [
   migration005,
   migration006,
   migration007,
+  migration008,
 ];
