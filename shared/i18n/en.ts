@@ -7,6 +7,7 @@ import { libraryEn } from './library';
 import { policyEn } from './policy';
 import { proofEn } from './proof';
 import { publishEn } from './publish';
+import { reportEn } from './report';
 import { uiEn } from './ui';
 import type { MessageKey } from './nl';
 
@@ -19,5 +20,6 @@ export const en = {
   ...policyEn,
   ...publishEn,
   ...proofEn,
+  ...reportEn,
   ...uiEn,
 } as const satisfies Record<MessageKey, string>;

@@ -8,6 +8,7 @@ import { libraryNl } from './library';
 import { policyNl } from './policy';
 import { proofNl } from './proof';
 import { publishNl } from './publish';
+import { reportNl } from './report';
 import { uiNl } from './ui';
 
 export const nl = {
@@ -19,6 +20,7 @@ export const nl = {
   ...policyNl,
   ...publishNl,
   ...proofNl,
+  ...reportNl,
   ...uiNl,
 } as const;
 

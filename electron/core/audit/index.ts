@@ -11,7 +11,8 @@ export {
   type AuditCheckpoint,
   type CheckedCheckpoint,
 } from './checkpoint';
-export { buildAuditReport, type AuditPeriod } from './report';
+export { describeAuditEvent, type ReportLookup } from './describe';
+export { buildAuditReport, type AuditPeriod, type ReportOptions } from './report';
 export {
   appendAuditEvent,
   auditEventHash,

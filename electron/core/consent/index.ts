@@ -19,6 +19,7 @@ export {
   type PlanOptions,
 } from './importer';
 export { registerConsentHandlers } from './ipc';
+export { auditReportLookup } from './reportLookup';
 export {
   allPeople,
   consentHistory,

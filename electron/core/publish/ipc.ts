@@ -3,6 +3,7 @@ import { AppError } from '../../../shared/errors';
 import type { ExportSummary } from '../../../shared/publish';
 import { actorLabel } from '../audit';
 import { buildAuditReport } from '../audit';
+import { auditReportLookup } from '../consent';
 import type { CoreContext } from '../context';
 import { writeGrantedFile, type FileHandles } from '../files';
 import type { IpcRouter } from '../ipc';
@@ -51,6 +52,7 @@ export function registerPublishHandlers(router: IpcRouter, core: CoreContext, fi
       const report = await buildAuditReport(db, { from, to }, format, {
         language: getSettings(db).language,
         generatedBy: actorLabel(core.actor()),
+        lookup: auditReportLookup(db),
       });
       const file = await writeGrantedFile(target, report.bytes);
       return { path: file, events: report.events, verification: report.verification };
