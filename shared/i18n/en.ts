@@ -1,4 +1,5 @@
 // English UI text: exactly the keys of the Dutch table.
+import { captionEn } from './caption';
 import { consentEn } from './consent';
 import { coreEn } from './core.en';
 import { facesEn } from './faces';
@@ -15,6 +16,7 @@ export const en = {
   ...coreEn,
   ...libraryEn,
   ...consentEn,
+  ...captionEn,
   ...facesEn,
   ...filesEn,
   ...policyEn,

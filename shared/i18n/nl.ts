@@ -1,5 +1,6 @@
 // Dutch UI text: the default language and the source of truth for the set of message keys.
 // Each domain keeps its text in its own file, in both languages.
+import { captionNl } from './caption';
 import { consentNl } from './consent';
 import { coreNl } from './core.nl';
 import { facesNl } from './faces';
@@ -15,6 +16,7 @@ export const nl = {
   ...coreNl,
   ...libraryNl,
   ...consentNl,
+  ...captionNl,
   ...facesNl,
   ...filesNl,
   ...policyNl,

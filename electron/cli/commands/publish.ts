@@ -20,6 +20,7 @@ interface ExportOptions {
   date?: string;
   out: string;
   override: string[];
+  caption?: string;
 }
 
 function eventId(db: ReadableDb, key: string): number {
@@ -55,12 +56,8 @@ export function registerPublish(program: Command, t: Translate): void {
     .requiredOption('--channel <id>', t('cli.export.channel'))
     .option('--date <day>', t('cli.export.date'))
     .requiredOption('--out <dir>', t('cli.export.out'))
-    .option(
-      '--override <hash=reason>',
-      t('cli.export.override'),
-      (value: string, all: string[]) => [...all, value],
-      [],
-    );
+    .option('--override <hash=reason>', t('cli.export.override'), (value: string, all: string[]) => [...all, value], [])
+    .option('--caption <text>', t('cli.export.caption'));
   command.action(
     action(command, async ({ out, openCore }) => {
       const options = command.opts<ExportOptions>();
@@ -75,6 +72,7 @@ export function registerPublish(program: Command, t: Translate): void {
           .filter(Boolean),
         outDir: options.out,
         overrides: parseOverrides(options.override),
+        caption: options.caption,
       });
       const finished = await followJob(core, out, handle);
       const summary = finished.result;
@@ -112,6 +110,19 @@ export function registerPublish(program: Command, t: Translate): void {
           hash: summary.manifestSha256,
         }),
       );
+      const captionFindings = summary.caption?.findings ?? [];
+      if (captionFindings.length > 0) {
+        for (const finding of captionFindings)
+          out.warn(
+            out.t('cli.checkText.finding', {
+              text: finding.text,
+              start: finding.start + 1,
+              end: finding.end,
+              rule: out.t(finding.rule),
+            }),
+          );
+        out.warn(out.t('cli.export.captionFindings', { count: captionFindings.length }));
+      }
       if (summary.failed > 0) process.exitCode = 1;
     }),
   );

@@ -31,6 +31,18 @@ function count(details: Details, key: string): number | null {
   return Array.isArray(value) ? value.length : null;
 }
 
+/** What the caption check of an export found, in words; '' for an export without a caption. */
+function captionSentence(caption: Details, t: (key: MessageKey, params?: MessageParams) => string): string {
+  const findings = Array.isArray(caption.findings) ? caption.findings : null;
+  if (findings === null) return '';
+  if (findings.length === 0) return t('report.caption.clean');
+  const rules = [...new Set(findings.map((finding) => text(asDetails(finding), 'rule') ?? '?'))]
+    .map((rule) => (isMessageKey(rule) ? t(rule) : rule))
+    .join('; ');
+  const found = t('report.caption.findings', { count: findings.length, rules });
+  return caption.stored === 'hashOnly' ? `${found} ${t('report.caption.hashOnly')}` : found;
+}
+
 /** Says one entry in words; an entry it has no sentence for (or whose details are not as expected) gets its title. */
 export function describeAuditEvent(event: AuditEvent, language: Language, lookup?: ReportLookup): string {
   const t = (key: MessageKey, params?: MessageParams): string => translate(language, key, params);
@@ -114,15 +126,20 @@ export function describeAuditEvent(event: AuditEvent, language: Language, lookup
       });
     },
     'export.done': () =>
-      t('report.event.export.done', {
-        channel: channel(text(settings, 'channel')),
-        date: text(settings, 'date') ?? '?',
-        exported: count(details, 'exported') ?? 0,
-        hidden: count(details, 'hiddenRegions') ?? 0,
-        blocked: count(details, 'blocked') ?? 0,
-        review: count(details, 'needsReview') ?? 0,
-        failed: count(details, 'failed') ?? 0,
-      }),
+      [
+        t('report.event.export.done', {
+          channel: channel(text(settings, 'channel')),
+          date: text(settings, 'date') ?? '?',
+          exported: count(details, 'exported') ?? 0,
+          hidden: count(details, 'hiddenRegions') ?? 0,
+          blocked: count(details, 'blocked') ?? 0,
+          review: count(details, 'needsReview') ?? 0,
+          failed: count(details, 'failed') ?? 0,
+        }),
+        captionSentence(asDetails(details.caption ?? null), t),
+      ]
+        .filter(Boolean)
+        .join(' '),
     'export.cancelled': () =>
       t('report.event.export.cancelled', { channel: channel(text(details, 'channel')), date: text(details, 'date') }),
     'export.failed': () =>

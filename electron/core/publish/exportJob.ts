@@ -15,6 +15,7 @@ import type { JobHandle } from '../jobs';
 import { pseudonymOf } from '../consent';
 import { findEvent } from '../library';
 import { decideOne, decisionContext, selectPhotos } from './decisions';
+import { captionAuditParts, captionResult } from './caption';
 import { exportFileStem, outputName } from './fileNames';
 import { writeManifest, type ManifestEntry } from './manifest';
 import { regionsOfPhoto } from '../people';
@@ -78,6 +79,7 @@ export function startExport(core: CoreContext, request: ExportRequest): JobHandl
   const context = decisionContext(db, request.channelId, request.date);
   const { channel, settings, schoolYear } = context;
   const photos = selectPhotos(db, request);
+  const caption = request.caption?.trim() ? captionResult(db, request.caption) : null;
   const outDir = path.resolve(request.outDir);
   recoverInterruptedExports(core);
   prepareOutDir(outDir);
@@ -250,7 +252,12 @@ export function startExport(core: CoreContext, request: ExportRequest): JobHandl
           failed: items.filter((item) => item.state === 'failed').length,
           manifestSha256,
           items,
+          caption,
         };
+        // The caption's text, its hash and what the check found (see caption.ts for where the text goes).
+        const visible = new Set(done.flatMap((item) => item.manifest.visiblePeople.map((person) => person.personId)));
+        const captionParts =
+          caption && request.caption ? captionAuditParts(db, request.caption, caption, visible) : null;
         audited(db, actor, (log) => {
           finishExport(db, exportId, 'done', new Date().toISOString(), manifestSha256);
           log({
@@ -266,7 +273,9 @@ export function startExport(core: CoreContext, request: ExportRequest): JobHandl
               needsReview: summary.needsReview,
               failed: summary.failed,
               manifestSha256,
+              ...(captionParts ? { caption: captionParts.details } : {}),
             },
+            personal: captionParts?.personal,
           });
         });
         return summary;

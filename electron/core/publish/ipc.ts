@@ -8,6 +8,7 @@ import type { CoreContext } from '../context';
 import { writeGrantedFile, type FileHandles } from '../files';
 import type { IpcRouter } from '../ipc';
 import { getSettings } from '../settings';
+import { checkCaptionText } from './caption';
 import { decideMany, decisionContext, selectPhotos } from './decisions';
 import { decisionService } from './decisionService';
 import { EXPORT_JOB_KIND, startExport } from './exportJob';
@@ -33,6 +34,7 @@ export function registerPublishHandlers(router: IpcRouter, core: CoreContext, fi
       const folder = files.take(outDir, 'exportFolder');
       return { jobId: startExport(core, { ...request, outDir: folder.path }).jobId };
     })
+    .handle('checkCaption', ({ text }) => checkCaptionText(db, text))
     .handle('getExportResult', ({ jobId }) => {
       const job = core.jobs.get(jobId);
       if (!job || job.kind !== EXPORT_JOB_KIND) throw new AppError('job.notFound', { jobId });

@@ -13,6 +13,7 @@ import { useAction } from '../../components/useAction';
 import { useQuery } from '../../components/useQuery';
 import { useI18n } from '../../i18n';
 import { countByStatus, STATUS_ORDER, statusTone } from '../library/decisions';
+import { CaptionField } from './CaptionField';
 import { ExportHistory, ExportResult } from './ExportResults';
 import { ExportProgress, useExportRun } from './ExportRun';
 import { ProblemTable } from './ProblemTable';
@@ -38,6 +39,7 @@ export function PublishPage({
   const ids = useId();
   const [overrides, setOverrides] = useState<Readonly<Record<string, string>>>({});
   const [outDir, setOutDir] = useState<PathValue>(noPath);
+  const [caption, setCaption] = useState('');
   const { run, setRun } = useExportRun();
   const starting = useAction();
   // Loaded again whenever an export starts or ends.
@@ -86,6 +88,7 @@ export function PublishPage({
         ...request,
         outDir: folder,
         ...(Object.keys(chosen).length > 0 ? { overrides: chosen } : {}),
+        ...(caption.trim() ? { caption } : {}),
       });
     });
     if (started) setRun({ state: 'running', jobId: started.value.jobId, progress: null });
@@ -160,6 +163,7 @@ export function PublishPage({
             ))}
           </dl>
           {problems.length > 0 && <ProblemTable problems={problems} overrides={overrides} onOverrides={setOverrides} />}
+          <CaptionField caption={caption} onCaption={setCaption} />
           <div className="form-row">
             <PathField
               label="ui.publish.out"
