@@ -9,14 +9,18 @@ import { useI18n } from '../../i18n';
 
 /** The caption with every finding marked (overlapping findings merged into one mark). */
 function MarkedCaption({ text, findings }: { text: string; findings: readonly CaptionFinding[] }) {
+  const ranges: Array<{ start: number; end: number }> = [];
+  for (const { start, end } of [...findings].sort((a, b) => a.start - b.start)) {
+    const last = ranges[ranges.length - 1];
+    if (last && start <= last.end) last.end = Math.max(last.end, end);
+    else ranges.push({ start, end });
+  }
   const parts: Array<{ text: string; marked: boolean }> = [];
   let at = 0;
-  for (const finding of findings) {
-    if (finding.end <= at) continue;
-    const start = Math.max(at, finding.start);
-    if (start > at) parts.push({ text: text.slice(at, start), marked: false });
-    parts.push({ text: text.slice(start, finding.end), marked: true });
-    at = finding.end;
+  for (const range of ranges) {
+    if (range.start > at) parts.push({ text: text.slice(at, range.start), marked: false });
+    parts.push({ text: text.slice(range.start, range.end), marked: true });
+    at = range.end;
   }
   if (at < text.length) parts.push({ text: text.slice(at), marked: false });
   return (
@@ -38,8 +42,8 @@ export function CaptionField({ caption, onCaption }: { caption: string; onCaptio
   const current = !check.loading && caption.trim() !== '';
   return (
     <div className="caption-check">
-      <label className="field grow" htmlFor={`${id}-caption`}>
-        <span>{t('ui.publish.caption')}</span>
+      <label className="caption-label" htmlFor={`${id}-caption`}>
+        {t('ui.publish.caption')}
       </label>
       <textarea
         id={`${id}-caption`}
