@@ -7,6 +7,7 @@ import path from 'node:path';
 import { AppError } from '../../../shared/errors';
 import type { Decision } from '../../../shared/policy';
 import type { ExportItemSummary, ExportRequest, ExportSummary } from '../../../shared/publish';
+import { creditFieldsFor } from '../../../shared/settings';
 import { actorLabel } from '../audit';
 import { audited, currentAuditHead } from '../audit';
 import type { CoreContext } from '../context';
@@ -14,6 +15,7 @@ import { diskError } from '../fsErrors';
 import type { JobHandle } from '../jobs';
 import { pseudonymOf } from '../consent';
 import { findEvent } from '../library';
+import { getSettings } from '../settings';
 import { decideOne, decisionContext, selectPhotos } from './decisions';
 import { captionAuditParts, captionResult } from './caption';
 import { exportFileStem, outputName } from './fileNames';
@@ -96,6 +98,7 @@ export function startExport(core: CoreContext, request: ExportRequest): JobHandl
     maskMargin: settings.maskMargin,
     maxHiddenAreaShare: settings.maxHiddenAreaShare,
     maxHiddenPeople: settings.maxHiddenPeople,
+    credits: creditFieldsFor(getSettings(db), channel.id),
     eventId: request.eventId ?? null,
     photos: photos.length,
   };
@@ -186,6 +189,7 @@ export function startExport(core: CoreContext, request: ExportRequest): JobHandl
               stagingDir: staging,
               outDir,
               names: context.directory.allNames,
+              creditFields: exportSettings.credits,
             },
             signal,
           );

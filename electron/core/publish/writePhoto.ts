@@ -4,8 +4,10 @@ import { createHash } from 'node:crypto';
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { HideStyle, HiddenRegion } from '../../../shared/policy';
+import type { CreditField } from '../../../shared/types';
 import type { ReadableDb } from '../db';
 import { openLibraryPhoto } from '../library';
+import { chosenCredits, readSourceCredits, withCredits } from './credits';
 import { checkPublishedFile, type LeakFinding } from './leakCheck';
 import { renderPublishImage } from './redact';
 import { moveIntoPlace } from './staging';
@@ -27,6 +29,8 @@ export interface WriteSettings {
   readonly outDir: string;
   /** Every way a registry name may be written: none may appear in the file's bytes. */
   readonly names: readonly string[];
+  /** Credit fields the school keeps for this channel (none: every metadata block is stripped). */
+  readonly creditFields?: readonly CreditField[] | undefined;
 }
 
 export type WriteOutcome =
@@ -49,17 +53,21 @@ export async function writePublishedPhoto(
       hideStyle: settings.hideStyle,
     });
     if (signal.aborted) return { state: 'cancelled' };
-    await writeFile(temp, rendered.jpeg);
+    const fields = settings.creditFields ?? [];
+    const credits = fields.length > 0 ? chosenCredits(await readSourceCredits(source.buffer), fields) : {};
+    const jpeg = withCredits(rendered.jpeg, credits);
+    await writeFile(temp, jpeg);
     const findings = await checkPublishedFile({
       file: await readFile(temp),
       names: settings.names,
       hidden: rendered.maskRects.map((maskRect, i) => ({ maskRect, regionRect: rendered.regionRects[i]! })),
       hideStyle: settings.hideStyle,
+      credits,
     });
     if (findings.length > 0) return { state: 'leak', findings };
     if (signal.aborted) return { state: 'cancelled' };
     await moveIntoPlace(temp, settings.outDir, photo.outputName);
-    return { state: 'done', outputSha256: sha256(rendered.jpeg) };
+    return { state: 'done', outputSha256: sha256(jpeg) };
   } finally {
     await rm(temp, { force: true });
   }
