@@ -14,7 +14,8 @@ type Block = Record<string, unknown>;
 
 function textOf(value: unknown): string | null {
   if (typeof value === 'string') {
-    const text = value.replace(/[\0-\x1f\x7f]+/g, ' ').trim();
+    // Control characters (line breaks, NULs that end EXIF strings) become spaces.
+    const text = value.replace(/\p{Cc}+/gu, ' ').trim();
     return text === '' ? null : text.slice(0, MAX_CREDIT_LENGTH);
   }
   if (Array.isArray(value)) {
