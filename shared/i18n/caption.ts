@@ -1,4 +1,5 @@
-// Dutch and English text of the caption check: the rule of each finding, the CLI command check-text.
+// Dutch and English text of the caption check (the rule of each finding, the CLI command check-text) and of the
+// credits an export may keep.
 export const captionNl = {
   'caption.fullName': 'volledige naam van iemand uit het register',
   'caption.firstName': 'voornaam die op school maar bij één of twee personen voorkomt',
@@ -12,6 +13,11 @@ export const captionNl = {
   'cli.checkText.clean': 'Niets gevonden: de tekst noemt niemand van school.',
   'cli.checkText.finding': '“{text}” (teken {start}–{end}): {rule}',
   'cli.checkText.summary': 'Gevonden: {count}. Haal dit uit de tekst vóór u publiceert.',
+  'cli.export.withoutCredit':
+    'Zonder bekende fotograaf of copyright: {count} foto’s ({files}). Controleer of de school ze mag publiceren.',
+  'report.setting.exportCredits': 'naamsvermelding per kanaal',
+  'report.credits.kept': 'Behouden in de bestanden: {fields}.',
+  'report.setting.flagMissingCredit': 'waarschuwing bij foto’s zonder fotograaf of copyright',
   'cli.export.caption': 'de tekst bij het bericht: wordt gecontroleerd en met de export vastgelegd',
   'cli.export.captionFindings': 'Bijschrift: {count} bevindingen (vastgelegd in het logboek).',
   'error.caption.tooLong': 'De tekst is te lang: {length} tekens (hooguit {max}).',
@@ -34,6 +40,11 @@ export const captionEn = {
   'cli.checkText.clean': 'Nothing found: the text names no one of the school.',
   'cli.checkText.finding': '“{text}” (characters {start}–{end}): {rule}',
   'cli.checkText.summary': 'Found: {count}. Take this out of the text before you publish.',
+  'cli.export.withoutCredit':
+    'Without a known photographer or copyright: {count} photos ({files}). Check that the school may publish them.',
+  'report.setting.exportCredits': 'credits per channel',
+  'report.credits.kept': 'Kept in the files: {fields}.',
+  'report.setting.flagMissingCredit': 'warning for photos without photographer or copyright',
   'cli.export.caption': 'the text of the post: checked and recorded with the export',
   'cli.export.captionFindings': 'Caption: {count} findings (recorded in the audit trail).',
   'error.caption.tooLong': 'The text is too long: {length} characters (at most {max}).',

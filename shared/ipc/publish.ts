@@ -102,6 +102,10 @@ export const publishContract = {
       })
       .strict(),
   ),
+  /** Photos of the selection without a known photographer or copyright (when the school asks for the warning). */
+  photosWithoutCredit: method<{ enabled: boolean; photos: Array<{ photoHash: string; name: string }> }>()(
+    z.object(selection).strict(),
+  ),
   /** The post's caption checked for names, student numbers, class plus name, e-mail addresses and phone numbers. */
   checkCaption: method<CaptionFinding[]>()(z.object({ text: z.string().max(10_000) }).strict()),
   getExportResult: method<ExportSummary | null>()(z.object({ jobId: z.string().min(1).max(64) }).strict()),

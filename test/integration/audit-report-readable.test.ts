@@ -33,6 +33,7 @@ async function schoolWithHistory(): Promise<CoreContext> {
     date: new Date().toISOString().slice(0, 10),
     eventId: school.eventId,
     outDir: path.join(tempDir(), 'out'),
+    caption: 'Wat een mooie sportdag!',
   });
   expect((await job.finished).state).toBe('done');
   const zoe = findPersonByKey(core.db, '1001')!;
@@ -89,6 +90,7 @@ describe('the audit report in words', () => {
       'De ouders van Zoë Bakker trokken de toestemming voor Sociale media van de school in (schooljaar 2026-2027',
     );
     expect(flat).toContain('reden opgegeven');
+    expect(flat).toContain('Bijschrift gecontroleerd: niets gevonden.');
     expect(flat).toMatch(
       /Export voor Sociale media van de school, publicatiedatum \d{4}-\d{2}-\d{2}: \d+ foto’s klaargezet/,
     );
@@ -132,6 +134,7 @@ describe('the audit report in words', () => {
     );
     expect(csvText).toContain('Zoë Bakker’s parents withdrew consent for School social media (school year 2026-2027');
     expect(csvText).toContain('reason given');
+    expect(csvText).toContain('Caption checked: nothing found.');
     expect(csvText).toContain('consent.withdraw');
 
     // Someone with the database rewrites an entry: the report still prints, and says so on every page.

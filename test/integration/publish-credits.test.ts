@@ -9,13 +9,14 @@ import exifr from 'exifr';
 import sharp from 'sharp';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { CoreContext } from '../../electron/core/context';
-import { startExport } from '../../electron/core/publish';
+import { photosWithoutCredit, startExport } from '../../electron/core/publish';
 import { creditSegments, readSourceCredits, withCredits } from '../../electron/core/publish/credits';
 import { readJpegStructure } from '../../electron/core/publish/jpegSegments';
 import { checkPublishedFile } from '../../electron/core/publish/leakCheck';
 import { getSettings, updateSettings } from '../../electron/core/settings';
 import type { ExportSummary } from '../../shared/publish';
 import type { SampleSchool } from '../../scripts/sample-school';
+import { fotowacht } from '../helpers/cli';
 import { indexedSchool, markFacesChecked } from '../helpers/school';
 import { useTempDirs } from '../helpers/tempDir';
 
@@ -176,6 +177,43 @@ describe('credits kept in exported files', () => {
     expect(item).toEqual([{ state: 'failed', code: 'leak.name' }]);
     const written = readdirSync(outDir).filter((file) => file.endsWith('.jpg'));
     for (const name of written) expect(readFileSync(path.join(outDir, name)).includes('Groot')).toBe(false);
+  }, 240_000);
+});
+
+/** Takes the EXIF block (camera, Artist, Copyright) out of one sample photo: its origin is unknown. */
+function stripExif(file: string): void {
+  const bytes = readFileSync(file);
+  const exif = readJpegStructure(bytes).segments.find(
+    (segment) => segment.marker === 0xe1 && segment.data.subarray(0, 6).toString('latin1') === 'Exif\0\0',
+  )!;
+  writeFileSync(
+    file,
+    Buffer.concat([bytes.subarray(0, exif.offset), bytes.subarray(exif.offset + 4 + exif.data.length)]),
+  );
+}
+
+describe('photos without a known photographer or copyright', () => {
+  it('are listed before an export when the school asks for it, in the app and the CLI', async () => {
+    const dataDir = tempDir();
+    const s = await indexedSchool(dataDir, tempDir(), undefined, (sample) =>
+      stripExif(path.join(sample.eventDir, 'IMG_0002.jpg')),
+    );
+    markFacesChecked(s.core);
+    expect(photosWithoutCredit(s.core.db, { eventId: s.eventId })).toEqual({ enabled: false, photos: [] });
+    updateSettings(s.core.db, s.core.actor(), { flagMissingCredit: true });
+    expect(photosWithoutCredit(s.core.db, { eventId: s.eventId })).toEqual({
+      enabled: true,
+      photos: [{ photoHash: s.hashes.get('IMG_0002.jpg'), name: 'IMG_0002.jpg' }],
+    });
+    await s.core.close();
+
+    const out = path.join(tempDir(), 'social');
+    const run = fotowacht(
+      ['export', '--event', 'Sportdag 2026', '--channel', 'social', '--date', '2026-10-01', '--out', out],
+      { dataDir, lang: 'nl' },
+    );
+    expect(run.code).toBe(0);
+    expect(run.stderr).toContain('Zonder bekende fotograaf of copyright: 1 foto’s (IMG_0002.jpg).');
   }, 240_000);
 });
 

@@ -7,7 +7,7 @@ import { AppError } from '../../../shared/errors';
 import { describeError, isMessageKey } from '../../../shared/i18n';
 import type { ExportItemSummary } from '../../../shared/publish';
 import { findEvent } from '../../core/library';
-import { MANIFEST_JSON, startExport } from '../../core/publish';
+import { MANIFEST_JSON, photosWithoutCredit, startExport } from '../../core/publish';
 import type { ReadableDb } from '../../core/db';
 import { action, followJob } from '../command';
 import type { Translate } from '../main';
@@ -62,14 +62,26 @@ export function registerPublish(program: Command, t: Translate): void {
     action(command, async ({ out, openCore }) => {
       const options = command.opts<ExportOptions>();
       const core = openCore();
-      const handle = startExport(core, {
-        channelId: options.channel,
-        date: options.date ?? localDay(new Date()),
+      const selection = {
         eventId: options.event !== undefined ? eventId(core.db, options.event) : undefined,
         photoHashes: options.photos
           ?.split(',')
           .map((hash) => hash.trim())
           .filter(Boolean),
+      };
+      // The school's warning about photos of unknown origin, before anything is written.
+      const uncredited = photosWithoutCredit(core.db, selection).photos;
+      if (uncredited.length > 0)
+        out.warn(
+          out.t('cli.export.withoutCredit', {
+            count: uncredited.length,
+            files: uncredited.map((photo) => photo.name).join(', '),
+          }),
+        );
+      const handle = startExport(core, {
+        channelId: options.channel,
+        date: options.date ?? localDay(new Date()),
+        ...selection,
         outDir: options.out,
         overrides: parseOverrides(options.override),
         caption: options.caption,

@@ -43,6 +43,17 @@ function captionSentence(caption: Details, t: (key: MessageKey, params?: Message
   return caption.stored === 'hashOnly' ? `${found} ${t('report.caption.hashOnly')}` : found;
 }
 
+/** Which credit fields the export kept (none is the default and says nothing). */
+function creditsSentence(settings: Details, t: (key: MessageKey, params?: MessageParams) => string): string {
+  const fields = Array.isArray(settings.credits) ? settings.credits.map(String) : [];
+  if (fields.length === 0) return '';
+  const labels = fields.map((field) => {
+    const key = `ui.credits.field.${field}`;
+    return isMessageKey(key) ? t(key) : field;
+  });
+  return t('report.credits.kept', { fields: labels.join(', ') });
+}
+
 /** Says one entry in words; an entry it has no sentence for (or whose details are not as expected) gets its title. */
 export function describeAuditEvent(event: AuditEvent, language: Language, lookup?: ReportLookup): string {
   const t = (key: MessageKey, params?: MessageParams): string => translate(language, key, params);
@@ -137,6 +148,7 @@ export function describeAuditEvent(event: AuditEvent, language: Language, lookup
           failed: count(details, 'failed') ?? 0,
         }),
         captionSentence(asDetails(details.caption ?? null), t),
+        creditsSentence(settings, t),
       ]
         .filter(Boolean)
         .join(' '),

@@ -9,6 +9,7 @@ import { writeGrantedFile, type FileHandles } from '../files';
 import type { IpcRouter } from '../ipc';
 import { getSettings } from '../settings';
 import { checkCaptionText } from './caption';
+import { photosWithoutCredit } from './creditCheck';
 import { decideMany, decisionContext, selectPhotos } from './decisions';
 import { decisionService } from './decisionService';
 import { EXPORT_JOB_KIND, startExport } from './exportJob';
@@ -35,6 +36,10 @@ export function registerPublishHandlers(router: IpcRouter, core: CoreContext, fi
       return { jobId: startExport(core, { ...request, outDir: folder.path }).jobId };
     })
     .handle('checkCaption', ({ text }) => checkCaptionText(db, text))
+    .handle('photosWithoutCredit', (selection) => {
+      const check = photosWithoutCredit(db, selection);
+      return { enabled: check.enabled, photos: [...check.photos] };
+    })
     .handle('getExportResult', ({ jobId }) => {
       const job = core.jobs.get(jobId);
       if (!job || job.kind !== EXPORT_JOB_KIND) throw new AppError('job.notFound', { jobId });

@@ -63,6 +63,9 @@ export function PublishPage({
   );
   // Only the decisions of this very request (with this target): none while they are worked out or failed.
   const decisions = decided.loading || decided.error ? null : decided.data;
+  const uncredited = useQuery(JSON.stringify(request), () =>
+    request ? call('photosWithoutCredit', request) : Promise.resolve(null),
+  ).data;
   const error = starting.error ?? decided.error ?? eventList.error;
 
   const counts = countByStatus(
@@ -163,6 +166,14 @@ export function PublishPage({
             ))}
           </dl>
           {problems.length > 0 && <ProblemTable problems={problems} overrides={overrides} onOverrides={setOverrides} />}
+          {uncredited && uncredited.photos.length > 0 && (
+            <p className="warning-note" role="note">
+              {t('ui.publish.withoutCredit', {
+                count: uncredited.photos.length,
+                files: uncredited.photos.map((photo) => photo.name).join(', '),
+              })}
+            </p>
+          )}
           <CaptionField caption={caption} onCaption={setCaption} />
           <div className="form-row">
             <PathField

@@ -10,6 +10,7 @@ import { useAction } from '../../components/useAction';
 import { useQuery } from '../../components/useQuery';
 import { useI18n } from '../../i18n';
 import { ChannelsSection } from './ChannelsSection';
+import { CreditsSection } from './CreditsSection';
 import { FaceModelSection } from './FaceModelSection';
 import { PolicySection } from './PolicySection';
 
@@ -33,6 +34,7 @@ export function SettingsPage() {
       </section>
       <ChannelsSection />
       <PolicySection />
+      <CreditsSection />
       <FaceModelSection />
       {info && (
         <dl className="facts">
