@@ -1,4 +1,4 @@
-// The library's view of decisions: counts per status and the grid's filters (status, person, untagged faces), one
+// The library's view of decisions: counts per status and the grid's filters (status, person, untagged faces, picks), one
 // definition for main (which filters and counts an event's photos) and the renderer.
 import type { Decision, DecisionStatus } from './policy';
 
@@ -10,6 +10,8 @@ export interface DecisionFilter {
   readonly person?: string | undefined;
   /** Only photos with a face or region without a name. */
   readonly untagged?: boolean | undefined;
+  /** Only the event's picks (not a property of the decision: main reads the event's picks for it). */
+  readonly picked?: boolean | undefined;
 }
 
 /** What the filters and counts need of a decision, small enough to keep for every photo of an event. */
@@ -49,6 +51,11 @@ export function summariseDecision(decision: Decision): DecisionSummary {
 }
 
 export function isFiltered(filter: Readonly<DecisionFilter>): boolean {
+  return filtersDecisions(filter) || !!filter.picked;
+}
+
+/** Whether the filter asks about decisions (status, person, untagged faces), so every photo must be decided. */
+export function filtersDecisions(filter: Readonly<DecisionFilter>): boolean {
   return !!filter.status || !!filter.person?.trim() || !!filter.untagged;
 }
 

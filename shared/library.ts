@@ -44,6 +44,16 @@ export interface LibraryEvent {
   readonly regions: number;
   readonly names: number;
   readonly errors: number;
+  /** Photos picked for publication in this event. */
+  readonly picks: number;
+  /** Whether names are written back to XMP sidecars next to this event's photos (opt-in). */
+  readonly writeSidecars: boolean;
+}
+
+/** What picking or unpicking photos did: how many changed, and the event's picks after it. */
+export interface PickResult {
+  readonly changed: number;
+  readonly picks: number;
 }
 
 /**

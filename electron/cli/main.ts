@@ -9,6 +9,8 @@ import { registerDoctor } from './commands/doctor';
 import { registerLibrary } from './commands/library';
 import { registerFaces } from './commands/faces';
 import { registerPeople } from './commands/people';
+import { registerPicks } from './commands/picks';
+import { registerSidecars } from './commands/sidecars';
 import { registerPublish } from './commands/publish';
 import { cliLanguage } from './output';
 
@@ -34,6 +36,8 @@ export function buildProgram(language = cliLanguage(process.argv, process.env)):
   registerFaces(program, t);
   registerPublish(program, t);
   registerCheckText(program, t);
+  registerPicks(program, t);
+  registerSidecars(program, t);
   registerPeople(program, t);
   return program;
 }

@@ -5,6 +5,7 @@ import { coreEn } from './core.en';
 import { facesEn } from './faces';
 import { filesEn } from './files';
 import { libraryEn } from './library';
+import { picksEn } from './picks';
 import { policyEn } from './policy';
 import { proofEn } from './proof';
 import { publishEn } from './publish';
@@ -15,6 +16,7 @@ import type { MessageKey } from './nl';
 export const en = {
   ...coreEn,
   ...libraryEn,
+  ...picksEn,
   ...consentEn,
   ...captionEn,
   ...facesEn,

@@ -6,6 +6,7 @@ import { coreNl } from './core.nl';
 import { facesNl } from './faces';
 import { filesNl } from './files';
 import { libraryNl } from './library';
+import { picksNl } from './picks';
 import { policyNl } from './policy';
 import { proofNl } from './proof';
 import { publishNl } from './publish';
@@ -15,6 +16,7 @@ import { uiNl } from './ui';
 export const nl = {
   ...coreNl,
   ...libraryNl,
+  ...picksNl,
   ...consentNl,
   ...captionNl,
   ...facesNl,

@@ -3,6 +3,7 @@ import { uiAuditEn, uiAuditNl } from './ui/audit';
 import { uiCommonEn, uiCommonNl } from './ui/common';
 import { uiConsentEn, uiConsentNl } from './ui/consent';
 import { uiLibraryEn, uiLibraryNl } from './ui/library';
+import { uiPicksEn, uiPicksNl } from './ui/picks';
 import { uiPublishEn, uiPublishNl } from './ui/publish';
 import { uiSettingsEn, uiSettingsNl } from './ui/settings';
 
@@ -10,6 +11,7 @@ import { uiSettingsEn, uiSettingsNl } from './ui/settings';
 export const uiParts = {
   common: { nl: uiCommonNl, en: uiCommonEn },
   library: { nl: uiLibraryNl, en: uiLibraryEn },
+  picks: { nl: uiPicksNl, en: uiPicksEn },
   consent: { nl: uiConsentNl, en: uiConsentEn },
   publish: { nl: uiPublishNl, en: uiPublishEn },
   audit: { nl: uiAuditNl, en: uiAuditEn },
@@ -19,6 +21,7 @@ export const uiParts = {
 export const uiNl = {
   ...uiCommonNl,
   ...uiLibraryNl,
+  ...uiPicksNl,
   ...uiConsentNl,
   ...uiPublishNl,
   ...uiAuditNl,
@@ -28,6 +31,7 @@ export const uiNl = {
 export const uiEn = {
   ...uiCommonEn,
   ...uiLibraryEn,
+  ...uiPicksEn,
   ...uiConsentEn,
   ...uiPublishEn,
   ...uiAuditEn,

@@ -26,6 +26,7 @@ const decisionFilter = z
     status: z.enum(['publish', 'hide', 'blocked', 'needs_review']).optional(),
     person: z.string().max(200).optional(),
     untagged: z.boolean().optional(),
+    picked: z.boolean().optional(),
   })
   .strict();
 

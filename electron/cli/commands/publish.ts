@@ -6,7 +6,7 @@ import { localDay } from '../../../shared/consent';
 import { AppError } from '../../../shared/errors';
 import { describeError, isMessageKey } from '../../../shared/i18n';
 import type { ExportItemSummary } from '../../../shared/publish';
-import { findEvent } from '../../core/library';
+import { findEvent, listPicks } from '../../core/library';
 import { MANIFEST_JSON, photosWithoutCredit, startExport } from '../../core/publish';
 import type { ReadableDb } from '../../core/db';
 import { action, followJob } from '../command';
@@ -21,6 +21,7 @@ interface ExportOptions {
   out: string;
   override: string[];
   caption?: string;
+  picks?: boolean;
 }
 
 function eventId(db: ReadableDb, key: string): number {
@@ -28,6 +29,14 @@ function eventId(db: ReadableDb, key: string): number {
   const event = byNumber ?? findEvent(db, key);
   if (!event) throw new AppError('publish.eventUnknown', { event: key });
   return event.id;
+}
+
+/** The picks of the event `--picks` asks for; an event without picks is an error, never "the whole event". */
+function picksOf(db: ReadableDb, event: number | undefined, key: string | undefined): string[] {
+  if (event === undefined) throw new AppError('cli.export.picksNeedEvent', {});
+  const picks = listPicks(db, event);
+  if (picks.length === 0) throw new AppError('library.pick.none', { event: key ?? event });
+  return picks;
 }
 
 function parseOverrides(values: readonly string[]): Record<string, string> {
@@ -53,6 +62,7 @@ export function registerPublish(program: Command, t: Translate): void {
     .description(t('cli.export.description'))
     .option('--event <event>', t('cli.export.event'))
     .option('--photos <hashes>', t('cli.export.photos'))
+    .option('--picks', t('cli.export.picks'))
     .requiredOption('--channel <id>', t('cli.export.channel'))
     .option('--date <day>', t('cli.export.date'))
     .requiredOption('--out <dir>', t('cli.export.out'))
@@ -62,12 +72,15 @@ export function registerPublish(program: Command, t: Translate): void {
     action(command, async ({ out, openCore }) => {
       const options = command.opts<ExportOptions>();
       const core = openCore();
+      const event = options.event !== undefined ? eventId(core.db, options.event) : undefined;
       const selection = {
-        eventId: options.event !== undefined ? eventId(core.db, options.event) : undefined,
-        photoHashes: options.photos
-          ?.split(',')
-          .map((hash) => hash.trim())
-          .filter(Boolean),
+        eventId: event,
+        photoHashes: options.picks
+          ? picksOf(core.db, event, options.event)
+          : options.photos
+              ?.split(',')
+              .map((hash) => hash.trim())
+              .filter(Boolean),
       };
       // The school's warning about photos of unknown origin, before anything is written.
       const uncredited = photosWithoutCredit(core.db, selection).photos;

@@ -26,5 +26,23 @@ export {
   type ChosenPhoto,
 } from './photoRepository';
 export { getPhoto, listEventPhotos, listEvents } from './photos';
+export {
+  listPicks,
+  pickCount,
+  pickPhotos,
+  resolveEventPhotos,
+  setPicked,
+  setSidecarsEnabled,
+  sidecarsEnabled,
+  unpickPhotos,
+} from './picks';
 export { eventExists, eventIdsOfPhoto, findEvent, listIndexErrors, listRoots, photoHashesOfEvent } from './repository';
+export {
+  readSidecar,
+  sidecarNameFor,
+  SIDECAR_JOB_KIND,
+  startSidecarJob,
+  storedFrameBox,
+  type SidecarSummary,
+} from './sidecars';
 export { registerLibraryHandlers } from './ipc';

@@ -18,6 +18,7 @@ import { countRegionsOfPhotos, insertFileRegions } from '../people';
 import * as photos from './photoRepository';
 import * as repo from './repository';
 import { scanFolder, type ScannedFile } from './scan';
+import { folderNames, sidecarTextOf } from './sidecars';
 
 export const INDEX_JOB_KIND = 'library.index';
 
@@ -169,6 +170,7 @@ async function indexOneFile(
   root: string,
   hook: IndexedPhotoHook | undefined,
   signal: AbortSignal,
+  namesIn: (folder: string) => Promise<string[]>,
 ): Promise<'done' | 'skipped'> {
   const name = path.relative(root, file.path) || path.basename(file.path);
   if (known && known.size === file.size && known.mtimeMs === file.mtimeMs) {
@@ -189,7 +191,8 @@ async function indexOneFile(
   let photo: photos.NewPhoto | null = null;
   if (!isKnownPhoto) {
     const image = await open();
-    const metadata = await readPhotoMetadata(buffer, image);
+    const sidecar = await sidecarTextOf(file.path, await namesIn(path.dirname(file.path)));
+    const metadata = await readPhotoMetadata(buffer, image, sidecar);
     photo = { hash, format: image.format, metadata };
   }
   await ensureRenderedSizes(core, hash, decode, name);
@@ -237,6 +240,13 @@ export async function indexFolder(
     return id;
   };
   const relative = (file: string) => path.relative(folder, file) || path.basename(file);
+  // Each folder listed once, for the sidecars beside new photos.
+  const listings = new Map<string, Promise<string[]>>();
+  const namesIn = (eventFolder: string): Promise<string[]> => {
+    let names = listings.get(eventFolder);
+    if (!names) listings.set(eventFolder, (names = folderNames(eventFolder)));
+    return names;
+  };
   /** Errors the database could not take (a full data disk) or should not keep (a disk problem, not the file's). */
   const unrecorded: IndexError[] = [];
   const recordError = (file: ScannedFile, error: AppError) => {
@@ -307,7 +317,7 @@ export async function indexFolder(
         throw new AppError(previous.code, previous.params as ErrorParams);
       }
       try {
-        return await indexOneFile(core, eventFor, file, known.get(file.path), tally, folder, hook, signal);
+        return await indexOneFile(core, eventFor, file, known.get(file.path), tally, folder, hook, signal, namesIn);
       } catch (error) {
         const appError = errorOf(error, relative(file.path));
         recordError(file, appError);

@@ -5,7 +5,9 @@ import type { FileHandles } from '../files';
 import type { IpcRouter } from '../ipc';
 import { startIngest, startReingest } from './ingest';
 import { getPhoto, listEventPhotos, listEvents } from './photos';
+import { listPicks, setPicked, setSidecarsEnabled } from './picks';
 import { listIndexErrors, listRoots } from './repository';
+import { startSidecarJob } from './sidecars';
 
 export function registerLibraryHandlers(router: IpcRouter, core: CoreContext, files: FileHandles): void {
   router
@@ -22,5 +24,11 @@ export function registerLibraryHandlers(router: IpcRouter, core: CoreContext, fi
       return photo;
     })
     .handle('listIndexErrors', ({ eventId }) => listIndexErrors(core.db, eventId))
+    .handle('setPicked', ({ eventId, hashes, picked }) => setPicked(core.db, core.actor(), eventId, hashes, picked))
+    .handle('listPicks', ({ eventId }) => listPicks(core.db, eventId))
+    .handle('setEventSidecars', ({ eventId, enabled }) => ({
+      enabled: setSidecarsEnabled(core.db, core.actor(), eventId, enabled),
+    }))
+    .handle('writeSidecars', ({ eventId }) => ({ jobId: startSidecarJob(core, eventId).jobId }))
     .handle('reindexLibrary', ({ rootId }) => ({ jobIds: startReingest(core, rootId).index.map((job) => job.jobId) }));
 }

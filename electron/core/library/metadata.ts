@@ -2,8 +2,8 @@
 // people from the XMP packet (regions.ts), for a file already read into memory.
 import exifr from 'exifr';
 import type { FileRegion, Photo, PhotoReviewReason } from '../../../shared/library';
-import { displaySize, readKeywords, readPeopleRegions, staleRegionsReason } from './regions';
-import { readXmp, type XmpStruct } from './xmp';
+import { displaySize, readKeywords, readPeopleRegions, staleRegionsReason, withSidecarRegions } from './regions';
+import { parseXmp, readXmp, type XmpStruct } from './xmp';
 
 /** What the file itself says: the stored fields of a Photo, plus the people regions read from it. */
 export type PhotoMetadata = Omit<Photo, 'hash' | 'format' | 'paths' | 'regions' | 'keywords'> & {
@@ -70,11 +70,13 @@ function stringList(value: unknown): string[] {
 
 /**
  * Reads everything Fotowacht keeps about a photo. `stored` is the pixel size and orientation the decoder
- * found (the EXIF size fields are often stale).
+ * found (the EXIF size fields are often stale). `sidecar` is the text of the XMP sidecar beside it, if any: its
+ * people come first (sidecars.ts).
  */
 export async function readPhotoMetadata(
   buffer: Buffer,
   stored: { readonly width: number; readonly height: number; readonly orientation: number },
+  sidecar: string | null = null,
 ): Promise<PhotoMetadata> {
   const exif = await readExif(buffer);
   let xmp: XmpStruct | null = null;
@@ -87,9 +89,20 @@ export async function readPhotoMetadata(
     xmp = null;
     reviewReasons.push({ code: 'metadataUnreadable', params: {} });
   }
+  let sidecarXmp: XmpStruct | null = null;
+  if (sidecar !== null) {
+    try {
+      sidecarXmp = parseXmp(sidecar);
+    } catch {
+      // As for the file's own block: who the sidecar names is unknown, so the photo is reviewed.
+      if (reviewReasons.length === 0) reviewReasons.push({ code: 'metadataUnreadable', params: {} });
+    }
+  }
   const geometry = { width: stored.width, height: stored.height, orientation: stored.orientation };
-  const regions = readPeopleRegions(xmp, geometry);
-  const stale = staleRegionsReason(xmp, geometry, regions);
+  const embedded = readPeopleRegions(xmp, geometry);
+  const fromSidecar = readPeopleRegions(sidecarXmp, geometry);
+  const regions = withSidecarRegions(fromSidecar, embedded);
+  const stale = staleRegionsReason(sidecarXmp, geometry, fromSidecar) ?? staleRegionsReason(xmp, geometry, embedded);
   if (stale) reviewReasons.push(stale);
   const display = displaySize(geometry);
   const xmpText = (key: string) => {
@@ -111,7 +124,7 @@ export async function readPhotoMetadata(
     artist: textOf(exif.Artist) ?? textOf(exif.Byline) ?? xmpText('dc:creator'),
     copyright: textOf(exif.Copyright) ?? textOf(exif.CopyrightNotice) ?? xmpText('dc:rights'),
     hasGps: exif.GPSLatitude !== undefined || exif.GPSLongitude !== undefined,
-    keywords: readKeywords(xmp, stringList(exif.Keywords)),
+    keywords: [...new Set([...readKeywords(xmp, stringList(exif.Keywords)), ...readKeywords(sidecarXmp, [])])],
     regions,
     reviewReasons,
   };

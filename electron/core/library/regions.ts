@@ -311,6 +311,22 @@ export function readPeopleRegions(xmp: XmpStruct | null, geometry: ImageGeometry
   ]);
 }
 
+/**
+ * A sidecar's people and the file's own together: the sidecar is the later word (Fotowacht, digiKam and Lightroom
+ * write there when the original is left alone), so a box of the file at the same place as one of the sidecar's is
+ * the same person, kept once as the sidecar says; a name without a box is dropped when the sidecar has it.
+ */
+export function withSidecarRegions(sidecar: readonly FileRegion[], embedded: readonly FileRegion[]): FileRegion[] {
+  if (sidecar.length === 0) return [...embedded];
+  const names = new Set(sidecar.map((region) => nameKey(region.name)).filter(Boolean));
+  const kept = embedded.filter((region) =>
+    region.box
+      ? !sidecar.some((other) => other.box && overlap(other.box, region.box!) >= SAME_PLACE)
+      : !names.has(nameKey(region.name)),
+  );
+  return [...sidecar.map((region) => ({ ...region, raw: { ...region.raw, sidecar: true } })), ...kept];
+}
+
 /** How far the shape MWG regions were written for may differ from the pixels and still be the same image resized. */
 const ASPECT_TOLERANCE = 0.02;
 

@@ -216,17 +216,24 @@ export interface EventRow {
   readonly folderPath: string;
   readonly photos: number;
   readonly errors: number;
+  /** Picked photos that still have a file in the event. */
+  readonly picks: number;
+  readonly writeSidecars: boolean;
 }
 
 export function listEvents(db: ReadableDb, rootId?: number): EventRow[] {
-  return db
+  const rows = db
     .prepare(
       `SELECT e.id, e.root_id AS rootId, e.name, e.folder_path AS folderPath,
          (SELECT count(DISTINCT f.photo_hash) FROM photo_files f WHERE f.event_id = e.id) AS photos,
-         (SELECT count(*) FROM index_errors x WHERE x.event_id = e.id) AS errors
+         (SELECT count(*) FROM index_errors x WHERE x.event_id = e.id) AS errors,
+         (SELECT count(*) FROM picks p WHERE p.event_id = e.id AND EXISTS
+            (SELECT 1 FROM photo_files f WHERE f.event_id = p.event_id AND f.photo_hash = p.photo_hash)) AS picks,
+         e.write_sidecars AS writeSidecars
        FROM events e WHERE (@rootId IS NULL OR e.root_id = @rootId) ORDER BY e.folder_path`,
     )
-    .all({ rootId: rootId ?? null }) as EventRow[];
+    .all({ rootId: rootId ?? null }) as Array<Omit<EventRow, 'writeSidecars'> & { writeSidecars: number }>;
+  return rows.map((row) => ({ ...row, writeSidecars: row.writeSidecars === 1 }));
 }
 
 /** The photos (content hashes) of an event. */

@@ -3,7 +3,7 @@
 // own read-only connection; every answer comes from decideMany, so it is the same decision the export takes.
 import {
   countByStatus,
-  isFiltered,
+  filtersDecisions,
   matchesFilter,
   summariseDecision,
   type DecisionFilter,
@@ -13,7 +13,7 @@ import {
 import { AppError } from '../../../shared/errors';
 import type { Decision } from '../../../shared/policy';
 import { dataVersion, type ReadableDb } from '../db';
-import { chosenPhotosOfEvent, eventExists, type ChosenPhoto } from '../library';
+import { chosenPhotosOfEvent, eventExists, listPicks, type ChosenPhoto } from '../library';
 import { decideMany, decisionContext, type DecisionContext } from './decisions';
 
 export interface EventDecisionQuery {
@@ -119,10 +119,23 @@ export class EventDecisions {
     return countByStatus(this.summaries(query).summaries);
   }
 
+  /** The event's picks when the filter asks for them only (read fresh: a pick is not part of a decision). */
+  private picksFor(eventId: number, filter: DecisionFilter): ReadonlySet<string> | null {
+    return filter.picked ? new Set(listPicks(this.db, eventId)) : null;
+  }
+
   /** The photos a filter keeps, in grid order. */
   filteredHashes(query: EventDecisionQuery & { readonly filter: DecisionFilter }): string[] {
+    if (!filtersDecisions(query.filter)) {
+      const photos = this.photosOf(query.eventId).map((photo) => photo.hash);
+      const picked = this.picksFor(query.eventId, query.filter);
+      return picked ? photos.filter((hash) => picked.has(hash)) : photos;
+    }
     const { photos, summaries } = this.summaries(query);
-    return photos.filter((_, i) => matchesFilter(summaries[i]!, query.filter)).map((photo) => photo.hash);
+    const picked = this.picksFor(query.eventId, query.filter);
+    return photos
+      .filter((photo, i) => matchesFilter(summaries[i]!, query.filter) && (!picked || picked.has(photo.hash)))
+      .map((photo) => photo.hash);
   }
 
   /** One page of the grid: only the photos on it are decided in full (all of them only to filter). */
@@ -134,14 +147,17 @@ export class EventDecisions {
     const kept = this.kept.get(keyOf(query));
     const current = kept && kept.version === dataVersion(this.db) ? kept : null;
     let context: DecisionContext | undefined = current?.context;
-    if (isFiltered(filter)) {
+    if (filtersDecisions(filter)) {
       const { photos, summaries, context: decidedIn } = this.summaries(query);
+      const picked = this.picksFor(query.eventId, filter);
       total = photos.length;
-      chosen = photos.filter((_, i) => matchesFilter(summaries[i]!, filter));
+      chosen = photos.filter((photo, i) => matchesFilter(summaries[i]!, filter) && (!picked || picked.has(photo.hash)));
       context = decidedIn;
     } else {
-      chosen = current?.photos ?? this.photosOf(query.eventId);
-      total = chosen.length;
+      const photos = current?.photos ?? this.photosOf(query.eventId);
+      const picked = this.picksFor(query.eventId, filter);
+      total = photos.length;
+      chosen = picked ? photos.filter((photo) => picked.has(photo.hash)) : photos;
     }
     const shown = chosen.slice(query.offset, query.offset + query.limit);
     context ??= decisionContext(this.db, query.channelId, query.date);

@@ -40,6 +40,10 @@ export const uiAuditNl = {
   'ui.audit.action.faces.draw': 'Gezicht met de hand aangegeven',
   'ui.audit.action.faces.model.set': 'Gezichtsmodel ingesteld',
   'ui.audit.action.library.folderAdded': 'Map toegevoegd',
+  'ui.audit.action.library.pick': 'Foto’s gekozen om te publiceren',
+  'ui.audit.action.library.unpick': 'Keuze van foto’s ongedaan gemaakt',
+  'ui.audit.action.library.sidecars.set': 'Namen terugschrijven (XMP) aan- of uitgezet',
+  'ui.audit.action.library.sidecars.written': 'Namen teruggeschreven naar XMP-bestanden',
   'ui.audit.action.people.link': 'Naam aan persoon gekoppeld',
   'ui.audit.action.people.unlink': 'Koppeling verwijderd',
 
@@ -95,6 +99,10 @@ export const uiAuditEn = {
   'ui.audit.action.faces.draw': 'Face marked by hand',
   'ui.audit.action.faces.model.set': 'Face model set',
   'ui.audit.action.library.folderAdded': 'Folder added',
+  'ui.audit.action.library.pick': 'Photos picked for publication',
+  'ui.audit.action.library.unpick': 'Photos unpicked',
+  'ui.audit.action.library.sidecars.set': 'Writing names back (XMP) turned on or off',
+  'ui.audit.action.library.sidecars.written': 'Names written back to XMP sidecars',
   'ui.audit.action.people.link': 'Name linked to a person',
   'ui.audit.action.people.unlink': 'Link removed',
 

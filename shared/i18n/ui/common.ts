@@ -32,6 +32,7 @@ export const uiCommonNl = {
   'error.ui.openFolder.failed': 'De map {dir} kon niet worden geopend: {detail}.',
   'ui.browse': 'Bladeren…',
   'ui.jobs.kind.library.index': 'Foto’s indexeren',
+  'ui.jobs.kind.library.sidecars': 'Namen naar XMP-bestanden schrijven',
   'ui.jobs.kind.faces': 'Gezichten zoeken',
   'ui.jobs.kind.publish.export': 'Exporteren',
 
@@ -77,6 +78,7 @@ export const uiCommonEn = {
   'error.ui.openFolder.failed': 'The folder {dir} could not be opened: {detail}.',
   'ui.browse': 'Browse…',
   'ui.jobs.kind.library.index': 'Indexing photos',
+  'ui.jobs.kind.library.sidecars': 'Writing names to XMP sidecars',
   'ui.jobs.kind.faces': 'Looking for faces',
   'ui.jobs.kind.publish.export': 'Exporting',
 

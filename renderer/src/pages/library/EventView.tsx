@@ -13,6 +13,8 @@ import { useI18n } from '../../i18n';
 import { STATUS_ORDER, type CountsPerStatus } from './decisions';
 import { PhotoGrid } from './PhotoGrid';
 import { usePhotoPages } from './usePhotoPages';
+import { usePicks } from './usePicks';
+import { SidecarPanel } from './SidecarPanel';
 import { PhotoPage } from './photo/PhotoPage';
 import { StatusCounts } from './StatusCounts';
 
@@ -20,6 +22,7 @@ interface GridFilter {
   readonly status: DecisionStatus | '';
   readonly person: string;
   readonly untagged: boolean;
+  readonly picked: boolean;
 }
 
 const NO_ERRORS: readonly IndexError[] = [];
@@ -40,11 +43,12 @@ export function EventView({
   generation: number;
   onBack: () => void;
   onChanged: () => void;
-  onPublish: (photoHashes: readonly string[] | null) => void;
+  /** Chosen photos (null: the whole event); `picks` when the picks of the event are meant. */
+  onPublish: (photoHashes: readonly string[] | null, picks?: boolean) => void;
 }) {
   const { t } = useI18n();
   const ids = useId();
-  const [filter, setFilter] = useState<GridFilter>({ status: '', person: '', untagged: false });
+  const [filter, setFilter] = useState<GridFilter>({ status: '', person: '', untagged: false, picked: false });
   const [active, setActive] = useState(0);
   const [open, setOpen] = useState<{ readonly hash: string; readonly index: number } | null>(null);
 
@@ -53,14 +57,27 @@ export function EventView({
     useQuery(JSON.stringify([event.id, generation]), () => call('listIndexErrors', { eventId: event.id })).data ??
     NO_ERRORS;
 
+  const picks = usePicks(event.id, generation);
   const person = filter.person.trim();
   const gridFilter = {
     status: filter.status || undefined,
     person: person || undefined,
     untagged: filter.untagged || undefined,
+    picked: filter.picked || undefined,
   };
-  const pages = usePhotoPages(target, event.id, gridFilter, generation);
-  const filtered = filter.status !== '' || person !== '' || filter.untagged;
+  // A grid of the picks alone asks again after each pick; otherwise a pick changes no page.
+  const pages = usePhotoPages(
+    target,
+    event.id,
+    gridFilter,
+    filter.picked ? `${generation}:${picks.version}` : generation,
+  );
+  const filtered = filter.status !== '' || person !== '' || filter.untagged || filter.picked;
+
+  const togglePick = (index: number) => {
+    const item = pages.itemAt(index);
+    if (item) picks.toggle(item.photoHash);
+  };
   const shownCount = pages.matching ?? 0;
 
   const openAt = async (index: number) => {
@@ -96,10 +113,21 @@ export function EventView({
 
   return (
     <section aria-labelledby={`${ids}-title`}>
-      <button type="button" className="back" onClick={onBack}>
+      <button
+        type="button"
+        className="back"
+        onClick={() => {
+          // The event list shows each event's picks: ask again when they changed here.
+          if (picks.changed) onChanged();
+          onBack();
+        }}
+      >
         {t('ui.library.back')}
       </button>
       <h2 id={`${ids}-title`}>{event.name}</h2>
+      <p className="muted" aria-live="polite" data-testid="pick-count">
+        {t('ui.picks.count', { count: picks.picked.size })}
+      </p>
       {counts && event.photos > 0 && <StatusCounts counts={counts} />}
       <div className="filters" role="search">
         <Field label="ui.library.filter.status">
@@ -143,22 +171,45 @@ export function EventView({
           />
           {t('ui.library.filter.untagged')}
         </label>
+        <label className="check align-end">
+          <input
+            type="checkbox"
+            name="picked"
+            checked={filter.picked}
+            onChange={(e) => {
+              setFilter({ ...filter, picked: e.target.checked });
+              setActive(0);
+            }}
+          />
+          {t('ui.picks.filter')}
+        </label>
       </div>
-      <ErrorAlert error={pages.error} />
+      <ErrorAlert error={pages.error ?? picks.error} />
       {event.photos === 0 || pages.total === 0 ? (
         <p className="empty">{t('ui.library.noPhotos')}</p>
       ) : pages.total === null ? (
         !pages.error && <Busy label="ui.library.loadingDecisions" />
       ) : shownCount === 0 ? (
-        <p className="empty">{t('ui.library.noMatch')}</p>
+        <p className="empty">{t(filter.picked && picks.picked.size === 0 ? 'ui.picks.none' : 'ui.library.noMatch')}</p>
       ) : (
         <>
           <div className="grid-bar">
             <span className="muted" aria-live="polite">
               {t('ui.library.shown', { count: shownCount, total: pages.total })}
             </span>
-            <span className="muted">{t('ui.library.grid.help')}</span>
-            <button type="button" className="primary" onClick={() => void publishShown()}>
+            <span className="muted">
+              {t('ui.library.grid.help')} {t('ui.picks.help')}
+            </span>
+            {picks.picked.size > 0 && (
+              <button type="button" className="primary" onClick={() => onPublish(null, true)}>
+                {t('ui.picks.publish', { count: picks.picked.size })}
+              </button>
+            )}
+            <button
+              type="button"
+              className={picks.picked.size > 0 ? undefined : 'primary'}
+              onClick={() => void publishShown()}
+            >
               {t('ui.library.publishShown', { count: shownCount })}
             </button>
           </div>
@@ -170,9 +221,12 @@ export function EventView({
             active={Math.min(active, shownCount - 1)}
             onActive={setActive}
             onOpen={(index) => void openAt(index)}
+            isPicked={(hash) => picks.picked.has(hash)}
+            onTogglePick={togglePick}
           />
         </>
       )}
+      <SidecarPanel event={event} />
       {indexErrors.length > 0 && (
         <details className="index-errors">
           <summary>{t('ui.library.errors', { count: indexErrors.length })}</summary>

@@ -69,7 +69,7 @@ export function LibraryPage({
 }: {
   target: PublishTarget;
   onTarget: (next: PublishTarget) => void;
-  onPublish: (selection: { eventId: number; photoHashes: readonly string[] | null }) => void;
+  onPublish: (selection: { eventId: number; photoHashes: readonly string[] | null; picks?: boolean }) => void;
 }) {
   const { t } = useI18n();
   const [eventId, setEventId] = useState<number | null>(null);
@@ -94,7 +94,7 @@ export function LibraryPage({
           generation={generation}
           onBack={() => setEventId(null)}
           onChanged={refresh}
-          onPublish={(photoHashes) => onPublish({ eventId: event.id, photoHashes })}
+          onPublish={(photoHashes, picks) => onPublish({ eventId: event.id, photoHashes, picks: picks ?? false })}
         />
       ) : (
         <>
@@ -195,6 +195,7 @@ function EventList({
               </button>
               <span className="muted">
                 {t('ui.library.event.facts', { photos: event.photos, names: event.names, errors: event.errors })}
+                {event.picks > 0 && ` · ${t('ui.picks.event', { count: event.picks })}`}
               </span>
               {event.photos > 0 &&
                 (eventCounts ? (

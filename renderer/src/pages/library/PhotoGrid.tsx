@@ -19,6 +19,8 @@ export function PhotoGrid({
   active,
   onActive,
   onOpen,
+  isPicked,
+  onTogglePick,
 }: {
   label: string;
   count: number;
@@ -28,6 +30,9 @@ export function PhotoGrid({
   active: number;
   onActive: (index: number) => void;
   onOpen: (index: number) => void;
+  isPicked: (hash: string) => boolean;
+  /** Picks or unpicks the photo at a position (P, Space, or its star). */
+  onTogglePick: (index: number) => void;
 }) {
   const { t } = useI18n();
   const mediaBase = useMediaBase();
@@ -92,6 +97,9 @@ export function PhotoGrid({
     } else if (event.key === 'Enter') {
       event.preventDefault();
       onOpen(active);
+    } else if ((event.key === 'p' || event.key === 'P' || event.key === ' ') && !event.ctrlKey && !event.metaKey) {
+      event.preventDefault();
+      onTogglePick(active);
     }
   }
 
@@ -127,15 +135,18 @@ export function PhotoGrid({
             );
           }
           const status = item.decision.status;
+          const picked = isPicked(item.photoHash);
+          const label = t('ui.library.photoLabel', { file: position, status: t(`ui.status.${status}`) });
           return (
             <div
               key={item.photoHash}
               id={optionId(index)}
               role="option"
               aria-selected={index === active}
-              aria-label={t('ui.library.photoLabel', { file: position, status: t(`ui.status.${status}`) })}
+              aria-label={picked ? `${label}, ${t('ui.picks.picked')}` : label}
               data-hash={item.photoHash}
-              className={`photo-cell ${statusTone(status)}${index === active ? ' active' : ''}`}
+              data-picked={picked ? 'true' : undefined}
+              className={`photo-cell ${statusTone(status)}${index === active ? ' active' : ''}${picked ? ' picked' : ''}`}
               style={place}
               onClick={() => {
                 onActive(index);
@@ -152,6 +163,23 @@ export function PhotoGrid({
                 />
               )}
               <span className={`badge ${statusTone(status)}`}>{t(`ui.status.${status}`)}</span>
+              <button
+                type="button"
+                className="pick-toggle"
+                tabIndex={-1}
+                aria-pressed={picked}
+                title={t('ui.picks.toggle')}
+                // The grid keeps the keyboard focus: a click on the star does not move it to the button.
+                onMouseDown={(event) => event.preventDefault()}
+                aria-label={`${t('ui.picks.toggle')}: ${position}`}
+                onClick={(event) => {
+                  event.stopPropagation();
+                  onActive(index);
+                  onTogglePick(index);
+                }}
+              >
+                {picked ? '★' : '☆'}
+              </button>
             </div>
           );
         })}

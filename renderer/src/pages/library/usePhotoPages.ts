@@ -37,7 +37,8 @@ export function usePhotoPages(
   target: PublishTarget,
   eventId: number,
   filter: DecisionFilter,
-  generation: number,
+  /** A change of this asks again (a new index run; a pick while the grid shows the picks only). */
+  generation: number | string,
 ): PhotoPages {
   const key = JSON.stringify([target, eventId, filter, generation]);
   const [loaded, setLoaded] = useState<Loaded>({ key, total: null, matching: null, pages: new Map(), error: null });

@@ -17,11 +17,14 @@ import { CaptionField } from './CaptionField';
 import { ExportHistory, ExportResult } from './ExportResults';
 import { ExportProgress, useExportRun } from './ExportRun';
 import { ProblemTable } from './ProblemTable';
+import { PublishScope, usePicksOf } from './PublishScope';
 
 export interface PublishSelection {
   readonly eventId: number;
-  /** Chosen photos of that event; null for the whole event. */
+  /** Chosen photos of that event (the library's filtered set); null for the whole event. */
   readonly photoHashes: readonly string[] | null;
+  /** The event's picks instead (the default for an event with picks). */
+  readonly picks?: boolean;
 }
 
 export function PublishPage({
@@ -50,13 +53,19 @@ export function PublishPage({
   // Without a choice yet, the only event is the obvious one.
   useEffect(() => {
     if (!selection && events?.length === 1 && events[0]!.photos > 0)
-      onSelection({ eventId: events[0]!.id, photoHashes: null });
+      onSelection({ eventId: events[0]!.id, photoHashes: null, picks: events[0]!.picks > 0 });
   }, [events, selection, onSelection]);
 
+  // The picks are asked for when they are chosen (they may have changed in the library since the list was read).
+  const picks = usePicksOf(selection?.picks ? selection.eventId : null);
   const request = selection
-    ? selection.photoHashes
-      ? { photoHashes: [...selection.photoHashes] }
-      : { eventId: selection.eventId }
+    ? selection.picks
+      ? picks.data && picks.data.length > 0
+        ? { eventId: selection.eventId, photoHashes: [...picks.data] }
+        : null
+      : selection.photoHashes
+        ? { photoHashes: [...selection.photoHashes] }
+        : { eventId: selection.eventId }
     : null;
   const decided = useQuery(JSON.stringify({ request, target }), () =>
     request ? call('decidePhotos', { ...target, ...request }) : Promise.resolve(null),
@@ -66,7 +75,7 @@ export function PublishPage({
   const uncredited = useQuery(JSON.stringify(request), () =>
     request ? call('photosWithoutCredit', request) : Promise.resolve(null),
   ).data;
-  const error = starting.error ?? decided.error ?? eventList.error;
+  const error = starting.error ?? decided.error ?? eventList.error ?? picks.error;
 
   const counts = countByStatus(
     (decisions ?? []).map((item) => ({
@@ -125,9 +134,10 @@ export function PublishPage({
           <select
             name="event"
             value={selection?.eventId ?? ''}
-            onChange={(e) =>
-              onSelection(e.target.value ? { eventId: Number(e.target.value), photoHashes: null } : null)
-            }
+            onChange={(e) => {
+              const chosen = events?.find((event) => event.id === Number(e.target.value));
+              onSelection(chosen ? { eventId: chosen.id, photoHashes: null, picks: chosen.picks > 0 } : null);
+            }}
           >
             <option value="">{t('ui.publish.chooseEvent')}</option>
             {events
@@ -139,17 +149,22 @@ export function PublishPage({
               ))}
           </select>
         </Field>
-        {selection?.photoHashes && selectedEvent && (
-          <p className="align-end">
-            {t('ui.publish.selection', { count: selection.photoHashes.length })}{' '}
-            <button
-              type="button"
-              className="link"
-              onClick={() => onSelection({ eventId: selectedEvent.id, photoHashes: null })}
-            >
-              {t('ui.publish.clearSelection')}
-            </button>
-          </p>
+        {selection && selectedEvent && (selectedEvent.picks > 0 || selection.picks) ? (
+          <PublishScope event={selectedEvent} selection={selection} onSelection={onSelection} />
+        ) : (
+          selection?.photoHashes &&
+          selectedEvent && (
+            <p className="align-end">
+              {t('ui.publish.selection', { count: selection.photoHashes.length })}{' '}
+              <button
+                type="button"
+                className="link"
+                onClick={() => onSelection({ eventId: selectedEvent.id, photoHashes: null })}
+              >
+                {t('ui.publish.clearSelection')}
+              </button>
+            </p>
+          )
         )}
       </div>
       <ErrorAlert error={error} />
