@@ -132,6 +132,16 @@ describe('checking a caption', () => {
       ['caption.classAndName', 'Bram uit groep 5'],
     ]);
     expect(await router.invoke('checkCaption', { text: 'x'.repeat(10_001) })).toMatchObject({ ok: false });
+    // The same bound for an export's caption from the CLI or a script, before anything is written.
+    expect(() =>
+      startExport(core, {
+        channelId: 'social',
+        date: '2026-10-01',
+        eventId: 1,
+        outDir: path.join(tempDir(), 'too-long'),
+        caption: 'x'.repeat(10_001),
+      }),
+    ).toThrow(expect.objectContaining({ code: 'caption.tooLong' }));
   }, 120_000);
 
   it('with fotowacht check-text from a file and from standard input, exit code 1 when anything is found', async () => {

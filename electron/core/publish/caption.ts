@@ -2,6 +2,7 @@
 // keeps of it: the text in the chain only when it names nobody; beside the chain (erasable) when it names only
 // people visible in the export; its hash alone when it names someone who is hidden or not in the export at all.
 import { createHash } from 'node:crypto';
+import { AppError } from '../../../shared/errors';
 import { CaptionIndex, checkCaption, type CaptionFinding } from '../../../shared/captionCheck';
 import type { JsonValue } from '../../../shared/types';
 import type { AuditInput } from '../audit';
@@ -42,6 +43,8 @@ export interface CaptionResult {
 }
 
 export function captionResult(db: ReadableDb, text: string): CaptionResult {
+  if (text.length > CAPTION_MAX_LENGTH)
+    throw new AppError('caption.tooLong', { length: text.length, max: CAPTION_MAX_LENGTH });
   return { sha256: createHash('sha256').update(text, 'utf8').digest('hex'), findings: checkCaptionText(db, text) };
 }
 
