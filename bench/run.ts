@@ -1,6 +1,7 @@
 // npm run bench: speed and memory figures, printed side by side with their reference. Not part of npm test.
 // Usage: npm run bench [-- name ...]   (no names: every benchmark)
 import { randomBytes } from 'node:crypto';
+import { benchBoard } from './board.bench';
 import { benchConsent } from './consent.bench';
 import { benchDecide } from './decide.bench';
 import { benchEncryption } from './encryption.bench';
@@ -33,6 +34,7 @@ const benchmarks: readonly Benchmark[] = [
   benchPublish,
   benchDecide,
   benchEncryption,
+  benchBoard,
   benchUi,
 ];
 

@@ -4,6 +4,7 @@ import { translate, type MessageKey, type MessageParams } from '../../shared/i18
 import { appVersion } from '../core/version';
 import { registerAudit } from './commands/audit';
 import { registerCheckText } from './commands/checkText';
+import { registerConnect, registerServer } from './commands/board';
 import { registerChannels, registerConsent } from './commands/consent';
 import { registerDoctor } from './commands/doctor';
 import { registerLibrary } from './commands/library';
@@ -39,6 +40,8 @@ export function buildProgram(language = cliLanguage(process.argv, process.env)):
   registerPicks(program, t);
   registerSidecars(program, t);
   registerPeople(program, t);
+  registerServer(program, t);
+  registerConnect(program, t);
   return program;
 }
 

@@ -1,5 +1,6 @@
 // English UI text: exactly the keys of the Dutch table.
 import { captionEn } from './caption';
+import { boardEn } from './board';
 import { consentEn } from './consent';
 import { coreEn } from './core.en';
 import { facesEn } from './faces';
@@ -25,5 +26,6 @@ export const en = {
   ...publishEn,
   ...proofEn,
   ...reportEn,
+  ...boardEn,
   ...uiEn,
 } as const satisfies Record<MessageKey, string>;

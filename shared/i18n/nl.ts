@@ -1,6 +1,7 @@
 // Dutch UI text: the default language and the source of truth for the set of message keys.
 // Each domain keeps its text in its own file, in both languages.
 import { captionNl } from './caption';
+import { boardNl } from './board';
 import { consentNl } from './consent';
 import { coreNl } from './core.nl';
 import { facesNl } from './faces';
@@ -25,6 +26,7 @@ export const nl = {
   ...publishNl,
   ...proofNl,
   ...reportNl,
+  ...boardNl,
   ...uiNl,
 } as const;
 

@@ -11,7 +11,9 @@ export {
   type AuditCheckpoint,
   type CheckedCheckpoint,
 } from './checkpoint';
+export { auditChainCheck, sealAuditEvent, type AuditChainCheck, type SealedAuditEvent } from './chain';
 export { describeAuditEvent, type ReportLookup } from './describe';
+export type { AuditRow, AuditRowWithPersonal } from './repository';
 export { buildAuditReport, type AuditPeriod, type ReportOptions } from './report';
 export {
   appendAuditEvent,

@@ -9,6 +9,13 @@ export {
   retireChannel,
   type AddChannelInput,
 } from './channels';
+export {
+  consentOnMany,
+  sqliteConsentReads,
+  type ConsentReads,
+  type HistoryCut,
+  type RecordInEffect,
+} from './consentReads';
 export { describeConsentList, readConsentFileInfo } from './fileInfo';
 export {
   commitConsentImport,

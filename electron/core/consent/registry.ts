@@ -132,7 +132,7 @@ export function listClasses(db: ReadableDb): string[] {
 
 // ---------------------------------------------------------------- records
 
-interface Moment {
+export interface Moment {
   /** The moment as the answer states it. */
   readonly at: string;
   /** The local day it falls on, which decides the school year. */
@@ -144,7 +144,7 @@ interface Moment {
  * Where the history is cut for a moment: a 'YYYY-MM-DD' day includes every version that took effect during
  * that day (a withdrawal at 14:00 counts for that day's publication); a timestamp includes versions up to it.
  */
-function moment(at: string | Date): Moment {
+export function moment(at: string | Date): Moment {
   if (at instanceof Date) {
     const day = localDay(at);
     return { at: at.toISOString(), day, cut: { schoolYear: schoolYearOf(day), op: '<=', value: at.toISOString() } };

@@ -1,0 +1,207 @@
+// fotowacht server … (a board's IT person sets up the shared PostgreSQL database) and fotowacht connect (a
+// workstation joins it). The server commands need no data folder; connect records board mode in this one.
+import { readFileSync } from 'node:fs';
+import { Option, type Command } from 'commander';
+import { AppError } from '../../../shared/errors';
+import {
+  addSchool,
+  addUser,
+  BOARD_ROLE_KINDS,
+  boardError,
+  connectBoard,
+  connectWorkstation,
+  initBoard,
+  parseBoardUrl,
+  TLS_MODES,
+  verifyBoardTrail,
+  type BoardConnection,
+  type TlsMode,
+} from '../../core/board';
+import { action } from '../command';
+import type { Translate } from '../main';
+import type { Output } from '../output';
+
+interface ServerOptions {
+  readonly databaseUrl?: string;
+  readonly tls?: TlsMode;
+  readonly caFile?: string;
+}
+
+function withServerOptions(command: Command, t: Translate): Command {
+  return command
+    .option('--database-url <url>', t('cli.server.databaseUrl'))
+    .addOption(new Option('--tls <mode>', t('cli.server.tls')).choices(TLS_MODES))
+    .option('--ca-file <file>', t('cli.server.caFile'));
+}
+
+function databaseUrl(options: ServerOptions): string {
+  const url = options.databaseUrl ?? process.env.FOTOWACHT_DATABASE_URL;
+  if (!url) throw new AppError('board.urlMissing', {});
+  return url;
+}
+
+function sayTls(out: Output, connection: { tls: boolean; verified: boolean }): void {
+  out.say(
+    out.t(
+      connection.tls
+        ? connection.verified
+          ? 'cli.board.tls.verified'
+          : 'cli.board.tls.unverified'
+        : 'cli.board.tls.plain',
+    ),
+  );
+}
+
+/** Opens the server connection for one command and closes it after; errors become codes a user can act on. */
+async function withServer<T>(options: ServerOptions, work: (connection: BoardConnection) => Promise<T>): Promise<T> {
+  const url = databaseUrl(options);
+  const host = parseBoardUrl(url).host;
+  const connection = await connectBoard({ url, tls: options.tls, caFile: options.caFile });
+  try {
+    return await work(connection);
+  } catch (error) {
+    throw boardError(error, host);
+  } finally {
+    await connection.close();
+  }
+}
+
+function readStdinSecret(): string {
+  return readFileSync(0, 'utf8').replace(/\r?\n$/, '');
+}
+
+function collect(value: string, previous: string[] = []): string[] {
+  return [...previous, value];
+}
+
+export function registerServer(program: Command, t: Translate): void {
+  const server = program.command('server').description(t('cli.server.description'));
+
+  const init = withServerOptions(server.command('init').description(t('cli.server.init.description')), t);
+  init.action(
+    action(init, async ({ out }) => {
+      await withServer(init.opts<ServerOptions>(), async (connection) => {
+        const result = await initBoard(connection.client);
+        out.result({ ok: true, ...result, tls: connection.tls, verified: connection.verified });
+        sayTls(out, connection);
+        out.say(
+          out.t('cli.server.init.done', {
+            version: result.schemaVersion,
+            applied: result.applied.length > 0 ? result.applied.join(', ') : '-',
+          }),
+        );
+        out.say(out.t('cli.server.init.roles', { roles: result.roles.join(', ') }));
+      });
+    }),
+  );
+
+  const school = withServerOptions(
+    server
+      .command('add-school')
+      .description(t('cli.server.addSchool.description'))
+      .argument('<code>', t('cli.server.addSchool.code'))
+      .argument('<name>', t('cli.server.addSchool.name')),
+    t,
+  );
+  school.action(
+    action(school, async ({ out }) => {
+      const [code = '', name = ''] = school.args;
+      await withServer(school.opts<ServerOptions>(), async (connection) => {
+        const added = await addSchool(connection.client, code, name);
+        out.result({ ok: true, school: added });
+        out.say(out.t('cli.server.addSchool.done', { code: added.code, name: added.name }));
+      });
+    }),
+  );
+
+  const user = withServerOptions(
+    server
+      .command('add-user')
+      .description(t('cli.server.addUser.description'))
+      .argument('<name>', t('cli.server.addUser.name'))
+      .addOption(
+        new Option('--role <role>', t('cli.server.addUser.role')).choices(BOARD_ROLE_KINDS).makeOptionMandatory(),
+      )
+      .option('--school <code>', t('cli.server.addUser.school'), collect)
+      .option('--password-stdin', t('cli.server.addUser.passwordStdin')),
+    t,
+  );
+  user.action(
+    action(user, async ({ out }) => {
+      const options = user.opts<ServerOptions & { role: string; school?: string[]; passwordStdin?: boolean }>();
+      const password = options.passwordStdin ? readStdinSecret() : undefined;
+      await withServer(options, async (connection) => {
+        const made = await addUser(connection.client, {
+          roleName: user.args[0] ?? '',
+          kind: options.role,
+          schools: options.school ?? [],
+          password,
+        });
+        out.result({ ok: true, user: made });
+        out.say(
+          out.t('cli.server.addUser.done', {
+            name: made.roleName,
+            role: made.kind,
+            schools: made.schools.length > 0 ? ` (${made.schools.join(', ')})` : '',
+          }),
+        );
+        if (made.password && !out.json) out.say(out.t('cli.server.addUser.password', { password: made.password }));
+      });
+    }),
+  );
+
+  const verify = withServerOptions(server.command('verify').description(t('cli.server.verify.description')), t);
+  verify.action(
+    action(verify, async ({ out }) => {
+      await withServer(verify.opts<ServerOptions>(), async (connection) => {
+        const result = await verifyBoardTrail(connection.client);
+        out.result(result);
+        if (result.ok) out.say(out.t('audit.verify.ok', { count: result.count, head: result.headHash }));
+        else {
+          out.warn(
+            out.t('audit.verify.bad', { seq: result.firstBadSeq, reason: out.t(`audit.reason.${result.reason}`) }),
+          );
+          process.exitCode = 2;
+        }
+      });
+    }),
+  );
+}
+
+export function registerConnect(program: Command, t: Translate): void {
+  const connect = withServerOptions(
+    program
+      .command('connect')
+      .description(t('cli.connect.description'))
+      .option('--password-stdin', t('cli.connect.passwordStdin')),
+    t,
+  );
+  connect.action(
+    action(connect, async ({ out, openCore }) => {
+      const options = connect.opts<ServerOptions & { passwordStdin?: boolean }>();
+      const url = databaseUrl(options);
+      const password = options.passwordStdin ? readStdinSecret() : process.env.PGPASSWORD || undefined;
+      const core = openCore();
+      const result = await connectWorkstation({
+        db: core.db,
+        actor: core.actor(),
+        dataDir: core.paths.root,
+        url,
+        password,
+        tls: options.tls,
+        caFile: options.caFile,
+      });
+      out.result({ ok: true, ...result });
+      sayTls(out, { tls: result.encrypted, verified: result.verified });
+      out.say(
+        out.t('cli.connect.done', {
+          user: result.user,
+          role: result.role,
+          url: result.url,
+          schools: result.schools.join(', ') || '-',
+        }),
+      );
+      out.say(out.t('cli.connect.keyStore'));
+    }),
+  );
+}

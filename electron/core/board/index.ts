@@ -1,0 +1,45 @@
+// The board domain's public face: a school board's shared registry and trail on PostgreSQL — connecting (TLS),
+// the schema with roles and row-level security, schools and users, and the one trail appended from many workstations.
+export {
+  boardError,
+  connectBoard,
+  inTransaction,
+  parseBoardUrl,
+  redactedBoardUrl,
+  TLS_MODES,
+  type BoardConnection,
+  type BoardConnectOptions,
+  type BoardSql,
+  type ParsedBoardUrl,
+  type TlsMode,
+} from './connection';
+export {
+  BOARD_ROLES,
+  boardMigrations,
+  boardSchemaVersion,
+  latestBoardSchemaVersion,
+  migrateBoard,
+  type BoardMigration,
+} from './migrations';
+export { listBoardUsers, listSchools, type BoardRoleKind, type BoardUserRow, type SchoolRow } from './repository';
+export {
+  addSchool,
+  addUser,
+  boardActor,
+  BOARD_ROLE_KINDS,
+  initBoard,
+  type AddUserInput,
+  type AddUserResult,
+  type BoardInitResult,
+} from './server';
+export { appendBoardAuditEvent, boardAudited, verifyBoardTrail, type BoardAuditLog } from './trail';
+export {
+  BOARD_SETTING,
+  boardCredentialAccount,
+  connectWorkstation,
+  readBoardSettings,
+  type BoardSettings,
+  type ConnectWorkstationOptions,
+  type ConnectWorkstationResult,
+} from './workstation';
+export { postgresConsentReads } from './consentReadsRepository';
