@@ -1,6 +1,8 @@
 // npm run bench: speed and memory figures, printed side by side with their reference. Not part of npm test.
 // Usage: npm run bench [-- name ...]   (no names: every benchmark)
 import { randomBytes } from 'node:crypto';
+import { releaseFaceDetectors } from '../electron/core/faces';
+import { releaseDecoders } from '../electron/core/library';
 import { benchBoard } from './board.bench';
 import { benchConsent } from './consent.bench';
 import { benchDecide } from './decide.bench';
@@ -48,3 +50,5 @@ for (const benchmark of benchmarks) {
   console.log(`\n== ${benchmark.name} ==`);
   await benchmark.run();
 }
+// Worker threads end by themselves (the pixel thread's face models first): none is cut off by the exit.
+await Promise.all([releaseDecoders(), releaseFaceDetectors()]);

@@ -71,24 +71,87 @@ export function nonMaxSuppression<T extends ScoredBox>(boxes: readonly T[], opti
   const containment = options.containment ?? 0.7;
   const sorted = [...boxes].sort((a, b) => b.score - a.score);
   const kept: T[] = [];
+  // Only kept boxes that overlap a candidate can enclose it or be the same face: a grid finds them without
+  // comparing every pair (a 24 MP group photo gives thousands of boxes). The result is the pairwise one.
+  const grid = new BoxGrid(sorted);
   for (const candidate of sorted) {
+    const near = grid.near(candidate);
     // A box around two or more faces already kept is a group, not a face: it neither absorbs them nor stays.
-    const enclosed = kept.filter((keep) => intersection(keep, candidate) >= containment * area(keep));
-    if (enclosed.length >= 2) continue;
+    let enclosed = 0;
+    for (const i of near) if (intersection(kept[i]!, candidate) >= containment * area(kept[i]!)) enclosed++;
+    if (enclosed >= 2) continue;
     let merged = false;
-    for (let i = 0; i < kept.length; i++) {
+    for (const i of near) {
       const keep = kept[i]!;
       if (!isSameFace(keep, candidate, options)) continue;
       const inter = intersection(keep, candidate);
       if (inter >= containment * area(keep) && area(candidate) > area(keep)) {
         kept[i] = { ...candidate, score: keep.score };
+        grid.add(i, kept[i]!);
       }
       merged = true;
       break;
     }
-    if (!merged) kept.push(candidate);
+    if (!merged) {
+      kept.push(candidate);
+      grid.add(kept.length - 1, candidate);
+    }
   }
   return kept;
+}
+
+/**
+ * Kept boxes by grid cell (about twice the mean box size): `near` gives, in keeping order, every kept box that may
+ * overlap a box — those sharing a cell with it, and any without area (which count as enclosed by every box).
+ */
+class BoxGrid {
+  private readonly cell: number;
+  private readonly cells = new Map<string, number[]>();
+  private readonly empty: number[] = [];
+
+  constructor(boxes: readonly Box[]) {
+    const mean = boxes.reduce((sum, b) => sum + Math.max(b.w, b.h), 0) / Math.max(1, boxes.length);
+    this.cell = mean > 0 && Number.isFinite(mean) ? mean * 2 : 1;
+  }
+
+  private span(b: Box): [number, number, number, number] {
+    return [
+      Math.floor(b.x / this.cell),
+      Math.floor((b.x + b.w) / this.cell),
+      Math.floor(b.y / this.cell),
+      Math.floor((b.y + b.h) / this.cell),
+    ];
+  }
+
+  add(index: number, b: Box): void {
+    if (!(area(b) > 0)) {
+      this.empty.push(index);
+      return;
+    }
+    const [x0, x1, y0, y1] = this.span(b);
+    for (let y = y0; y <= y1; y++) {
+      for (let x = x0; x <= x1; x++) {
+        const key = `${x},${y}`;
+        const list = this.cells.get(key);
+        if (!list) this.cells.set(key, [index]);
+        else if (list[list.length - 1] !== index) list.push(index);
+      }
+    }
+  }
+
+  near(b: Box): number[] {
+    const found = new Set<number>(this.empty);
+    if (area(b) > 0) {
+      const [x0, x1, y0, y1] = this.span(b);
+      for (let y = y0; y <= y1; y++) {
+        for (let x = x0; x <= x1; x++) for (const index of this.cells.get(`${x},${y}`) ?? []) found.add(index);
+      }
+    } else {
+      // A box without area overlaps nothing, yet another box may still count it as enclosed: check them all.
+      for (const list of this.cells.values()) for (const index of list) found.add(index);
+    }
+    return [...found].sort((a, b) => a - b);
+  }
 }
 
 /**

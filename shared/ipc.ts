@@ -11,6 +11,7 @@ import { libraryContract } from './ipc/library';
 import { peopleContract } from './ipc/people';
 import { privacyContract } from './ipc/privacy';
 import { publishContract } from './ipc/publish';
+import { reviewContract } from './ipc/review';
 import { uiContract } from './ipc/ui';
 
 export const ipcContract = {
@@ -20,6 +21,7 @@ export const ipcContract = {
   ...facesContract,
   ...peopleContract,
   ...publishContract,
+  ...reviewContract,
   ...privacyContract,
   ...uiContract,
 };

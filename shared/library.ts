@@ -79,6 +79,8 @@ export interface PhotoInfo {
   readonly takenAt: string | null;
   readonly cameraMake: string | null;
   readonly cameraModel: string | null;
+  /** The camera body's serial number (EXIF), kept to tell two cameras of one model apart in bursts; never exported. */
+  readonly cameraSerial: string | null;
   readonly artist: string | null;
   readonly copyright: string | null;
   readonly hasGps: boolean;

@@ -27,6 +27,9 @@ export interface PhotoRegion {
   readonly createdBy: string | null;
   readonly dismissedAt: string | null;
   readonly dismissedBy: string | null;
+  /** A user said "guest / not known" in the event review: nobody to name, hidden like any unknown face. */
+  readonly guestAt: string | null;
+  readonly guestBy: string | null;
 }
 
 /**

@@ -13,6 +13,7 @@ import { registerPeople } from './commands/people';
 import { registerPicks } from './commands/picks';
 import { registerSidecars } from './commands/sidecars';
 import { registerPublish } from './commands/publish';
+import { registerReview } from './commands/review';
 import { cliLanguage } from './output';
 
 export type Translate = (key: MessageKey, params?: MessageParams) => string;
@@ -40,6 +41,7 @@ export function buildProgram(language = cliLanguage(process.argv, process.env)):
   registerPicks(program, t);
   registerSidecars(program, t);
   registerPeople(program, t);
+  registerReview(program, t);
   registerServer(program, t);
   registerConnect(program, t);
   return program;

@@ -8,6 +8,7 @@ import './styles/blocks.css';
 import './styles/consent.css';
 import './styles/forms.css';
 import './styles/library.css';
+import './styles/review.css';
 
 async function boot(): Promise<void> {
   // The stored language decides the first paint; Dutch if settings cannot be read.

@@ -11,6 +11,7 @@ import { policyEn } from './policy';
 import { proofEn } from './proof';
 import { publishEn } from './publish';
 import { reportEn } from './report';
+import { reviewEn } from './review';
 import { uiEn } from './ui';
 import type { MessageKey } from './nl';
 
@@ -26,6 +27,7 @@ export const en = {
   ...publishEn,
   ...proofEn,
   ...reportEn,
+  ...reviewEn,
   ...boardEn,
   ...uiEn,
 } as const satisfies Record<MessageKey, string>;

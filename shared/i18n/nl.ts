@@ -12,6 +12,7 @@ import { policyNl } from './policy';
 import { proofNl } from './proof';
 import { publishNl } from './publish';
 import { reportNl } from './report';
+import { reviewNl } from './review';
 import { uiNl } from './ui';
 
 export const nl = {
@@ -26,6 +27,7 @@ export const nl = {
   ...publishNl,
   ...proofNl,
   ...reportNl,
+  ...reviewNl,
   ...boardNl,
   ...uiNl,
 } as const;

@@ -5,6 +5,7 @@ import { uiConsentEn, uiConsentNl } from './ui/consent';
 import { uiLibraryEn, uiLibraryNl } from './ui/library';
 import { uiPicksEn, uiPicksNl } from './ui/picks';
 import { uiPublishEn, uiPublishNl } from './ui/publish';
+import { uiReviewEn, uiReviewNl } from './ui/review';
 import { uiSettingsEn, uiSettingsNl } from './ui/settings';
 
 /** Each screen's texts in both languages: the same keys in each, as the tests check. */
@@ -14,6 +15,7 @@ export const uiParts = {
   picks: { nl: uiPicksNl, en: uiPicksEn },
   consent: { nl: uiConsentNl, en: uiConsentEn },
   publish: { nl: uiPublishNl, en: uiPublishEn },
+  review: { nl: uiReviewNl, en: uiReviewEn },
   audit: { nl: uiAuditNl, en: uiAuditEn },
   settings: { nl: uiSettingsNl, en: uiSettingsEn },
 } as const;
@@ -24,6 +26,7 @@ export const uiNl = {
   ...uiPicksNl,
   ...uiConsentNl,
   ...uiPublishNl,
+  ...uiReviewNl,
   ...uiAuditNl,
   ...uiSettingsNl,
 } as const;
@@ -34,6 +37,7 @@ export const uiEn = {
   ...uiPicksEn,
   ...uiConsentEn,
   ...uiPublishEn,
+  ...uiReviewEn,
   ...uiAuditEn,
   ...uiSettingsEn,
 } as const satisfies Record<keyof typeof uiNl, string>;

@@ -2,18 +2,23 @@
 // a `?nodeWorker` import); here that chunk is started by the bundle's own starter in plain Node and does its work.
 // (The app itself needs the Electron binary; these workers do not import Electron.)
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Worker, WorkerOptions } from 'node:worker_threads';
+import sharp from 'sharp';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { InferenceReply, InferenceRequest, InferenceWorkerData } from '../../electron/core/faces/inferenceWorker';
 import { blazeFace, blazeFaceModelPath } from '../../electron/core/faces/models';
 import { MAX_INPUT_PIXELS } from '../../electron/core/library/decode';
 import type { HeicReply, HeicRequest, HeicWorkerData } from '../../electron/core/library/heicWorker';
+import type { PixelReply, PixelRequest, PhotoWork } from '../../electron/core/library/pixels';
 import { openCore } from '../../electron/core/context';
 import type { DecisionReply, DecisionRequest, DecisionWorkerData } from '../../electron/core/publish/decisionWorker';
+import type { WriteReply, WriteRequest } from '../../electron/core/publish/writePhoto';
+import type { PoolMessage, PoolReply } from '../../electron/core/workers';
 import { seedLargeEvent } from '../helpers/largeSchool';
 import { useTempDirs } from '../helpers/tempDir';
 
@@ -24,7 +29,7 @@ const OUT = path.resolve('test-results/electron-build');
 const CHUNKS = path.join(OUT, 'main/chunks');
 const HEIC = path.resolve('test/fixtures/hevc-red-left-blue-right.heic');
 
-type Bundled = 'heicWorker' | 'inferenceWorker' | 'decisionWorker';
+type Bundled = 'heicWorker' | 'inferenceWorker' | 'decisionWorker' | 'pixelWorker' | 'writeWorker';
 
 /** The chunk that starts a worker (electron-vite's wrapper), found by the worker file it points to. */
 function starterChunk(worker: Bundled): { file: string; workerFile: string } {
@@ -58,7 +63,7 @@ async function startBundled(worker: Bundled, options: WorkerOptions): Promise<Wo
 
 function ask<Reply>(
   worker: Worker,
-  message: HeicRequest | InferenceRequest | DecisionRequest,
+  message: HeicRequest | InferenceRequest | DecisionRequest | PoolMessage<PixelRequest> | PoolMessage<WriteRequest>,
   transfer: ArrayBuffer[] = [],
 ): Promise<Reply> {
   return new Promise((resolve, reject) => {
@@ -80,7 +85,97 @@ beforeAll(() => {
   expect(build.status, build.stderr).toBe(0);
 });
 
+/** A plain 640×480 JPEG (no faces) in a fresh folder, with its content hash. */
+async function plainPhoto(): Promise<{ dir: string; file: string; hash: string }> {
+  const dir = tempDir();
+  const file = path.join(dir, 'plain.jpg');
+  const jpeg = await sharp({ create: { width: 640, height: 480, channels: 3, background: '#7a9' } })
+    .jpeg()
+    .toBuffer();
+  writeFileSync(file, jpeg);
+  return { dir, file, hash: createHash('sha256').update(jpeg).digest('hex') };
+}
+
 describe('the bundled app’s workers', () => {
+  it('read, decode, render and search a photo in the built pixelWorker chunk (its inference threads nested)', async () => {
+    const { file, hash } = await plainPhoto();
+    const worker = await startBundled('pixelWorker', {});
+    try {
+      const read = await ask<PoolReply<PixelReply>>(worker, {
+        id: 1,
+        body: { kind: 'read', token: 1, file, name: 'plain.jpg' },
+      });
+      expect(read).toEqual({ id: 1, ok: true, value: { hash } });
+      const faces = { id: blazeFace.id, path: blazeFaceModelPath() };
+      const finish = await ask<PoolReply<PixelReply>>(worker, {
+        id: 2,
+        body: {
+          kind: 'finish',
+          token: 1,
+          name: 'plain.jpg',
+          needs: { metadata: true, sidecar: null, sizes: true, faces },
+        },
+      });
+      expect(finish.ok).toBe(true);
+      const work = (finish as { value: PhotoWork }).value;
+      expect(work.format).toBe('jpeg');
+      expect(work.metadata).toMatchObject({ width: 640, height: 480 });
+      expect((await sharp(Buffer.from(work.sizes!.thumbnail)).metadata()).format).toBe('webp');
+      const search = await ask<PoolReply<PixelReply>>(worker, {
+        id: 5,
+        body: { kind: 'search', token: 1, name: 'plain.jpg', faces },
+      });
+      expect(search).toMatchObject({ id: 5, ok: true, value: { faces: [] } });
+      expect((search as { value: { tiles: number } }).value.tiles).toBeGreaterThan(0);
+      const missing = await ask<PoolReply<PixelReply>>(worker, {
+        id: 3,
+        body: { kind: 'read', token: 2, file: `${file}.gone`, name: 'gone.jpg' },
+      });
+      expect(missing).toMatchObject({ id: 3, ok: false, failure: { kind: 'system', code: 'ENOENT' } });
+      expect(await ask<PoolReply<PixelReply>>(worker, { id: 4, body: { kind: 'close' } })).toEqual({
+        id: 4,
+        ok: true,
+        value: null,
+      });
+    } finally {
+      await worker.terminate();
+    }
+  });
+
+  it('render, write and leak-check an export file in the built writeWorker chunk', async () => {
+    const { dir, file, hash } = await plainPhoto();
+    const stagingDir = path.join(dir, 'staging');
+    mkdirSync(stagingDir);
+    const worker = await startBundled('writeWorker', {});
+    try {
+      const names = await ask<PoolReply<WriteReply>>(worker, {
+        id: 1,
+        body: { kind: 'names', key: 'e1', names: ['Zoë Bakker'] },
+      });
+      expect(names).toEqual({ id: 1, ok: true, value: null });
+      const settings = { longSide: 320, hideStyle: 'mask' as const, stagingDir, outDir: dir };
+      const photo = { photoHash: hash, outputName: 'out.jpg', hide: [] };
+      const staged = await ask<PoolReply<WriteReply>>(worker, {
+        id: 2,
+        body: { kind: 'stage', key: 'e1', files: [file], photo, settings },
+      });
+      const written = readFileSync(path.join(stagingDir, 'out.jpg'));
+      expect(staged).toEqual({
+        id: 2,
+        ok: true,
+        value: { state: 'checked', outputSha256: createHash('sha256').update(written).digest('hex') },
+      });
+      expect((await sharp(written).metadata()).width).toBe(320);
+      const changed = await ask<PoolReply<WriteReply>>(worker, {
+        id: 3,
+        body: { kind: 'stage', key: 'e1', files: [file], photo: { ...photo, photoHash: '0'.repeat(64) }, settings },
+      });
+      expect(changed).toMatchObject({ id: 3, ok: false, failure: { kind: 'app', code: 'library.photo.fileMissing' } });
+    } finally {
+      await worker.terminate();
+    }
+  });
+
   it('decode HEIC in the built heicWorker chunk', async () => {
     const workerData: HeicWorkerData = { maxPixels: MAX_INPUT_PIXELS };
     const worker = await startBundled('heicWorker', { workerData });

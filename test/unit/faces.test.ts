@@ -174,6 +174,8 @@ describe('effective regions', () => {
       createdAt: '2026-01-01T00:00:00.000Z',
       createdBy: null,
       dismissedBy: null,
+      guestAt: null,
+      guestBy: null,
     } as const;
     const regions: PhotoRegion[] = [
       { ...base, id: 1, source: 'file', dismissedAt: null },
@@ -197,6 +199,8 @@ describe('effective regions', () => {
       createdBy: null,
       dismissedAt: null,
       dismissedBy: null,
+      guestAt: null,
+      guestBy: null,
     } as const;
     const regions: PhotoRegion[] = [
       { ...base, id: 1, source: 'detector', box: { x: 0.1, y: 0.1, w: 0.1, h: 0.12 } },

@@ -17,6 +17,7 @@ import type { Publication } from '../../core/publish';
 import { action } from '../command';
 import type { Translate } from '../main';
 import type { Output } from '../output';
+import { registerPeopleName } from './review';
 
 function printPublished(out: Output, rows: readonly Publication[]): void {
   out.say(out.t('cli.people.erase.published', { count: rows.length }));
@@ -39,6 +40,7 @@ function whole(value: string, code: string): number {
 
 export function registerPeople(program: Command, t: Translate): void {
   const people = program.command('people').description(t('cli.people.description'));
+  registerPeopleName(people, t);
 
   const erase = people
     .command('erase')

@@ -157,13 +157,20 @@ export class FaceDetector {
     const look = this.model.secondLook;
     if (!look || !this.secondPool) return null;
     const size = look.model.geometry.inputSize;
-    const views = look.faceSizes.flatMap((faceSize) => [false, true].map((mirrored) => ({ faceSize, mirrored })));
+    // Each face size sampled once: the mirrored view is the same pixels flipped (the sampling is symmetric).
+    const views = look.faceSizes.flatMap((faceSize) => {
+      const side = (Math.max(candidate.w, candidate.h) * size) / faceSize;
+      const left = candidate.x + candidate.w / 2 - side / 2;
+      const top = candidate.y + candidate.h / 2 - side / 2;
+      const tile = sampleSquare(image, left, top, side, size);
+      return [
+        { side, left, top, mirrored: false, tile },
+        { side, left, top, mirrored: true, tile: mirrorTile(tile, size) },
+      ];
+    });
     const scores = await Promise.all(
-      views.map(async ({ faceSize, mirrored }) => {
-        const side = (Math.max(candidate.w, candidate.h) * size) / faceSize;
-        const left = candidate.x + candidate.w / 2 - side / 2;
-        const top = candidate.y + candidate.h / 2 - side / 2;
-        const outputs = await this.secondPool!.run(sampleSquare(image, left, top, side, size, mirrored));
+      views.map(async ({ side, left, top, mirrored, tile }) => {
+        const outputs = await this.secondPool!.run(tile);
         const perPixel = side / size;
         let best = 0;
         for (const box of look.model.decode(outputs, look.model.threshold)) {
@@ -215,6 +222,22 @@ function copyTile(image: DecodedImage, left: number, top: number, size: number):
   return target;
 }
 
+/** A size² RGB tile flipped left to right, as a fresh buffer. */
+export function mirrorTile(tile: Uint8Array, size: number): Uint8Array {
+  const mirrored = new Uint8Array(tile.length);
+  for (let r = 0; r < size; r++) {
+    const row = r * size * 3;
+    for (let c = 0; c < size; c++) {
+      const from = row + c * 3;
+      const to = row + (size - 1 - c) * 3;
+      mirrored[to] = tile[from]!;
+      mirrored[to + 1] = tile[from + 1]!;
+      mirrored[to + 2] = tile[from + 2]!;
+    }
+  }
+  return mirrored;
+}
+
 /**
  * A square of the image (side × side pixels at left, top; may run past the edges, which stay black) sampled
  * bilinearly into a size² RGB tile, mirrored left to right when asked.
@@ -249,10 +272,27 @@ export function sampleSquare(
     const row0 = y0 >= 0 && y0 < height ? y0 * rowStride : -1;
     const row1 = y0 + 1 >= 0 && y0 + 1 < height ? (y0 + 1) * rowStride : -1;
     if (row0 < 0 && row1 < 0) continue;
+    const inside = row0 >= 0 && row1 >= 0;
     for (let c = 0, out = r * size * 3; c < size; c++, out += 3) {
       const a = x0s[c]!;
       const b = x1s[c]!;
       const fx = fxs[c]!;
+      if (inside && a >= 0 && b >= 0) {
+        // All four neighbours inside the image (most pixels): the same weights and sum, without the edge tests.
+        const w00 = (1 - fx) * (1 - fy);
+        const w01 = fx * (1 - fy);
+        const w10 = (1 - fx) * fy;
+        const w11 = fx * fy;
+        const p00 = row0 + a;
+        const p01 = row0 + b;
+        const p10 = row1 + a;
+        const p11 = row1 + b;
+        for (let k = 0; k < 3; k++) {
+          target[out + k] =
+            data[p00 + k]! * w00 + data[p01 + k]! * w01 + data[p10 + k]! * w10 + data[p11 + k]! * w11 + 0.5;
+        }
+        continue;
+      }
       const w00 = row0 >= 0 && a >= 0 ? (1 - fx) * (1 - fy) : 0;
       const w01 = row0 >= 0 && b >= 0 ? fx * (1 - fy) : 0;
       const w10 = row1 >= 0 && a >= 0 ? (1 - fx) * fy : 0;

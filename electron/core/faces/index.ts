@@ -4,12 +4,15 @@ export type { Detection, DetectedFace } from './detector';
 export { blazeFace, yunet, type FaceModel } from './models';
 export {
   activeFaceModel,
+  chosenModel,
   detectFaces,
   FACE_MODEL_ENV,
   faceModelStatus,
   isVerifiedYunetFile,
+  modelChoice,
   releaseFaceDetectors,
   setYunetModelPath,
   type ActiveModel,
+  type ModelChoice,
 } from './service';
 export { registerFacesHandlers } from './ipc';

@@ -52,6 +52,21 @@ export function activeFaceModel(db: ReadableDb, env: NodeJS.ProcessEnv = process
   return { model: blazeFace, path: blazeFaceModelPath() };
 }
 
+/** An active model as it crosses to a worker thread: the model's id and its file (already verified). */
+export interface ModelChoice {
+  readonly id: string;
+  readonly path: string;
+}
+
+export const modelChoice = (active: ActiveModel): ModelChoice => ({ id: active.model.id, path: active.path });
+
+/** The active model a choice names (in a worker thread, which has no settings of its own). */
+export function chosenModel(choice: ModelChoice): ActiveModel {
+  const model = [blazeFace, yunet].find((candidate) => candidate.id === choice.id);
+  if (!model) throw new AppError('faces.inferenceFailed', { detail: `unknown model ${choice.id}` });
+  return { model, path: choice.path };
+}
+
 /** Which model is active and how the optional YuNet file stands; the library adds how many photos await it. */
 export function faceModelStatus(
   db: ReadableDb,

@@ -18,6 +18,7 @@ import { registerLibraryHandlers } from '../library';
 import { registerPeopleHandlers } from '../people';
 import { registerPrivacyHandlers } from '../privacy';
 import { registerPublishHandlers } from '../publish';
+import { registerReviewHandlers } from '../review';
 import { FileHandles, readRegularFile, writeGrantedFile } from '../files';
 import { registerUiHandlers, type FileChooser, type FolderOpener, type OverwriteConfirmer } from '../ui';
 import { IpcRouter, type IpcRouterOptions } from './router';
@@ -72,6 +73,7 @@ export function createIpcRouter(core: CoreContext, env: HandlerEnvironment, opti
   registerFacesHandlers(router, core, files);
   registerPeopleHandlers(router, core);
   registerPublishHandlers(router, core, files);
+  registerReviewHandlers(router, core);
   registerPrivacyHandlers(router, core);
 
   router.assertComplete();

@@ -1,6 +1,5 @@
 // Searching the library's photos for faces nobody tagged: one photo (cached by content hash and model), the job
 // over every photo the active model has not searched, and what the detector settings screen shows.
-import path from 'node:path';
 import { AppError } from '../../../shared/errors';
 import { coveredDetections, overlapsRegion, type FaceDetectorInfo, type PhotoFaces } from '../../../shared/faces';
 import type { Box } from '../../../shared/geometry';
@@ -10,8 +9,8 @@ import { audited } from '../audit';
 import type { ReadableDb, WritableDb } from '../db';
 import {
   activeFaceModel,
-  detectFaces,
   faceModelStatus,
+  modelChoice,
   setYunetModelPath,
   type ActiveModel,
   type Detection,
@@ -19,7 +18,7 @@ import {
 import type { JobHandle, JobRunner } from '../jobs';
 import { regionsOfPhoto, replaceDetectorRegions } from '../people';
 import type { IndexedPhotoHook } from './indexer';
-import { openLibraryPhoto } from './open';
+import { detectInWorker } from './pixels';
 import {
   allPhotoHashes,
   countPhotosAwaitingFaces,
@@ -68,15 +67,15 @@ export async function detectPhotoFaces(
     const stored = regionsOfPhoto(db, photoHash).filter((r) => r.source === 'detector' && r.dismissedAt === null);
     return { photoHash, modelId: active.model.id, cached: true, stored: stored.length, coveredByRegions: 0, tiles: 0 };
   }
-  let photo;
+  let detection: Detection;
   try {
-    photo = await openLibraryPhoto(db, photoHash);
+    // Opened by its content hash and searched in the pixel thread: no pixels on the main thread.
+    detection = await detectInWorker(photoFilePaths(db, photoHash), photoHash, modelChoice(active), options.signal);
   } catch (error) {
     if (error instanceof AppError && error.code === 'library.photo.fileMissing')
       throw new AppError('faces.fileMissing', { photo: photoHash });
     throw error;
   }
-  const detection = await detectFaces(active, photo, path.basename(photo.path), options);
   return storeDetection(db, photoHash, active, detection);
 }
 
@@ -145,10 +144,12 @@ export function faceSearchHook(
   stopped: () => boolean,
 ): IndexedPhotoHook {
   return {
-    wants: (hash) => !stopped() && faceSearchOf(core.db, hash)?.detectedWith !== activeFaceModel(core.db).model.id,
-    async photoIndexed(hash, photo, name, signal) {
+    modelFor: (hash) => {
+      if (stopped()) return null;
       const active = activeFaceModel(core.db);
-      const detection = await detectFaces(active, photo, path.basename(name), { signal });
+      return faceSearchOf(core.db, hash)?.detectedWith !== active.model.id ? active : null;
+    },
+    photoSearched(hash, active, detection) {
       const result = storeDetection(core.db, hash, active, detection);
       tally.photos += 1;
       tally.faces += result.stored;

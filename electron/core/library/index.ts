@@ -1,6 +1,7 @@
 // The library domain's public face: event folders, the photos in them (indexed by content hash), reading their
 // metadata and pixels, and searching them for untagged faces.
-export { decodePhoto, MAX_INPUT_PIXELS, releaseDecoders, type DecodedPhoto } from './decode';
+export { decodePhoto, MAX_INPUT_PIXELS, type DecodedPhoto } from './decode';
+export { releaseDecoders } from './pixels';
 export {
   detectPhotoFaces,
   FACE_JOB_KIND,
@@ -15,7 +16,7 @@ export {
 } from './faceSearch';
 export { INDEX_JOB_KIND, INDEX_CONCURRENCY, sha256, startIndexJob, startReindexJobs } from './indexer';
 export { startIngest, startReingest, type IngestJobs } from './ingest';
-export { openLibraryPhoto, readLibraryPhotoPixels, type LibraryPhoto } from './open';
+export { openLibraryPhoto, openPhotoFiles, readLibraryPhotoPixels, type LibraryPhoto } from './open';
 export {
   chosenPhotos,
   chosenPhotosOfEvent,

@@ -1,8 +1,7 @@
 // The index job: scans a folder, skips files whose path, size and mtime are unchanged, and for every other
 // file reads it once into memory and uses that buffer for the content hash, the metadata and the thumbnails.
 // Each file's rows are written in one transaction, so a cancelled job leaves a consistent library.
-import { createHash } from 'node:crypto';
-import { access, mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
+import { access, mkdir, rename, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { AppError, type ErrorParams } from '../../../shared/errors';
 import type { IndexError, IndexSummary } from '../../../shared/library';
@@ -12,8 +11,9 @@ import type { JobContext, JobHandle } from '../jobs';
 import { diskError, isDiskErrorCode } from '../fsErrors';
 import { mediaFile, type MediaCipher } from '../media';
 import type { DataPaths } from '../dataDir';
-import { decodePhoto, rasterisePhoto, renderSizes, type DecodedPhoto } from './decode';
-import { readPhotoMetadata } from './metadata';
+import { modelChoice, type ActiveModel, type Detection } from '../faces';
+import { sha256 } from './hash';
+import { readPhotoInWorker } from './pixels';
 import { countRegionsOfPhotos, insertFileRegions } from '../people';
 import * as photos from './photoRepository';
 import * as repo from './repository';
@@ -30,10 +30,10 @@ export const INDEX_CONCURRENCY = 2;
  * read and decoded once. The hook's own failures are its own: the photo is indexed whatever it does.
  */
 export interface IndexedPhotoHook {
-  /** Whether the photo (by content hash) needs the hook; asked before its pixels are decoded. */
-  wants(hash: string): boolean;
-  /** Called once the photo's rows are written, with its pixels decoded once in full, display orientation. */
-  photoIndexed(hash: string, photo: DecodedPhoto, name: string, signal: AbortSignal): Promise<void>;
+  /** The face model to search the photo (by content hash) with, or null; asked before its pixels are decoded. */
+  modelFor(hash: string): ActiveModel | null;
+  /** Called once the photo's rows are written, with what the model found on the pixels indexing decoded. */
+  photoSearched(hash: string, active: ActiveModel, detection: Detection): void;
 }
 
 export interface IndexOptions {
@@ -41,9 +41,7 @@ export interface IndexOptions {
   readonly hook?: IndexedPhotoHook;
 }
 
-export function sha256(buffer: Buffer): string {
-  return createHash('sha256').update(buffer).digest('hex');
-}
+export { sha256 };
 
 /** Resolves and checks a folder the user chose; a missing folder or a file is a clear error. */
 export async function resolveFolder(folder: string): Promise<string> {
@@ -128,22 +126,24 @@ async function writeAtomically(file: string, data: Buffer): Promise<void> {
   await rename(temporary, file);
 }
 
-/** Thumbnail and preview of a photo, sealed, unless both are already cached. */
-export async function ensureRenderedSizes(
+/** Whether the thumbnail and preview of a photo are both cached already. */
+async function hasRenderedSizes(paths: DataPaths, hash: string): Promise<boolean> {
+  return (
+    (await exists(mediaFile(paths, 'thumbs', hash, 'webp'))) &&
+    (await exists(mediaFile(paths, 'previews', hash, 'jpg')))
+  );
+}
+
+/** Thumbnail and preview of a photo, sealed. */
+async function writeRenderedSizes(
   { paths, media }: { readonly paths: DataPaths; readonly media: MediaCipher },
   hash: string,
-  photo: () => Promise<DecodedPhoto>,
-  name: string,
-): Promise<boolean> {
-  const thumbnail = mediaFile(paths, 'thumbs', hash, 'webp');
-  const preview = mediaFile(paths, 'previews', hash, 'jpg');
-  if ((await exists(thumbnail)) && (await exists(preview))) return false;
-  const sizes = await renderSizes(await photo(), name);
+  sizes: { readonly thumbnail: Buffer; readonly preview: Buffer },
+): Promise<void> {
   await Promise.all([
-    writeAtomically(thumbnail, media.seal(sizes.thumbnail)),
-    writeAtomically(preview, media.seal(sizes.preview)),
+    writeAtomically(mediaFile(paths, 'thumbs', hash, 'webp'), media.seal(Buffer.from(sizes.thumbnail))),
+    writeAtomically(mediaFile(paths, 'previews', hash, 'jpg'), media.seal(Buffer.from(sizes.preview))),
   ]);
-  return true;
 }
 
 function errorOf(error: unknown, name: string): AppError {
@@ -177,41 +177,49 @@ async function indexOneFile(
     tally.unchanged += 1;
     return 'skipped';
   }
-  const buffer = await readFile(file.path);
-  if (buffer.length === 0) throw new AppError('library.file.empty', { file: name });
-  const hash = sha256(buffer);
-  const db = core.db;
-  const isKnownPhoto = photos.photoExists(db, hash);
-  let opened: Promise<DecodedPhoto> | null = null;
-  let decoded: Promise<DecodedPhoto> | null = null;
-  const open = () => (opened ??= decodePhoto(buffer, name));
-  // With a hook that wants the pixels, the photo is decoded once in full and everything is made from those.
-  const hooked = hook?.wants(hash) ? hook : null;
-  const decode = () => (decoded ??= hooked ? open().then((photo) => rasterisePhoto(photo, name)) : open());
-  let photo: photos.NewPhoto | null = null;
-  if (!isKnownPhoto) {
-    const image = await open();
-    const sidecar = await sidecarTextOf(file.path, await namesIn(path.dirname(file.path)));
-    const metadata = await readPhotoMetadata(buffer, image, sidecar);
-    photo = { hash, format: image.format, metadata };
-  }
-  await ensureRenderedSizes(core, hash, decode, name);
-  const now = new Date().toISOString();
-  db.transaction(() => {
-    // A new photo brings the people tags its file carries; a known one keeps its regions and their history.
-    if (photo && photos.insertPhoto(db, photo, now)) insertFileRegions(db, hash, photo.metadata.regions, now);
-    repo.upsertPhotoFile(
-      db,
-      { path: file.path, hash, eventId: eventFor(path.dirname(file.path)), size: file.size, mtimeMs: file.mtimeMs },
-      now,
-    );
-  })();
-  tally.indexed += 1;
-  if (isKnownPhoto && !known) tally.moved += 1;
-  if (hooked) {
-    const photo = await decode();
-    // Its failure is its own (the face job tries again); a cancel stops the job as usual.
-    await hooked.photoIndexed(hash, photo, name, signal).catch(() => signal.throwIfAborted());
+  // Read, hashed, decoded and rendered in the pixel thread; the database and the files written stay here.
+  const read = await readPhotoInWorker(file.path, name);
+  try {
+    const hash = read.hash;
+    const db = core.db;
+    const isKnownPhoto = photos.photoExists(db, hash);
+    const active = hook?.modelFor(hash) ?? null;
+    const faces = active ? modelChoice(active) : null;
+    // A new photo's metadata includes the XMP sidecar beside it, read here (the folder is listed once).
+    const sidecar = isKnownPhoto ? null : await sidecarTextOf(file.path, await namesIn(path.dirname(file.path)));
+    const work = await read.finish({
+      metadata: !isKnownPhoto,
+      sidecar,
+      sizes: !(await hasRenderedSizes(core.paths, hash)),
+      faces,
+    });
+    if (work.sizes) await writeRenderedSizes(core, hash, work.sizes);
+    const photo: photos.NewPhoto | null =
+      work.metadata && work.format ? { hash, format: work.format, metadata: work.metadata } : null;
+    const now = new Date().toISOString();
+    db.transaction(() => {
+      // A new photo brings the people tags its file carries; a known one keeps its regions and their history.
+      if (photo && photos.insertPhoto(db, photo, now)) insertFileRegions(db, hash, photo.metadata.regions, now);
+      repo.upsertPhotoFile(
+        db,
+        { path: file.path, hash, eventId: eventFor(path.dirname(file.path)), size: file.size, mtimeMs: file.mtimeMs },
+        now,
+      );
+    })();
+    tally.indexed += 1;
+    if (isKnownPhoto && !known) tally.moved += 1;
+    if (hook && active && faces) {
+      // On the pixels decoded above. Its failure is its own (the face job tries again); a cancel stops the job.
+      const detection = await read.search(faces, signal);
+      try {
+        if (detection) hook.photoSearched(hash, active, detection);
+      } catch {
+        // stored by the face job instead
+      }
+      if (!detection) signal.throwIfAborted();
+    }
+  } finally {
+    read.drop();
   }
   return 'done';
 }

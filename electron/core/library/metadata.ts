@@ -121,6 +121,7 @@ export async function readPhotoMetadata(
       exifDate(xmpText('photoshop:DateCreated')?.replace(/T/, ' '), null),
     cameraMake: textOf(exif.Make),
     cameraModel: textOf(exif.Model),
+    cameraSerial: textOf(exif.SerialNumber) ?? textOf(exif.BodySerialNumber) ?? textOf(exif.InternalSerialNumber),
     artist: textOf(exif.Artist) ?? textOf(exif.Byline) ?? xmpText('dc:creator'),
     copyright: textOf(exif.Copyright) ?? textOf(exif.CopyrightNotice) ?? xmpText('dc:rights'),
     hasGps: exif.GPSLatitude !== undefined || exif.GPSLongitude !== undefined,

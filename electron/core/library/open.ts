@@ -41,7 +41,15 @@ async function readHashed(file: string): Promise<{ buffer: Buffer; sha256: strin
 
 /** Throws library.photo.fileMissing when no file of the photo is left with the same content. */
 export async function openLibraryPhoto(db: ReadableDb, hash: string): Promise<LibraryPhoto> {
-  for (const file of photoFilePaths(db, hash)) {
+  return openPhotoFiles(photoFilePaths(db, hash), hash);
+}
+
+/**
+ * openLibraryPhoto given the photo's files (photoFilePaths), e.g. in a worker thread without the database: the first
+ * file that still holds exactly these bytes, decoded.
+ */
+export async function openPhotoFiles(files: readonly string[], hash: string): Promise<LibraryPhoto> {
+  for (const file of files) {
     let read: { buffer: Buffer; sha256: string };
     try {
       read = await readHashed(file);

@@ -21,9 +21,9 @@ export function insertPhoto(db: WritableDb, photo: NewPhoto, now: string): boole
   const inserted = db
     .prepare(
       `INSERT OR IGNORE INTO photos (hash, format, width, height, orientation, display_width, display_height, taken_at,
-         camera_make, camera_model, artist, copyright, has_gps, keywords, review_reasons, indexed_at)
+         camera_make, camera_model, camera_serial, artist, copyright, has_gps, keywords, review_reasons, indexed_at)
        VALUES (@hash, @format, @width, @height, @orientation, @displayWidth, @displayHeight, @takenAt,
-         @cameraMake, @cameraModel, @artist, @copyright, @hasGps, @keywords, @reviewReasons, @now)`,
+         @cameraMake, @cameraModel, @cameraSerial, @artist, @copyright, @hasGps, @keywords, @reviewReasons, @now)`,
     )
     .run({
       hash: photo.hash,
@@ -36,6 +36,7 @@ export function insertPhoto(db: WritableDb, photo: NewPhoto, now: string): boole
       takenAt: m.takenAt,
       cameraMake: m.cameraMake,
       cameraModel: m.cameraModel,
+      cameraSerial: m.cameraSerial,
       artist: m.artist,
       copyright: m.copyright,
       hasGps: m.hasGps ? 1 : 0,
@@ -57,6 +58,7 @@ interface PhotoRow {
   takenAt: string | null;
   cameraMake: string | null;
   cameraModel: string | null;
+  cameraSerial: string | null;
   artist: string | null;
   copyright: string | null;
   hasGps: number;
@@ -65,6 +67,7 @@ interface PhotoRow {
 
 const PHOTO_COLUMNS = `p.hash, p.format, p.width, p.height, p.orientation, p.display_width AS displayWidth,
   p.display_height AS displayHeight, p.taken_at AS takenAt, p.camera_make AS cameraMake, p.camera_model AS cameraModel,
+  p.camera_serial AS cameraSerial,
   p.artist, p.copyright, p.has_gps AS hasGps, p.keywords`;
 
 function toPhoto(db: ReadableDb, row: PhotoRow): PhotoInfo {

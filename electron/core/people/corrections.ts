@@ -40,6 +40,39 @@ export function dismissFaceRegion(core: Acting, regionId: number, reason = 'notA
   });
 }
 
+/** The review's undo of "not a person": the region counts again (and is hidden again until someone names it). */
+export function restoreFaceRegion(core: Acting, regionId: number): PhotoRegion {
+  const actor = core.actor();
+  return audited(core.db, actor, (log) => {
+    const region = repo.getRegion(core.db, regionId);
+    if (!region) throw new AppError('faces.regionNotFound', { region: regionId });
+    if (region.dismissedAt === null) return region;
+    repo.clearRegionDismissed(core.db, regionId);
+    log({ action: 'faces.restore', subject: `photo:${region.photoHash}`, details: { region: regionId } });
+    return repo.getRegion(core.db, regionId)!;
+  });
+}
+
+/**
+ * "Guest / not known" (or its undo with `guest` false): someone is there whom the school does not name — a parent,
+ * a visitor. The region stays and stays hidden; it only leaves the list of faces still to name.
+ */
+export function markRegionGuest(core: Acting, regionId: number, guest: boolean): PhotoRegion {
+  const actor = core.actor();
+  return audited(core.db, actor, (log) => {
+    const region = repo.getRegion(core.db, regionId);
+    if (!region) throw new AppError('faces.regionNotFound', { region: regionId });
+    if ((region.guestAt !== null) === guest) return region;
+    repo.setRegionGuest(core.db, regionId, guest ? { at: new Date().toISOString(), by: actorLabel(actor) } : null);
+    log({
+      action: guest ? 'people.guest' : 'people.unguest',
+      subject: `photo:${region.photoHash}`,
+      details: { region: regionId, source: region.source },
+    });
+    return repo.getRegion(core.db, regionId)!;
+  });
+}
+
 /** Smallest drawn face side, normalised: below this the box is a slip of the mouse. */
 const MIN_DRAWN = 0.002;
 

@@ -45,10 +45,12 @@ export type ConsentLookup = (personId: number) => PolicyConsent;
 
 export function identifyRegion(
   directory: PeopleDirectory,
-  region: Pick<PhotoRegion, 'name' | 'classHint' | 'personId'>,
+  region: Pick<PhotoRegion, 'name' | 'classHint' | 'personId'> & Partial<Pick<PhotoRegion, 'guestAt'>>,
   classes: readonly string[],
   consent: ConsentLookup,
 ): RegionIdentity {
+  // "Guest / not known" outranks a tagged name: a person said nobody named may be shown here.
+  if (region.guestAt) return { kind: 'unknown' };
   const linked = region.personId !== null ? directory.people.get(region.personId) : undefined;
   if (linked) return { kind: 'person', personId: linked.id, name: displayName(linked), consent: consent(linked.id) };
   if (!region.name.trim()) return { kind: 'unknown' };

@@ -30,6 +30,8 @@ interface RegionRow {
   created_by: string | null;
   dismissed_at: string | null;
   dismissed_by: string | null;
+  guest_at: string | null;
+  guest_by: string | null;
 }
 
 /** The tag paths a region was built from ("People/Groep 7/Sem de Vries"), including tags merged into a box. */
@@ -79,6 +81,8 @@ function toRegion(row: RegionRow): PhotoRegion {
     createdBy: row.created_by,
     dismissedAt: row.dismissed_at,
     dismissedBy: row.dismissed_by,
+    guestAt: row.guest_at,
+    guestBy: row.guest_by,
   };
 }
 
@@ -264,6 +268,20 @@ export function insertUserRegion(db: WritableDb, photoHash: string, box: Box, at
 
 export function markRegionDismissed(db: WritableDb, regionId: number, at: string, by: string): void {
   db.prepare('UPDATE regions SET dismissed_at = ?, dismissed_by = ? WHERE id = ?').run(at, by, regionId);
+}
+
+/** A dismissal taken back (the review's undo): the region counts again. */
+export function clearRegionDismissed(db: WritableDb, regionId: number): void {
+  db.prepare('UPDATE regions SET dismissed_at = NULL, dismissed_by = NULL WHERE id = ?').run(regionId);
+}
+
+/** "Guest / not known" set (with when and by whom) or taken back (null). */
+export function setRegionGuest(db: WritableDb, regionId: number, mark: { at: string; by: string } | null): void {
+  db.prepare('UPDATE regions SET guest_at = ?, guest_by = ? WHERE id = ?').run(
+    mark?.at ?? null,
+    mark?.by ?? null,
+    regionId,
+  );
 }
 
 export function setRegionPerson(db: WritableDb, regionId: number, personId: number | null): void {

@@ -23,7 +23,7 @@ import { writeManifest, type ManifestEntry } from './manifest';
 import { regionsOfPhoto } from '../people';
 import { finishExport, insertExport, insertExportItem } from './repository';
 import { prepareOutDir, recoverInterruptedExports, stagingDir } from './staging';
-import { writePublishedPhoto } from './writePhoto';
+import { openPhotoWriter, type PhotoWriter, type WriteOutcome } from './writePhoto';
 
 export const EXPORT_JOB_KIND = 'publish.export';
 const EXPORT_CONCURRENCY = 2;
@@ -121,6 +121,9 @@ export function startExport(core: CoreContext, request: ExportRequest): JobHandl
       const written: string[] = [];
       const staging = stagingDir(core, exportId);
       mkdirSync(staging, { recursive: true, mode: 0o700 });
+      // The write threads get the registry's names once (inside the try below: a thread that fails to start fails
+      // the export like any other failure).
+      let writer: PhotoWriter | null = null;
 
       const exportOne = async (index: number, signal: AbortSignal): Promise<'done' | 'skipped'> => {
         const photo = photos[index]!;
@@ -178,21 +181,9 @@ export function startExport(core: CoreContext, request: ExportRequest): JobHandl
         }
 
         const name = outputName(stem, index + 1);
-        let result: Awaited<ReturnType<typeof writePublishedPhoto>>;
+        let result: WriteOutcome;
         try {
-          result = await writePublishedPhoto(
-            db,
-            { photoHash: photo.hash, outputName: name, hide: decision.hidden },
-            {
-              longSide: channel.exportLongSide,
-              hideStyle: settings.hideStyle,
-              stagingDir: staging,
-              outDir,
-              names: context.directory.allNames,
-              creditFields: exportSettings.credits,
-            },
-            signal,
-          );
+          result = await writer!.write(db, { photoHash: photo.hash, outputName: name, hide: decision.hidden }, signal);
         } catch (error) {
           if (signal.aborted) return 'skipped';
           // A photo that could not be written (full or read-only disk, a vanished source) is a failed item in the
@@ -219,6 +210,17 @@ export function startExport(core: CoreContext, request: ExportRequest): JobHandl
       };
 
       try {
+        writer = await openPhotoWriter(
+          core,
+          {
+            longSide: channel.exportLongSide,
+            hideStyle: settings.hideStyle,
+            stagingDir: staging,
+            outDir,
+            creditFields: exportSettings.credits,
+          },
+          context.directory.allNames,
+        );
         await ctx.forEach(
           photos.map((_, index) => index),
           (index, signal) => exportOne(index, signal),
@@ -297,6 +299,7 @@ export function startExport(core: CoreContext, request: ExportRequest): JobHandl
         });
         throw error;
       } finally {
+        await writer?.close();
         rmSync(staging, { recursive: true, force: true });
       }
     },

@@ -4,8 +4,16 @@ import { migration002 } from './002-consent';
 import { migration003 } from './003-photo-review';
 import { migration004 } from './004-pseudonyms';
 import { migration005 } from './005-picks';
+import { migration006 } from './006-event-review';
 import type { Migration } from './types';
 
 export type { Migration } from './types';
 
-export const migrations: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005];
+export const migrations: readonly Migration[] = [
+  migration001,
+  migration002,
+  migration003,
+  migration004,
+  migration005,
+  migration006,
+];

@@ -16,6 +16,7 @@ import { usePhotoPages } from './usePhotoPages';
 import { usePicks } from './usePicks';
 import { SidecarPanel } from './SidecarPanel';
 import { PhotoPage } from './photo/PhotoPage';
+import { ReviewPage } from '../review/ReviewPage';
 import { StatusCounts } from './StatusCounts';
 
 interface GridFilter {
@@ -51,6 +52,7 @@ export function EventView({
   const [filter, setFilter] = useState<GridFilter>({ status: '', person: '', untagged: false, picked: false });
   const [active, setActive] = useState(0);
   const [open, setOpen] = useState<{ readonly hash: string; readonly index: number } | null>(null);
+  const [reviewing, setReviewing] = useState(false);
 
   // Unreadable files change when the folder is indexed again (a new generation).
   const indexErrors =
@@ -94,6 +96,20 @@ export function EventView({
     onPublish(hashes);
   };
 
+  if (reviewing) {
+    return (
+      <ReviewPage
+        event={event}
+        target={target}
+        onBack={() => {
+          setReviewing(false);
+          // Names given in the review change decisions: the grid and counts load again.
+          onChanged();
+        }}
+      />
+    );
+  }
+
   if (open) {
     return (
       <PhotoPage
@@ -129,6 +145,13 @@ export function EventView({
         {t('ui.picks.count', { count: picks.picked.size })}
       </p>
       {counts && event.photos > 0 && <StatusCounts counts={counts} />}
+      {event.photos > 0 && (
+        <div className="actions">
+          <button type="button" className="primary" onClick={() => setReviewing(true)}>
+            {t('ui.review.open')}
+          </button>
+        </div>
+      )}
       <div className="filters" role="search">
         <Field label="ui.library.filter.status">
           <select
