@@ -3,6 +3,7 @@ import { Command, Option } from 'commander';
 import { translate, type MessageKey, type MessageParams } from '../../shared/i18n';
 import { appVersion } from '../core/version';
 import { registerAudit } from './commands/audit';
+import { registerCheckText } from './commands/checkText';
 import { registerConnect, registerServer } from './commands/board';
 import { registerChannels, registerConsent, registerPrivacyOfficer } from './commands/consent';
 import { registerDoctor } from './commands/doctor';
@@ -36,6 +37,7 @@ export function buildProgram(language = cliLanguage(process.argv, process.env)):
   registerChannels(program, t);
   registerFaces(program, t);
   registerPublish(program, t);
+  registerCheckText(program, t);
   registerPicks(program, t);
   registerSidecars(program, t);
   registerPeople(program, t);

@@ -1,4 +1,5 @@
 // English UI text: exactly the keys of the Dutch table.
+import { captionEn } from './caption';
 import { boardEn } from './board';
 import { consentEn } from './consent';
 import { coreEn } from './core.en';
@@ -9,6 +10,7 @@ import { picksEn } from './picks';
 import { policyEn } from './policy';
 import { proofEn } from './proof';
 import { publishEn } from './publish';
+import { reportEn } from './report';
 import { reviewEn } from './review';
 import { rulesEn } from './rules';
 import { uiEn } from './ui';
@@ -19,11 +21,13 @@ export const en = {
   ...libraryEn,
   ...picksEn,
   ...consentEn,
+  ...captionEn,
   ...facesEn,
   ...filesEn,
   ...policyEn,
   ...publishEn,
   ...proofEn,
+  ...reportEn,
   ...reviewEn,
   ...rulesEn,
   ...boardEn,

@@ -1,5 +1,6 @@
 // Dutch UI text: the default language and the source of truth for the set of message keys.
 // Each domain keeps its text in its own file, in both languages.
+import { captionNl } from './caption';
 import { boardNl } from './board';
 import { consentNl } from './consent';
 import { coreNl } from './core.nl';
@@ -10,6 +11,7 @@ import { picksNl } from './picks';
 import { policyNl } from './policy';
 import { proofNl } from './proof';
 import { publishNl } from './publish';
+import { reportNl } from './report';
 import { reviewNl } from './review';
 import { rulesNl } from './rules';
 import { uiNl } from './ui';
@@ -19,11 +21,13 @@ export const nl = {
   ...libraryNl,
   ...picksNl,
   ...consentNl,
+  ...captionNl,
   ...facesNl,
   ...filesNl,
   ...policyNl,
   ...publishNl,
   ...proofNl,
+  ...reportNl,
   ...reviewNl,
   ...rulesNl,
   ...boardNl,

@@ -30,6 +30,7 @@ export { registerConsentRulesHandlers } from './rulesIpc';
 export { setPersonProtected, type ProtectionChange } from './protection';
 export { renewalLists, turningSixteen, type RenewalQuery, type TurningSixteenQuery } from './lists';
 export { renewalCsv, renewalPdf, type RenewalPdfOptions } from './renewalReport';
+export { auditReportLookup } from './reportLookup';
 export {
   allPeople,
   consentHistory,

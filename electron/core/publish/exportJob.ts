@@ -7,6 +7,7 @@ import path from 'node:path';
 import { AppError } from '../../../shared/errors';
 import type { Decision } from '../../../shared/policy';
 import type { ExportItemSummary, ExportRequest, ExportSummary } from '../../../shared/publish';
+import { creditFieldsFor } from '../../../shared/settings';
 import { actorLabel } from '../audit';
 import { audited, currentAuditHead } from '../audit';
 import type { CoreContext } from '../context';
@@ -14,8 +15,9 @@ import { diskError } from '../fsErrors';
 import type { JobHandle } from '../jobs';
 import { pseudonymOf } from '../consent';
 import { findEvent } from '../library';
-import { isPrivacyOfficer } from '../settings';
+import { getSettings, isPrivacyOfficer } from '../settings';
 import { decideOne, decisionContext, selectPhotos } from './decisions';
+import { captionAuditParts, captionResult } from './caption';
 import { exportFileStem, outputName } from './fileNames';
 import { writeManifest, type ManifestEntry } from './manifest';
 import { regionsOfPhoto } from '../people';
@@ -80,6 +82,7 @@ export function startExport(core: CoreContext, request: ExportRequest): JobHandl
   const context = decisionContext(db, request.channelId, request.date, { privacyOfficer: isPrivacyOfficer(db, actor) });
   const { channel, settings, schoolYear } = context;
   const photos = selectPhotos(db, request);
+  const caption = request.caption?.trim() ? captionResult(db, request.caption) : null;
   const outDir = path.resolve(request.outDir);
   recoverInterruptedExports(core);
   prepareOutDir(outDir);
@@ -95,6 +98,7 @@ export function startExport(core: CoreContext, request: ExportRequest): JobHandl
     maskMargin: settings.maskMargin,
     maxHiddenAreaShare: settings.maxHiddenAreaShare,
     maxHiddenPeople: settings.maxHiddenPeople,
+    credits: creditFieldsFor(getSettings(db), channel.id),
     eventId: request.eventId ?? null,
     photos: photos.length,
   };
@@ -210,7 +214,13 @@ export function startExport(core: CoreContext, request: ExportRequest): JobHandl
       try {
         writer = await openPhotoWriter(
           core,
-          { longSide: channel.exportLongSide, hideStyle: settings.hideStyle, stagingDir: staging, outDir },
+          {
+            longSide: channel.exportLongSide,
+            hideStyle: settings.hideStyle,
+            stagingDir: staging,
+            outDir,
+            creditFields: exportSettings.credits,
+          },
           context.directory.allNames,
         );
         await ctx.forEach(
@@ -250,7 +260,12 @@ export function startExport(core: CoreContext, request: ExportRequest): JobHandl
           failed: items.filter((item) => item.state === 'failed').length,
           manifestSha256,
           items,
+          caption,
         };
+        // The caption's text, its hash and what the check found (see caption.ts for where the text goes).
+        const visible = new Set(done.flatMap((item) => item.manifest.visiblePeople.map((person) => person.personId)));
+        const captionParts =
+          caption && request.caption ? captionAuditParts(db, request.caption, caption, visible) : null;
         audited(db, actor, (log) => {
           finishExport(db, exportId, 'done', new Date().toISOString(), manifestSha256);
           log({
@@ -266,7 +281,9 @@ export function startExport(core: CoreContext, request: ExportRequest): JobHandl
               needsReview: summary.needsReview,
               failed: summary.failed,
               manifestSha256,
+              ...(captionParts ? { caption: captionParts.details } : {}),
             },
+            personal: captionParts?.personal,
           });
         });
         return summary;

@@ -10,6 +10,7 @@ import { useAction } from '../../components/useAction';
 import { useQuery } from '../../components/useQuery';
 import { useI18n } from '../../i18n';
 import { ChannelsSection } from './ChannelsSection';
+import { CreditsSection } from './CreditsSection';
 import { FaceModelSection } from './FaceModelSection';
 import { PolicySection } from './PolicySection';
 import { PrivacyOfficerSection } from './PrivacyOfficerSection';
@@ -34,6 +35,7 @@ export function SettingsPage() {
       </section>
       <ChannelsSection />
       <PolicySection />
+      <CreditsSection />
       <FaceModelSection />
       <PrivacyOfficerSection />
       {info && (
