@@ -1,4 +1,5 @@
 // English UI text: exactly the keys of the Dutch table.
+import { captionEn } from './caption';
 import { boardEn } from './board';
 import { consentEn } from './consent';
 import { coreEn } from './core.en';
@@ -10,7 +11,9 @@ import { picksEn } from './picks';
 import { policyEn } from './policy';
 import { proofEn } from './proof';
 import { publishEn } from './publish';
+import { reportEn } from './report';
 import { reviewEn } from './review';
+import { rulesEn } from './rules';
 import { uiEn } from './ui';
 import type { MessageKey } from './nl';
 
@@ -20,12 +23,15 @@ export const en = {
   ...videoEn,
   ...picksEn,
   ...consentEn,
+  ...captionEn,
   ...facesEn,
   ...filesEn,
   ...policyEn,
   ...publishEn,
   ...proofEn,
+  ...reportEn,
   ...reviewEn,
+  ...rulesEn,
   ...boardEn,
   ...uiEn,
 } as const satisfies Record<MessageKey, string>;

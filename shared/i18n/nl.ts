@@ -1,5 +1,6 @@
 // Dutch UI text: the default language and the source of truth for the set of message keys.
 // Each domain keeps its text in its own file, in both languages.
+import { captionNl } from './caption';
 import { boardNl } from './board';
 import { consentNl } from './consent';
 import { coreNl } from './core.nl';
@@ -11,7 +12,9 @@ import { picksNl } from './picks';
 import { policyNl } from './policy';
 import { proofNl } from './proof';
 import { publishNl } from './publish';
+import { reportNl } from './report';
 import { reviewNl } from './review';
+import { rulesNl } from './rules';
 import { uiNl } from './ui';
 
 export const nl = {
@@ -20,12 +23,15 @@ export const nl = {
   ...videoNl,
   ...picksNl,
   ...consentNl,
+  ...captionNl,
   ...facesNl,
   ...filesNl,
   ...policyNl,
   ...publishNl,
   ...proofNl,
+  ...reportNl,
   ...reviewNl,
+  ...rulesNl,
   ...boardNl,
   ...uiNl,
 } as const;

@@ -2,6 +2,7 @@
 import { uiAuditEn, uiAuditNl } from './ui/audit';
 import { uiCommonEn, uiCommonNl } from './ui/common';
 import { uiConsentEn, uiConsentNl } from './ui/consent';
+import { uiConsentRulesEn, uiConsentRulesNl } from './ui/consentRules';
 import { uiLibraryEn, uiLibraryNl } from './ui/library';
 import { uiPicksEn, uiPicksNl } from './ui/picks';
 import { uiPublishEn, uiPublishNl } from './ui/publish';
@@ -15,6 +16,7 @@ export const uiParts = {
   library: { nl: uiLibraryNl, en: uiLibraryEn },
   picks: { nl: uiPicksNl, en: uiPicksEn },
   consent: { nl: uiConsentNl, en: uiConsentEn },
+  consentRules: { nl: uiConsentRulesNl, en: uiConsentRulesEn },
   publish: { nl: uiPublishNl, en: uiPublishEn },
   review: { nl: uiReviewNl, en: uiReviewEn },
   audit: { nl: uiAuditNl, en: uiAuditEn },
@@ -27,6 +29,7 @@ export const uiNl = {
   ...uiLibraryNl,
   ...uiPicksNl,
   ...uiConsentNl,
+  ...uiConsentRulesNl,
   ...uiPublishNl,
   ...uiReviewNl,
   ...uiAuditNl,
@@ -39,6 +42,7 @@ export const uiEn = {
   ...uiLibraryEn,
   ...uiPicksEn,
   ...uiConsentEn,
+  ...uiConsentRulesEn,
   ...uiPublishEn,
   ...uiReviewEn,
   ...uiAuditEn,

@@ -37,7 +37,15 @@ export {
   sidecarsEnabled,
   unpickPhotos,
 } from './picks';
-export { eventExists, eventIdsOfPhoto, findEvent, listIndexErrors, listRoots, photoHashesOfEvent } from './repository';
+export {
+  eventExists,
+  eventIds,
+  eventIdsOfPhoto,
+  findEvent,
+  listIndexErrors,
+  listRoots,
+  photoHashesOfEvent,
+} from './repository';
 export {
   readSidecar,
   sidecarNameFor,

@@ -239,6 +239,11 @@ export function listEvents(db: ReadableDb, rootId?: number): EventRow[] {
   return rows.map((row) => ({ ...row, writeSidecars: row.writeSidecars === 1 }));
 }
 
+/** Every event's id, in folder order. */
+export function eventIds(db: ReadableDb): number[] {
+  return db.prepare('SELECT id FROM events ORDER BY folder_path').pluck().all() as number[];
+}
+
 /** The photos (content hashes) of an event. */
 export function photoHashesOfEvent(db: ReadableDb, eventId: number): string[] {
   return db

@@ -1,10 +1,10 @@
 // Videos (issue 15): clips in event folders, indexed beside photos. A clip is known by its content hash like a
 // photo; what its container says (size, rotation, date, camera, GPS presence, title/comment/keywords, people named
-// in its XMP) is kept per clip, and where its files are per file. Depends on 001 (events) only; 006 (event review) touches neither table.
+// in its XMP) is kept per clip, and where its files are per file. Depends on 001 (events) only; 006–008 touch neither table.
 import type { Migration } from './types';
 
-export const migration007: Migration = {
-  version: 7,
+export const migration009: Migration = {
+  version: 9,
   name: 'videos',
   up(db) {
     db.exec(`

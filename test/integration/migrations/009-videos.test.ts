@@ -1,4 +1,4 @@
-// Migration 007, videos, over a version-6 file with rows in every table: two new strict tables (clips by content
+// Migration 009, videos, over a version-8 file with rows in every table: two new strict tables (clips by content
 // hash, their files by path) and nothing else changed.
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -17,13 +17,13 @@ import { useTempDirs } from '../../helpers/tempDir';
 const tempDir = useTempDirs();
 const clip = 'c'.repeat(64);
 
-function migratedFromVersion6() {
+function migratedFromVersion8() {
   const db = databaseAtVersion(path.join(tempDir(), 'f.sqlite'), 3);
   addVersion1Rows(db);
-  migrateTo(db, 6);
+  migrateTo(db, 8);
   const schemaBefore = schemaObjects(db);
   const rowsBefore = tableRows(db);
-  migrateTo(db, 7);
+  migrateTo(db, 9);
   return { db, schemaBefore, rowsBefore };
 }
 
@@ -31,10 +31,10 @@ const insertVideo = `INSERT INTO videos (hash, container, video_codec, duration_
   display_width, display_height, has_gps, has_audio, indexed_at)
   VALUES (@hash, 'mov,mp4', 'h264', 2, 25, 320, 240, @rotation, 320, 240, 1, 0, '2026-09-15T10:00:00.000Z')`;
 
-describe('migration 007 over a version-6 database', () => {
+describe('migration 009 over a version-8 database', () => {
   it('adds the videos and video_files tables, and changes nothing else', () => {
-    const { db, schemaBefore, rowsBefore } = migratedFromVersion6();
-    expect(schemaVersion(db)).toBe(7);
+    const { db, schemaBefore, rowsBefore } = migratedFromVersion8();
+    expect(schemaVersion(db)).toBe(9);
     const { added, removedOrChanged } = schemaDiff(schemaBefore, schemaObjects(db));
     expect(removedOrChanged).toEqual([]);
     expect(namesOf(added, 'table')).toEqual(['video_files', 'videos']);
@@ -51,7 +51,7 @@ describe('migration 007 over a version-6 database', () => {
   });
 
   it('refuses a bad rotation, a file of an unknown clip or event, and a second file row on one path', () => {
-    const { db } = migratedFromVersion6();
+    const { db } = migratedFromVersion8();
     db.prepare(insertVideo).run({ hash: clip, rotation: 90 });
     expect(() => db.prepare(insertVideo).run({ hash: 'd'.repeat(64), rotation: 45 })).toThrow(/CHECK/);
     const file = db.prepare(
