@@ -55,3 +55,4 @@ export {
   type SidecarSummary,
 } from './sidecars';
 export { registerLibraryHandlers } from './ipc';
+export { removeVideoNames } from './videoRepository';

@@ -136,3 +136,50 @@ export function listEventVideos(db: ReadableDb, eventId: number): VideoInfo[] {
     .all(eventId) as VideoRow[];
   return rows.map(videoOf);
 }
+
+/**
+ * Erasure: a clip's names, keywords, title and comment that name a person go. Names and keywords are dropped one by
+ * one (`namesTag`); a title or comment that mentions the person (`mentions`) is emptied whole — free text cannot be
+ * trusted to lose only the name. Returns how many values were removed.
+ */
+export function removeVideoNames(
+  db: WritableDb,
+  namesTag: (tag: string) => boolean,
+  mentions: (text: string) => boolean,
+): number {
+  const rows = db.prepare('SELECT hash, title, comment, keywords, people FROM videos').all() as Array<{
+    hash: string;
+    title: string | null;
+    comment: string | null;
+    keywords: string;
+    people: string;
+  }>;
+  const update = db.prepare(
+    'UPDATE videos SET title = @title, comment = @comment, keywords = @keywords, people = @people WHERE hash = @hash',
+  );
+  let removed = 0;
+  for (const row of rows) {
+    const keywords = JSON.parse(row.keywords) as string[];
+    const people = JSON.parse(row.people) as string[];
+    const keptKeywords = keywords.filter((keyword) => !namesTag(keyword) && !mentions(keyword));
+    const keptPeople = people.filter((name) => !namesTag(name) && !mentions(name));
+    const title = row.title !== null && mentions(row.title) ? null : row.title;
+    const comment = row.comment !== null && mentions(row.comment) ? null : row.comment;
+    const count =
+      keywords.length -
+      keptKeywords.length +
+      (people.length - keptPeople.length) +
+      (title === row.title ? 0 : 1) +
+      (comment === row.comment ? 0 : 1);
+    if (count === 0) continue;
+    removed += count;
+    update.run({
+      hash: row.hash,
+      title,
+      comment,
+      keywords: JSON.stringify(keptKeywords),
+      people: JSON.stringify(keptPeople),
+    });
+  }
+  return removed;
+}
