@@ -5,6 +5,7 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { decisionService } from '../electron/core/publish/decisionService';
 import buildRendererForTests from '../test/helpers/global-setup';
 import {
   importListThroughIpc,
@@ -58,6 +59,9 @@ async function largeEventGrid(): Promise<void> {
   try {
     const { page, core } = app;
     seedLargeEvent(core.db, PHOTOS);
+    // As after indexing: once the database is quiet, the decision worker decides the new event for the library's
+    // channel and today in the background (a real index of 20,000 photos takes far longer than that).
+    await decisionService(core).settled();
     // The library was open before the photos arrived: Logboek and back reloads it.
     await page.getByRole('button', { name: 'Logboek' }).click();
     const eventRow = page.locator('.event-row').filter({ hasText: LARGE_EVENT });
@@ -68,6 +72,15 @@ async function largeEventGrid(): Promise<void> {
     // Logboek and back once more: the counts again, now kept by the decision worker (nothing changed meanwhile).
     await page.getByRole('button', { name: 'Logboek' }).click();
     const againMs = await timed(async () => {
+      await page.getByRole('button', { name: 'Bibliotheek' }).click();
+      await eventRow.locator('[data-status="hide"]').waitFor({ timeout: 60_000 });
+    });
+    // A change (one photo searched for faces again), and the library at once: only that photo is decided again.
+    await page.getByRole('button', { name: 'Logboek' }).click();
+    core.db
+      .prepare("UPDATE photos SET faces_detected_with = 'again' WHERE rowid = (SELECT min(rowid) FROM photos)")
+      .run();
+    const changedMs = await timed(async () => {
       await page.getByRole('button', { name: 'Bibliotheek' }).click();
       await eventRow.locator('[data-status="hide"]').waitFor({ timeout: 60_000 });
     });
@@ -89,8 +102,13 @@ async function largeEventGrid(): Promise<void> {
     });
     const cells = await grid.getByRole('option').count();
     console.log(`grid of ${PHOTOS.toLocaleString('en')} photos:`);
-    console.log(`  counts per status, first time (every photo decided in the decision worker): ${countMs} ms`);
-    console.log(`  counts per status again (kept by the worker): ${verdict(againMs, COUNTS_TARGET_MS)}`);
+    console.log(
+      `  counts per status, first time (decided and kept by the decision worker after the photos arrived): ${verdict(countMs, COUNTS_TARGET_MS)}`,
+    );
+    console.log(`  counts per status again (kept): ${verdict(againMs, COUNTS_TARGET_MS)}`);
+    console.log(
+      `  counts per status at once after a photo changed (that photo decided again): ${verdict(changedMs, COUNTS_TARGET_MS)}`,
+    );
     console.log(`  grid opened: ${openMs} ms`);
     console.log(`  End to the last photo: ${verdict(endMs, END_KEY_TARGET_MS)}`);
     console.log(`  20 scroll jumps through the middle: ${scrollMs} ms, ${cells} cells in the DOM after`);

@@ -17,6 +17,8 @@ export interface FotowachtOptions {
   readonly timeoutMs?: number;
   /** 'inherit' shows the output as it comes (the demo); then stdout and stderr of the result are empty. */
   readonly stdio?: 'pipe' | 'inherit';
+  /** Written to the child's standard input (with stdio 'pipe'). */
+  readonly input?: string;
 }
 
 export interface FotowachtResult {
@@ -45,6 +47,7 @@ export function runFotowacht(args: readonly string[], options: FotowachtOptions 
     encoding: 'utf8',
     env: options.env ?? process.env,
     ...(options.timeoutMs === undefined ? {} : { timeout: options.timeoutMs }),
+    ...(options.input === undefined ? {} : { input: options.input }),
     stdio,
   });
   const stdout = result.stdout ?? '';

@@ -87,6 +87,42 @@ export function ageOn(birthDate: string, day: string): number {
 /** From this age on a pupil signs for themself; below it a parent or guardian signs. */
 export const SELF_CONSENT_AGE = 16;
 
+/**
+ * The day someone born on `birthDate` turns `age` (ageOn's rule: born on 29 February, in a year without it the
+ * birthday is 1 March).
+ */
+export function birthdayAt(birthDate: string, age: number): string {
+  const [by, bm, bd] = birthDate.split('-') as [string, string, string];
+  const day = `${String(Number(by) + age).padStart(4, '0')}-${bm}-${bd}`;
+  return isValidIsoDay(day) ? day : `${String(Number(by) + age).padStart(4, '0')}-03-01`;
+}
+
+/** The day a pupil starts to consent for themself. */
+export function sixteenthBirthday(birthDate: string): string {
+  return birthdayAt(birthDate, SELF_CONSENT_AGE);
+}
+
+/** The day a form counts from: the day it was signed, but never before the school year it is for begins (1 August). */
+export function formCountsFrom(signedOn: string, schoolYear: SchoolYearId): string {
+  const yearStart = schoolYearBounds(schoolYear).startsOn;
+  return signedOn > yearStart ? signedOn : yearStart;
+}
+
+/**
+ * From the 16th birthday on a parent's or guardian's signature grants no new consent year: the birthday when the pupil
+ * is 16 on the day the form counts from (the grant is void), else null.
+ */
+export function parentGrantVoidFrom(birthDate: string, countsFrom: string): string | null {
+  const birthday = sixteenthBirthday(birthDate);
+  return countsFrom >= birthday ? birthday : null;
+}
+
+/** A day plus (or minus) a number of days, 'YYYY-MM-DD' both. */
+export function addDays(day: string, days: number): string {
+  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+  return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
+}
+
 // ---------------------------------------------------------------- consent values
 
 export type ConsentStatus = 'granted' | 'refused' | 'not_returned' | 'withdrawn';
@@ -234,6 +270,8 @@ export interface Person extends NameParts {
   readonly externalKey: string | null;
   readonly className: string | null;
   readonly birthDate: string | null;
+  /** Never publish (a custody dispute, a shelter, foster care): every photo they are in or may be in is blocked. */
+  readonly protected: boolean;
   readonly createdAt: string;
   readonly updatedAt: string;
 }

@@ -26,6 +26,7 @@ export const PERSON_FIELDS = [
   'birthDate',
   'signedBy',
   'signedOn',
+  'protected',
 ] as const;
 export type PersonField = (typeof PERSON_FIELDS)[number];
 
@@ -61,6 +62,11 @@ const FIELD_LABELS: ReadonlyArray<readonly [PersonField, RegExp]> = [
   [
     'signedOn',
     /^(datum (ondertekening|ondertekend|getekend|handtekening|formulier|ingevuld)|(ondertekend|getekend|ingevuld) op|signed on|signing date|date signed)$/,
+  ],
+  // Student administrations mark such pupils "geheim" or "vertrouwelijk" (address secret, custody, shelter).
+  [
+    'protected',
+    /^(vertrouwelijk|vertrouwelijke leerling|geheim|geheime leerling|adres geheim|afgeschermd|beschermd|beschermde leerling|niet publiceren|nooit publiceren|nooit in beeld|protected|protected pupil|confidential|never publish|do not publish)$/,
   ],
 ];
 
@@ -218,6 +224,8 @@ export interface ConsentListRow extends NameParts {
   readonly signedOn: string | null;
   /** Channel id → the cell's value. */
   readonly consents: Readonly<Record<string, ListConsentStatus>>;
+  /** The list marks this person "never publish" (an unclear value marks them too: doubt protects). */
+  readonly protected: boolean;
 }
 
 export interface PreviewPerson {
@@ -282,6 +290,11 @@ export interface ConsentImportPreview {
   readonly renamed: readonly NameChange[];
   /** People listed by the previous import of this school year and kind, but not by this file. */
   readonly missing: readonly PreviewPerson[];
+  /**
+   * People this list marks "never publish" who are not marked yet. An import only adds the mark: taking it off is
+   * a privacy officer's change by hand.
+   */
+  readonly protect: readonly PreviewPerson[];
   readonly errors: readonly ConsentRowIssue[];
   readonly warnings: readonly ConsentRowIssue[];
   readonly previousImportId: number | null;

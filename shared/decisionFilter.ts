@@ -4,6 +4,9 @@ import type { Decision, DecisionStatus } from './policy';
 
 export type StatusCounts = Record<DecisionStatus, number>;
 
+/** The channel the library shows decisions for until someone picks another (today being the day). */
+export const DEFAULT_CHANNEL_ID = 'social';
+
 export interface DecisionFilter {
   readonly status?: DecisionStatus | undefined;
   /** Part of a name, any case: photos whose decision speaks of someone with it. */

@@ -5,6 +5,7 @@ import type { z } from 'zod';
 import type { ApiResponse } from './errors';
 import type { JobProgress } from './types';
 import { consentContract } from './ipc/consent';
+import { consentRulesContract } from './ipc/consentRules';
 import { coreContract } from './ipc/core';
 import { facesContract } from './ipc/faces';
 import { libraryContract } from './ipc/library';
@@ -18,6 +19,7 @@ export const ipcContract = {
   ...coreContract,
   ...libraryContract,
   ...consentContract,
+  ...consentRulesContract,
   ...facesContract,
   ...peopleContract,
   ...publishContract,

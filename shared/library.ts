@@ -115,10 +115,41 @@ export interface IndexSummary {
   readonly moved: number;
   readonly removed: number;
   readonly photos: number;
+  /** Video clips with a file inside the indexed folder (issue 15). */
+  readonly videos: number;
   readonly events: number;
   readonly regions: number;
   readonly names: number;
   readonly errors: readonly IndexError[];
   /** Photos indexed but put on "needs review" (unreadable metadata, stale regions); relative paths. */
   readonly warnings: readonly IndexError[];
+}
+
+/** A video clip as the library knows it (issue 15): what its container says, and where its files are. */
+export interface VideoInfo {
+  readonly hash: string;
+  readonly container: string;
+  readonly videoCodec: string;
+  readonly durationSeconds: number;
+  readonly frameRate: number;
+  readonly width: number;
+  readonly height: number;
+  /** Degrees clockwise a player turns the frames. */
+  readonly rotation: number;
+  readonly displayWidth: number;
+  readonly displayHeight: number;
+  readonly takenAt: string | null;
+  readonly cameraMake: string | null;
+  readonly cameraModel: string | null;
+  readonly hasGps: boolean;
+  readonly hasAudio: boolean;
+  readonly otherStreams: number;
+  readonly title: string | null;
+  readonly comment: string | null;
+  readonly keywords: readonly string[];
+  /** Names of people the file or its XMP sidecar carries (frames have no boxes: names only). */
+  readonly people: readonly string[];
+  /** Preview frames beside the poster, in the previews cache as `<hash>-<n>.jpg` (n from 1). */
+  readonly previewFrames: number;
+  readonly paths: readonly string[];
 }

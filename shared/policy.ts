@@ -33,9 +33,27 @@ export interface PolicyConsent {
 }
 
 export type RegionIdentity =
-  | { readonly kind: 'person'; readonly personId: number; readonly name: string; readonly consent: PolicyConsent }
-  | { readonly kind: 'ambiguous'; readonly name: string; readonly candidateCount: number }
-  | { readonly kind: 'unmatched'; readonly name: string }
+  | {
+      readonly kind: 'person';
+      readonly personId: number;
+      readonly name: string;
+      readonly consent: PolicyConsent;
+      /** Marked "never publish": the photo is blocked, not masked. */
+      readonly protected?: boolean;
+    }
+  | {
+      readonly kind: 'ambiguous';
+      readonly name: string;
+      readonly candidateCount: number;
+      /** One of the people this name may be is marked "never publish". */
+      readonly protectedCandidate?: boolean;
+    }
+  | {
+      readonly kind: 'unmatched';
+      readonly name: string;
+      /** The name is close to someone marked "never publish" (a suggestion nobody confirmed). */
+      readonly protectedSuspect?: boolean;
+    }
   | { readonly kind: 'unknown' };
 
 export interface DecisionRegion {
@@ -54,8 +72,11 @@ export interface DecisionInput {
   readonly facesChecked: boolean;
   readonly channelLabel: string;
   readonly schoolYear: string;
-  /** A user's override of an overridable block, with the reason the audit trail records. */
-  readonly override?: { readonly reason: string } | null;
+  /**
+   * A user's override of an overridable block, with the reason the audit trail records. A protected person's block
+   * yields only to a privacy officer's override (`byPrivacyOfficer`, established by the caller from the role).
+   */
+  readonly override?: { readonly reason: string; readonly byPrivacyOfficer?: boolean } | null;
   /** Why indexing put the photo on review whatever its consent says (unreadable metadata, stale regions). */
   readonly review?: readonly PhotoReviewReason[];
 }
@@ -72,6 +93,9 @@ export type ReasonCode =
   | 'policy.unmatched'
   | 'policy.unknownFace'
   | 'policy.unnamedRegion'
+  | 'policy.protected'
+  | 'policy.block.protected'
+  | 'policy.block.protectedSuspect'
   | 'policy.block.mainSubject'
   | 'policy.block.mainSubjectUnknown'
   | 'policy.block.tooMany'
@@ -81,7 +105,8 @@ export type ReasonCode =
   | 'policy.review.metadataUnreadable'
   | 'policy.review.staleRegions'
   | 'policy.review.staleRegionsUnknown'
-  | 'policy.overridden';
+  | 'policy.overridden'
+  | 'policy.overriddenByPrivacyOfficer';
 
 export interface DecisionReason {
   readonly code: ReasonCode;
@@ -112,6 +137,8 @@ export interface Decision {
   readonly blockers: readonly DecisionReason[];
   /** Whether a user may override the block (with a reason). */
   readonly overridable: boolean;
+  /** Whether a privacy officer (only) may override it, with a reason: a protected person's block. */
+  readonly officerOverridable: boolean;
   readonly overridden: boolean;
 }
 
@@ -130,12 +157,12 @@ export function overrideReasonOf(reason: string | null | undefined): string | nu
  * and a photo whose faces were not checked stay as they are.
  */
 export function statusWithOverride(
-  decision: Pick<Decision, 'status' | 'overridable'>,
+  decision: Pick<Decision, 'status' | 'overridable'> & Partial<Pick<Decision, 'officerOverridable'>>,
   reason: string | null | undefined,
+  byPrivacyOfficer = false,
 ): DecisionStatus {
-  return decision.status === 'blocked' && decision.overridable && overrideReasonOf(reason) !== null
-    ? 'hide'
-    : decision.status;
+  const may = decision.overridable || (decision.officerOverridable === true && byPrivacyOfficer);
+  return decision.status === 'blocked' && may && overrideReasonOf(reason) !== null ? 'hide' : decision.status;
 }
 
 const HIDE_REASON: Record<Exclude<ConsentStatus, 'granted'>, ReasonCode> = {
@@ -158,6 +185,14 @@ function judge(region: DecisionRegion, input: DecisionInput): Judgement {
   switch (identity.kind) {
     case 'person': {
       const { status, recordId } = identity.consent;
+      if (identity.protected) {
+        // Whatever the consent says: never visible (and the photo is blocked, see decidePhoto).
+        return {
+          visible: false,
+          name: identity.name,
+          reason: { code: 'policy.protected', params: { name: identity.name }, regionId },
+        };
+      }
       if (status === 'granted' && recordId !== null) {
         return {
           visible: true,
@@ -210,6 +245,20 @@ function identityKey(identity: RegionIdentity): string | null {
   }
 }
 
+/** The block a protected person (or a name that may be one) puts on the photo; null for everyone else. */
+function protectedBlocker(identity: RegionIdentity): DecisionReason | null {
+  if (identity.kind === 'person' && identity.protected) {
+    return { code: 'policy.block.protected', params: { name: identity.name }, regionId: null };
+  }
+  if (
+    (identity.kind === 'ambiguous' && identity.protectedCandidate) ||
+    (identity.kind === 'unmatched' && identity.protectedSuspect)
+  ) {
+    return { code: 'policy.block.protectedSuspect', params: { name: identity.name }, regionId: null };
+  }
+  return null;
+}
+
 /** A review reason from indexing in the words of the decision: whose boxes are stale, or "an unknown face". */
 function reviewReason(reason: PhotoReviewReason): DecisionReason {
   if (reason.code === 'metadataUnreadable')
@@ -237,9 +286,13 @@ export function decidePhoto(input: DecisionInput, settings: PolicySettings = DEF
   const visibleByPerson = new Map<number, { consentRecordId: number; regionIds: number[] }>();
   const hardBlockers: DecisionReason[] = [];
   const softBlockers: DecisionReason[] = [];
+  // Protected people block the photo whatever masking could do: clothing, context and the event identify them.
+  const protectedBlockers = new Map<string, DecisionReason>();
   let hiddenPeople = 0;
 
   for (const region of considered) {
+    const blocker = protectedBlocker(region.identity);
+    if (blocker) protectedBlockers.set(`${blocker.code}|${identityKey(region.identity) ?? ''}`, blocker);
     const judgement = judge(region, input);
     reasons.push(judgement.reason);
     if (judgement.visible && region.identity.kind === 'person') {
@@ -287,45 +340,55 @@ export function decidePhoto(input: DecisionInput, settings: PolicySettings = DEF
   const visible: VisiblePerson[] = [...visibleByPerson.entries()].map(([personId, entry]) => ({ personId, ...entry }));
   const overrideReason = overrideReasonOf(input.override?.reason);
   const base = { hidden, visible, reasons };
+  const protectedReasons = [...protectedBlockers.values()];
+  const notOverridable = { overridable: false, officerOverridable: false, overridden: false } as const;
 
   if (hardBlockers.length > 0) {
     return {
       ...base,
       status: 'blocked',
-      blockers: [...hardBlockers, ...softBlockers],
-      overridable: false,
-      overridden: false,
+      blockers: [...hardBlockers, ...protectedReasons, ...softBlockers],
+      ...notOverridable,
     };
   }
   const reviewBlockers = (input.review ?? []).map(reviewReason);
   if (!input.facesChecked)
     reviewBlockers.unshift({ code: 'policy.review.facesNotChecked', params: {}, regionId: null });
-  if (reviewBlockers.length > 0) {
+  // Only a privacy officer's reason lifts a protected person's block, and only once nothing is left to review.
+  const officerOverride = overrideReason !== null && input.override?.byPrivacyOfficer === true;
+  if (protectedReasons.length > 0 && (!officerOverride || reviewBlockers.length > 0)) {
     return {
       ...base,
-      status: 'needs_review',
-      blockers: [...reviewBlockers, ...softBlockers],
+      status: 'blocked',
+      blockers: [...protectedReasons, ...reviewBlockers, ...softBlockers],
       overridable: false,
+      officerOverridable: reviewBlockers.length === 0,
       overridden: false,
     };
   }
-  if (softBlockers.length > 0) {
+  if (reviewBlockers.length > 0) {
+    return { ...base, status: 'needs_review', blockers: [...reviewBlockers, ...softBlockers], ...notOverridable };
+  }
+  if (softBlockers.length > 0 || protectedReasons.length > 0) {
     if (overrideReason) {
+      const code = protectedReasons.length > 0 ? 'policy.overriddenByPrivacyOfficer' : 'policy.overridden';
       return {
         ...base,
         status: 'hide',
-        blockers: [...softBlockers, { code: 'policy.overridden', params: { reason: overrideReason }, regionId: null }],
-        overridable: true,
+        blockers: [...protectedReasons, ...softBlockers, { code, params: { reason: overrideReason }, regionId: null }],
+        overridable: protectedReasons.length === 0,
+        officerOverridable: protectedReasons.length > 0,
         overridden: true,
       };
     }
-    return { ...base, status: 'blocked', blockers: softBlockers, overridable: true, overridden: false };
+    return {
+      ...base,
+      status: 'blocked',
+      blockers: softBlockers,
+      overridable: true,
+      officerOverridable: false,
+      overridden: false,
+    };
   }
-  return {
-    ...base,
-    status: hidden.length > 0 ? 'hide' : 'publish',
-    blockers: [],
-    overridable: false,
-    overridden: false,
-  };
+  return { ...base, status: hidden.length > 0 ? 'hide' : 'publish', blockers: [], ...notOverridable };
 }

@@ -1,4 +1,5 @@
 // Types of the publish step shared by main, renderer and CLI.
+import type { CaptionFinding } from './captionCheck';
 import type { Decision, DecisionStatus } from './policy';
 
 export interface ExportRequest {
@@ -10,6 +11,8 @@ export interface ExportRequest {
   readonly outDir: string;
   /** Overrides of overridable blocks: photo hash → the user's reason. */
   readonly overrides?: Readonly<Record<string, string>> | undefined;
+  /** The post's caption: checked for names and contact details, recorded with the export (see the README). */
+  readonly caption?: string | undefined;
 }
 
 export type ExportItemState = 'done' | 'failed' | 'skipped';
@@ -38,6 +41,8 @@ export interface ExportSummary {
   readonly failed: number;
   readonly manifestSha256: string;
   readonly items: readonly ExportItemSummary[];
+  /** The caption's check (null without a caption). */
+  readonly caption?: { readonly sha256: string; readonly findings: readonly CaptionFinding[] } | null;
 }
 
 export interface PhotoDecisionView {

@@ -15,7 +15,16 @@ export interface Settings {
   readonly maxHiddenAreaShare: number;
   /** More hidden people than this blocks the photo. */
   readonly maxHiddenPeople: number;
+  /** Per channel id, the credit fields an export keeps from the source photo (none by default: all is stripped). */
+  readonly exportCredits: Readonly<Record<string, readonly CreditField[]>>;
+  /** Warn before an export about photos without a known photographer or copyright notice. */
+  readonly flagMissingCredit: boolean;
 }
+
+/** Credit fields an export may keep: creator (EXIF Artist, XMP dc:creator), copyright notice (EXIF Copyright,
+ * XMP dc:rights), credit line (XMP photoshop:Credit, IPTC Credit Line). */
+export type CreditField = 'creator' | 'copyright' | 'credit';
+export const CREDIT_FIELDS: readonly CreditField[] = ['creator', 'copyright', 'credit'];
 
 export interface AppInfo {
   readonly version: string;

@@ -99,6 +99,20 @@ const FILE_DIALOGS: Record<
     extensions: ['pdf'],
     name: 'logboek.pdf',
   },
+  renewalCsv: {
+    kind: 'save',
+    title: 'ui.chooseFile.renewal',
+    filter: 'ui.chooseFile.csvFilter',
+    extensions: ['csv'],
+    name: 'formulieren-nog-in-te-leveren.csv',
+  },
+  renewalPdf: {
+    kind: 'save',
+    title: 'ui.chooseFile.renewal',
+    filter: 'ui.chooseFile.pdfFilter',
+    extensions: ['pdf'],
+    name: 'formulieren-nog-in-te-leveren.pdf',
+  },
   auditPrivateKey: {
     kind: 'open',
     title: 'ui.chooseFile.auditPrivateKey',

@@ -30,6 +30,12 @@ export const policyNl = {
   'policy.review.staleRegionsUnknown':
     'de vakken van een onbekend gezicht zijn geschreven voor een beeld van {statedWidth}×{statedHeight}, maar de foto is {width}×{height}: ze kunnen op de verkeerde plek staan — teken ze opnieuw',
   'policy.overridden': 'blokkade opgeheven: {reason}',
+  'policy.protected': '{name}: nooit publiceren (beschermde leerling)',
+  'policy.block.protected':
+    '{name} mag nooit gepubliceerd worden: de foto is geblokkeerd, want ook onherkenbaar maken kan deze leerling niet beschermen (kleding, omgeving, de gebeurtenis) — alleen de privacy officer kan dit opheffen, met een reden',
+  'policy.block.protectedSuspect':
+    '"{name}" kan een leerling zijn die nooit gepubliceerd mag worden (naam gelijk of lijkend, niet bevestigd): de foto is geblokkeerd — koppel het vak aan de juiste persoon, of laat de privacy officer beslissen',
+  'policy.overriddenByPrivacyOfficer': 'blokkade opgeheven door de privacy officer: {reason}',
 } as const;
 
 export const policyEn = {
@@ -60,4 +66,10 @@ export const policyEn = {
   'policy.review.staleRegionsUnknown':
     'the boxes of an unknown face were written for an image of {statedWidth}×{statedHeight}, but the photo is {width}×{height}: they may be in the wrong place — draw them again',
   'policy.overridden': 'block overridden: {reason}',
+  'policy.protected': '{name}: never publish (protected pupil)',
+  'policy.block.protected':
+    '{name} must never be published: the photo is blocked, because hiding their face cannot protect this pupil (clothing, surroundings, the event) — only the privacy officer can lift it, with a reason',
+  'policy.block.protectedSuspect':
+    '"{name}" may be a pupil who must never be published (same or similar name, not confirmed): the photo is blocked — link the region to the right person, or let the privacy officer decide',
+  'policy.overriddenByPrivacyOfficer': 'block lifted by the privacy officer: {reason}',
 } as const satisfies Record<keyof typeof policyNl, string>;

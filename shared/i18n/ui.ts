@@ -2,11 +2,13 @@
 import { uiAuditEn, uiAuditNl } from './ui/audit';
 import { uiCommonEn, uiCommonNl } from './ui/common';
 import { uiConsentEn, uiConsentNl } from './ui/consent';
+import { uiConsentRulesEn, uiConsentRulesNl } from './ui/consentRules';
 import { uiLibraryEn, uiLibraryNl } from './ui/library';
 import { uiPicksEn, uiPicksNl } from './ui/picks';
 import { uiPublishEn, uiPublishNl } from './ui/publish';
 import { uiReviewEn, uiReviewNl } from './ui/review';
 import { uiSettingsEn, uiSettingsNl } from './ui/settings';
+import { uiVideoEn, uiVideoNl } from './ui/video';
 
 /** Each screen's texts in both languages: the same keys in each, as the tests check. */
 export const uiParts = {
@@ -14,10 +16,12 @@ export const uiParts = {
   library: { nl: uiLibraryNl, en: uiLibraryEn },
   picks: { nl: uiPicksNl, en: uiPicksEn },
   consent: { nl: uiConsentNl, en: uiConsentEn },
+  consentRules: { nl: uiConsentRulesNl, en: uiConsentRulesEn },
   publish: { nl: uiPublishNl, en: uiPublishEn },
   review: { nl: uiReviewNl, en: uiReviewEn },
   audit: { nl: uiAuditNl, en: uiAuditEn },
   settings: { nl: uiSettingsNl, en: uiSettingsEn },
+  video: { nl: uiVideoNl, en: uiVideoEn },
 } as const;
 
 export const uiNl = {
@@ -25,10 +29,12 @@ export const uiNl = {
   ...uiLibraryNl,
   ...uiPicksNl,
   ...uiConsentNl,
+  ...uiConsentRulesNl,
   ...uiPublishNl,
   ...uiReviewNl,
   ...uiAuditNl,
   ...uiSettingsNl,
+  ...uiVideoNl,
 } as const;
 
 export const uiEn = {
@@ -36,8 +42,10 @@ export const uiEn = {
   ...uiLibraryEn,
   ...uiPicksEn,
   ...uiConsentEn,
+  ...uiConsentRulesEn,
   ...uiPublishEn,
   ...uiReviewEn,
   ...uiAuditEn,
   ...uiSettingsEn,
+  ...uiVideoEn,
 } as const satisfies Record<keyof typeof uiNl, string>;

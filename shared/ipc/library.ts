@@ -1,6 +1,6 @@
 // IPC methods of the photo library: folders, events, photos, regions, indexing.
 import { z } from 'zod';
-import type { IndexError, LibraryEvent, LibraryRoot, Photo, PhotoPage, PickResult } from '../library';
+import type { IndexError, LibraryEvent, LibraryRoot, Photo, PhotoPage, PickResult, VideoInfo } from '../library';
 import { method, noParams } from './method';
 import { fileHandle } from './ui';
 
@@ -21,6 +21,8 @@ export const libraryContract = {
       .strict(),
   ),
   getPhoto: method<Photo>()(z.object({ hash }).strict()),
+  /** The video clips of an event (issue 15), with what their containers say; posters are in the media cache. */
+  listEventVideos: method<VideoInfo[]>()(z.object({ eventId: z.number().int().min(1) }).strict()),
   /** Files that could not be indexed (absolute paths), of one event or of the whole library. */
   listIndexErrors: method<IndexError[]>()(z.object({ eventId: z.number().int().min(1).optional() }).strict()),
   /** Picks (`picked: true`) or unpicks photos of an event for publication; refused whole if one is not in it. */

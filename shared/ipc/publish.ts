@@ -1,6 +1,7 @@
 // IPC methods of the publish step: who is in a photo, the decision per channel, export, and the privacy officer's
 // questions (where published, takedown list, audit report).
 import { z } from 'zod';
+import type { CaptionFinding } from '../captionCheck';
 import type { StatusCounts } from '../decisionFilter';
 import type { Decision } from '../policy';
 import type { ExportSummary } from '../publish';
@@ -98,9 +99,16 @@ export const publishContract = {
         /** A handle for an export folder (checkPath or chooseFile, purpose exportFolder). */
         outDir: fileHandle,
         overrides: z.record(hash, z.string().trim().min(1).max(500)).optional(),
+        caption: z.string().max(10_000).optional(),
       })
       .strict(),
   ),
+  /** Photos of the selection without a known photographer or copyright (when the school asks for the warning). */
+  photosWithoutCredit: method<{ enabled: boolean; photos: Array<{ photoHash: string; name: string }> }>()(
+    z.object(selection).strict(),
+  ),
+  /** The post's caption checked for names, student numbers, class plus name, e-mail addresses and phone numbers. */
+  checkCaption: method<CaptionFinding[]>()(z.object({ text: z.string().max(10_000) }).strict()),
   getExportResult: method<ExportSummary | null>()(z.object({ jobId: z.string().min(1).max(64) }).strict()),
   listExports: method<ExportListItem[]>()(z.object({ limit: z.number().int().min(1).max(1000).default(100) }).strict()),
   wherePublished: method<PublicationView[]>()(z.object({ personId: id }).strict()),

@@ -12,6 +12,8 @@ export const FILE_PURPOSES = [
   'takedownCsv',
   'auditReportCsv',
   'auditReportPdf',
+  'renewalCsv',
+  'renewalPdf',
   'auditPrivateKey',
   'auditCheckpoint',
 ] as const;

@@ -16,8 +16,11 @@ export async function indexedSchool(
   dataDir: string,
   photosDir: string,
   photos?: readonly SamplePhoto[],
+  /** Changes the written files before they are indexed (metadata a test needs in the sources). */
+  prepare?: (school: SampleSchool) => Promise<void> | void,
 ): Promise<IndexedSchool> {
   const school = await writeSampleSchool(photosDir, photos);
+  await prepare?.(school);
   const core = openCore({ dataDir, osUser: 'communicatie' });
   const source = await readConsentList(school.consentCsv);
   commitConsentImport(core.db, core.actor(), source, proposeMapping(source.rows, listChannels(core.db)), '2026-2027', {

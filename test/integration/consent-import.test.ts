@@ -297,6 +297,8 @@ describe('import preview and commit', () => {
     expect(preview.warnings.map((w) => [w.row, w.code, w.params])).toEqual([
       [3, 'consent.row.signerTooYoung', { age: 15, date: '2026-09-01' }],
       [4, 'consent.row.signerShouldBeSelf', { age: 16, date: '2026-09-01' }],
+      // From the 16th birthday on a parent's signature grants no new consent year (issue 17): not recorded.
+      [4, 'consent.row.parentCannotGrant', { birthday: '2026-08-01', date: '2026-09-01' }],
       [7, 'consent.row.futureDate', {}],
       [8, 'consent.row.signedBeforeYear', { year: YEAR }],
     ]);
@@ -313,7 +315,7 @@ describe('import preview and commit', () => {
     expect(signed).toEqual([
       { k: '1', s: 'parent', d: '2026-09-01' },
       { k: '2', s: 'self', d: '2026-09-01' },
-      { k: '3', s: 'parent', d: '2026-09-01' },
+      // Noah (16, a parent signed): his only answer was a grant the parent could no longer give, so no record.
       { k: '4', s: 'self', d: '2026-09-01' },
       { k: '7', s: 'self', d: '2026-06-15' },
     ]);

@@ -234,6 +234,7 @@ describe('people', () => {
       achternaam: 'de Vries',
       className: '5B',
       birthDate: '2015-03-14',
+      protected: false,
       createdAt: '2026-09-15T10:00:00.000Z',
       updatedAt: '2026-09-15T10:00:00.000Z',
     });

@@ -19,8 +19,10 @@ import type { ReadableDb } from '../../electron/core/db';
 import { linkRegion } from '../../electron/core/people';
 import { SAMPLE_PEOPLE_CSV, SAMPLE_PHOTOS, type SamplePhoto } from '../../scripts/sample-school';
 import { fotowacht } from '../helpers/cli';
+import { personInImageWDetails, xmpPacket } from '../helpers/photos';
 import { indexedSchool, markFacesChecked } from '../helpers/school';
 import { useTempDirs } from '../helpers/tempDir';
+import { makeClip } from '../helpers/videos';
 
 const tempDir = useTempDirs();
 const cores: CoreContext[] = [];
@@ -66,7 +68,18 @@ describe('erasing a person', () => {
     { timeout: 240_000 },
     async () => {
       const dataDir = tempDir();
-      const school = await indexedSchool(dataDir, tempDir(), PHOTOS);
+      // A clip of the same day whose title, comment, keywords and XMP name her (and Zoë, who stays).
+      const school = await indexedSchool(dataDir, tempDir(), PHOTOS, ({ eventDir }) => {
+        makeClip(path.join(eventDir, 'IMG_0200.mp4'), {
+          seconds: 1,
+          metadata: {
+            title: `Estafette met ${FIRST} ${LAST}`,
+            comment: `${LAST.toUpperCase()}, ${FIRST} wint`,
+            keywords: `sportdag, ${FIRST} ${LAST}`,
+          },
+          xmp: xmpPacket(personInImageWDetails([`${FIRST} ${LAST}`, 'Zoë Bakker'])),
+        });
+      });
       const core = school.core;
       cores.push(core);
       const csv = path.join(tempDir(), 'lijst.csv');
@@ -109,6 +122,10 @@ describe('erasing a person', () => {
       expect(exported.code).toBe(0);
       // Before: the name and number are in the database's rows, as they should be while the person is known.
       const before = openCore({ dataDir });
+      expect(before.db.prepare('SELECT title, people FROM videos').get()).toEqual({
+        title: `Estafette met ${FIRST} ${LAST}`,
+        people: JSON.stringify([`${FIRST} ${LAST}`, 'Zoë Bakker']),
+      });
       expect(rowsText(before.db)).toContain(LAST);
       expect(rowsText(before.db)).toContain(NUMBER);
       await before.close();
@@ -175,6 +192,13 @@ describe('erasing a person', () => {
       const events = listAuditEvents(after.db, { limit: 50 });
       expect(events[0]).toMatchObject({ action: 'person.erased' });
       expect(events.find((event) => event.action === 'consent.withdraw')).toMatchObject({ personal: null });
+      // The clip lost every mention of her (the comment names her surname first), kept the rest.
+      expect(after.db.prepare('SELECT title, comment, keywords, people FROM videos').get()).toEqual({
+        title: null,
+        comment: null,
+        keywords: JSON.stringify(['sportdag']),
+        people: JSON.stringify(['Zoë Bakker']),
+      });
       // Zoë on the same photo is untouched.
       expect(after.db.prepare("SELECT count(*) FROM regions WHERE name = 'Zoë Bakker'").pluck().get()).toBeGreaterThan(
         0,

@@ -19,6 +19,15 @@ describe('media protocol', () => {
     expect(preview.ok && preview.file.startsWith(paths.previews)).toBe(true);
   });
 
+  it("serves a video's preview frames beside its poster, and nothing else with a suffix", () => {
+    const frame = resolveMediaUrl(paths, `fotowacht-media://previews/${hash}-2.jpg`);
+    expect(frame.ok && frame.file).toBe(mediaFile(paths, 'previews', `${hash}-2`, 'jpg'));
+    expect(frame.ok && frame.file).toBe(path.join(paths.previews, 'ab', `${hash}-2.jpg`));
+    for (const name of [`${hash}-0`, `${hash}-10`, `${hash}-x`, `${hash}--1`, `-1${hash}`]) {
+      expect(resolveMediaPath(paths, `previews/${name}.jpg`)).toEqual({ ok: false, status: 400 });
+    }
+  });
+
   it.each([
     ['parent folders', `fotowacht-media://thumbs/../../etc/${hash}.webp`],
     ['encoded parent folders', `fotowacht-media://thumbs/%2e%2e/%2e%2e/${hash}.webp`],

@@ -5,7 +5,7 @@ import { Option, type Command } from 'commander';
 import type { FilePurpose } from '../../../shared/ipc/ui';
 import { actorLabel } from '../../core/audit';
 import { buildAuditReport } from '../../core/audit';
-import { requirePersonByKey } from '../../core/consent';
+import { auditReportLookup, requirePersonByKey } from '../../core/consent';
 import { checkPathFor, writeGrantedFile } from '../../core/files';
 import { publicationsCsv, takedownList, wherePublished, type Publication } from '../../core/publish';
 import { action } from '../command';
@@ -55,6 +55,7 @@ export function registerAudit(program: Command, t: Translate): void {
       const built = await buildAuditReport(core.db, { from: options.from, to: options.to }, options.format, {
         language: out.language,
         generatedBy: actorLabel(actor),
+        lookup: auditReportLookup(core.db),
       });
       const purpose = options.format === 'pdf' ? 'auditReportPdf' : 'auditReportCsv';
       const file = await writeOut(purpose, options.out, built.bytes, options.force === true);

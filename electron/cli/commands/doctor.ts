@@ -2,6 +2,7 @@
 import type { Command } from 'commander';
 import { latestSchemaVersion, schemaVersion } from '../../core/db';
 import { electronBinaryStatus, libraryVersions } from '../../core/diagnostics';
+import { videoToolInfo } from '../../core/video';
 import { appVersion } from '../../core/version';
 import { action } from '../command';
 import type { Translate } from '../main';
@@ -20,6 +21,8 @@ export function registerDoctor(program: Command, t: Translate): void {
         schemaVersionKnown: latestSchemaVersion(),
         versions: libraryVersions(core.db),
         electron: electronBinaryStatus(),
+        // Which bundled ffmpeg and ffprobe read the videos (issue 15), and their versions.
+        video: { ffmpeg: await videoToolInfo('ffmpeg'), ffprobe: await videoToolInfo('ffprobe') },
       };
       out.result(report);
       if (out.json) return;
@@ -45,6 +48,11 @@ export function registerDoctor(program: Command, t: Translate): void {
         ['exifr', v.exifr ?? '-'],
         ['better-sqlite3-multiple-ciphers', v.betterSqlite3 ?? '-'],
         ['SQLite', v.sqlite],
+        ...(['ffmpeg', 'ffprobe'] as const).map((tool): [string, string] => {
+          const info = report.video[tool];
+          const params = { version: info.version ?? '', package: info.package, packageVersion: info.packageVersion };
+          return [tool, out.t(info.version ? 'cli.doctor.videoTool' : 'cli.doctor.videoTool.broken', params)];
+        }),
         [
           'Electron',
           report.electron.present

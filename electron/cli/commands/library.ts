@@ -30,6 +30,7 @@ export function registerLibrary(program: Command, t: Translate): void {
       out.result({ ok: summary.errors.length === 0, ...summary, faces });
       const { photos, events, regions, names, indexed, unchanged, moved, removed } = summary;
       out.say(out.t('cli.index.summary', { photos, events, regions, names }));
+      if (summary.videos > 0) out.say(out.t('cli.index.videos', { count: summary.videos }));
       out.say(out.t('cli.index.changes', { indexed, unchanged, moved, removed }));
       if (summary.errors.length > 0) {
         out.say(out.t('cli.index.errors', { count: summary.errors.length }));

@@ -7,7 +7,7 @@ import { AppError } from '../../../shared/errors';
 import { describeError, isMessageKey } from '../../../shared/i18n';
 import type { ExportItemSummary } from '../../../shared/publish';
 import { findEvent, listPicks } from '../../core/library';
-import { MANIFEST_JSON, startExport } from '../../core/publish';
+import { MANIFEST_JSON, photosWithoutCredit, startExport } from '../../core/publish';
 import type { ReadableDb } from '../../core/db';
 import { action, followJob } from '../command';
 import type { Translate } from '../main';
@@ -20,6 +20,7 @@ interface ExportOptions {
   date?: string;
   out: string;
   override: string[];
+  caption?: string;
   picks?: boolean;
 }
 
@@ -65,20 +66,14 @@ export function registerPublish(program: Command, t: Translate): void {
     .requiredOption('--channel <id>', t('cli.export.channel'))
     .option('--date <day>', t('cli.export.date'))
     .requiredOption('--out <dir>', t('cli.export.out'))
-    .option(
-      '--override <hash=reason>',
-      t('cli.export.override'),
-      (value: string, all: string[]) => [...all, value],
-      [],
-    );
+    .option('--override <hash=reason>', t('cli.export.override'), (value: string, all: string[]) => [...all, value], [])
+    .option('--caption <text>', t('cli.export.caption'));
   command.action(
     action(command, async ({ out, openCore }) => {
       const options = command.opts<ExportOptions>();
       const core = openCore();
       const event = options.event !== undefined ? eventId(core.db, options.event) : undefined;
-      const handle = startExport(core, {
-        channelId: options.channel,
-        date: options.date ?? localDay(new Date()),
+      const selection = {
         eventId: event,
         photoHashes: options.picks
           ? picksOf(core.db, event, options.event)
@@ -86,8 +81,23 @@ export function registerPublish(program: Command, t: Translate): void {
               ?.split(',')
               .map((hash) => hash.trim())
               .filter(Boolean),
+      };
+      // The school's warning about photos of unknown origin, before anything is written.
+      const uncredited = photosWithoutCredit(core.db, selection).photos;
+      if (uncredited.length > 0)
+        out.warn(
+          out.t('cli.export.withoutCredit', {
+            count: uncredited.length,
+            files: uncredited.map((photo) => photo.name).join(', '),
+          }),
+        );
+      const handle = startExport(core, {
+        channelId: options.channel,
+        date: options.date ?? localDay(new Date()),
+        ...selection,
         outDir: options.out,
         overrides: parseOverrides(options.override),
+        caption: options.caption,
       });
       const finished = await followJob(core, out, handle);
       const summary = finished.result;
@@ -125,6 +135,19 @@ export function registerPublish(program: Command, t: Translate): void {
           hash: summary.manifestSha256,
         }),
       );
+      const captionFindings = summary.caption?.findings ?? [];
+      if (captionFindings.length > 0) {
+        for (const finding of captionFindings)
+          out.warn(
+            out.t('cli.checkText.finding', {
+              text: finding.text,
+              start: finding.start + 1,
+              end: finding.end,
+              rule: out.t(finding.rule),
+            }),
+          );
+        out.warn(out.t('cli.export.captionFindings', { count: captionFindings.length }));
+      }
       if (summary.failed > 0) process.exitCode = 1;
     }),
   );

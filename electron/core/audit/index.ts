@@ -12,8 +12,9 @@ export {
   type CheckedCheckpoint,
 } from './checkpoint';
 export { auditChainCheck, sealAuditEvent, type AuditChainCheck, type SealedAuditEvent } from './chain';
+export { describeAuditEvent, type ReportLookup } from './describe';
 export type { AuditRow, AuditRowWithPersonal } from './repository';
-export { buildAuditReport, type AuditPeriod } from './report';
+export { buildAuditReport, type AuditPeriod, type ReportOptions } from './report';
 export {
   appendAuditEvent,
   auditEventHash,

@@ -18,6 +18,7 @@ import { actorLabel, type Actor } from '../audit';
 import { audited } from '../audit';
 import type { ReadableDb, WritableDb } from '../db';
 import { listChannels } from './channels';
+import { writeProtection } from './protection';
 import { latestRecordsOfYear, recordWriter } from './recordsRepository';
 import { ensureSchoolYear } from './registry';
 import { importWriter, insertConsentImport, peopleListedBy, previousImportId, selectAllPeople } from './repository';
@@ -28,6 +29,8 @@ interface PlannedRow {
   readonly list: ConsentListRow;
   readonly personId: number | null;
   readonly personChanged: boolean;
+  /** The list marks this person "never publish" and the registry does not yet. */
+  readonly protect: boolean;
   readonly writes: ReadonlyArray<{
     readonly channelId: string;
     readonly status: ListConsentStatus;
@@ -75,6 +78,7 @@ export function planConsentImport(
   const newPeople: PreviewPerson[] = [];
   const renamed: NameChange[] = [];
   const changes: ConsentChange[] = [];
+  const protect: PreviewPerson[] = [];
   let updatedPeople = 0;
   let newConsents = 0;
   let unchangedConsents = 0;
@@ -131,7 +135,11 @@ export function planConsentImport(
         });
       }
     }
-    planned.push({ list, personId: existing?.id ?? null, personChanged, writes });
+    const protectRow = list.protected && !existing?.protected;
+    if (protectRow) {
+      protect.push({ row: list.row, personId: existing?.id ?? null, key: list.key, name, className: list.className });
+    }
+    planned.push({ list, personId: existing?.id ?? null, personChanged, protect: protectRow, writes });
   }
   warnings.sort((a, b) => a.row - b.row);
   const withdrawals = changes.filter((change) => change.from === 'granted');
@@ -178,6 +186,7 @@ export function planConsentImport(
           row.list.key,
           row.personId,
           row.personChanged,
+          row.protect,
           row.list.signedBy,
           row.list.signedOn,
           row.writes.map((write) => `${write.channelId}=${write.status}`),
@@ -198,6 +207,7 @@ export function planConsentImport(
       withdrawals,
       renamed,
       missing,
+      protect,
       errors: validated.errors,
       warnings,
       previousImportId: previousImport,
@@ -272,6 +282,13 @@ export function commitConsentImport(
         if (personId === null) personId = people.insertPerson(row.list.kind, row.list, at);
         else if (row.personChanged) people.updatePerson(personId, row.list, at);
         people.listPerson(importId, personId, row.list.row);
+        if (row.protect) {
+          writeProtection(db, log, { id: personId, externalKey: row.list.key }, true, {
+            at,
+            source: 'import',
+            reason: null,
+          });
+        }
         for (const change of row.writes) {
           write({
             personId,
@@ -302,6 +319,7 @@ export function commitConsentImport(
           personKind: mapping.personKind,
           onlyValid: Boolean(options.onlyValid),
           recordsWritten,
+          protectedMarked: preview.protect.length,
           renamed: preview.renamed.map((change) => ({ personId: change.personId, from: change.from, to: change.to })),
           counts: preview.counts as unknown as JsonValue,
           errorRows: [...new Set(preview.errors.map((error) => error.row))],

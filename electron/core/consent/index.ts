@@ -26,6 +26,11 @@ export {
   type PlanOptions,
 } from './importer';
 export { registerConsentHandlers } from './ipc';
+export { registerConsentRulesHandlers } from './rulesIpc';
+export { setPersonProtected, type ProtectionChange } from './protection';
+export { renewalLists, turningSixteen, type RenewalQuery, type TurningSixteenQuery } from './lists';
+export { renewalCsv, renewalPdf, type RenewalPdfOptions } from './renewalReport';
+export { auditReportLookup } from './reportLookup';
 export {
   allPeople,
   consentHistory,

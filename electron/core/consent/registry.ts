@@ -4,9 +4,11 @@ import {
   CONSENT_REASON_MAX,
   CONSENT_REASON_MIN,
   currentSchoolYear,
+  formCountsFrom,
   isSchoolYearId,
   isValidIsoDay,
   localDay,
+  parentGrantVoidFrom,
   schoolYearBounds,
   schoolYearOf,
   stripAccents,
@@ -243,6 +245,20 @@ export interface ManualChangeInput {
   readonly reason: string;
 }
 
+/** From the 16th birthday on a parent's or guardian's signature grants no new consent year, by hand neither. */
+function refuseVoidParentGrant(
+  person: Person,
+  input: Readonly<ManualChangeInput>,
+  schoolYear: SchoolYearId,
+  day: string,
+): void {
+  if (input.status !== 'granted' || person.birthDate === null) return;
+  if (input.signedBy !== 'parent' && input.signedBy !== 'guardian') return;
+  const countsFrom = formCountsFrom(input.signedOn ?? day, schoolYear);
+  const birthday = parentGrantVoidFrom(person.birthDate, countsFrom);
+  if (birthday !== null) throw new AppError('consent.manual.parentCannotGrant', { birthday, date: countsFrom });
+}
+
 /** A manual change (a paper form handed in late, a correction): a new version with actor and reason. */
 export function recordManualConsent(
   db: WritableDb,
@@ -263,6 +279,7 @@ export function recordManualConsent(
       const person = getPerson(db, input.personId);
       const channel = getChannel(db, input.channelId);
       if (channel.retiredAt) throw new AppError('consent.channel.retired', { channel: channel.id });
+      refuseVoidParentGrant(person, input, schoolYear, effectiveFrom.slice(0, 10));
       ensureSchoolYear(db, schoolYear);
       const before = consentOn(db, person.id, channel.id, now);
       const id = recordWriter(db)({

@@ -29,6 +29,7 @@ interface PersonRow {
   achternaam: string;
   class_name: string | null;
   birth_date: string | null;
+  protected: number;
   created_at: string;
   updated_at: string;
 }
@@ -44,6 +45,7 @@ function toPerson(row: PersonRow): Person {
     achternaam: row.achternaam,
     className: row.class_name,
     birthDate: row.birth_date,
+    protected: row.protected === 1,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };
@@ -149,12 +151,13 @@ export function selectClasses(db: ReadableDb): string[] {
  * For caches built over the whole people table, such as a name index.
  */
 export function peopleFingerprint(db: ReadableDb): string {
-  const state = db.prepare('SELECT count(*) AS n, max(updated_at) AS at, max(id) AS id FROM people').get() as {
-    n: number;
-    at: string | null;
-    id: number | null;
-  };
-  return `${state.n}|${state.at ?? ''}|${state.id ?? 0}`;
+  // The protected marks count too: marking someone must rebuild what decisions rest on, whatever the clock says.
+  const state = db
+    .prepare(
+      'SELECT count(*) AS n, max(updated_at) AS at, max(id) AS id, total(protected) AS p, total(protected * id) AS pid FROM people',
+    )
+    .get() as { n: number; at: string | null; id: number | null; p: number; pid: number };
+  return `${state.n}|${state.at ?? ''}|${state.id ?? 0}|${state.p}|${state.pid}`;
 }
 
 // ---------------------------------------------------------------- consent imports
@@ -347,4 +350,11 @@ export function deleteChannelRow(db: WritableDb, id: string): 'deleted' | 'inUse
     if (isForeignKeyError(error)) return 'inUse';
     throw error;
   }
+}
+
+// ---------------------------------------------------------------- protected people
+
+/** Sets or clears a person's "never publish" mark. */
+export function updatePersonProtected(db: WritableDb, id: number, isProtected: boolean, at: string): void {
+  db.prepare('UPDATE people SET protected = ?, updated_at = ? WHERE id = ?').run(isProtected ? 1 : 0, at, id);
 }

@@ -9,6 +9,8 @@ import {
   MAX_FIELD_LENGTH,
   parseConsentValue,
   parseListDate,
+  parentGrantVoidFrom,
+  formCountsFrom,
   parseSigner,
   SELF_CONSENT_AGE,
   type Channel,
@@ -216,6 +218,10 @@ export function validateConsentList(
     let signedBy: Signer | null = signerRaw === null ? null : parseSigner(signerRaw);
     if (signerRaw !== null && signedBy === null) issue('error', resolved.fields.signedBy!, 'consent.row.unknownSigner');
     let signedByInferred = false;
+    // The 16th birthday, when a parent or guardian signed for a pupil who is 16 on the day the form counts from: the
+    // parent's signature no longer grants a new consent year (refusals still count: doubt hides).
+    let parentSignedFrom: string | null = null;
+    let grantDay = '';
 
     // Under 16 on the signing date: a parent or guardian signs; from 16 on, the pupil. Without a signing
     // date the first day of the school year stands in (or today, if the year has begun).
@@ -231,11 +237,16 @@ export function validateConsentList(
       } else if ((signedBy === 'parent' || signedBy === 'guardian') && age >= SELF_CONSENT_AGE) {
         issue('warning', resolved.fields.signedBy!, 'consent.row.signerShouldBeSelf', { age, date: onDay });
       }
+      // The school year the form is for begins no earlier than 1 August: a form signed in June by a parent of a
+      // pupil who turns 16 in July grants nothing for the new year either.
+      grantDay = formCountsFrom(onDay, options.schoolYear);
+      if (signedBy === 'parent' || signedBy === 'guardian') parentSignedFrom = parentGrantVoidFrom(birthDate, grantDay);
     } else if (mapping.personKind === 'staff' && signedBy === null && signerRaw === null) {
       signedBy = 'self';
       signedByInferred = true;
     }
 
+    const parentCannotGrant = parentSignedFrom !== null;
     const consents: Record<string, ListConsentStatus> = {};
     for (const column of resolved.channels) {
       const raw = cells[column.index] ?? '';
@@ -245,8 +256,18 @@ export function validateConsentList(
       }
       const status = parseConsentValue(raw);
       if (status === null) issue('error', column.index, 'consent.row.unknownValue');
-      else consents[column.channelId] = status;
+      else if (status === 'granted' && parentCannotGrant) {
+        // Not written at all: a record the pupil signed themself must not be replaced by this one.
+        issue('warning', column.index, 'consent.row.parentCannotGrant', {
+          birthday: parentSignedFrom!,
+          date: grantDay,
+        });
+      } else consents[column.channelId] = status;
     }
+
+    const protectedRaw = text('protected');
+    const protectedValue = protectedRaw === null ? 'not_returned' : parseConsentValue(protectedRaw);
+    if (protectedValue === null) issue('warning', resolved.fields.protected!, 'consent.row.protectedUnclear');
 
     if (key !== null) rowsByKey.set(key, [...(rowsByKey.get(key) ?? []), row]);
     if (failed) errorRows.add(row);
@@ -265,6 +286,7 @@ export function validateConsentList(
         signedByInferred,
         signedOn,
         consents,
+        protected: protectedValue === null || protectedValue === 'granted',
       });
     }
   }

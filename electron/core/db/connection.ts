@@ -92,6 +92,27 @@ export function openReadOnlyDatabase(access: ReadOnlyAccess): ReadableDb {
   }
 }
 
+/**
+ * A second writable connection to a database another connection opened and migrated (WAL mode, foreign keys on),
+ * for a worker thread that keeps what it works out (the decision worker's kept statuses). No migrations run here.
+ */
+export function openSecondConnection(access: ReadOnlyAccess): WritableDb {
+  const db = new Database(access.file, {
+    fileMustExist: true,
+    ...(access.nativeBinding ? { nativeBinding: access.nativeBinding } : {}),
+  }) as WritableDb;
+  try {
+    if (access.key !== undefined) applyKey(db, access.key);
+    db.pragma('foreign_keys = ON');
+    db.pragma('busy_timeout = 5000');
+    db.pragma('synchronous = NORMAL');
+    return db;
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}
+
 /** A number that changes whenever another connection commits a change to the database (SQLite's data_version). */
 export function dataVersion(db: ReadableDb): number {
   return db.pragma('data_version', { simple: true }) as number;

@@ -7,6 +7,7 @@ export {
   migrate,
   openDatabase,
   openReadOnlyDatabase,
+  openSecondConnection,
   schemaVersion,
   sqliteVersion,
   type OpenDatabaseOptions,

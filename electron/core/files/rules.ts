@@ -27,6 +27,8 @@ export const PURPOSE_RULES: Readonly<Record<FilePurpose, PurposeRule>> = {
   takedownCsv: { kind: 'saveFile', extensions: ['csv'] },
   auditReportCsv: { kind: 'saveFile', extensions: ['csv'] },
   auditReportPdf: { kind: 'saveFile', extensions: ['pdf'] },
+  renewalCsv: { kind: 'saveFile', extensions: ['csv'] },
+  renewalPdf: { kind: 'saveFile', extensions: ['pdf'] },
   // An Ed25519 private key in PEM is a few hundred bytes.
   auditPrivateKey: { kind: 'readFile', extensions: ['pem'], maxBytes: 64 * 1024 },
   auditCheckpoint: { kind: 'saveFile', extensions: ['json'] },

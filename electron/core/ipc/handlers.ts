@@ -12,7 +12,7 @@ import {
 import type { CoreContext } from '../context';
 import { getSettings, updateSettings } from '../settings';
 import { appVersion } from '../version';
-import { registerConsentHandlers } from '../consent';
+import { registerConsentHandlers, registerConsentRulesHandlers } from '../consent';
 import { registerFacesHandlers } from '../faces';
 import { registerLibraryHandlers } from '../library';
 import { registerPeopleHandlers } from '../people';
@@ -70,6 +70,7 @@ export function createIpcRouter(core: CoreContext, env: HandlerEnvironment, opti
 
   registerLibraryHandlers(router, core, files);
   registerConsentHandlers(router, core, files);
+  registerConsentRulesHandlers(router, core, files);
   registerFacesHandlers(router, core, files);
   registerPeopleHandlers(router, core);
   registerPublishHandlers(router, core, files);

@@ -39,7 +39,15 @@ export {
   sidecarsEnabled,
   unpickPhotos,
 } from './picks';
-export { eventExists, eventIdsOfPhoto, findEvent, listIndexErrors, listRoots, photoHashesOfEvent } from './repository';
+export {
+  eventExists,
+  eventIds,
+  eventIdsOfPhoto,
+  findEvent,
+  listIndexErrors,
+  listRoots,
+  photoHashesOfEvent,
+} from './repository';
 export {
   readSidecar,
   sidecarNameFor,
@@ -49,3 +57,4 @@ export {
   type SidecarSummary,
 } from './sidecars';
 export { registerLibraryHandlers } from './ipc';
+export { removeVideoNames } from './videoRepository';

@@ -19,6 +19,8 @@ import * as photos from './photoRepository';
 import * as repo from './repository';
 import { scanFolder, type ScannedFile } from './scan';
 import { folderNames, sidecarTextOf } from './sidecars';
+import { indexVideoFile, isVideoPath } from './videos';
+import { countVideosInside, knownVideoFiles, removeVideoFiles } from './videoRepository';
 
 export const INDEX_JOB_KIND = 'library.index';
 
@@ -237,6 +239,7 @@ export async function indexFolder(
   const scan = await scanFolder(folder, ctx.signal);
   const scanComplete = !ctx.signal.aborted;
   const known = repo.knownFiles(db, folder);
+  const knownVideos = knownVideoFiles(db, folder);
   const previousErrors = repo.knownErrors(db, folder);
   const events = new Map<string, number>();
   const eventFor = (eventFolder: string): number => {
@@ -288,7 +291,7 @@ export async function indexFolder(
     )();
   };
 
-  ctx.setTotal(scan.photos.length + scan.unsupported.length + scan.outsideLinks.length);
+  ctx.setTotal(scan.photos.length + scan.videos.length + scan.unsupported.length + scan.outsideLinks.length);
   for (const file of scan.unsupported) {
     const error = new AppError('library.file.unsupported', { file: relative(file.path) });
     const previous = previousErrors.get(file.path);
@@ -317,14 +320,23 @@ export async function indexFolder(
 
   const tally: IndexTally = { indexed: 0, unchanged: 0, moved: 0 };
   await ctx.forEach(
-    scan.photos,
+    [...scan.photos, ...scan.videos],
     async (file, signal) => {
       const previous = previousErrors.get(file.path);
-      if (previous && previous.size === file.size && previous.mtimeMs === file.mtimeMs && !known.has(file.path)) {
+      const indexedBefore = known.has(file.path) || knownVideos.has(file.path);
+      if (previous && previous.size === file.size && previous.mtimeMs === file.mtimeMs && !indexedBefore) {
         // Failed before and unchanged since: report it again without reading it again.
         throw new AppError(previous.code, previous.params as ErrorParams);
       }
       try {
+        if (isVideoPath(file.path)) {
+          const how = { eventFor, namesIn, name: relative(file.path) };
+          const outcome = await indexVideoFile(core, file, knownVideos.get(file.path), how, signal);
+          if (outcome === 'unchanged') tally.unchanged += 1;
+          else tally.indexed += 1;
+          if (outcome === 'moved') tally.moved += 1;
+          return outcome === 'unchanged' ? 'skipped' : 'done';
+        }
         return await indexOneFile(core, eventFor, file, known.get(file.path), tally, folder, hook, signal, namesIn);
       } catch (error) {
         const appError = errorOf(error, relative(file.path));
@@ -338,11 +350,12 @@ export async function indexFolder(
   let removed = 0;
   if (scanComplete) {
     const present = new Set(
-      [...scan.photos, ...scan.unsupported].map((file) => file.path).concat(scan.unreadableFolders),
+      [...scan.photos, ...scan.videos, ...scan.unsupported].map((file) => file.path).concat(scan.unreadableFolders),
     );
     const gone = [...known.keys(), ...previousErrors.keys()].filter((file) => !present.has(file));
+    const goneVideos = [...knownVideos.keys()].filter((file) => !present.has(file));
     db.transaction(() => {
-      removed = repo.removeFiles(db, gone);
+      removed = repo.removeFiles(db, gone) + removeVideoFiles(db, goneVideos);
       repo.pruneEmptyEvents(db, root.id);
     })();
   }
@@ -365,12 +378,13 @@ export async function indexFolder(
   return {
     rootId: root.id,
     root: folder,
-    files: scan.photos.length,
+    files: scan.photos.length + scan.videos.length,
     indexed: tally.indexed,
     unchanged: tally.unchanged,
     moved: tally.moved,
     removed,
     photos: counts.photos,
+    videos: countVideosInside(db, folder),
     events: counts.events,
     regions: counts.regions,
     names: counts.names,

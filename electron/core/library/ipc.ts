@@ -8,6 +8,7 @@ import { getPhoto, listEventPhotos, listEvents } from './photos';
 import { listPicks, setPicked, setSidecarsEnabled } from './picks';
 import { listIndexErrors, listRoots } from './repository';
 import { startSidecarJob } from './sidecars';
+import { listEventVideos } from './videoRepository';
 
 export function registerLibraryHandlers(router: IpcRouter, core: CoreContext, files: FileHandles): void {
   router
@@ -23,6 +24,7 @@ export function registerLibraryHandlers(router: IpcRouter, core: CoreContext, fi
       if (!photo) throw new AppError('library.photo.notFound', { hash });
       return photo;
     })
+    .handle('listEventVideos', ({ eventId }) => listEventVideos(core.db, eventId))
     .handle('listIndexErrors', ({ eventId }) => listIndexErrors(core.db, eventId))
     .handle('setPicked', ({ eventId, hashes, picked }) => setPicked(core.db, core.actor(), eventId, hashes, picked))
     .handle('listPicks', ({ eventId }) => listPicks(core.db, eventId))

@@ -126,6 +126,8 @@ export function recordIndexError(
        size = excluded.size, mtime_ms = excluded.mtime_ms, at = excluded.at`,
   ).run({ ...error, params: JSON.stringify(error.params), now });
   db.prepare('DELETE FROM photo_files WHERE path = ?').run(error.path);
+  // A clip whose file at this path now fails is no longer there either (issue 15).
+  db.prepare('DELETE FROM video_files WHERE path = ?').run(error.path);
 }
 
 /** Forgets files (and their errors) that are no longer on disk; photos and their regions stay for history. */
@@ -140,11 +142,12 @@ export function removeFiles(db: WritableDb, paths: Iterable<string>): number {
   return removed;
 }
 
-/** Events of this root that no longer hold a photo or an error. */
+/** Events of this root that no longer hold a photo, a video or an error. */
 export function pruneEmptyEvents(db: WritableDb, rootId: number): void {
   db.prepare(
     `DELETE FROM events WHERE root_id = ?
        AND NOT EXISTS (SELECT 1 FROM photo_files f WHERE f.event_id = events.id)
+       AND NOT EXISTS (SELECT 1 FROM video_files v WHERE v.event_id = events.id)
        AND NOT EXISTS (SELECT 1 FROM index_errors e WHERE e.event_id = events.id)`,
   ).run(rootId);
 }
@@ -234,6 +237,11 @@ export function listEvents(db: ReadableDb, rootId?: number): EventRow[] {
     )
     .all({ rootId: rootId ?? null }) as Array<Omit<EventRow, 'writeSidecars'> & { writeSidecars: number }>;
   return rows.map((row) => ({ ...row, writeSidecars: row.writeSidecars === 1 }));
+}
+
+/** Every event's id, in folder order. */
+export function eventIds(db: ReadableDb): number[] {
+  return db.prepare('SELECT id FROM events ORDER BY folder_path').pluck().all() as number[];
 }
 
 /** The photos (content hashes) of an event. */

@@ -17,6 +17,9 @@ export const PHOTO_EXTENSIONS = new Set([
   '.hif',
 ]);
 
+/** Video clips (issue 15): indexed beside the photos, through the bundled ffprobe and ffmpeg. */
+export const VIDEO_EXTENSIONS = new Set(['.mp4', '.mov', '.m4v', '.avi']);
+
 /** Files that belong next to photos and are not photos themselves: not reported. */
 const COMPANION_EXTENSIONS = new Set([
   '.xmp',
@@ -54,7 +57,8 @@ export interface ScannedFile {
 
 export interface ScanResult {
   readonly photos: ScannedFile[];
-  /** Files that are neither photos nor known companions (videos, RAW files…): reported, not indexed. */
+  readonly videos: ScannedFile[];
+  /** Files that are neither photos, videos nor known companions (RAW files…): reported, not indexed. */
   readonly unsupported: ScannedFile[];
   /** Folders that could not be read. */
   readonly unreadableFolders: string[];
@@ -73,6 +77,7 @@ function skipped(name: string): boolean {
 
 export async function scanFolder(root: string, signal?: AbortSignal): Promise<ScanResult> {
   const photos: ScannedFile[] = [];
+  const videos: ScannedFile[] = [];
   const unsupported: ScannedFile[] = [];
   const unreadableFolders: string[] = [];
   const outsideLinks: string[] = [];
@@ -81,7 +86,7 @@ export async function scanFolder(root: string, signal?: AbortSignal): Promise<Sc
   try {
     realRoot = await realpath(root);
   } catch {
-    return { photos, unsupported, unreadableFolders: [root], outsideLinks };
+    return { photos, videos, unsupported, unreadableFolders: [root], outsideLinks };
   }
 
   const walk = async (folder: string): Promise<void> => {
@@ -146,6 +151,7 @@ export async function scanFolder(root: string, signal?: AbortSignal): Promise<Sc
         const scanned = { path: file, size: info.size, mtimeMs: Math.floor(info.mtimeMs) };
         const extension = path.extname(name).toLowerCase();
         if (PHOTO_EXTENSIONS.has(extension)) photos.push(scanned);
+        else if (VIDEO_EXTENSIONS.has(extension)) videos.push(scanned);
         else if (!COMPANION_EXTENSIONS.has(extension)) unsupported.push(scanned);
       }),
     );
@@ -157,6 +163,7 @@ export async function scanFolder(root: string, signal?: AbortSignal): Promise<Sc
   const byPath = (a: ScannedFile, b: ScannedFile) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
   return {
     photos: photos.sort(byPath),
+    videos: videos.sort(byPath),
     unsupported: unsupported.sort(byPath),
     unreadableFolders,
     outsideLinks: outsideLinks.sort(),

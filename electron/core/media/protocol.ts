@@ -12,7 +12,8 @@ export type MediaResolution =
   | { readonly ok: true; readonly file: string; readonly contentType: string }
   | { readonly ok: false; readonly status: 400 | 404 };
 
-const MEDIA_PATH = /^\/?(thumbs|previews)\/([0-9a-f]{64})\.(webp|jpg|png)$/;
+// A video's preview frames sit beside its poster preview as '<hash>-<n>.jpg' (n a single digit from 1).
+const MEDIA_PATH = /^\/?(thumbs|previews)\/([0-9a-f]{64}(?:-[1-9])?)\.(webp|jpg|png)$/;
 
 /**
  * Maps a request path ('thumbs/<sha256>.webp') to a file inside the media folders.

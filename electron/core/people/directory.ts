@@ -6,6 +6,8 @@ import type { ReadableDb } from '../db';
 
 export interface DirectoryPerson extends PersonName {
   readonly kind: 'pupil' | 'staff' | 'guest';
+  /** Marked "never publish". */
+  readonly protected: boolean;
 }
 
 /** The registry's people with their name index: built once per registry state, used for many photos. */
@@ -14,6 +16,10 @@ export interface PeopleDirectory {
   /** Matches already made for decisions (name, class hint, event classes → match), so a name is matched once. */
   readonly decided: Map<string, NameMatch>;
   readonly people: ReadonlyMap<number, DirectoryPerson>;
+  /** The protected people's own name index (null when nobody is protected): a name close to one of them blocks. */
+  readonly protectedIndex: NameIndex | null;
+  /** Names already checked against the protected people (name → suspect?), so each is checked once. */
+  readonly suspects: Map<string, boolean>;
   /** Every way a registry name may be written, for the leak check. */
   readonly allNames: readonly string[];
 }
@@ -28,7 +34,15 @@ export function loadPeopleDirectory(db: ReadableDb): PeopleDirectory {
       allNames.add([person.voornamen, person.tussenvoegsel, person.achternaam].filter(Boolean).join(' '));
     allNames.add([person.achternaam, person.roepnaam].filter(Boolean).join(', '));
   }
-  return { index: new NameIndex(rows), decided: new Map(), people, allNames: [...allNames] };
+  const protectedRows = rows.filter((person) => person.protected);
+  return {
+    index: new NameIndex(rows),
+    decided: new Map(),
+    people,
+    protectedIndex: protectedRows.length > 0 ? new NameIndex(protectedRows) : null,
+    suspects: new Map(),
+    allNames: [...allNames],
+  };
 }
 
 const directories = new WeakMap<ReadableDb, { readonly fingerprint: string; readonly directory: PeopleDirectory }>();

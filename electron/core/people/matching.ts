@@ -34,7 +34,8 @@ function decideMatch(directory: PeopleDirectory, region: NamedRegion, eventClass
 export function eventClasses(directory: PeopleDirectory, names: readonly NamedRegion[]): string[] {
   const classes = new Set<string>();
   for (const region of names) {
-    const match = directory.index.match(region.name, { classHint: region.classHint }, { suggest: false });
+    // Remembered with the directory like every decision's match (no event classes: these are what find them).
+    const match = decideMatch(directory, region, []);
     const className = match.status === 'matched' ? directory.people.get(match.personId)?.className : null;
     if (className) classes.add(className);
   }
@@ -42,6 +43,28 @@ export function eventClasses(directory: PeopleDirectory, names: readonly NamedRe
 }
 
 export type ConsentLookup = (personId: number) => PolicyConsent;
+
+/**
+ * Whether a tagged name may be a protected person nobody confirmed. A name that matched someone else exactly: only when
+ * a protected person has that exact name too (the class settled it, no user did). A name that matched nobody: also when
+ * it is close to a protected person's name (a suggestion). Only a user's link to a person settles it.
+ */
+function protectedSuspect(directory: PeopleDirectory, name: string, matchedPerson: number | null): boolean {
+  if (!directory.protectedIndex) return false;
+  const key = `${name}\u0000${matchedPerson ?? ''}`;
+  let suspect = directory.suspects.get(key);
+  if (suspect === undefined) {
+    const match = directory.protectedIndex.match(name, {}, { suggest: matchedPerson === null });
+    suspect =
+      match.status === 'matched'
+        ? match.personId !== matchedPerson
+        : match.status === 'ambiguous'
+          ? match.candidates.some((id) => id !== matchedPerson)
+          : match.suggestions.length > 0;
+    directory.suspects.set(key, suspect);
+  }
+  return suspect;
+}
 
 export function identifyRegion(
   directory: PeopleDirectory,
@@ -52,18 +75,41 @@ export function identifyRegion(
   // "Guest / not known" outranks a tagged name: a person said nobody named may be shown here.
   if (region.guestAt) return { kind: 'unknown' };
   const linked = region.personId !== null ? directory.people.get(region.personId) : undefined;
-  if (linked) return { kind: 'person', personId: linked.id, name: displayName(linked), consent: consent(linked.id) };
+  if (linked) {
+    return {
+      kind: 'person',
+      personId: linked.id,
+      name: displayName(linked),
+      consent: consent(linked.id),
+      protected: linked.protected,
+    };
+  }
   if (!region.name.trim()) return { kind: 'unknown' };
   const match = decideMatch(directory, region, classes);
   switch (match.status) {
     case 'matched': {
       const person = directory.people.get(match.personId)!;
-      return { kind: 'person', personId: person.id, name: displayName(person), consent: consent(person.id) };
+      if (!person.protected && protectedSuspect(directory, region.name, person.id)) {
+        // Someone else by this name is protected and no user said which one this is: doubt blocks.
+        return { kind: 'ambiguous', name: region.name, candidateCount: 2, protectedCandidate: true };
+      }
+      return {
+        kind: 'person',
+        personId: person.id,
+        name: displayName(person),
+        consent: consent(person.id),
+        protected: person.protected,
+      };
     }
     case 'ambiguous':
-      return { kind: 'ambiguous', name: region.name, candidateCount: match.candidates.length };
+      return {
+        kind: 'ambiguous',
+        name: region.name,
+        candidateCount: match.candidates.length,
+        protectedCandidate: match.candidates.some((id) => directory.people.get(id)?.protected === true),
+      };
     case 'unmatched':
-      return { kind: 'unmatched', name: region.name };
+      return { kind: 'unmatched', name: region.name, protectedSuspect: protectedSuspect(directory, region.name, null) };
   }
 }
 

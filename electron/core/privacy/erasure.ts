@@ -4,12 +4,12 @@
 // are deleted — the chain itself is untouched and still verifies. Then the database file is rewritten so the deleted
 // bytes are gone from free pages and the WAL too.
 import { AppError } from '../../../shared/errors';
-import { canonicalTagName, personNameKeys } from '../../../shared/names';
+import { canonicalTagName, normaliseName, personNameKeys } from '../../../shared/names';
 import type { Person } from '../../../shared/consent';
 import { audited, ERASED_DETAILS_KEY, erasePersonalDetails, type Actor } from '../audit';
 import { erasePersonRow, getPerson, personErasedAt, pseudonymOf } from '../consent';
 import type { ReadableDb, WritableDb } from '../db';
-import { removePhotoKeywords } from '../library';
+import { removePhotoKeywords, removeVideoNames } from '../library';
 import { eraseRegionsOf } from '../people';
 import { clearOverrideReasons, takedownList, type Publication } from '../publish';
 
@@ -45,6 +45,25 @@ function namesPerson(person: Person): (tag: string) => boolean {
   };
 }
 
+/** Free text (a clip's title or comment) that mentions this person: any full form of their name, as whole words. */
+function mentionsPerson(person: Person): (text: string) => boolean {
+  // Given name first, and the list form with the surname first ("Hof, Sem van 't" → "hof sem van 't").
+  const surname = normaliseName(person.achternaam);
+  const tussenvoegsel = normaliseName(person.tussenvoegsel ?? '');
+  const givens = [person.roepnaam, person.voornamen?.trim().split(/\s+/)[0]]
+    .map((given) => normaliseName(given ?? ''))
+    .filter(Boolean);
+  const reversed = givens.flatMap((given) =>
+    [`${surname} ${given}`, `${surname} ${given} ${tussenvoegsel}`].map((key) => key.trim()),
+  );
+  const keys = [...personNameKeys(person), ...(surname ? reversed : [])].filter((key) => key.includes(' '));
+  const words = (text: string) => ` ${normaliseName(text).replace(/[,.]/g, ' ').replace(/\s+/g, ' ')} `;
+  return (text) => {
+    const padded = words(text);
+    return keys.some((key) => padded.includes(` ${key} `));
+  };
+}
+
 /**
  * Erases the person in one transaction and logs `person.erased` (the reason beside the chain, like every free text),
  * then compacts the database so nothing of them is left in free pages or the WAL.
@@ -69,6 +88,8 @@ export function erasePerson(
       const names = namesPerson(person);
       const regions = eraseRegionsOf(db, person.id, names);
       const keywordsRemoved = removePhotoKeywords(db, names);
+      // Clips carry names too: in their people, keywords, title and comment.
+      const videoNamesRemoved = removeVideoNames(db, names, mentionsPerson(person));
       // Override reasons are free text about a photo: those of the person's photos may name them.
       const overrideReasonsRemoved = clearOverrideReasons(db, regions.photoHashes);
       const { reasons } = erasePersonRow(db, person.id, now.toISOString());
@@ -83,6 +104,7 @@ export function erasePerson(
           regionsUnlinked: regions.unlinked,
           tagsRemoved: regions.tagsRemoved,
           keywordsRemoved,
+          videoNamesRemoved,
           consentReasonsRemoved: reasons,
           overrideReasonsRemoved,
           stillPublished: preview.published.length,

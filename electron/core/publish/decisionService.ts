@@ -91,6 +91,11 @@ export class DecisionService {
     return this.ask({ kind: 'hashes', query });
   }
 
+  /** Resolves once the worker has brought everything kept up to date (for tests and the bench). */
+  settled(): Promise<void> {
+    return this.ask<null>({ kind: 'settled' }).then(() => undefined);
+  }
+
   async close(): Promise<void> {
     this.closed = true;
     const worker = this.worker;

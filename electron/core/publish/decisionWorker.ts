@@ -1,8 +1,11 @@
-// The decision worker thread (started by decisionService.ts): an event's decisions worked out on its own read-only
-// connection to the database, so that deciding 20,000 photos never stalls the app's main process.
+// The decision worker thread (started by decisionService.ts): an event's decisions worked out on its own connection
+// to the database, so that deciding 20,000 photos never stalls the app's main process. It writes only the kept
+// decision statuses (decisionStore.ts), which the library's counts are read from.
 import { parentPort, workerData } from 'node:worker_threads';
 import { toSerializedError, type SerializedError } from '../../../shared/errors';
-import { dataVersion, openReadOnlyDatabase, type ReadOnlyAccess } from '../db';
+import { localDay } from '../../../shared/consent';
+import { dataVersion, openSecondConnection, type ReadOnlyAccess } from '../db';
+import { keepSome, keptCounts, queriesToKeep } from './decisionStore';
 import { EventDecisions } from './eventDecisions';
 import type { DecisionPage, DecisionPageQuery, EventDecisionQuery } from './eventDecisions';
 import type { DecisionFilter, StatusCounts } from '../../../shared/decisionFilter';
@@ -18,9 +21,11 @@ export type DecisionRequest =
       readonly id: number;
       readonly kind: 'hashes';
       readonly query: EventDecisionQuery & { readonly filter: DecisionFilter };
-    };
+    }
+  /** Answered once the worker has nothing left to bring up to date (for tests and the bench). */
+  | { readonly id: number; readonly kind: 'settled' };
 
-export type DecisionAnswer = StatusCounts | DecisionPage | string[];
+export type DecisionAnswer = StatusCounts | DecisionPage | string[] | null;
 
 export type DecisionReply =
   | { readonly id: number; readonly ok: true; readonly value: DecisionAnswer }
@@ -29,38 +34,91 @@ export type DecisionReply =
 if (!parentPort) throw new Error('decisionWorker.ts runs only as a worker thread');
 const port = parentPort;
 const data = workerData as DecisionWorkerData;
-const db = openReadOnlyDatabase(data.database);
+const db = openSecondConnection(data.database);
+// Its own writes (the kept statuses) do not change its data_version: summaries stay kept across them.
 const decisions = new EventDecisions(db, true);
 
 // Decisions kept up to date on change: once the database has been quiet for a moment after a change (an import, a
-// finished job), what is kept is worked out again here, so the library's next question finds it ready. While
-// changes keep coming (indexing), nothing is redone.
+// finished job), what is kept is worked out again here, one event at a time (a question in between is answered
+// first), so the library's next question finds it ready. While changes keep coming (indexing), nothing is redone.
 const QUIET_MS = 500;
+/** Photos decided per step of background work: a question waits for one step at most. */
+const STEP_PHOTOS = 1000;
 let seenVersion = dataVersion(db);
-let changedAt: number | null = null;
+let seenDay = localDay(new Date());
+// At start, what is kept is brought up to date (the app may have been closed over a change or a night).
+let changedAt: number | null = Date.now() - QUIET_MS;
+let refreshing: ReturnType<typeof setImmediate> | null = null;
+
+const settledWaiters: number[] = [];
+
+/** Answers the 'settled' questions when nothing is left to do. */
+function settle(): void {
+  if (refreshing !== null || changedAt !== null || dataVersion(db) !== seenVersion) return;
+  for (const id of settledWaiters.splice(0)) port.postMessage({ id, ok: true, value: null } satisfies DecisionReply);
+}
+
+function refresh(): void {
+  const queries = queriesToKeep(db, seenDay);
+  const version = dataVersion(db);
+  const step = () => {
+    const query = queries.shift();
+    // A change meanwhile: stop here; the next quiet moment starts again from what is then kept.
+    if (!query || dataVersion(db) !== version) {
+      refreshing = null;
+      settle();
+      return;
+    }
+    try {
+      // Not complete yet: the same event again in the next step.
+      if (!keepSome(db, query, STEP_PHOTOS)) queries.unshift(query);
+    } catch {
+      // A retired channel or a removed event: nothing to keep; a question about it gets the error itself.
+    }
+    refreshing = setImmediate(step);
+    refreshing.unref();
+  };
+  decisions.refreshKept();
+  step();
+}
+
 setInterval(() => {
   const version = dataVersion(db);
+  const day = localDay(new Date());
+  if (day !== seenDay) {
+    // A new day: the library asks about today; its statuses are its own (consent may have taken effect).
+    seenDay = day;
+    changedAt ??= Date.now() - QUIET_MS;
+  }
   if (version !== seenVersion) {
     seenVersion = version;
     changedAt = Date.now();
-  } else if (changedAt !== null && Date.now() - changedAt >= QUIET_MS) {
+  } else if (changedAt !== null && refreshing === null && Date.now() - changedAt >= QUIET_MS) {
     changedAt = null;
-    decisions.refreshKept();
+    refresh();
   }
+  settle();
 }, QUIET_MS / 2).unref();
 
 function answer(request: DecisionRequest): DecisionAnswer {
   switch (request.kind) {
     case 'counts':
-      return decisions.counts(request.query);
+      return keptCounts(db, request.query).counts;
     case 'page':
       return decisions.page(request.query);
     case 'hashes':
       return decisions.filteredHashes(request.query);
+    case 'settled':
+      return null;
   }
 }
 
 port.on('message', (request: DecisionRequest) => {
+  if (request.kind === 'settled') {
+    settledWaiters.push(request.id);
+    settle();
+    return;
+  }
   let reply: DecisionReply;
   try {
     reply = { id: request.id, ok: true, value: answer(request) };

@@ -29,6 +29,10 @@ export interface DecisionContext {
   readonly consent: Map<number, PolicyConsent>;
   /** Classes recognised per event, worked out once per context. */
   readonly classes: Map<number, string[]>;
+  /** Whether the overrides given come from a privacy officer (only they lift a protected person's block). */
+  readonly privacyOfficer: boolean;
+  /** When set, every person whose consent a decision asks for is added (the kept statuses note whom they rest on). */
+  readonly consulted?: Set<number> | undefined;
 }
 
 /** The channel to publish on: it must exist and not be retired. */
@@ -38,7 +42,12 @@ export function publishChannel(db: ReadableDb, id: string): Channel {
   return channel;
 }
 
-export function decisionContext(db: ReadableDb, channelId: string, date: string): DecisionContext {
+export function decisionContext(
+  db: ReadableDb,
+  channelId: string,
+  date: string,
+  options: { readonly privacyOfficer?: boolean } = {},
+): DecisionContext {
   if (!isValidIsoDay(date)) throw new AppError('publish.dateInvalid', { value: date });
   const channel = publishChannel(db, channelId);
   return {
@@ -50,6 +59,7 @@ export function decisionContext(db: ReadableDb, channelId: string, date: string)
     settings: policySettings(db),
     consent: new Map(),
     classes: new Map(),
+    privacyOfficer: options.privacyOfficer === true,
   };
 }
 
@@ -77,7 +87,8 @@ export function selectPhotos(db: ReadableDb, selection: Selection): ChosenPhoto[
   return photos;
 }
 
-function classesOfEvent(db: ReadableDb, context: DecisionContext, eventId: number): string[] {
+/** The classes of the people recognised by name in an event: they settle ambiguous names on its photos. */
+export function classesOfEvent(db: ReadableDb, context: DecisionContext, eventId: number): string[] {
   let classes = context.classes.get(eventId);
   if (!classes) {
     classes = eventClasses(context.directory, namesOnPhotos(db, photoHashesOfEvent(db, eventId)));
@@ -95,6 +106,7 @@ export function decideOne(
   override?: string,
 ): Decision {
   const lookup = (personId: number): PolicyConsent => {
+    context.consulted?.add(personId);
     let answer = context.consent.get(personId);
     if (!answer) {
       const found = consentOn(db, personId, context.channel.id, context.date);
@@ -109,7 +121,7 @@ export function decideOne(
       facesChecked: photo.facesChecked,
       channelLabel: context.channelLabel,
       schoolYear: context.schoolYear,
-      override: override ? { reason: override } : null,
+      override: override ? { reason: override, byPrivacyOfficer: context.privacyOfficer } : null,
       review: photo.reviewReasons,
     },
     context.settings,

@@ -1,14 +1,13 @@
-// The library's questions about an event's decisions for a channel and date: the counts per status, one page of
-// the grid (with its filters), the hashes a filter keeps. Asked in the decision worker (decisionWorker.ts), on its
-// own read-only connection; every answer comes from decideMany, so it is the same decision the export takes.
+// The library's questions about an event's decisions for a channel and date: one page of the grid (with its
+// filters), the hashes a filter keeps (the counts per status come from the kept statuses, decisionStore.ts). Asked
+// in the decision worker (decisionWorker.ts); every answer comes from decideMany, so it is the same decision the
+// export takes.
 import {
-  countByStatus,
   filtersDecisions,
   matchesFilter,
   summariseDecision,
   type DecisionFilter,
   type DecisionSummary,
-  type StatusCounts,
 } from '../../../shared/decisionFilter';
 import { AppError } from '../../../shared/errors';
 import type { Decision } from '../../../shared/policy';
@@ -56,9 +55,9 @@ const SUMMARY_BATCH = 2000;
 const KEPT_EVENTS = 8;
 
 /**
- * Answers for one connection. With `keep`, the summaries of an event (status, names, untagged faces — what counts
- * and filters need) are kept until another connection commits a change (SQLite's data_version): only a connection
- * that never writes itself, like the worker's read-only one, may keep them.
+ * Answers for one connection. With `keep`, the summaries of an event (status, names, untagged faces — what the
+ * filters need) are kept until another connection commits a change (SQLite's data_version): only a connection that
+ * writes no input of a decision itself, like the worker's (it writes only kept statuses), may keep them.
  */
 export class EventDecisions {
   private readonly kept = new Map<string, EventSummaries>();
@@ -113,10 +112,6 @@ export class EventDecisions {
         this.kept.delete(keyOf(kept.query));
       }
     }
-  }
-
-  counts(query: EventDecisionQuery): StatusCounts {
-    return countByStatus(this.summaries(query).summaries);
   }
 
   /** The event's picks when the filter asks for them only (read fresh: a pick is not part of a decision). */

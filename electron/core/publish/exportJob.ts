@@ -7,6 +7,7 @@ import path from 'node:path';
 import { AppError } from '../../../shared/errors';
 import type { Decision } from '../../../shared/policy';
 import type { ExportItemSummary, ExportRequest, ExportSummary } from '../../../shared/publish';
+import { creditFieldsFor } from '../../../shared/settings';
 import { actorLabel } from '../audit';
 import { audited, currentAuditHead } from '../audit';
 import type { CoreContext } from '../context';
@@ -14,7 +15,9 @@ import { diskError } from '../fsErrors';
 import type { JobHandle } from '../jobs';
 import { pseudonymOf } from '../consent';
 import { findEvent } from '../library';
+import { getSettings, isPrivacyOfficer } from '../settings';
 import { decideOne, decisionContext, selectPhotos } from './decisions';
+import { captionAuditParts, captionResult } from './caption';
 import { exportFileStem, outputName } from './fileNames';
 import { writeManifest, type ManifestEntry } from './manifest';
 import { regionsOfPhoto } from '../people';
@@ -75,14 +78,15 @@ function itemFailure(error: unknown, file: string): AppError {
 
 export function startExport(core: CoreContext, request: ExportRequest): JobHandle<ExportSummary> {
   const db = core.db;
-  const context = decisionContext(db, request.channelId, request.date);
+  const actor = core.actor();
+  const context = decisionContext(db, request.channelId, request.date, { privacyOfficer: isPrivacyOfficer(db, actor) });
   const { channel, settings, schoolYear } = context;
   const photos = selectPhotos(db, request);
+  const caption = request.caption?.trim() ? captionResult(db, request.caption) : null;
   const outDir = path.resolve(request.outDir);
   recoverInterruptedExports(core);
   prepareOutDir(outDir);
 
-  const actor = core.actor();
   const eventName = request.eventId !== undefined ? (findEvent(db, request.eventId)?.name ?? null) : null;
   const stem = exportFileStem(eventName, context.directory);
   const exportSettings = {
@@ -94,6 +98,7 @@ export function startExport(core: CoreContext, request: ExportRequest): JobHandl
     maskMargin: settings.maskMargin,
     maxHiddenAreaShare: settings.maxHiddenAreaShare,
     maxHiddenPeople: settings.maxHiddenPeople,
+    credits: creditFieldsFor(getSettings(db), channel.id),
     eventId: request.eventId ?? null,
     photos: photos.length,
   };
@@ -157,6 +162,8 @@ export function startExport(core: CoreContext, request: ExportRequest): JobHandl
                   channel: channel.id,
                   date: request.date,
                   blockers: decision.blockers.map((b) => b.code),
+                  // A protected person's block was lifted: by a privacy officer (the only one who can).
+                  privacyOfficer: decision.officerOverridable,
                 },
                 personal: { about, details: { reason: override ?? '' } },
               });
@@ -207,7 +214,13 @@ export function startExport(core: CoreContext, request: ExportRequest): JobHandl
       try {
         writer = await openPhotoWriter(
           core,
-          { longSide: channel.exportLongSide, hideStyle: settings.hideStyle, stagingDir: staging, outDir },
+          {
+            longSide: channel.exportLongSide,
+            hideStyle: settings.hideStyle,
+            stagingDir: staging,
+            outDir,
+            creditFields: exportSettings.credits,
+          },
           context.directory.allNames,
         );
         await ctx.forEach(
@@ -247,7 +260,12 @@ export function startExport(core: CoreContext, request: ExportRequest): JobHandl
           failed: items.filter((item) => item.state === 'failed').length,
           manifestSha256,
           items,
+          caption,
         };
+        // The caption's text, its hash and what the check found (see caption.ts for where the text goes).
+        const visible = new Set(done.flatMap((item) => item.manifest.visiblePeople.map((person) => person.personId)));
+        const captionParts =
+          caption && request.caption ? captionAuditParts(db, request.caption, caption, visible) : null;
         audited(db, actor, (log) => {
           finishExport(db, exportId, 'done', new Date().toISOString(), manifestSha256);
           log({
@@ -263,7 +281,9 @@ export function startExport(core: CoreContext, request: ExportRequest): JobHandl
               needsReview: summary.needsReview,
               failed: summary.failed,
               manifestSha256,
+              ...(captionParts ? { caption: captionParts.details } : {}),
             },
+            personal: captionParts?.personal,
           });
         });
         return summary;

@@ -8,6 +8,8 @@ export {
   selectPhotos,
   type DecisionContext,
 } from './decisions';
+export { CAPTION_MAX_LENGTH, captionResult, checkCaptionText } from './caption';
+export { photosWithoutCredit, type CreditCheck } from './creditCheck';
 export { EXPORT_JOB_KIND, startExport } from './exportJob';
 export { exportFileStem } from './fileNames';
 export { MANIFEST_CSV, MANIFEST_JSON } from './manifest';

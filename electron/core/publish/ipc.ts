@@ -3,10 +3,13 @@ import { AppError } from '../../../shared/errors';
 import type { ExportSummary } from '../../../shared/publish';
 import { actorLabel } from '../audit';
 import { buildAuditReport } from '../audit';
+import { auditReportLookup } from '../consent';
 import type { CoreContext } from '../context';
 import { writeGrantedFile, type FileHandles } from '../files';
 import type { IpcRouter } from '../ipc';
-import { getSettings } from '../settings';
+import { getSettings, isPrivacyOfficer } from '../settings';
+import { checkCaptionText } from './caption';
+import { photosWithoutCredit } from './creditCheck';
 import { decideMany, decisionContext, selectPhotos } from './decisions';
 import { decisionService } from './decisionService';
 import { EXPORT_JOB_KIND, startExport } from './exportJob';
@@ -20,7 +23,7 @@ export function registerPublishHandlers(router: IpcRouter, core: CoreContext, fi
 
   router
     .handle('decidePhotos', ({ channelId, date, eventId, photoHashes, overrides }) => {
-      const context = decisionContext(db, channelId, date);
+      const context = decisionContext(db, channelId, date, { privacyOfficer: isPrivacyOfficer(db, core.actor()) });
       return decideMany(db, context, selectPhotos(db, { eventId, photoHashes }), overrides).map(
         ({ photo, decision }) => ({ photoHash: photo.hash, decision }),
       );
@@ -31,6 +34,11 @@ export function registerPublishHandlers(router: IpcRouter, core: CoreContext, fi
     .handle('startExport', ({ outDir, ...request }) => {
       const folder = files.take(outDir, 'exportFolder');
       return { jobId: startExport(core, { ...request, outDir: folder.path }).jobId };
+    })
+    .handle('checkCaption', ({ text }) => checkCaptionText(db, text))
+    .handle('photosWithoutCredit', (selection) => {
+      const check = photosWithoutCredit(db, selection);
+      return { enabled: check.enabled, photos: [...check.photos] };
     })
     .handle('getExportResult', ({ jobId }) => {
       const job = core.jobs.get(jobId);
@@ -51,6 +59,7 @@ export function registerPublishHandlers(router: IpcRouter, core: CoreContext, fi
       const report = await buildAuditReport(db, { from, to }, format, {
         language: getSettings(db).language,
         generatedBy: actorLabel(core.actor()),
+        lookup: auditReportLookup(db),
       });
       const file = await writeGrantedFile(target, report.bytes);
       return { path: file, events: report.events, verification: report.verification };

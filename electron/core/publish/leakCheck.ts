@@ -4,6 +4,7 @@ import exifr from 'exifr';
 import sharp from 'sharp';
 import type { HideStyle } from '../../../shared/policy';
 import { normaliseName } from '../../../shared/names';
+import { creditSegments, type PhotoCredits } from './credits';
 import { isPlainJfif, markerName, readJpegStructure } from './jpegSegments';
 import { pixelBlockSize, type PixelRect } from './redact';
 
@@ -28,6 +29,8 @@ export interface LeakCheckInput {
   readonly names: readonly string[];
   readonly hidden: readonly HiddenArea[];
   readonly hideStyle: HideStyle;
+  /** Credits the school chose to keep: their EXIF and XMP blocks are allowed exactly as built, nothing else. */
+  readonly credits?: PhotoCredits | undefined;
 }
 
 /** A solid mask is flat but for JPEG ringing near its edges: a few grey levels. */
@@ -36,13 +39,23 @@ const MAX_MASK_STDDEV = 6;
 const MAX_PIXELATION_RESIDUAL = 6;
 const MIN_NAME_LENGTH = 3;
 
-function metadataFindings(file: Buffer): { findings: LeakFinding[]; headerBytes: Buffer } {
+function metadataFindings(
+  file: Buffer,
+  credits: PhotoCredits,
+): { findings: LeakFinding[]; headerBytes: Buffer; creditBlocks: number } {
   const findings: LeakFinding[] = [];
   const structure = readJpegStructure(file);
   const nonImage: Buffer[] = [];
+  // The chosen credits' blocks, each allowed once, byte for byte (their text is still searched for names below).
+  const allowed = creditSegments(credits).map((block) => block.subarray(4));
+  let creditBlocks = 0;
   for (const segment of structure.segments) {
     const isApp = segment.marker >= 0xe0 && segment.marker <= 0xef;
-    if ((isApp && !isPlainJfif(segment)) || segment.marker === 0xfe) {
+    const credit = segment.marker === 0xe1 ? allowed.findIndex((block) => block.equals(segment.data)) : -1;
+    if (credit >= 0) {
+      allowed.splice(credit, 1);
+      creditBlocks += 1;
+    } else if ((isApp && !isPlainJfif(segment)) || segment.marker === 0xfe) {
       findings.push({ code: 'leak.metadata', params: { block: markerName(segment.marker) } });
     }
     nonImage.push(segment.data);
@@ -51,7 +64,7 @@ function metadataFindings(file: Buffer): { findings: LeakFinding[]; headerBytes:
     findings.push({ code: 'leak.trailingData', params: { bytes: structure.trailing.length } });
   }
   nonImage.push(structure.trailing);
-  return { findings, headerBytes: Buffer.concat(nonImage) };
+  return { findings, headerBytes: Buffer.concat(nonImage), creditBlocks };
 }
 
 // An export checks every file against the same list of registry names: normalise them once per list.
@@ -81,12 +94,14 @@ function nameFindings(headerBytes: Buffer, names: readonly string[]): LeakFindin
   return [...found].map((name) => ({ code: 'leak.name' as const, params: { name } }));
 }
 
-async function exifFindings(file: Buffer): Promise<LeakFinding[]> {
+async function exifFindings(file: Buffer, creditBlocks: number): Promise<LeakFinding[]> {
   const parsed = (await exifr
     .parse(file, { tiff: true, xmp: true, iptc: true, icc: false, jfif: false, gps: true })
     .catch(() => undefined)) as Record<string, unknown> | undefined;
   if (!parsed || Object.keys(parsed).length === 0) return [];
-  const findings: LeakFinding[] = [{ code: 'leak.metadata', params: { block: 'EXIF/XMP/IPTC' } }];
+  // Metadata exifr reads is a leak unless it is the allowed credit blocks (checked byte for byte above).
+  const findings: LeakFinding[] =
+    creditBlocks > 0 ? [] : [{ code: 'leak.metadata', params: { block: 'EXIF/XMP/IPTC' } }];
   if ('latitude' in parsed || 'GPSLatitude' in parsed) findings.push({ code: 'leak.gps', params: {} });
   return findings;
 }
@@ -170,14 +185,14 @@ async function regionFindings(
 }
 
 export async function checkPublishedFile(input: LeakCheckInput): Promise<LeakFinding[]> {
-  let structural: { findings: LeakFinding[]; headerBytes: Buffer };
+  let structural: ReturnType<typeof metadataFindings>;
   try {
-    structural = metadataFindings(input.file);
+    structural = metadataFindings(input.file, input.credits ?? {});
   } catch (error) {
     return [{ code: 'leak.unreadable', params: { detail: error instanceof Error ? error.message : String(error) } }];
   }
   const [exif, regions] = await Promise.all([
-    exifFindings(input.file),
+    exifFindings(input.file, structural.creditBlocks),
     regionFindings(input.file, input.hidden, input.hideStyle),
   ]);
   const findings = [...structural.findings, ...exif, ...nameFindings(structural.headerBytes, input.names), ...regions];

@@ -7,10 +7,12 @@ import { createHash } from 'node:crypto';
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { HideStyle, HiddenRegion } from '../../../shared/policy';
+import type { CreditField } from '../../../shared/types';
 import type { CoreContext } from '../context';
 import type { ReadableDb } from '../db';
 import { openPhotoFiles, photoFilePaths } from '../library';
 import { WorkerPool } from '../workers';
+import { chosenCredits, readSourceCredits, withCredits } from './credits';
 import { checkPublishedFile, type LeakFinding } from './leakCheck';
 import { renderPublishImage } from './redact';
 import { moveIntoPlace } from './staging';
@@ -30,6 +32,8 @@ export interface WriteSettings {
   readonly hideStyle: HideStyle;
   readonly stagingDir: string;
   readonly outDir: string;
+  /** Credit fields the school keeps for this channel (none: every metadata block is stripped). */
+  readonly creditFields?: readonly CreditField[] | undefined;
 }
 
 export type WriteOutcome =
@@ -65,16 +69,20 @@ export async function stagePublishedPhoto(
       hide: photo.hide,
       hideStyle: settings.hideStyle,
     });
-    await writeFile(temp, rendered.jpeg);
+    const fields = settings.creditFields ?? [];
+    const credits = fields.length > 0 ? chosenCredits(await readSourceCredits(source.buffer), fields) : {};
+    const jpeg = withCredits(rendered.jpeg, credits);
+    await writeFile(temp, jpeg);
     const findings = await checkPublishedFile({
       file: await readFile(temp),
       names,
       hidden: rendered.maskRects.map((maskRect, i) => ({ maskRect, regionRect: rendered.regionRects[i]! })),
       hideStyle: settings.hideStyle,
+      credits,
     });
     if (findings.length > 0) return { state: 'leak', findings };
     keep = true;
-    return { state: 'checked', outputSha256: sha256(rendered.jpeg) };
+    return { state: 'checked', outputSha256: sha256(jpeg) };
   } finally {
     if (!keep) await rm(temp, { force: true });
   }

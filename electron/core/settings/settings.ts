@@ -2,7 +2,7 @@
 // an audit event.
 import type { PolicySettings } from '../../../shared/policy';
 import { DEFAULT_SETTINGS, settingsValueSchemas } from '../../../shared/settings';
-import type { Settings } from '../../../shared/types';
+import type { JsonValue, Settings } from '../../../shared/types';
 import type { Actor } from '../audit';
 import { audited } from '../audit';
 import type { ReadableDb, WritableDb } from '../db';
@@ -30,14 +30,15 @@ export function updateSettings(db: WritableDb, actor: Actor, patch: Partial<Sett
   const changed: Partial<Record<keyof Settings, unknown>> = {};
   for (const key of Object.keys(patch) as Array<keyof Settings>) {
     const value = settingsValueSchemas[key].parse(patch[key]);
-    if (value !== before[key]) changed[key] = value;
+    // Objects (the credit fields per channel) compare by content.
+    if (JSON.stringify(value) !== JSON.stringify(before[key])) changed[key] = value;
   }
   if (Object.keys(changed).length === 0) return before;
   const displayName = (changed.displayName as string | undefined) ?? before.displayName;
   // The actor as it is after the change, so a newly set display name shows from this event on.
   return audited(db, { os: actor.os, name: displayName }, (log) => {
     for (const [key, value] of Object.entries(changed)) writeSetting(db, key, value);
-    log({ action: 'settings.update', subject: 'settings', details: changed as Record<string, string | number> });
+    log({ action: 'settings.update', subject: 'settings', details: changed as Record<string, JsonValue> });
     return getSettings(db);
   });
 }

@@ -1,6 +1,7 @@
 // The channel and publication date every decision is made for; shared by the library, photo and publish screens.
 import { useEffect } from 'react';
 import { localDay } from '../../../shared/consent';
+import { DEFAULT_CHANNEL_ID } from '../../../shared/decisionFilter';
 import { useI18n } from '../i18n';
 import { Field } from './Field';
 import { useChannels } from './useChannels';
@@ -11,7 +12,7 @@ export interface PublishTarget {
   readonly date: string;
 }
 
-export const DEFAULT_TARGET: PublishTarget = { channelId: 'social', date: localDay(new Date()) };
+export const DEFAULT_TARGET: PublishTarget = { channelId: DEFAULT_CHANNEL_ID, date: localDay(new Date()) };
 
 export function TargetPicker({ target, onChange }: { target: PublishTarget; onChange: (next: PublishTarget) => void }) {
   const { t } = useI18n();

@@ -2,6 +2,14 @@
 // Every key in uiPublishNl must be in uiPublishEn.
 export const uiPublishNl = {
   'ui.publish.what': 'Wat publiceren',
+  'ui.publish.withoutCredit':
+    'Zonder bekende fotograaf of copyright ({count}): {files}. Controleer of de school deze foto’s mag publiceren.',
+  'ui.publish.caption': 'Tekst bij het bericht (bijschrift)',
+  'ui.publish.caption.help':
+    'Noem geen leerlingen of collega’s. Fotowacht controleert de tekst terwijl u typt; de tekst en de uitkomst komen met de export in het logboek.',
+  'ui.publish.caption.clean': 'Niets gevonden: de tekst noemt niemand van school.',
+  'ui.publish.caption.findings': 'Gevonden in de tekst ({count}):',
+  'ui.publish.caption.finding': '“{text}”: {rule}',
   'ui.publish.event': 'Evenement',
   'ui.publish.chooseEvent': 'Kies een evenement',
   'ui.publish.selection': 'De {count} gekozen foto’s uit de bibliotheek',
@@ -45,6 +53,14 @@ export const uiPublishNl = {
 
 export const uiPublishEn = {
   'ui.publish.what': 'What to publish',
+  'ui.publish.withoutCredit':
+    'Without a known photographer or copyright ({count}): {files}. Check that the school may publish these photos.',
+  'ui.publish.caption': 'Text of the post (caption)',
+  'ui.publish.caption.help':
+    'Name no pupils or colleagues. Fotowacht checks the text as you type; the text and the result are recorded with the export in the audit trail.',
+  'ui.publish.caption.clean': 'Nothing found: the text names no one of the school.',
+  'ui.publish.caption.findings': 'Found in the text ({count}):',
+  'ui.publish.caption.finding': '“{text}”: {rule}',
   'ui.publish.event': 'Event',
   'ui.publish.chooseEvent': 'Choose an event',
   'ui.publish.selection': 'The {count} photos chosen in the library',

@@ -1,6 +1,17 @@
 // Dutch and English text of the settings screen: general settings, channels, hiding and blocking, the face model. Every
 // key in uiSettingsNl must be in uiSettingsEn.
 export const uiSettingsNl = {
+  'ui.credits.title': 'Naamsvermelding in geëxporteerde foto’s',
+  'ui.credits.intro':
+    'Standaard haalt Fotowacht alle metadata uit een export. Kies per kanaal welke gegevens van de fotograaf uit het originele bestand mogen blijven staan. Een naam uit het register of een locatie in die velden houdt de foto tegen.',
+  'ui.credits.channel': 'Kanaal',
+  'ui.credits.field.creator': 'Maker',
+  'ui.credits.field.copyright': 'Copyrightvermelding',
+  'ui.credits.field.credit': 'Naamsvermelding (credit line)',
+  'ui.credits.keep': '{field} behouden bij {channel}',
+  'ui.credits.flagMissing': 'Waarschuw vóór een export voor foto’s zonder bekende fotograaf of copyright',
+  'ui.credits.saved': 'Opgeslagen.',
+  'ui.credits.save': 'Naamsvermelding opslaan',
   'ui.settings.general': 'Algemeen',
   'ui.channels.title': 'Kanalen',
   'ui.channels.intro':
@@ -60,6 +71,17 @@ export const uiSettingsNl = {
 } as const;
 
 export const uiSettingsEn = {
+  'ui.credits.title': 'Credits in exported photos',
+  'ui.credits.intro':
+    'By default Fotowacht strips all metadata from an export. Choose per channel which details of the photographer from the original file may stay. A name from the registry or a location in those fields stops the photo.',
+  'ui.credits.channel': 'Channel',
+  'ui.credits.field.creator': 'Creator',
+  'ui.credits.field.copyright': 'Copyright notice',
+  'ui.credits.field.credit': 'Credit line',
+  'ui.credits.keep': 'Keep {field} for {channel}',
+  'ui.credits.flagMissing': 'Warn before an export about photos without a known photographer or copyright',
+  'ui.credits.saved': 'Saved.',
+  'ui.credits.save': 'Save credits',
   'ui.settings.general': 'General',
   'ui.channels.title': 'Channels',
   'ui.channels.intro':

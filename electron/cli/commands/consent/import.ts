@@ -152,6 +152,13 @@ function printPreview(out: Output, preview: ConsentImportPreview, all: boolean):
     (p) => out.t('consent.import.personLine', { key: p.key, name: p.name, className: p.className ?? none }),
     all,
   );
+  printList(
+    out,
+    out.t('consent.import.protectTitle'),
+    preview.protect,
+    (p) => out.t('consent.import.personLine', { key: p.key, name: p.name, className: p.className ?? none }),
+    all,
+  );
   printList(out, out.t('consent.import.warningsTitle'), preview.warnings, (issue) => issueText(out, issue), all);
   printList(out, out.t('consent.import.errorsTitle'), preview.errors, (issue) => issueText(out, issue), all);
 }

@@ -5,6 +5,9 @@ import { migration003 } from './003-photo-review';
 import { migration004 } from './004-pseudonyms';
 import { migration005 } from './005-picks';
 import { migration006 } from './006-event-review';
+import { migration007 } from './007-protected-people';
+import { migration008 } from './008-decision-statuses';
+import { migration009 } from './009-videos';
 import type { Migration } from './types';
 
 export type { Migration } from './types';
@@ -16,4 +19,7 @@ export const migrations: readonly Migration[] = [
   migration004,
   migration005,
   migration006,
+  migration007,
+  migration008,
+  migration009,
 ];

@@ -18,6 +18,7 @@ import { SidecarPanel } from './SidecarPanel';
 import { PhotoPage } from './photo/PhotoPage';
 import { ReviewPage } from '../review/ReviewPage';
 import { StatusCounts } from './StatusCounts';
+import { VideoStrip } from './VideoStrip';
 
 interface GridFilter {
   readonly status: DecisionStatus | '';
@@ -249,6 +250,7 @@ export function EventView({
           />
         </>
       )}
+      <VideoStrip event={event} generation={generation} />
       <SidecarPanel event={event} />
       {indexErrors.length > 0 && (
         <details className="index-errors">

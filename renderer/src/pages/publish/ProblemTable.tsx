@@ -13,11 +13,14 @@ export function ProblemTable({
   problems,
   overrides,
   onOverrides,
+  officer,
 }: {
   problems: PhotoDecisions;
   /** Photo hash → the reason typed so far. */
   overrides: Readonly<Record<string, string>>;
   onOverrides: (overrides: Readonly<Record<string, string>>) => void;
+  /** The user is privacy officer: a protected pupil's block takes their reason too. */
+  officer: boolean;
 }) {
   const { t } = useI18n();
   return (
@@ -46,7 +49,7 @@ export function ProblemTable({
                 </ul>
               </td>
               <td>
-                {item.decision.overridable && (
+                {(item.decision.overridable || (item.decision.officerOverridable && officer)) && (
                   <label className="field">
                     <span className="visually-hidden">{t('ui.publish.overrideOf', { file: `${index + 1}` })}</span>
                     <input

@@ -13,6 +13,7 @@ import { useAction } from '../../components/useAction';
 import { useQuery } from '../../components/useQuery';
 import { useI18n } from '../../i18n';
 import { countByStatus, STATUS_ORDER, statusTone } from '../library/decisions';
+import { CaptionField } from './CaptionField';
 import { ExportHistory, ExportResult } from './ExportResults';
 import { ExportProgress, useExportRun } from './ExportRun';
 import { ProblemTable } from './ProblemTable';
@@ -41,12 +42,15 @@ export function PublishPage({
   const ids = useId();
   const [overrides, setOverrides] = useState<Readonly<Record<string, string>>>({});
   const [outDir, setOutDir] = useState<PathValue>(noPath);
+  const [caption, setCaption] = useState('');
   const { run, setRun } = useExportRun();
   const starting = useAction();
   // Loaded again whenever an export starts or ends.
   const eventList = useQuery(run.state, () => call('listEvents', {}));
   const events = eventList.data;
   const history = useQuery(run.state, () => call('listExports', { limit: 10 })).data ?? [];
+  // Only a privacy officer's reason lifts a protected pupil's block.
+  const officer = useQuery('privacyOfficers', () => call('getPrivacyOfficers', {})).data?.youAre === true;
 
   // Without a choice yet, the only event is the obvious one.
   useEffect(() => {
@@ -70,12 +74,15 @@ export function PublishPage({
   );
   // Only the decisions of this very request (with this target): none while they are worked out or failed.
   const decisions = decided.loading || decided.error ? null : decided.data;
+  const uncredited = useQuery(JSON.stringify(request), () =>
+    request ? call('photosWithoutCredit', request) : Promise.resolve(null),
+  ).data;
   const error = starting.error ?? decided.error ?? eventList.error ?? picks.error;
 
   const counts = countByStatus(
     (decisions ?? []).map((item) => ({
       ...item,
-      decision: { ...item.decision, status: statusWithOverride(item.decision, overrides[item.photoHash]) },
+      decision: { ...item.decision, status: statusWithOverride(item.decision, overrides[item.photoHash], officer) },
     })),
   );
   const exportable = counts.publish + counts.hide;
@@ -95,6 +102,7 @@ export function PublishPage({
         ...request,
         outDir: folder,
         ...(Object.keys(chosen).length > 0 ? { overrides: chosen } : {}),
+        ...(caption.trim() ? { caption } : {}),
       });
     });
     if (started) setRun({ state: 'running', jobId: started.value.jobId, progress: null });
@@ -174,7 +182,18 @@ export function PublishPage({
               </div>
             ))}
           </dl>
-          {problems.length > 0 && <ProblemTable problems={problems} overrides={overrides} onOverrides={setOverrides} />}
+          {problems.length > 0 && (
+            <ProblemTable problems={problems} overrides={overrides} onOverrides={setOverrides} officer={officer} />
+          )}
+          {uncredited && uncredited.photos.length > 0 && (
+            <p className="warning-note" role="note">
+              {t('ui.publish.withoutCredit', {
+                count: uncredited.photos.length,
+                files: uncredited.photos.map((photo) => photo.name).join(', '),
+              })}
+            </p>
+          )}
+          <CaptionField caption={caption} onCaption={setCaption} />
           <div className="form-row">
             <PathField
               label="ui.publish.out"

@@ -10,8 +10,10 @@ import { useAction } from '../../components/useAction';
 import { useQuery } from '../../components/useQuery';
 import { useI18n } from '../../i18n';
 import { ChannelsSection } from './ChannelsSection';
+import { CreditsSection } from './CreditsSection';
 import { FaceModelSection } from './FaceModelSection';
 import { PolicySection } from './PolicySection';
+import { PrivacyOfficerSection } from './PrivacyOfficerSection';
 
 export function SettingsPage() {
   const { t } = useI18n();
@@ -33,7 +35,9 @@ export function SettingsPage() {
       </section>
       <ChannelsSection />
       <PolicySection />
+      <CreditsSection />
       <FaceModelSection />
+      <PrivacyOfficerSection />
       {info && (
         <dl className="facts">
           <dt>{t('settings.dataDir')}</dt>

@@ -78,6 +78,7 @@ export function PreviewStep({
       )}
       {preview.newPeople.length > 0 && <PeopleTable title="ui.import.newPeople" people={preview.newPeople} />}
       {preview.missing.length > 0 && <PeopleTable title="ui.import.missing" people={preview.missing} />}
+      {preview.protect.length > 0 && <PeopleTable title="ui.import.protect" people={preview.protect} />}
 
       <div className="commit">
         {counts.errorRows > 0 && counts.validRows > 0 && (

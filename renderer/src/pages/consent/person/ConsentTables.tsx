@@ -93,7 +93,7 @@ export function ConsentHistory({
   );
 }
 
-function StatusBadge({ status }: { status: ConsentRecord['status'] | 'none' }) {
+export function StatusBadge({ status }: { status: ConsentRecord['status'] | 'none' }) {
   const { t } = useI18n();
   const tone = status === 'granted' ? 'ok' : status === 'withdrawn' || status === 'refused' ? 'bad' : 'warn';
   return <span className={`badge ${tone}`}>{t(`consent.status.${status}`)}</span>;

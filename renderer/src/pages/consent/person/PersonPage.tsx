@@ -1,7 +1,8 @@
 // One person: consent per channel for the current school year, the full history, the two changes an administrator
-// makes by hand (ConsentForms), and where the person's picture has been published (Publications).
+// makes by hand (ConsentForms), the "never publish" mark (ProtectedPanel), and where the person's picture has been published (Publications).
 import { useEffect, useId, useRef, useState } from 'react';
 import { displayName } from '../../../../../shared/consent';
+import type { MessageKey } from '../../../../../shared/i18n';
 import { call } from '../../../api';
 import { DoneMessage } from '../../../components/DoneMessage';
 import { ErrorAlert } from '../../../components/ErrorAlert';
@@ -11,11 +12,21 @@ import { useI18n } from '../../../i18n';
 import { ManualForm, WithdrawForm } from './ConsentForms';
 import { ConsentHistory, CurrentConsent } from './ConsentTables';
 import { EraseForm } from './EraseForm';
+import { ProtectedPanel } from './ProtectedPanel';
 import { TakedownSection, WherePublished } from './Publications';
 
 type Panel = 'none' | 'withdraw' | 'manual' | 'erase';
 
-export function PersonPage({ personId, onBack }: { personId: number; onBack: () => void }) {
+export function PersonPage({
+  personId,
+  onBack,
+  backLabel = 'ui.person.back',
+}: {
+  personId: number;
+  onBack: () => void;
+  /** Where "back" goes: the registry, or the list the person was opened from. */
+  backLabel?: MessageKey;
+}) {
   const { t, formatMoment } = useI18n();
   const ids = useId();
   const { channels, label: channelLabel } = useChannels();
@@ -42,7 +53,7 @@ export function PersonPage({ personId, onBack }: { personId: number; onBack: () 
     return (
       <section className="page">
         <button type="button" className="back" onClick={onBack}>
-          {t('ui.person.back')}
+          {t(backLabel)}
         </button>
         {consent.error ? <ErrorAlert error={consent.error} /> : <p>{t('common.loading')}</p>}
       </section>
@@ -63,7 +74,7 @@ export function PersonPage({ personId, onBack }: { personId: number; onBack: () 
   return (
     <section className="person" aria-labelledby={`${ids}-name`}>
       <button type="button" className="back" onClick={onBack}>
-        {t('ui.person.back')}
+        {t(backLabel)}
       </button>
       <h2 id={`${ids}-name`} ref={headingRef} tabIndex={-1}>
         {displayName(person)}
@@ -77,6 +88,8 @@ export function PersonPage({ personId, onBack }: { personId: number; onBack: () 
           .filter(Boolean)
           .join(' · ')}
       </p>
+
+      <ProtectedPanel person={person} onChanged={() => consent.reload()} />
 
       <CurrentConsent data={data} />
 

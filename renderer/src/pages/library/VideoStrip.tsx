@@ -1,0 +1,59 @@
+// The video clips of an event (issue 15): each clip's poster with a play badge, its length and what it carries
+// (location, sound, names). Review and publishing of clips are not there yet, and the strip says so.
+import type { LibraryEvent } from '../../../../shared/library';
+import { call } from '../../api';
+import { useMediaBase } from '../../components/useMediaBase';
+import { useQuery } from '../../components/useQuery';
+import { useI18n } from '../../i18n';
+
+function clipLength(seconds: number): { minutes: string; seconds: string } {
+  const whole = Math.round(seconds);
+  return { minutes: String(Math.floor(whole / 60)), seconds: String(whole % 60).padStart(2, '0') };
+}
+
+export function VideoStrip({ event, generation }: { event: LibraryEvent; generation: number }) {
+  const { t } = useI18n();
+  const mediaBase = useMediaBase();
+  const videos = useQuery(JSON.stringify(['videos', event.id, generation]), () =>
+    call('listEventVideos', { eventId: event.id }),
+  ).data;
+  if (!videos || videos.length === 0) return null;
+  return (
+    <section className="video-strip" aria-label={t('ui.video.list', { event: event.name })}>
+      <h3>{t('ui.video.title', { count: videos.length })}</h3>
+      <p className="muted">{t('ui.video.notYet')}</p>
+      <ul>
+        {videos.map((video) => {
+          const file = video.paths[0]?.split(/[\\/]/).pop() ?? video.hash.slice(0, 12);
+          return (
+            <li key={video.hash} className="video-cell" data-hash={video.hash}>
+              <div className="video-poster">
+                {mediaBase && (
+                  <img
+                    src={`${mediaBase}thumbs/${video.hash}.webp`}
+                    alt=""
+                    loading="lazy"
+                    draggable={false}
+                    onError={(e) => (e.currentTarget.style.visibility = 'hidden')}
+                  />
+                )}
+                <span className="play-badge" role="img" aria-label={t('ui.video.badge')}>
+                  ▶
+                </span>
+                <span className="video-length">{t('ui.video.duration', clipLength(video.durationSeconds))}</span>
+              </div>
+              <div className="video-caption">
+                <span className="video-name">{file}</span>
+                {video.hasGps && <span className="badge">{t('ui.video.gps')}</span>}
+                {video.hasAudio && <span className="badge">{t('ui.video.audio')}</span>}
+                {video.people.length > 0 && (
+                  <span className="muted">{t('ui.video.people', { names: video.people.join(', ') })}</span>
+                )}
+              </div>
+            </li>
+          );
+        })}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,232 @@
+// Tracks from moving boxes on known paths (issue 15): identity kept by position, size and motion only — two people
+// crossing, one leaving and coming back, gaps bridged, a track split, margins grown in the direction of motion —
+// and no frame where a tracked person is on screen left without a box that covers them.
+import { describe, expect, it } from 'vitest';
+import type { Box } from '../../shared/geometry';
+import {
+  buildTracks,
+  DEFAULT_TRACK_OPTIONS,
+  splitTrack,
+  trackBoxes,
+  type FrameDetections,
+  type Track,
+  type TrackOptions,
+} from '../../electron/core/video';
+
+const FRAMES = 120;
+const options: TrackOptions = { ...DEFAULT_TRACK_OPTIONS, frameCount: FRAMES };
+
+/** A person's true box at a frame, or null when they are not in the picture. */
+type Path = (frame: number) => Box | null;
+
+/** Moves a box of size `size` in a straight line from (x0, y0) to (x1, y1) over frames first … last. */
+function line(first: number, last: number, from: [number, number], to: [number, number], size = 0.1): Path {
+  return (frame) => {
+    if (frame < first || frame > last) return null;
+    const t = (frame - first) / (last - first);
+    const x = from[0] + (to[0] - from[0]) * t;
+    const y = from[1] + (to[1] - from[1]) * t;
+    return { x: x - size / 2, y: y - size / 2, w: size, h: size };
+  };
+}
+
+function visible(box: Box | null): box is Box {
+  if (!box) return false;
+  const cx = box.x + box.w / 2;
+  const cy = box.y + box.h / 2;
+  return cx >= 0 && cx <= 1 && cy >= 0 && cy <= 1;
+}
+
+/**
+ * What a detector reports every `step` frames: the visible boxes, in an order that changes per frame (so order
+ * cannot carry identity); `missed(person, frame)` drops a detection (a head turned away).
+ */
+function detect(
+  paths: readonly Path[],
+  step: number,
+  missed: (person: number, frame: number) => boolean = () => false,
+): { frames: FrameDetections[]; who: Map<string, number> } {
+  const frames: FrameDetections[] = [];
+  const who = new Map<string, number>();
+  for (let frame = 0; frame < FRAMES; frame += step) {
+    const found: Array<{ box: Box; person: number }> = [];
+    paths.forEach((path, person) => {
+      const box = path(frame);
+      if (visible(box) && !missed(person, frame)) found.push({ box, person });
+    });
+    if (frame % 2 === 1) found.reverse();
+    for (const { box, person } of found) who.set(`${frame}:${JSON.stringify(box)}`, person);
+    frames.push({ frame, boxes: found.map(({ box }) => box) });
+  }
+  return { frames, who };
+}
+
+/** The one person all of a track's observations belong to (fails when the track mixes people). */
+function personOf(track: Track, who: Map<string, number>): number {
+  const people = new Set(track.observations.map((o) => who.get(`${o.frame}:${JSON.stringify(o.box)}`)));
+  expect(people.size, `track ${track.id} mixes people`).toBe(1);
+  return [...people][0]!;
+}
+
+function covers(outer: Box, inner: Box, tolerance = 1e-9): boolean {
+  return (
+    outer.x <= inner.x + tolerance &&
+    outer.y <= inner.y + tolerance &&
+    outer.x + outer.w >= inner.x + inner.w - tolerance &&
+    outer.y + outer.h >= inner.y + inner.h - tolerance
+  );
+}
+
+/** The true box clamped to the picture (only the part on screen needs covering). */
+function onScreen(box: Box): Box {
+  const x = Math.max(0, box.x);
+  const y = Math.max(0, box.y);
+  return { x, y, w: Math.min(1, box.x + box.w) - x, h: Math.min(1, box.y + box.h) - y };
+}
+
+/** Every frame from the track's first to last observation where its person is on screen has a covering box. */
+function expectCovered(track: Track, path: Path): void {
+  const boxes = new Map(trackBoxes(track, options).map((b) => [b.frame, b.box]));
+  const first = track.observations[0]!.frame;
+  const last = track.observations.at(-1)!.frame;
+  for (let frame = first; frame <= last; frame += 1) {
+    const truth = path(frame);
+    if (!truth || !visible(truth)) continue;
+    const box = boxes.get(frame);
+    expect(box, `frame ${frame} of track ${track.id} has no box`).toBeDefined();
+    expect(covers(box!, onScreen(truth)), `frame ${frame} of track ${track.id} is not covered`).toBe(true);
+  }
+}
+
+describe('linking detections into tracks', () => {
+  it('follows two people walking apart, sampled every third frame, one track each, every frame covered', () => {
+    const paths = [line(0, 119, [0.2, 0.3], [0.5, 0.2]), line(0, 119, [0.6, 0.7], [0.9, 0.8], 0.15)];
+    const { frames, who } = detect(paths, 3);
+    const tracks = buildTracks(frames, options);
+    expect(tracks).toHaveLength(2);
+    expect(tracks.map((track) => personOf(track, who)).sort()).toEqual([0, 1]);
+    for (const track of tracks) expectCovered(track, paths[personOf(track, who)]!);
+  });
+
+  it('keeps identities when two people cross, by their motion', () => {
+    // Same size, nearly the same height, passing through each other around frame 60.
+    const paths = [line(0, 119, [0.1, 0.5], [0.9, 0.52]), line(0, 119, [0.9, 0.54], [0.1, 0.5])];
+    for (const step of [1, 2, 4]) {
+      const { frames, who } = detect(paths, step);
+      const tracks = buildTracks(frames, options);
+      expect(tracks, `sampled every ${step}`).toHaveLength(2);
+      const people = tracks.map((track) => personOf(track, who));
+      expect(people.sort()).toEqual([0, 1]);
+      for (const track of tracks) {
+        expect(track.observations[0]!.frame).toBe(0);
+        expectCovered(track, paths[personOf(track, who)]!);
+      }
+    }
+  });
+
+  it('bridges a short gap where the detector missed a face, covering the frames in between', () => {
+    const paths = [line(0, 119, [0.1, 0.4], [0.8, 0.6])];
+    const missed = (_person: number, frame: number) => frame >= 40 && frame < 52; // 12 frames, under the gap limit
+    const { frames, who } = detect(paths, 1, missed);
+    const tracks = buildTracks(frames, options);
+    expect(tracks).toHaveLength(1);
+    expect(personOf(tracks[0]!, who)).toBe(0);
+    const kinds = new Map(trackBoxes(tracks[0]!, options).map((b) => [b.frame, b.kind]));
+    expect(kinds.get(45)).toBe('interpolated');
+    expect(kinds.get(39)).toBe('detected');
+    expectCovered(tracks[0]!, paths[0]!);
+  });
+
+  it('starts a new track for a person who leaves the frame and comes back after the gap limit', () => {
+    // Walks out on the right at about frame 36, is gone for ~50 frames, walks back in from the right.
+    const out = line(0, 50, [0.5, 0.5], [1.3, 0.5]);
+    const back = line(70, 119, [1.3, 0.4], [0.4, 0.4]);
+    const person: Path = (frame) => out(frame) ?? back(frame);
+    const other = line(0, 119, [0.2, 0.2], [0.2, 0.3]);
+    const { frames, who } = detect([person, other], 2);
+    const tracks = buildTracks(frames, options);
+    const owners = tracks.map((track) => personOf(track, who));
+    expect(owners.sort()).toEqual([0, 0, 1]);
+    const mine = tracks.filter((track) => personOf(track, who) === 0);
+    expect(mine[0]!.observations.at(-1)!.frame).toBeLessThan(mine[1]!.observations[0]!.frame);
+    for (const track of tracks) expectCovered(track, personOf(track, who) === 0 ? person : other);
+  });
+
+  it('does not depend on the order of the boxes within a frame', () => {
+    const paths = [line(0, 119, [0.1, 0.5], [0.9, 0.52]), line(0, 119, [0.9, 0.54], [0.1, 0.5])];
+    const { frames } = detect(paths, 2);
+    const reversed = frames.map((frame) => ({ frame: frame.frame, boxes: [...frame.boxes].reverse() }));
+    const summary = (tracks: Track[]) =>
+      tracks.map((track) => track.observations.map((o) => `${o.frame}:${o.box.x.toFixed(4)}`)).sort();
+    expect(summary(buildTracks(reversed, options))).toEqual(summary(buildTracks(frames, options)));
+  });
+});
+
+describe('margins and splitting', () => {
+  it('extends a track by margin frames whose boxes grow in the direction of motion and cover the person', () => {
+    // On screen from frame 0 to 119, but the face is only detected from frame 30 to 80 (turned away otherwise).
+    const path = line(0, 119, [0.1, 0.5], [0.9, 0.5]);
+    const { frames } = detect([path], 2, (_p, frame) => frame < 30 || frame > 80);
+    const [track] = buildTracks(frames, options);
+    const boxes = trackBoxes(track!, options);
+    const byFrame = new Map(boxes.map((b) => [b.frame, b]));
+    const first = track!.observations[0]!;
+    const last = track!.observations.at(-1)!;
+    for (let step = 1; step <= options.marginFrames; step += 1) {
+      const after = byFrame.get(last.frame + step)!;
+      const before = byFrame.get(first.frame - step)!;
+      expect(after.kind).toBe('margin');
+      expect(before.kind).toBe('margin');
+      // Where the person really is in the margin frames is covered…
+      expect(covers(after.box, path(last.frame + step)!)).toBe(true);
+      expect(covers(before.box, path(first.frame - step)!)).toBe(true);
+      // …because the box reaches ahead in the direction of motion (rightwards after, leftwards before).
+      expect(after.box.x + after.box.w).toBeGreaterThan(last.box.x + last.box.w + 0.003 * step);
+      expect(before.box.x).toBeLessThan(first.box.x - 0.003 * step);
+    }
+    expect(byFrame.has(last.frame + options.marginFrames + 1)).toBe(false);
+    expect(byFrame.has(first.frame - options.marginFrames - 1)).toBe(false);
+  });
+
+  it('keeps margins inside the clip and boxes inside the picture', () => {
+    const path = line(0, 119, [0.05, 0.05], [0.95, 0.95]);
+    const [track] = buildTracks(detect([path], 1).frames, options);
+    const boxes = trackBoxes(track!, options);
+    expect(boxes[0]!.frame).toBe(0);
+    expect(boxes.at(-1)!.frame).toBe(FRAMES - 1);
+    expect(new Set(boxes.map((b) => b.frame)).size).toBe(boxes.length);
+    for (const { box } of boxes) {
+      expect(box.x).toBeGreaterThanOrEqual(0);
+      expect(box.y).toBeGreaterThanOrEqual(0);
+      expect(box.x + box.w).toBeLessThanOrEqual(1);
+      expect(box.y + box.h).toBeLessThanOrEqual(1);
+    }
+  });
+
+  it('splits a track at a frame into two, each with its own margins, losing no observation', () => {
+    const path = line(0, 119, [0.1, 0.3], [0.9, 0.3]);
+    const [track] = buildTracks(detect([path], 2).frames, options);
+    const [before, after] = splitTrack(track!, 61, 99);
+    expect(before.id).toBe(track!.id);
+    expect(after!.id).toBe(99);
+    expect([...before.observations, ...after!.observations]).toEqual(track!.observations);
+    expect(before.observations.every((o) => o.frame < 61)).toBe(true);
+    expect(after!.observations.every((o) => o.frame >= 61)).toBe(true);
+    // Around the split, both halves' margins still cover the person: no frame slips through at the cut.
+    const covered = (frame: number) =>
+      [before, after!].some((half) =>
+        trackBoxes(half, options).some((b) => b.frame === frame && covers(b.box, path(frame)!)),
+      );
+    for (let frame = 50; frame <= 70; frame += 1) expect(covered(frame), `frame ${frame}`).toBe(true);
+    expect(splitTrack(track!, 0, 5)).toEqual([track, null]);
+    expect(splitTrack(track!, 500, 5)).toEqual([track, null]);
+  });
+
+  it('gives no boxes for an empty track and one still box (with margins) for a single detection', () => {
+    expect(trackBoxes({ id: 1, observations: [] }, options)).toEqual([]);
+    const box = { x: 0.4, y: 0.4, w: 0.1, h: 0.1 };
+    const boxes = trackBoxes({ id: 1, observations: [{ frame: 60, box }] }, options);
+    expect(boxes).toHaveLength(2 * options.marginFrames + 1);
+    for (const b of boxes) expect(covers(b.box, box)).toBe(true);
+  });
+});
