@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { listAuditEvents, verifyAuditTrail } from '../../electron/core/audit';
 import { openCore, type CoreContext } from '../../electron/core/context';
 import { pickPhotos } from '../../electron/core/library';
+import { linkRegion } from '../../electron/core/people';
 import { erasePerson } from '../../electron/core/privacy';
 import { startIndexJob } from '../../electron/core/library/indexer';
 import { eventReview, reviewPeople, setEventRoster, setReviewState } from '../../electron/core/review';
@@ -169,6 +170,17 @@ describe('naming in the review', () => {
     expect(item(s.review(), only)).toMatchObject({ state: 'open', needsName: true });
     expect(listAuditEvents(s.core.db, { action: 'people.guest', limit: 1000 })).toHaveLength(2);
     // Naming the guest as Sem took the guest mark back first: one unguest.
+    expect(listAuditEvents(s.core.db, { action: 'people.unguest', limit: 1000 })).toHaveLength(1);
+  });
+
+  it('a guest linked to a person on the photo page is no longer a guest (one unguest in the trail)', async () => {
+    const s = await school([{ file: 'IMG_1.jpg', takenAt: null, ...CANON, faces: [face(0.2)] }]);
+    const [only] = s.regions[0]! as [number];
+    setReviewState(s.core, only, { kind: 'guest' });
+    expect(s.review().photos[0]!.decision).toBe('hide');
+    linkRegion(s.core.db, s.core.actor(), only, s.personId('2001'));
+    expect(item(s.review(), only)).toMatchObject({ state: 'person' });
+    expect(s.review().photos[0]!.decision).toBe('publish');
     expect(listAuditEvents(s.core.db, { action: 'people.unguest', limit: 1000 })).toHaveLength(1);
   });
 

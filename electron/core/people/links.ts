@@ -25,7 +25,18 @@ export function linkRegion(db: WritableDb, actor: Actor, regionId: number, perso
     if (personId !== null && findPerson(db, personId) === null) {
       throw new AppError('people.personUnknown', { person: personId });
     }
-    if (region.personId === personId) return region;
+    // Naming a face marked "guest / not known" (in the review) takes that mark back: the person decides now.
+    const unguest = personId !== null && region.guestAt !== null;
+    if (region.personId === personId && !unguest) return region;
+    if (unguest) {
+      repo.setRegionGuest(db, regionId, null);
+      log({
+        action: 'people.unguest',
+        subject: `photo:${region.photoHash}`,
+        details: { region: regionId, source: region.source },
+      });
+    }
+    if (region.personId === personId) return requireRegion(db, regionId);
     repo.setRegionPerson(db, regionId, personId);
     log({
       action: personId === null ? 'people.unlink' : 'people.link',
