@@ -4,6 +4,7 @@ import { translate, type MessageKey, type MessageParams } from '../../shared/i18
 import { appVersion } from '../core/version';
 import { registerAudit } from './commands/audit';
 import { registerCheckText } from './commands/checkText';
+import { registerCredits } from './commands/credits';
 import { registerConnect, registerServer } from './commands/board';
 import { registerChannels, registerConsent, registerPrivacyOfficer } from './commands/consent';
 import { registerDoctor } from './commands/doctor';
@@ -38,6 +39,7 @@ export function buildProgram(language = cliLanguage(process.argv, process.env)):
   registerFaces(program, t);
   registerPublish(program, t);
   registerCheckText(program, t);
+  registerCredits(program, t);
   registerPicks(program, t);
   registerSidecars(program, t);
   registerPeople(program, t);

@@ -25,6 +25,19 @@ export const captionNl = {
   'report.caption.clean': 'Bijschrift gecontroleerd: niets gevonden.',
   'report.caption.findings': 'Bijschrift gecontroleerd: {count} bevindingen ({rules}).',
   'report.caption.hashOnly': 'Alleen de vingerafdruk van de tekst is bewaard: de tekst noemt een verborgen persoon.',
+  'cli.credits.description':
+    'welke naamsvermelding (maker, copyright, credit) per kanaal in geëxporteerde bestanden blijft',
+  'cli.credits.show': 'toon de keuze per kanaal en of foto’s zonder fotograaf of copyright gemeld worden',
+  'cli.credits.set': 'kies de velden die voor een kanaal blijven (geen velden: niets blijft)',
+  'cli.credits.channel': 'kanaal (code, bijvoorbeeld website)',
+  'cli.credits.fields': 'velden: {fields}',
+  'cli.credits.warn': 'meld vóór een export foto’s zonder bekende fotograaf of copyright (on) of niet (off)',
+  'cli.credits.onOff': 'on of off',
+  'cli.credits.none': 'niets (alle metadata verwijderd)',
+  'cli.credits.warnOn': 'Foto’s zonder fotograaf of copyright worden vóór een export gemeld.',
+  'cli.credits.warnOff': 'Foto’s zonder fotograaf of copyright worden niet gemeld.',
+  'error.cli.credits.badField': 'Onbekend veld “{field}”; kies uit {fields}.',
+  'error.cli.credits.badOnOff': '“{value}”: kies on of off.',
 } as const;
 
 export const captionEn = {
@@ -52,4 +65,16 @@ export const captionEn = {
   'report.caption.clean': 'Caption checked: nothing found.',
   'report.caption.findings': 'Caption checked: {count} findings ({rules}).',
   'report.caption.hashOnly': 'Only the fingerprint of the text was kept: the text names a hidden person.',
+  'cli.credits.description': 'which credits (creator, copyright, credit line) stay in exported files, per channel',
+  'cli.credits.show': 'show the choice per channel and whether photos without photographer or copyright are flagged',
+  'cli.credits.set': 'choose the fields kept for a channel (no fields: nothing is kept)',
+  'cli.credits.channel': 'channel (code, for example website)',
+  'cli.credits.fields': 'fields: {fields}',
+  'cli.credits.warn': 'flag photos without a known photographer or copyright before an export (on) or not (off)',
+  'cli.credits.onOff': 'on or off',
+  'cli.credits.none': 'nothing (all metadata removed)',
+  'cli.credits.warnOn': 'Photos without photographer or copyright are flagged before an export.',
+  'cli.credits.warnOff': 'Photos without photographer or copyright are not flagged.',
+  'error.cli.credits.badField': 'Unknown field “{field}”; choose from {fields}.',
+  'error.cli.credits.badOnOff': '“{value}”: choose on or off.',
 } as const;
