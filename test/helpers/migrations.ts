@@ -159,3 +159,17 @@ export function addVersion1Rows(db: WritableDb): void {
              (2, '${at}', 'tester', 'Tester', 'export.done', 'export:1', '{}', '${hash('1')}', '${hash('2')}');
   `);
 }
+
+/**
+ * A database brought to `from` with version 1's rows in every table (added at version 3, before 004 moves consent
+ * reasons out), its schema and rows then, and the same database migrated one step further.
+ */
+export function migratedOneStep(file: string, from: number) {
+  const db = databaseAtVersion(file, 3);
+  addVersion1Rows(db);
+  migrateTo(db, from);
+  const schemaBefore = schemaObjects(db);
+  const rowsBefore = tableRows(db) as Record<string, Array<Record<string, unknown>>>;
+  migrateTo(db, from + 1);
+  return { db, schemaBefore, rowsBefore };
+}

@@ -1,32 +1,11 @@
 // What a video file says about itself, read with the bundled ffprobe: container, duration, frame rate, size,
 // rotation, creation date, camera, GPS presence, title/comment/keywords and whether it carries sound.
 import { AppError } from '../../../shared/errors';
+import type { VideoInfo } from '../../../shared/library';
 import { inputOptions, runTool } from './ffmpeg';
 
-export interface VideoProbe {
-  /** ffprobe's container name ("mov,mp4,m4a,3gp,3g2,mj2", "avi"). */
-  readonly container: string;
-  readonly videoCodec: string;
-  readonly durationSeconds: number;
-  readonly frameRate: number;
-  /** Stored frame size, before rotation. */
-  readonly width: number;
-  readonly height: number;
-  /** Degrees clockwise a player turns the frames (0, 90, 180, 270). */
-  readonly rotation: number;
-  readonly displayWidth: number;
-  readonly displayHeight: number;
-  readonly takenAt: string | null;
-  readonly cameraMake: string | null;
-  readonly cameraModel: string | null;
-  readonly hasGps: boolean;
-  readonly hasAudio: boolean;
-  readonly title: string | null;
-  readonly comment: string | null;
-  readonly keywords: string[];
-  /** Streams other than video and audio (data, subtitles, timecode): an export must leave them out. */
-  readonly otherStreams: number;
-}
+/** What the container says of a clip: the library's VideoInfo without what the library adds (hash, names, frames, paths). */
+export type VideoProbe = Omit<VideoInfo, 'hash' | 'people' | 'previewFrames' | 'paths'>;
 
 type Tags = Readonly<Record<string, unknown>>;
 

@@ -3,28 +3,14 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { schemaVersion } from '../../../electron/core/db';
-import {
-  addVersion1Rows,
-  databaseAtVersion,
-  migrateTo,
-  namesOf,
-  schemaDiff,
-  schemaObjects,
-  tableRows,
-} from '../../helpers/migrations';
+import { migratedOneStep, namesOf, schemaDiff, schemaObjects, tableRows } from '../../helpers/migrations';
 import { useTempDirs } from '../../helpers/tempDir';
 
 const tempDir = useTempDirs();
 const photo = 'a'.repeat(64);
 
 function migratedFromVersion4() {
-  const db = databaseAtVersion(path.join(tempDir(), 'f.sqlite'), 3);
-  addVersion1Rows(db);
-  migrateTo(db, 4);
-  const schemaBefore = schemaObjects(db);
-  const rowsBefore = tableRows(db) as Record<string, Array<Record<string, unknown>>>;
-  migrateTo(db, 5);
-  return { db, schemaBefore, rowsBefore };
+  return migratedOneStep(path.join(tempDir(), 'f.sqlite'), 4);
 }
 
 describe('migration 005 over a version-4 database', () => {

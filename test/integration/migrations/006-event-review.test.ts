@@ -3,28 +3,13 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { schemaVersion } from '../../../electron/core/db';
-import {
-  addVersion1Rows,
-  databaseAtVersion,
-  migrateTo,
-  namesOf,
-  schemaDiff,
-  schemaObjects,
-  tableRows,
-} from '../../helpers/migrations';
+import { migratedOneStep, namesOf, schemaDiff, schemaObjects, tableRows } from '../../helpers/migrations';
 import { useTempDirs } from '../../helpers/tempDir';
 
 const tempDir = useTempDirs();
 
 function migratedFromVersion5() {
-  // Version 1's rows hold a consent reason, which version 4 moves out of consent_records: add them before 004.
-  const db = databaseAtVersion(path.join(tempDir(), 'f.sqlite'), 3);
-  addVersion1Rows(db);
-  migrateTo(db, 5);
-  const schemaBefore = schemaObjects(db);
-  const rowsBefore = tableRows(db) as Record<string, Array<Record<string, unknown>>>;
-  migrateTo(db, 6);
-  return { db, schemaBefore, rowsBefore };
+  return migratedOneStep(path.join(tempDir(), 'f.sqlite'), 5);
 }
 
 describe('migration 006 over a version-5 database', () => {

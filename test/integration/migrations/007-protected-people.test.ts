@@ -3,26 +3,13 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { schemaVersion } from '../../../electron/core/db';
-import {
-  addVersion1Rows,
-  databaseAtVersion,
-  migrateTo,
-  schemaDiff,
-  schemaObjects,
-  tableRows,
-} from '../../helpers/migrations';
+import { migratedOneStep, schemaDiff, schemaObjects, tableRows } from '../../helpers/migrations';
 import { useTempDirs } from '../../helpers/tempDir';
 
 const tempDir = useTempDirs();
 
 function migratedFromVersion6() {
-  const db = databaseAtVersion(path.join(tempDir(), 'f.sqlite'), 3);
-  addVersion1Rows(db);
-  migrateTo(db, 6);
-  const schemaBefore = schemaObjects(db);
-  const rowsBefore = tableRows(db) as Record<string, Array<Record<string, unknown>>>;
-  migrateTo(db, 7);
-  return { db, schemaBefore, rowsBefore };
+  return migratedOneStep(path.join(tempDir(), 'f.sqlite'), 6);
 }
 
 describe('migration 007 over a version-6 database', () => {

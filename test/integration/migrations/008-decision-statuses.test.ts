@@ -4,27 +4,13 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { schemaVersion } from '../../../electron/core/db';
-import {
-  addVersion1Rows,
-  databaseAtVersion,
-  migrateTo,
-  namesOf,
-  schemaDiff,
-  schemaObjects,
-  tableRows,
-} from '../../helpers/migrations';
+import { migratedOneStep, namesOf, schemaDiff, schemaObjects, tableRows } from '../../helpers/migrations';
 import { useTempDirs } from '../../helpers/tempDir';
 
 const tempDir = useTempDirs();
 
 function migratedFromVersion7() {
-  const db = databaseAtVersion(path.join(tempDir(), 'f.sqlite'), 3);
-  addVersion1Rows(db);
-  migrateTo(db, 7);
-  const schemaBefore = schemaObjects(db);
-  const rowsBefore = tableRows(db) as Record<string, unknown[]>;
-  migrateTo(db, 8);
-  return { db, schemaBefore, rowsBefore };
+  return migratedOneStep(path.join(tempDir(), 'f.sqlite'), 7);
 }
 
 describe('migration 008 over a version-7 database', () => {

@@ -3,28 +3,14 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { schemaVersion } from '../../../electron/core/db';
-import {
-  addVersion1Rows,
-  databaseAtVersion,
-  migrateTo,
-  namesOf,
-  schemaDiff,
-  schemaObjects,
-  tableRows,
-} from '../../helpers/migrations';
+import { migratedOneStep, namesOf, schemaDiff, schemaObjects, tableRows } from '../../helpers/migrations';
 import { useTempDirs } from '../../helpers/tempDir';
 
 const tempDir = useTempDirs();
 const clip = 'c'.repeat(64);
 
 function migratedFromVersion8() {
-  const db = databaseAtVersion(path.join(tempDir(), 'f.sqlite'), 3);
-  addVersion1Rows(db);
-  migrateTo(db, 8);
-  const schemaBefore = schemaObjects(db);
-  const rowsBefore = tableRows(db);
-  migrateTo(db, 9);
-  return { db, schemaBefore, rowsBefore };
+  return migratedOneStep(path.join(tempDir(), 'f.sqlite'), 8);
 }
 
 const insertVideo = `INSERT INTO videos (hash, container, video_codec, duration_s, frame_rate, width, height, rotation,
