@@ -8,6 +8,7 @@ import { migration006 } from './006-event-review';
 import { migration007 } from './007-protected-people';
 import { migration008 } from './008-decision-statuses';
 import { migration009 } from './009-videos';
+import { migration010 } from './010-video-tracks';
 import type { Migration } from './types';
 
 export type { Migration } from './types';
@@ -22,4 +23,5 @@ export const migrations: readonly Migration[] = [
   migration007,
   migration008,
   migration009,
+  migration010,
 ];
