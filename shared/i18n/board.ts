@@ -71,6 +71,8 @@ export const boardNl = {
   'error.board.notABoardUser': '{user} is geen gebruiker van dit bestuur (maak hem aan met fotowacht server add-user).',
   'error.board.keyStoreUnavailable':
     'De sleutelbos van dit systeem is niet bereikbaar, dus het wachtwoord kan niet veilig worden bewaard; er is niets opgeslagen ({detail}).',
+  'error.board.notSignedIn':
+    'Deze computer heeft geen wachtwoord voor de database van het bestuur in de sleutelbos: koppel opnieuw met fotowacht connect.',
 } as const;
 
 export const boardEn = {
@@ -144,4 +146,6 @@ export const boardEn = {
   'error.board.notABoardUser': '{user} is not a user of this board (create them with fotowacht server add-user).',
   'error.board.keyStoreUnavailable':
     "This system's key store cannot be reached, so the password cannot be kept safely; nothing was stored ({detail}).",
+  'error.board.notSignedIn':
+    "This computer has no password for the board's database in the key store: connect again with fotowacht connect.",
 } as const satisfies Record<keyof typeof boardNl, string>;

@@ -43,3 +43,4 @@ export {
   type ConnectWorkstationResult,
 } from './workstation';
 export { postgresConsentReads } from './consentReadsRepository';
+export { inBoardMode, openBoardSession, type BoardSession, type OpenBoardSessionOptions } from './session';
