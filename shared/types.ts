@@ -15,6 +15,8 @@ export interface Settings {
   readonly maxHiddenAreaShare: number;
   /** More hidden people than this blocks the photo. */
   readonly maxHiddenPeople: number;
+  /** A hidden person larger than maxHiddenAreaShare in at least this share of a clip's frames blocks the clip. */
+  readonly clipMainSubjectShare: number;
   /** Per channel id, the credit fields an export keeps from the source photo (none by default: all is stripped). */
   readonly exportCredits: Readonly<Record<string, readonly CreditField[]>>;
   /** Warn before an export about photos without a known photographer or copyright notice. */
