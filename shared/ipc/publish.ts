@@ -49,6 +49,7 @@ export interface PublicationView {
   readonly outDir: string;
   readonly outputName: string;
   readonly outputSha256: string;
+  /** The source's content hash: a photo's, or a clip's for an exported clip. */
   readonly photoHash: string;
   readonly consentRecordId: number;
 }

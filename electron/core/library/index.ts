@@ -57,4 +57,5 @@ export {
   type SidecarSummary,
 } from './sidecars';
 export { registerLibraryHandlers } from './ipc';
-export { removeVideoNames } from './videoRepository';
+export { getVideo, listEventVideos, removeVideoNames } from './videoRepository';
+export { getVideoScan, listVideoTracks } from './videoTrackRepository';
