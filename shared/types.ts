@@ -46,6 +46,13 @@ export interface JobItemError {
   readonly params: ErrorParams;
 }
 
+export interface FrameProgress {
+  readonly done: number;
+  /** The frames the clip's length promises (an estimate until the last is written). */
+  readonly total: number;
+  readonly frameRate: number;
+}
+
 export interface JobProgress {
   readonly jobId: string;
   readonly kind: string;
@@ -56,6 +63,8 @@ export interface JobProgress {
   readonly failed: number;
   readonly skipped: number;
   readonly current: string | null;
+  /** Frames of the current clip written so far and in all, at its frame rate (a clip's export); absent otherwise. */
+  readonly frames?: FrameProgress | null;
   readonly errors: readonly JobItemError[];
   readonly startedAt: string;
   readonly finishedAt: string | null;

@@ -20,7 +20,7 @@ function person(
   extra: { protected?: boolean; recordId?: number | null } = {},
 ): RegionIdentity {
   const recordId = extra.recordId !== undefined ? extra.recordId : status === 'none' ? null : 100 + personId;
-  return { kind: 'person', personId, name, consent: { status, recordId }, protected: extra.protected };
+  return { kind: 'person', personId, name, consent: { status, recordId }, protected: extra.protected === true };
 }
 
 let nextId = 1;

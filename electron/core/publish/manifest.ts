@@ -30,7 +30,7 @@ export interface Manifest {
   readonly date: string;
   readonly schoolYear: string;
   readonly createdAt: string;
-  readonly settings: Readonly<Record<string, string | number | null>>;
+  readonly settings: Readonly<Record<string, string | number | boolean | null>>;
   readonly files: readonly ManifestEntry[];
   /** The audit trail's head when the manifest was written: an anchor (`fotowacht audit verify --anchor-file`). */
   readonly auditHead: AuditAnchor;
