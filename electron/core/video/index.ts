@@ -2,6 +2,14 @@
 // detections into tracks across frames, exporting a clip with its masks and checking an exported clip for leaks.
 export { inputOptions, runTool, toolPath, videoToolInfo, VIDEO_FORMAT_WHITELIST, type VideoToolInfo } from './ffmpeg';
 export {
+  ALLOWED_FORMAT_TAGS,
+  ALLOWED_STREAM_TAGS,
+  checkClipLeak,
+  type ClipLeakCode,
+  type ClipLeakExpectations,
+  type ClipLeakFinding,
+} from './clipLeakCheck';
+export {
   exportClip,
   X264_CRF,
   X264_PRESET,
@@ -10,6 +18,7 @@ export {
   type ClipExportResult,
 } from './exportClip';
 export { MASK_YUV, masksByFrame, type FrameMasks } from './masks';
+export { ALLOWED_BOXES, readMp4Structure, type Mp4Box } from './mp4Boxes';
 export {
   decodeFramesArgs,
   frameSizeFor,

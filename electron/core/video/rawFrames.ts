@@ -35,7 +35,7 @@ export function frameSizeFor(displayWidth: number, displayHeight: number, longSi
 
 /** Bytes of one YUV 4:2:0 picture: the full-size luma plane and two quarter-size chroma planes. */
 export function yuvFrameBytes(size: FrameSize): number {
-  return size.width * size.height + 2 * (size.width / 2) * (size.height / 2);
+  return size.width * size.height + 2 * Math.ceil(size.width / 2) * Math.ceil(size.height / 2);
 }
 
 export interface DecodeOptions {
