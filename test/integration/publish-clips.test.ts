@@ -5,6 +5,7 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { describeAuditEvent } from '../../electron/core/audit';
 import { listAuditEvents, verifyAuditTrail } from '../../electron/core/audit/trail';
 import { consentOn } from '../../electron/core/consent/registry';
 import type { CoreContext } from '../../electron/core/context';
@@ -218,6 +219,9 @@ describe('clips in the export job', () => {
       audioKept: 0,
       failed: 0,
     });
+    expect(describeAuditEvent(done, 'en')).toContain(
+      'Clips: 1 ready, 2 tracks hidden in every frame they may be on screen; sound removed.',
+    );
     expect(verifyAuditTrail(core.db).ok).toBe(true);
     expect(wherePublished(core.db, s.person('1001')).map((row) => [row.outputName, row.photoHash])).toContainEqual([
       clip.outputName,
@@ -262,8 +266,10 @@ describe('clips in the export job', () => {
     ]);
     const done = listAuditEvents(core.db, { limit: 5, action: 'export.done' })[0]!;
     expect(done.details).toMatchObject({ settings: { keepAudio: true }, clipsExported: 2, audioKept: 2 });
+    expect(describeAuditEvent(done, 'nl')).toContain('geluid behouden (gekozen bij de export)');
     const override = listAuditEvents(core.db, { limit: 5, action: 'export.override' })[0]!;
     expect(override.subject).toBe(`clip:${s.clips.get('CLIP_0002.mp4')}`);
+    expect(describeAuditEvent(override, 'en')).toMatch(/^A block on a clip was overridden for /);
     expect(override.details).toMatchObject({ blockers: ['policy.clip.mainSubjectUnknown', 'policy.overridden'] });
     // The reason is kept beside the chain, never in it.
     expect(JSON.stringify(override.details)).not.toContain(reason);
