@@ -18,7 +18,7 @@ afterAll(() => dirs.forEach((dir) => rmSync(dir, { recursive: true, force: true 
 
 describe('clips on the publish screen', () => {
   it(
-    'lists a clip with its decision and play badge, keeps the sound only when ticked',
+    'lists a clip with its decision and play badge (in the library too), keeps the sound only when ticked',
     { timeout: 240_000 },
     async () => {
       const root = mkdtempSync(path.join(tmpdir(), 'fotowacht-clips-ui-'));
@@ -43,7 +43,17 @@ describe('clips on the publish screen', () => {
         ]);
         linkTrack(core, zoeTrack!, zoe);
 
-        await page.getByRole('button', { name: 'Publiceren' }).click();
+        // The library shows the clip's decision for the chosen channel and date beside its poster.
+        await page.getByRole('button', { name: 'Logboek' }).click();
+        await page.getByRole('button', { name: 'Bibliotheek' }).click();
+        await page.locator('.event-row').getByRole('button', { name: 'Sportdag 2026' }).click();
+        const strip = page.getByRole('region', { name: 'Video’s van Sportdag 2026' });
+        await strip
+          .locator(`[data-hash="${hash}"] .badge.warn`)
+          .getByText('met verborgen personen')
+          .waitFor({ timeout: 60_000 });
+
+        await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('button', { name: 'Publiceren' }).click();
         const clips = page.getByRole('region', { name: 'Clips (1)' });
         await clips.waitFor({ timeout: 60_000 });
         const row = clips.locator(`tr[data-hash="${hash}"]`);

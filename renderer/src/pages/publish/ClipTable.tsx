@@ -119,18 +119,12 @@ export function AudioChoice({ keepAudio, onKeepAudio }: { keepAudio: boolean; on
   return (
     <div className="form-row">
       <label className="check">
-        <input
-          type="checkbox"
-          name="keepAudio"
-          checked={keepAudio}
-          onChange={(e) => onKeepAudio(e.target.checked)}
-          aria-describedby="keep-audio-help"
-        />
-        {t('ui.publishClips.audio')}
+        <input type="checkbox" name="keepAudio" checked={keepAudio} onChange={(e) => onKeepAudio(e.target.checked)} />
+        <span>
+          {t('ui.publishClips.audio')}
+          <small className="block muted">{t('ui.publishClips.audio.help')}</small>
+        </span>
       </label>
-      <p id="keep-audio-help" className="muted">
-        {t('ui.publishClips.audio.help')}
-      </p>
     </div>
   );
 }
