@@ -10,6 +10,7 @@ import { listAuditEvents, verifyAuditTrail } from '../../electron/core/audit/tra
 import { consentOn } from '../../electron/core/consent/registry';
 import type { CoreContext } from '../../electron/core/context';
 import { listVideoTracks, getVideoScan } from '../../electron/core/library/videoTrackRepository';
+import { erasePerson } from '../../electron/core/privacy';
 import { startExport, wherePublished } from '../../electron/core/publish';
 import { sha256 } from '../../electron/core/publish/writePhoto';
 import { DEFAULT_TRACK_OPTIONS, trackBoxes } from '../../electron/core/video';
@@ -306,5 +307,26 @@ describe('clips in the export job', () => {
       state: 'failed',
       error_code: 'publish.clipFileMissing',
     });
+  });
+
+  it('clears the override reason of a clip when a person linked in it is erased', async () => {
+    const s = await school();
+    const { core } = s;
+    const hash = s.clips.get('CLIP_0002.mp4')!;
+    // Sem is the large face of CLIP_0002: blocked as its main subject, overridden with a reason naming him.
+    linkTrack(core, listVideoTracks(core.db, hash)[0]!.id, s.person('1002'));
+    const reason = 'Sem van ’t Hof staat er met zijn rug op';
+    const summary = await exportClips(core, {
+      videoHashes: [hash],
+      outDir: path.join(tempDir(), 'social'),
+      overrides: { [hash]: reason },
+    });
+    expect(summary.clips[0]).toMatchObject({ decision: 'hide', state: 'done' });
+    const stored = core.db.prepare('SELECT override_reason FROM export_clips WHERE video_hash = ?').pluck();
+    expect(stored.get(hash)).toBe(reason);
+    erasePerson(core.db, core.actor(), s.person('1002'), 'Verzoek ouders');
+    const erased = listAuditEvents(core.db, { limit: 1, action: 'person.erased' })[0]!;
+    expect(erased.details).toMatchObject({ overrideReasonsRemoved: 1 });
+    expect(stored.get(hash)).toBeNull();
   });
 });

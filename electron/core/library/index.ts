@@ -58,4 +58,4 @@ export {
 } from './sidecars';
 export { registerLibraryHandlers } from './ipc';
 export { getVideo, listEventVideos, removeVideoNames } from './videoRepository';
-export { getVideoScan, listVideoTracks } from './videoTrackRepository';
+export { getVideoScan, listVideoTracks, videosWithPerson } from './videoTrackRepository';

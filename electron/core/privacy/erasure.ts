@@ -9,7 +9,7 @@ import type { Person } from '../../../shared/consent';
 import { audited, ERASED_DETAILS_KEY, erasePersonalDetails, type Actor } from '../audit';
 import { erasePersonRow, getPerson, personErasedAt, pseudonymOf } from '../consent';
 import type { ReadableDb, WritableDb } from '../db';
-import { removePhotoKeywords, removeVideoNames } from '../library';
+import { removePhotoKeywords, removeVideoNames, videosWithPerson } from '../library';
 import { eraseRegionsOf } from '../people';
 import { clearOverrideReasons, takedownList, type Publication } from '../publish';
 
@@ -90,8 +90,8 @@ export function erasePerson(
       const keywordsRemoved = removePhotoKeywords(db, names);
       // Clips carry names too: in their people, keywords, title and comment.
       const videoNamesRemoved = removeVideoNames(db, names, mentionsPerson(person));
-      // Override reasons are free text about a photo: those of the person's photos may name them.
-      const overrideReasonsRemoved = clearOverrideReasons(db, regions.photoHashes);
+      // Override reasons are free text about a photo or clip: those of the person's photos and clips may name them.
+      const overrideReasonsRemoved = clearOverrideReasons(db, regions.photoHashes, videosWithPerson(db, person.id));
       const { reasons } = erasePersonRow(db, person.id, now.toISOString());
       const auditDetailsErased = erasePersonalDetails(db, preview.pseudonym);
       log({
