@@ -75,14 +75,14 @@ export interface ClipSchool extends IndexedSchool {
 export async function clipSchool(
   dataDir: string,
   photosDir: string,
-  files: ReadonlyArray<{ readonly file: string; readonly names?: readonly string[] }>,
+  files: ReadonlyArray<{ readonly file: string; readonly names?: readonly string[]; readonly seconds?: number }>,
 ): Promise<ClipSchool> {
   const school = await indexedSchool(dataDir, photosDir, undefined, (sample) => {
-    for (const { file, names = [] } of files) {
+    for (const { file, names = [], seconds = CLIP_FRAMES / CLIP_FPS } of files) {
       makeClip(path.join(sample.eventDir, file), {
         ...CLIP_SIZE,
         fps: CLIP_FPS,
-        seconds: CLIP_FRAMES / CLIP_FPS,
+        seconds,
         audio: true,
         // A comment of its own: each file a clip of its own (the same bytes would be one clip).
         metadata: { title: "Sportdag met Sem van 't Hof", comment: `Zoë Bakker wint (${file})` },

@@ -329,4 +329,28 @@ describe('clips in the export job', () => {
     expect(erased.details).toMatchObject({ overrideReasonsRemoved: 1 });
     expect(stored.get(hash)).toBeNull();
   });
+
+  it('cancelled while a clip is written: the export is cancelled and nothing of it is left', async () => {
+    const s = await clipSchool(tempDir(), tempDir(), [{ file: 'LONG.mp4', seconds: 20 }]);
+    cores.push(s.core);
+    const hash = s.clips.get('LONG.mp4')!;
+    scanClip(s.core, hash, [observations(0, 45, { x: 0.6, y: 0.5, w: 0.15, h: 0.2 })]);
+    const outDir = path.join(tempDir(), 'social');
+    const job = startExport(s.core, { channelId: 'social', date: '2026-10-01', videoHashes: [hash], outDir });
+    // Cancelled as soon as the job reports frames of the clip (the clip has 500).
+    const seen: number[] = [];
+    const unsubscribe = s.core.jobs.onProgress((progress) => {
+      if (progress.jobId !== job.jobId || !progress.frames) return;
+      seen.push(progress.frames.done);
+      void s.core.jobs.cancel(job.jobId);
+    });
+    const end = await job.finished;
+    unsubscribe();
+    expect(seen.length).toBeGreaterThan(0);
+    expect(Math.min(...seen)).toBeLessThan(500);
+    expect(end.state).toBe('cancelled');
+    expect(readdirSync(outDir)).toEqual([]);
+    expect(readdirSync(path.join(s.core.paths.root, 'tmp')).filter((name) => name.startsWith('export-'))).toEqual([]);
+    expect(listAuditEvents(s.core.db, { limit: 1 })[0]).toMatchObject({ action: 'export.cancelled' });
+  });
 });

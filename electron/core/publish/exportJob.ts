@@ -1,6 +1,6 @@
 // Export for one channel and date: the chosen photos or a whole event (its photos, then its clips) become
-// publish-ready files, each checked after writing, then a manifest, then one audit event. A cancelled export removes what it wrote, and a crashed
-// one is never recorded as done.
+// publish-ready files, each checked after writing, then a manifest, then one audit event. A cancelled export removes
+// what it wrote, and a crashed one is never recorded as done.
 import { mkdirSync, rmSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
