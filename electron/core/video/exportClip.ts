@@ -135,7 +135,7 @@ export async function exportClip(
   options.signal?.throwIfAborted();
   const name = options.name ?? path.basename(input);
   const probe = await probeVideo(input, name, options.signal);
-  const frameRate = plan.frameRate ?? numberingRate(probe.frameRate);
+  const frameRate = numberingRate(plan.frameRate ?? probe.frameRate);
   const size = frameSizeFor(probe.displayWidth, probe.displayHeight, plan.longSide);
   const frameBytes = yuvFrameBytes(size);
   const expected = Math.max(1, Math.round(probe.durationSeconds * frameRate));

@@ -17,11 +17,12 @@ export {
   type ClipExportPlan,
   type ClipExportResult,
 } from './exportClip';
-export { MASK_YUV, masksByFrame, type FrameMasks } from './masks';
+export { MASK_GROW_PX, MASK_YUV, maskRect, masksByFrame, paintMasks, type FrameMasks, type PixelRect } from './masks';
 export { ALLOWED_BOXES, readMp4Structure, type Mp4Box } from './mp4Boxes';
 export {
   decodeFramesArgs,
   frameSizeFor,
+  MAX_FRAME_SIDE,
   numberingRate,
   readFrames,
   startTool,

@@ -52,13 +52,17 @@ export function regionRect(box: Box, size: FrameSize, insetPx: number): PixelRec
   return rect.x1 > rect.x0 && rect.y1 > rect.y0 ? rect : { x0: 0, y0: 0, x1: 0, y1: 0 };
 }
 
-/** The masks of a plan by frame number; boxes of the same frame (several tracks) are kept together. */
+/**
+ * The masks of a plan by frame number; boxes of the same frame (several tracks) are kept together. Boxes that are
+ * not numbers or have no area are left out.
+ */
 export function masksByFrame(masks: readonly FrameMasks[]): Map<number, Box[]> {
   const byFrame = new Map<number, Box[]>();
   for (const { frame, boxes } of masks) {
-    if (!Number.isInteger(frame) || frame < 0 || boxes.length === 0) continue;
+    const usable = boxes.filter((box) => [box.x, box.y, box.w, box.h].every(Number.isFinite) && box.w > 0 && box.h > 0);
+    if (!Number.isInteger(frame) || frame < 0 || usable.length === 0) continue;
     const list = byFrame.get(frame) ?? [];
-    list.push(...boxes);
+    list.push(...usable);
     byFrame.set(frame, list);
   }
   return byFrame;

@@ -22,13 +22,17 @@ export interface FrameSize {
   readonly height: number;
 }
 
+/** Longest side of any exported or decoded picture (4K): a larger header is scaled down, so a frame stays < 13 MB. */
+export const MAX_FRAME_SIDE = 3840;
+
 /**
- * The picture size in display orientation with the longest side at most `longSide` (null: the clip's own size),
- * never enlarged, both sides even (4:2:0 needs them) and at least 2.
+ * The picture size in display orientation with the longest side at most `longSide` (null: the clip's own size)
+ * and at most MAX_FRAME_SIDE, never enlarged, both sides even (4:2:0 needs them) and at least 2.
  */
 export function frameSizeFor(displayWidth: number, displayHeight: number, longSide: number | null): FrameSize {
   const long = Math.max(displayWidth, displayHeight);
-  const scale = longSide === null || long <= longSide ? 1 : longSide / long;
+  const limit = Math.min(longSide ?? MAX_FRAME_SIDE, MAX_FRAME_SIDE);
+  const scale = long <= limit ? 1 : limit / long;
   const even = (value: number) => Math.max(2, Math.round((value * scale) / 2) * 2);
   return { width: even(displayWidth), height: even(displayHeight) };
 }
