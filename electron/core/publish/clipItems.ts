@@ -8,6 +8,7 @@ import type { Actor } from '../audit';
 import { audited } from '../audit';
 import { pseudonymOf } from '../consent';
 import type { WritableDb } from '../db';
+import { diskError } from '../fsErrors';
 import type { JobContext } from '../jobs';
 import { decideClipOne, type ChosenClip, type ClipDecided } from './clipDecisions';
 import { writeClip, type ClipProblem, type ClipWriteSettings } from './clipExport';
@@ -162,7 +163,10 @@ export async function exportClipItems(
     } catch (error) {
       if (signal.aborted) return 'skipped';
       // A clip that could not be read or written is a failed item in the export, its manifest and the audit trail.
-      const failure = error instanceof AppError ? error : new AppError('publish.writeFailed', { file });
+      const failure =
+        error instanceof AppError
+          ? error
+          : (diskError(error, { file }) ?? new AppError('publish.writeFailed', { file }));
       outcomes[index] = record(step, decided, 'failed', null, [{ code: failure.code, params: { file } }]);
       throw failure;
     } finally {
