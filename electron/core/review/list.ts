@@ -15,11 +15,11 @@ import {
   type ReviewItem,
   type ReviewPhoto,
 } from '../../../shared/review';
+import { clipCounts } from '../../../shared/reviewClips';
 import type { ReadableDb } from '../db';
 import { eventPhotoSummaries, listPicks, photoHashesOfEvent, type EventPhotoSummary } from '../library';
 import { currentPeopleDirectory, eventClasses, namesOnPhotos, regionsOfPhotos, type PeopleDirectory } from '../people';
 import { decideMany, decisionContext, selectPhotos } from '../publish';
-import { clipCounts } from '../../../shared/reviewClips';
 import { reviewStateOfRegion } from './actions';
 import { reviewClips } from './clips';
 import { requireEvent } from './roster';

@@ -1,7 +1,7 @@
 // Naming a clip's face track in the review: a person (in every frame of the track), "guest / not known" (stays
 // hidden), "not a person", or open again — one state at a time, logged with people by pseudonym only, answering
 // with the state before (the undo) and the clip as the review shows it now. And splitting a track where two people
-// crossed: the part from the chosen frame on becomes a new track; neither part keeps a name (see splitReviewTrack).
+// crossed: the part from the chosen frame on becomes a new track; neither part keeps a name (see splitTrack).
 import { AppError } from '../../../shared/errors';
 import { clipCounts, reviewStateOfTrack, type ReviewClip } from '../../../shared/reviewClips';
 import { addCounts, type ReviewCounts, type ReviewState, type ReviewUpdate } from '../../../shared/review';
