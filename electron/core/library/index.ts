@@ -58,4 +58,14 @@ export {
 } from './sidecars';
 export { registerLibraryHandlers } from './ipc';
 export { getVideo, listEventVideos, removeVideoNames } from './videoRepository';
-export { getVideoScan, listVideoTracks, videosWithPerson } from './videoTrackRepository';
+export {
+  getVideoScan,
+  getVideoTrack,
+  insertVideoTrack,
+  listVideoTracks,
+  replaceVideoScan,
+  setVideoTrackObservations,
+  setVideoTrackState,
+  unlinkVideoTracksOfPerson,
+  videosWithPerson,
+} from './videoTrackRepository';
