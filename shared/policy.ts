@@ -15,6 +15,11 @@ export interface PolicySettings {
   readonly maxHiddenAreaShare: number;
   /** More hidden people than this and the photo is blocked. */
   readonly maxHiddenPeople: number;
+  /**
+   * A clip: a hidden person larger than maxHiddenAreaShare in at least this share of its frames is its main subject
+   * (shared/clipPolicy.ts says why 0.2).
+   */
+  readonly clipMainSubjectShare: number;
 }
 
 export const DEFAULT_POLICY_SETTINGS: PolicySettings = {
@@ -22,6 +27,7 @@ export const DEFAULT_POLICY_SETTINGS: PolicySettings = {
   maskMargin: 0.2,
   maxHiddenAreaShare: 0.1,
   maxHiddenPeople: 5,
+  clipMainSubjectShare: 0.2,
 };
 
 export type ConsentStatus = 'granted' | 'refused' | 'not_returned' | 'withdrawn' | 'none';
@@ -106,7 +112,12 @@ export type ReasonCode =
   | 'policy.review.staleRegions'
   | 'policy.review.staleRegionsUnknown'
   | 'policy.overridden'
-  | 'policy.overriddenByPrivacyOfficer';
+  | 'policy.overriddenByPrivacyOfficer'
+  | 'policy.clip.mainSubject'
+  | 'policy.clip.mainSubjectUnknown'
+  | 'policy.clip.tooMany'
+  | 'policy.clip.noTrack'
+  | 'policy.clip.notScanned';
 
 export interface DecisionReason {
   readonly code: ReasonCode;
@@ -172,13 +183,17 @@ const HIDE_REASON: Record<Exclude<ConsentStatus, 'granted'>, ReasonCode> = {
   withdrawn: 'policy.withdrawn',
 };
 
-interface Judgement {
+export interface Judgement {
   readonly visible: boolean;
   readonly reason: DecisionReason;
   readonly name: string;
 }
 
-function judge(region: DecisionRegion, input: DecisionInput): Judgement {
+/** Why a region's person is visible or hidden (the reason in words, the name for blocks); clips judge tracks with it. */
+export function judge(
+  region: Pick<DecisionRegion, 'id' | 'source' | 'identity'>,
+  input: Pick<DecisionInput, 'channelLabel' | 'schoolYear'>,
+): Judgement {
   const regionId = region.id;
   const common = { channel: input.channelLabel, year: input.schoolYear };
   const identity = region.identity;
@@ -233,7 +248,7 @@ function judge(region: DecisionRegion, input: DecisionInput): Judgement {
 }
 
 /** The same person (or the same unresolved name) named twice: a box and a keyword, say. */
-function identityKey(identity: RegionIdentity): string | null {
+export function identityKey(identity: RegionIdentity): string | null {
   switch (identity.kind) {
     case 'person':
       return `person:${identity.personId}`;
@@ -246,7 +261,7 @@ function identityKey(identity: RegionIdentity): string | null {
 }
 
 /** The block a protected person (or a name that may be one) puts on the photo; null for everyone else. */
-function protectedBlocker(identity: RegionIdentity): DecisionReason | null {
+export function protectedBlocker(identity: RegionIdentity): DecisionReason | null {
   if (identity.kind === 'person' && identity.protected) {
     return { code: 'policy.block.protected', params: { name: identity.name }, regionId: null };
   }
@@ -338,57 +353,68 @@ export function decidePhoto(input: DecisionInput, settings: PolicySettings = DEF
   }
 
   const visible: VisiblePerson[] = [...visibleByPerson.entries()].map(([personId, entry]) => ({ personId, ...entry }));
-  const overrideReason = overrideReasonOf(input.override?.reason);
-  const base = { hidden, visible, reasons };
-  const protectedReasons = [...protectedBlockers.values()];
-  const notOverridable = { overridable: false, officerOverridable: false, overridden: false } as const;
+  const review = (input.review ?? []).map(reviewReason);
+  if (!input.facesChecked) review.unshift({ code: 'policy.review.facesNotChecked', params: {}, regionId: null });
+  const outcome = settleDecision(
+    { hard: hardBlockers, protectedReasons: [...protectedBlockers.values()], review, soft: softBlockers },
+    input.override,
+    hidden.length > 0,
+  );
+  return { hidden, visible, reasons, ...outcome };
+}
 
-  if (hardBlockers.length > 0) {
-    return {
-      ...base,
-      status: 'blocked',
-      blockers: [...hardBlockers, ...protectedReasons, ...softBlockers],
-      ...notOverridable,
-    };
+/** What may stop a photo or clip from going out, by kind (the kinds settle in this order, see settleDecision). */
+export interface Blockers {
+  /** Someone must be hidden and nobody knows where: no override lifts it. */
+  readonly hard: readonly DecisionReason[];
+  readonly protectedReasons: readonly DecisionReason[];
+  /** Not checked yet or read wrong: a person must look first. */
+  readonly review: readonly DecisionReason[];
+  /** Hiding would ruin it (main subject, too many): a user's reason lifts it. */
+  readonly soft: readonly DecisionReason[];
+}
+
+export type DecisionOutcome = Pick<
+  Decision,
+  'status' | 'blockers' | 'overridable' | 'officerOverridable' | 'overridden'
+>;
+
+/** The status the rules reach from what blocks and the override given; `hides` when someone is hidden. */
+export function settleDecision(
+  blockers: Blockers,
+  override: DecisionInput['override'],
+  hides: boolean,
+): DecisionOutcome {
+  const { hard, protectedReasons, review, soft } = blockers;
+  const overrideReason = overrideReasonOf(override?.reason);
+  const notOverridable = { overridable: false, officerOverridable: false, overridden: false } as const;
+  if (hard.length > 0) {
+    return { status: 'blocked', blockers: [...hard, ...protectedReasons, ...soft], ...notOverridable };
   }
-  const reviewBlockers = (input.review ?? []).map(reviewReason);
-  if (!input.facesChecked)
-    reviewBlockers.unshift({ code: 'policy.review.facesNotChecked', params: {}, regionId: null });
   // Only a privacy officer's reason lifts a protected person's block, and only once nothing is left to review.
-  const officerOverride = overrideReason !== null && input.override?.byPrivacyOfficer === true;
-  if (protectedReasons.length > 0 && (!officerOverride || reviewBlockers.length > 0)) {
+  const officerOverride = overrideReason !== null && override?.byPrivacyOfficer === true;
+  if (protectedReasons.length > 0 && (!officerOverride || review.length > 0)) {
     return {
-      ...base,
       status: 'blocked',
-      blockers: [...protectedReasons, ...reviewBlockers, ...softBlockers],
+      blockers: [...protectedReasons, ...review, ...soft],
       overridable: false,
-      officerOverridable: reviewBlockers.length === 0,
+      officerOverridable: review.length === 0,
       overridden: false,
     };
   }
-  if (reviewBlockers.length > 0) {
-    return { ...base, status: 'needs_review', blockers: [...reviewBlockers, ...softBlockers], ...notOverridable };
-  }
-  if (softBlockers.length > 0 || protectedReasons.length > 0) {
+  if (review.length > 0) return { status: 'needs_review', blockers: [...review, ...soft], ...notOverridable };
+  if (soft.length > 0 || protectedReasons.length > 0) {
     if (overrideReason) {
       const code = protectedReasons.length > 0 ? 'policy.overriddenByPrivacyOfficer' : 'policy.overridden';
       return {
-        ...base,
         status: 'hide',
-        blockers: [...protectedReasons, ...softBlockers, { code, params: { reason: overrideReason }, regionId: null }],
+        blockers: [...protectedReasons, ...soft, { code, params: { reason: overrideReason }, regionId: null }],
         overridable: protectedReasons.length === 0,
         officerOverridable: protectedReasons.length > 0,
         overridden: true,
       };
     }
-    return {
-      ...base,
-      status: 'blocked',
-      blockers: softBlockers,
-      overridable: true,
-      officerOverridable: false,
-      overridden: false,
-    };
+    return { status: 'blocked', blockers: soft, overridable: true, officerOverridable: false, overridden: false };
   }
-  return { ...base, status: hidden.length > 0 ? 'hide' : 'publish', blockers: [], ...notOverridable };
+  return { status: hides ? 'hide' : 'publish', blockers: [], ...notOverridable };
 }

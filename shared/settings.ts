@@ -11,6 +11,7 @@ export const settingsValueSchemas = {
   maskMargin: z.number().min(0).max(1),
   maxHiddenAreaShare: z.number().gt(0).max(1),
   maxHiddenPeople: z.number().int().min(0).max(100),
+  clipMainSubjectShare: z.number().gt(0).max(1),
   exportCredits: z.record(
     z.string().regex(/^[a-z0-9_-]{1,40}$/),
     z.array(z.enum(CREDIT_FIELDS as [CreditField, ...CreditField[]])).max(CREDIT_FIELDS.length),

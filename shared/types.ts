@@ -15,6 +15,8 @@ export interface Settings {
   readonly maxHiddenAreaShare: number;
   /** More hidden people than this blocks the photo. */
   readonly maxHiddenPeople: number;
+  /** A hidden person larger than maxHiddenAreaShare in at least this share of a clip's frames blocks the clip. */
+  readonly clipMainSubjectShare: number;
   /** Per channel id, the credit fields an export keeps from the source photo (none by default: all is stripped). */
   readonly exportCredits: Readonly<Record<string, readonly CreditField[]>>;
   /** Warn before an export about photos without a known photographer or copyright notice. */
@@ -44,6 +46,13 @@ export interface JobItemError {
   readonly params: ErrorParams;
 }
 
+export interface FrameProgress {
+  readonly done: number;
+  /** The frames the clip's length promises (an estimate until the last is written). */
+  readonly total: number;
+  readonly frameRate: number;
+}
+
 export interface JobProgress {
   readonly jobId: string;
   readonly kind: string;
@@ -54,6 +63,8 @@ export interface JobProgress {
   readonly failed: number;
   readonly skipped: number;
   readonly current: string | null;
+  /** Frames of the current clip written so far and in all, at its frame rate (a clip's export); absent otherwise. */
+  readonly frames?: FrameProgress | null;
   readonly errors: readonly JobItemError[];
   readonly startedAt: string;
   readonly finishedAt: string | null;

@@ -2,7 +2,7 @@
 // Progress goes to stderr: a redrawn bar on a terminal, a line every 10% otherwise.
 import { describeError, translate, type MessageKey, type MessageParams } from '../../shared/i18n';
 import { toSerializedError, type SerializedError } from '../../shared/errors';
-import type { JobProgress, Language } from '../../shared/types';
+import type { FrameProgress, JobProgress, Language } from '../../shared/types';
 import { argvOption } from '../core/argv';
 
 export interface OutputOptions {
@@ -18,6 +18,8 @@ export class Output {
   private readonly stdout: NonNullable<OutputOptions['stdout']>;
   private readonly stderr: NonNullable<OutputOptions['stderr']>;
   private lastDecile = -1;
+  /** The current clip and the tenth of its frames last printed (without a terminal). */
+  private lastFrames: { current: string | null; decile: number } = { current: null, decile: -1 };
   private barShown = false;
 
   constructor(options: OutputOptions) {
@@ -67,11 +69,21 @@ export class Output {
         ? this.t('jobs.progress', { done: handled, total })
         : this.t('jobs.progress.unknown', { done: handled });
       const current = progress.current ? ` ${progress.current}` : '';
-      const line = `${bar}${count}${current}`;
+      const frames = progress.frames ? ` · ${this.framesText(progress.frames)}` : '';
+      const line = `${bar}${count}${current}${frames}`;
       const columns = this.stderr.columns ?? 100;
       this.stderr.write(`\r${line.length > columns - 1 ? line.slice(0, columns - 2) + '…' : line.padEnd(columns - 1)}`);
       this.barShown = true;
       return;
+    }
+    if (progress.frames && progress.frames.total > 0) {
+      // A clip: a line every tenth of its frames, with seconds of the clip done.
+      const frameDecile = Math.floor((progress.frames.done / progress.frames.total) * 10);
+      if (this.lastFrames.current !== progress.current) this.lastFrames = { current: progress.current, decile: -1 };
+      if (frameDecile > this.lastFrames.decile) {
+        this.lastFrames.decile = frameDecile;
+        this.stderr.write(`${progress.current ?? ''} ${this.framesText(progress.frames)}\n`.trimStart());
+      }
     }
     if (!total) return;
     const decile = Math.floor((handled / total) * 10);
@@ -79,6 +91,16 @@ export class Output {
       this.lastDecile = decile;
       this.stderr.write(`${this.t('jobs.progress', { done: handled, total })}\n`);
     }
+  }
+
+  private framesText(frames: FrameProgress): string {
+    const seconds = (count: number) => (count / frames.frameRate).toFixed(1);
+    return this.t('jobs.progress.frames', {
+      done: frames.done,
+      total: Math.max(frames.done, frames.total),
+      seconds: seconds(frames.done),
+      totalSeconds: seconds(Math.max(frames.done, frames.total)),
+    });
   }
 
   private clearBar(): void {

@@ -51,6 +51,7 @@ export const coreEn = {
   'jobs.cancel': 'Cancel',
   'jobs.progress': '{done} of {total}',
   'jobs.progress.unknown': '{done} processed',
+  'jobs.progress.frames': 'frame {done} of {total} ({seconds} of {totalSeconds} s)',
   'jobs.state.queued': 'queued',
   'jobs.state.running': 'running',
   'jobs.state.done': 'done',

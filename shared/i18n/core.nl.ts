@@ -49,6 +49,7 @@ export const coreNl = {
   'jobs.cancel': 'Annuleren',
   'jobs.progress': '{done} van {total}',
   'jobs.progress.unknown': '{done} verwerkt',
+  'jobs.progress.frames': 'beeld {done} van {total} ({seconds} van {totalSeconds} s)',
   'jobs.state.queued': 'in de wachtrij',
   'jobs.state.running': 'bezig',
   'jobs.state.done': 'klaar',

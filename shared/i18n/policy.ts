@@ -36,6 +36,14 @@ export const policyNl = {
   'policy.block.protectedSuspect':
     '"{name}" kan een leerling zijn die nooit gepubliceerd mag worden (naam gelijk of lijkend, niet bevestigd): de foto is geblokkeerd — koppel het vak aan de juiste persoon, of laat de privacy officer beslissen',
   'policy.overriddenByPrivacyOfficer': 'blokkade opgeheven door de privacy officer: {reason}',
+  'policy.clip.mainSubject':
+    '{name} moet onherkenbaar worden, maar is het hoofdonderwerp van de clip: groot in beeld (meer dan {area}% van het beeld) in {share}% van de beelden, grens {max}%',
+  'policy.clip.mainSubjectUnknown':
+    'een onbekend gezicht moet onherkenbaar worden, maar is het hoofdonderwerp van de clip: groot in beeld (meer dan {area}% van het beeld) in {share}% van de beelden, grens {max}%',
+  'policy.clip.tooMany': '{count} personen moeten tegelijk onherkenbaar worden in één beeld (meer dan {max})',
+  'policy.clip.noTrack':
+    '{name} wordt in de clip genoemd en moet onherkenbaar worden, maar geen spoor is aan deze persoon gekoppeld: koppel het spoor bij het nakijken',
+  'policy.clip.notScanned': 'de gezichtsdetectie heeft deze clip nog niet bekeken',
 } as const;
 
 export const policyEn = {
@@ -72,4 +80,12 @@ export const policyEn = {
   'policy.block.protectedSuspect':
     '"{name}" may be a pupil who must never be published (same or similar name, not confirmed): the photo is blocked — link the region to the right person, or let the privacy officer decide',
   'policy.overriddenByPrivacyOfficer': 'block lifted by the privacy officer: {reason}',
+  'policy.clip.mainSubject':
+    '{name} must be hidden but is the main subject of the clip: large in the picture (more than {area}% of it) in {share}% of the frames, limit {max}%',
+  'policy.clip.mainSubjectUnknown':
+    'an unknown face must be hidden but is the main subject of the clip: large in the picture (more than {area}% of it) in {share}% of the frames, limit {max}%',
+  'policy.clip.tooMany': '{count} people must be hidden at once in one frame (more than {max})',
+  'policy.clip.noTrack':
+    '{name} is named in the clip and must be hidden, but no track is linked to them: link their track in the review',
+  'policy.clip.notScanned': 'the face detector has not looked at this clip yet',
 } as const satisfies Record<keyof typeof policyNl, string>;

@@ -21,6 +21,7 @@ export const reportNl = {
   'report.setting.maskMargin': 'rand om een verborgen persoon',
   'report.setting.maxHiddenAreaShare': 'grootste verborgen deel van een foto',
   'report.setting.maxHiddenPeople': 'meeste verborgen personen per foto',
+  'report.setting.clipMainSubjectShare': 'deel van een clip waarin een verborgen persoon groot in beeld mag zijn',
   'report.event.generic': '{what}.',
   'report.event.settings.update': 'De instellingen zijn gewijzigd: {changes}.',
   'report.event.db.encrypted': 'De database is versleuteld (sleutel: {source}).',
@@ -50,6 +51,12 @@ export const reportNl = {
     'Een export voor {channel} (publicatiedatum {date}) is mislukt; niets ervan is bewaard.',
   'report.event.export.interrupted':
     'Een afgebroken export is opgeruimd: {files} half geschreven bestanden verwijderd.',
+  'report.event.export.clips':
+    'Clips: {clips} klaargezet, {tracks} sporen onherkenbaar gemaakt in elk beeld waarin ze kunnen voorkomen; geluid {audio}.',
+  'report.event.export.audio.kept': 'behouden (gekozen bij de export)',
+  'report.event.export.audio.removed': 'verwijderd',
+  'report.event.export.override.clip':
+    'Een blokkade van een clip is opgeheven voor {channel} (publicatiedatum {date}; blokkade: {blockers}); {reason}.',
   'report.event.export.override':
     'Een blokkade van een foto is opgeheven voor {channel} (publicatiedatum {date}; blokkade: {blockers}); {reason}.',
   'report.event.exports.pruned': 'Exportgegevens ouder dan {years} jaar zijn verwijderd ({count} exports).',
@@ -96,6 +103,7 @@ export const reportEn = {
   'report.setting.maskMargin': 'margin around a hidden person',
   'report.setting.maxHiddenAreaShare': 'largest hidden share of a photo',
   'report.setting.maxHiddenPeople': 'most hidden people per photo',
+  'report.setting.clipMainSubjectShare': 'share of a clip in which a hidden person may be large',
   'report.event.generic': '{what}.',
   'report.event.settings.update': 'The settings were changed: {changes}.',
   'report.event.db.encrypted': 'The database was encrypted (key: {source}).',
@@ -123,6 +131,12 @@ export const reportEn = {
     'An export for {channel} (publication date {date}) was cancelled; nothing of it was kept.',
   'report.event.export.failed': 'An export for {channel} (publication date {date}) failed; nothing of it was kept.',
   'report.event.export.interrupted': 'An interrupted export was cleaned up: {files} half-written files removed.',
+  'report.event.export.clips':
+    'Clips: {clips} ready, {tracks} tracks hidden in every frame they may be on screen; sound {audio}.',
+  'report.event.export.audio.kept': 'kept (chosen for the export)',
+  'report.event.export.audio.removed': 'removed',
+  'report.event.export.override.clip':
+    'A block on a clip was overridden for {channel} (publication date {date}; block: {blockers}); {reason}.',
   'report.event.export.override':
     'A block on a photo was overridden for {channel} (publication date {date}; block: {blockers}); {reason}.',
   'report.event.exports.pruned': 'Export records older than {years} years were deleted ({count} exports).',

@@ -6,6 +6,7 @@ import { uiConsentRulesEn, uiConsentRulesNl } from './ui/consentRules';
 import { uiLibraryEn, uiLibraryNl } from './ui/library';
 import { uiPicksEn, uiPicksNl } from './ui/picks';
 import { uiPublishEn, uiPublishNl } from './ui/publish';
+import { uiPublishClipsEn, uiPublishClipsNl } from './ui/publishClips';
 import { uiReviewEn, uiReviewNl } from './ui/review';
 import { uiSettingsEn, uiSettingsNl } from './ui/settings';
 import { uiVideoEn, uiVideoNl } from './ui/video';
@@ -18,6 +19,7 @@ export const uiParts = {
   consent: { nl: uiConsentNl, en: uiConsentEn },
   consentRules: { nl: uiConsentRulesNl, en: uiConsentRulesEn },
   publish: { nl: uiPublishNl, en: uiPublishEn },
+  publishClips: { nl: uiPublishClipsNl, en: uiPublishClipsEn },
   review: { nl: uiReviewNl, en: uiReviewEn },
   audit: { nl: uiAuditNl, en: uiAuditEn },
   settings: { nl: uiSettingsNl, en: uiSettingsEn },
@@ -31,6 +33,7 @@ export const uiNl = {
   ...uiConsentNl,
   ...uiConsentRulesNl,
   ...uiPublishNl,
+  ...uiPublishClipsNl,
   ...uiReviewNl,
   ...uiAuditNl,
   ...uiSettingsNl,
@@ -44,6 +47,7 @@ export const uiEn = {
   ...uiConsentEn,
   ...uiConsentRulesEn,
   ...uiPublishEn,
+  ...uiPublishClipsEn,
   ...uiReviewEn,
   ...uiAuditEn,
   ...uiSettingsEn,

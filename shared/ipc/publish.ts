@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { CaptionFinding } from '../captionCheck';
 import type { StatusCounts } from '../decisionFilter';
 import type { Decision } from '../policy';
-import type { ExportSummary } from '../publish';
+import type { ClipDecisionView, ExportSummary } from '../publish';
 import type { AuditVerification } from '../types';
 import { method } from './method';
 import { fileHandle } from './ui';
@@ -19,6 +19,9 @@ const selection = {
   eventId: id.optional(),
   photoHashes: z.array(hash).max(20_000).optional(),
 };
+
+/** Clips to decide on or export: the chosen ones, else an event's (see shared/publish.ts ExportRequest). */
+const clipSelection = { videoHashes: z.array(hash).max(5_000).optional() };
 
 /** The library grid's filters (shared/decisionFilter.ts). */
 const decisionFilter = z
@@ -49,6 +52,7 @@ export interface PublicationView {
   readonly outDir: string;
   readonly outputName: string;
   readonly outputSha256: string;
+  /** The source's content hash: a photo's, or a clip's for an exported clip. */
   readonly photoHash: string;
   readonly consentRecordId: number;
 }
@@ -69,6 +73,18 @@ export const publishContract = {
   decidePhotos: method<Array<{ photoHash: string; decision: Decision }>>()(
     z
       .object({ channelId, date: day, ...selection, overrides: z.record(hash, z.string().max(500)).optional() })
+      .strict(),
+  ),
+  /** The clips of an export's selection, each with its decision (track by track) on the channel and date. */
+  decideClips: method<ClipDecisionView[]>()(
+    z
+      .object({
+        channelId,
+        date: day,
+        ...selection,
+        ...clipSelection,
+        overrides: z.record(hash, z.string().max(500)).optional(),
+      })
       .strict(),
   ),
   /** The library's counts per status for an event: worked out off the main process, only the counts cross IPC. */
@@ -96,6 +112,9 @@ export const publishContract = {
         channelId,
         date: day,
         ...selection,
+        ...clipSelection,
+        /** Keep the clips' sound: an explicit choice, off by default, logged with the export. */
+        keepAudio: z.boolean().optional(),
         /** A handle for an export folder (checkPath or chooseFile, purpose exportFolder). */
         outDir: fileHandle,
         overrides: z.record(hash, z.string().trim().min(1).max(500)).optional(),

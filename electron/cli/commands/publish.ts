@@ -22,6 +22,8 @@ interface ExportOptions {
   override: string[];
   caption?: string;
   picks?: boolean;
+  clips?: string;
+  keepAudio?: boolean;
 }
 
 function eventId(db: ReadableDb, key: string): number {
@@ -51,6 +53,14 @@ function parseOverrides(values: readonly string[]): Record<string, string> {
   return overrides;
 }
 
+/** A comma-separated list of hashes (undefined when the option is absent). */
+function hashList(value: string | undefined): string[] | undefined {
+  return value
+    ?.split(',')
+    .map((hash) => hash.trim())
+    .filter(Boolean);
+}
+
 function problemText(out: Output, problem: ExportItemSummary['problems'][number]): string {
   if (isMessageKey(problem.code)) return out.t(problem.code, problem.params);
   return describeError(out.language, problem);
@@ -63,6 +73,8 @@ export function registerPublish(program: Command, t: Translate): void {
     .option('--event <event>', t('cli.export.event'))
     .option('--photos <hashes>', t('cli.export.photos'))
     .option('--picks', t('cli.export.picks'))
+    .option('--clips <hashes>', t('cli.export.clips'))
+    .option('--keep-audio', t('cli.export.keepAudio'))
     .requiredOption('--channel <id>', t('cli.export.channel'))
     .option('--date <day>', t('cli.export.date'))
     .requiredOption('--out <dir>', t('cli.export.out'))
@@ -75,12 +87,8 @@ export function registerPublish(program: Command, t: Translate): void {
       const event = options.event !== undefined ? eventId(core.db, options.event) : undefined;
       const selection = {
         eventId: event,
-        photoHashes: options.picks
-          ? picksOf(core.db, event, options.event)
-          : options.photos
-              ?.split(',')
-              .map((hash) => hash.trim())
-              .filter(Boolean),
+        photoHashes: options.picks ? picksOf(core.db, event, options.event) : hashList(options.photos),
+        videoHashes: hashList(options.clips),
       };
       // The school's warning about photos of unknown origin, before anything is written.
       const uncredited = photosWithoutCredit(core.db, selection).photos;
@@ -98,6 +106,7 @@ export function registerPublish(program: Command, t: Translate): void {
         outDir: options.out,
         overrides: parseOverrides(options.override),
         caption: options.caption,
+        keepAudio: options.keepAudio === true,
       });
       const finished = await followJob(core, out, handle);
       const summary = finished.result;
@@ -109,7 +118,7 @@ export function registerPublish(program: Command, t: Translate): void {
         return;
       }
       out.result({ ok: summary.failed === 0, ...summary });
-      for (const item of summary.items) {
+      for (const item of [...summary.items, ...summary.clips]) {
         if (item.state === 'done' && item.problems.length === 0) continue;
         out.say(
           out.t('cli.export.item', {
@@ -128,6 +137,14 @@ export function registerPublish(program: Command, t: Translate): void {
           failed: summary.failed,
         }),
       );
+      if (summary.clips.length > 0)
+        out.say(
+          out.t('cli.export.clipsSummary', {
+            exported: summary.clips.filter((clip) => clip.state === 'done').length,
+            tracks: summary.hiddenTracks,
+            audio: out.t(summary.keepAudio ? 'cli.export.audio.kept' : 'cli.export.audio.removed'),
+          }),
+        );
       out.say(
         out.t('cli.export.where', {
           dir: summary.outDir,

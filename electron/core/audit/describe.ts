@@ -147,6 +147,7 @@ export function describeAuditEvent(event: AuditEvent, language: Language, lookup
           review: count(details, 'needsReview') ?? 0,
           failed: count(details, 'failed') ?? 0,
         }),
+        clipsSentence(details, settings, t),
         captionSentence(asDetails(details.caption ?? null), t),
         creditsSentence(settings, t),
       ]
@@ -158,7 +159,7 @@ export function describeAuditEvent(event: AuditEvent, language: Language, lookup
       t('report.event.export.failed', { channel: channel(text(details, 'channel')), date: text(details, 'date') }),
     'export.interrupted': () => t('report.event.export.interrupted', { files: count(details, 'filesRemoved') ?? 0 }),
     'export.override': () =>
-      t('report.event.export.override', {
+      t(event.subject.startsWith('clip:') ? 'report.event.export.override.clip' : 'report.event.export.override', {
         channel: channel(text(details, 'channel')),
         date: text(details, 'date') ?? '?',
         blockers: (Array.isArray(details.blockers) ? details.blockers : [])
@@ -217,4 +218,18 @@ export function describeAuditEvent(event: AuditEvent, language: Language, lookup
 export function personalText(event: AuditEvent): string {
   if (event.personal === undefined) return '';
   return event.personal === null ? 'erased' : canonicalJson(event.personal);
+}
+
+/** An export with clips (issue 15): how many went out, how many tracks were masked, and whether their sound was kept. */
+function clipsSentence(
+  details: Details,
+  settings: Details,
+  t: (key: MessageKey, params?: MessageParams) => string,
+): string | null {
+  if ((count(settings, 'clips') ?? 0) === 0) return null;
+  return t('report.event.export.clips', {
+    clips: count(details, 'clipsExported') ?? 0,
+    tracks: count(details, 'hiddenTracks') ?? 0,
+    audio: t(settings.keepAudio === true ? 'report.event.export.audio.kept' : 'report.event.export.audio.removed'),
+  });
 }

@@ -4,7 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import { availableParallelism } from 'node:os';
 import { AppError, toSerializedError, type SerializedError } from '../../../shared/errors';
-import type { JobItemError, JobItemOutcome, JobProgress, JobState } from '../../../shared/types';
+import type { FrameProgress, JobItemError, JobItemOutcome, JobProgress, JobState } from '../../../shared/types';
 import { diskError, withoutPaths } from '../fsErrors';
 
 const MAX_ERRORS_KEPT = 200;
@@ -14,6 +14,8 @@ export interface JobContext {
   readonly signal: AbortSignal;
   setTotal(total: number | null): void;
   setCurrent(label: string | null): void;
+  /** Frames of the current item done and in all (a clip's export), or null when it is not a clip. */
+  setFrames(frames: FrameProgress | null): void;
   /** Count one item; for work that does not go through forEach. */
   recordItem(outcome: JobItemOutcome, label: string, error?: SerializedError): void;
   /**
@@ -208,6 +210,7 @@ export class JobRunner {
       signal,
       setTotal: (total) => this.update(record, { total }),
       setCurrent: (current) => this.update(record, { current }),
+      setFrames: (frames) => this.update(record, { frames }),
       recordItem,
       forEach: async (items, work, options) => {
         const iterator = items[Symbol.iterator]();

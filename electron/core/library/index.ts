@@ -67,4 +67,5 @@ export {
   setVideoTrackObservations,
   setVideoTrackState,
   unlinkVideoTracksOfPerson,
+  videosWithPerson,
 } from './videoTrackRepository';

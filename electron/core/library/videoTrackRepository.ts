@@ -186,6 +186,14 @@ export function setVideoTrackState(
   );
 }
 
+/** The clips in which a track is linked to this person (erasure clears the override reasons recorded for them). */
+export function videosWithPerson(db: ReadableDb, personId: number): string[] {
+  return db
+    .prepare('SELECT DISTINCT video_hash FROM video_tracks WHERE person_id = ? ORDER BY video_hash')
+    .pluck()
+    .all(personId) as string[];
+}
+
 /** Erasure: every track linked to the person becomes a guest track (still hidden, no longer theirs). */
 export function unlinkVideoTracksOfPerson(db: WritableDb, personId: number, at: string, by: string | null): number {
   return db

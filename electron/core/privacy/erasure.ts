@@ -9,7 +9,7 @@ import type { Person } from '../../../shared/consent';
 import { actorLabel, audited, ERASED_DETAILS_KEY, erasePersonalDetails, type Actor } from '../audit';
 import { erasePersonRow, getPerson, personErasedAt, pseudonymOf } from '../consent';
 import type { ReadableDb, WritableDb } from '../db';
-import { removePhotoKeywords, removeVideoNames, unlinkVideoTracksOfPerson } from '../library';
+import { removePhotoKeywords, removeVideoNames, unlinkVideoTracksOfPerson, videosWithPerson } from '../library';
 import { eraseRegionsOf } from '../people';
 import { clearOverrideReasons, takedownList, type Publication } from '../publish';
 
@@ -92,10 +92,12 @@ export function erasePerson(
       const keywordsRemoved = removePhotoKeywords(db, names);
       // Clips carry names too: in their people, keywords, title and comment.
       const videoNamesRemoved = removeVideoNames(db, names, mentionsPerson(person));
+      // The clips they are linked in, read before the link goes: the override reasons recorded for those go too.
+      const clipsWithPerson = videosWithPerson(db, person.id);
       // Their face tracks in clips stay hidden as guest tracks: the mask stays, the link to them goes.
       const videoTracksUnlinked = unlinkVideoTracksOfPerson(db, person.id, now.toISOString(), actorLabel(actor));
-      // Override reasons are free text about a photo: those of the person's photos may name them.
-      const overrideReasonsRemoved = clearOverrideReasons(db, regions.photoHashes);
+      // Override reasons are free text about a photo or clip: those of the person's photos and clips may name them.
+      const overrideReasonsRemoved = clearOverrideReasons(db, regions.photoHashes, clipsWithPerson);
       const { reasons } = erasePersonRow(db, person.id, now.toISOString());
       const auditDetailsErased = erasePersonalDetails(db, preview.pseudonym);
       log({

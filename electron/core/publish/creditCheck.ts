@@ -17,7 +17,8 @@ export function photosWithoutCredit(
   selection: { readonly eventId?: number | undefined; readonly photoHashes?: readonly string[] | undefined },
 ): CreditCheck {
   if (!getSettings(db).flagMissingCredit) return { enabled: false, photos: [] };
-  const photos = selectPhotos(db, selection).flatMap((chosen) => {
+  // Clips carry no credit fields the export keeps: only photos are checked (none is fine: an export of clips).
+  const photos = selectPhotos(db, selection, { allowEmpty: true }).flatMap((chosen) => {
     const photo = getPhoto(db, chosen.hash);
     const known = Boolean(photo?.artist?.trim() || photo?.copyright?.trim());
     return known ? [] : [{ photoHash: chosen.hash, name: path.basename(chosen.path) }];

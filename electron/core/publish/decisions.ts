@@ -68,8 +68,15 @@ export interface Selection {
   readonly photoHashes?: readonly string[] | undefined;
 }
 
-/** The photos a decision or an export takes: the chosen ones, or a whole event. Every chosen photo must be known. */
-export function selectPhotos(db: ReadableDb, selection: Selection): ChosenPhoto[] {
+/**
+ * The photos a decision or an export takes: the chosen ones, or a whole event. Every chosen photo must be known.
+ * None is an error unless `allowEmpty` (the export has clips), also when nothing but clips was chosen.
+ */
+export function selectPhotos(
+  db: ReadableDb,
+  selection: Selection,
+  options: { readonly allowEmpty?: boolean } = {},
+): ChosenPhoto[] {
   let photos: ChosenPhoto[];
   if (selection.photoHashes && selection.photoHashes.length > 0) {
     const wanted = [...new Set(selection.photoHashes)];
@@ -80,10 +87,12 @@ export function selectPhotos(db: ReadableDb, selection: Selection): ChosenPhoto[
   } else if (selection.eventId !== undefined) {
     if (!eventExists(db, selection.eventId)) throw new AppError('publish.eventUnknown', { event: selection.eventId });
     photos = chosenPhotosOfEvent(db, selection.eventId);
+  } else if (options.allowEmpty) {
+    photos = [];
   } else {
     throw new AppError('publish.nothingChosen', {});
   }
-  if (photos.length === 0) throw new AppError('publish.nothingToExport', {});
+  if (photos.length === 0 && !options.allowEmpty) throw new AppError('publish.nothingToExport', {});
   return photos;
 }
 

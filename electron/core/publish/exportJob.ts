@@ -1,6 +1,6 @@
-// Export for one channel and date: the chosen photos or a whole event become publish-ready files, each checked
-// after writing, then a manifest, then one audit event. A cancelled export removes what it wrote, and a crashed
-// one is never recorded as done.
+// Export for one channel and date: the chosen photos or a whole event (its photos, then its clips) become
+// publish-ready files, each checked after writing, then a manifest, then one audit event. A cancelled export removes
+// what it wrote, and a crashed one is never recorded as done.
 import { mkdirSync, rmSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
@@ -16,6 +16,8 @@ import type { JobHandle } from '../jobs';
 import { pseudonymOf } from '../consent';
 import { findEvent } from '../library';
 import { getSettings, isPrivacyOfficer } from '../settings';
+import { selectClips } from './clipDecisions';
+import { exportClipItems } from './clipItems';
 import { decideOne, decisionContext, selectPhotos } from './decisions';
 import { captionAuditParts, captionResult } from './caption';
 import { exportFileStem, outputName } from './fileNames';
@@ -55,12 +57,14 @@ function outcome(
       problems,
     },
     manifest: {
+      kind: 'photo',
       outputName: output?.name ?? null,
       sourceSha256: photo.hash,
       outputSha256: output?.sha256 ?? null,
       decision: decision.status,
       overridden: decision.overridden,
       hiddenRegions: done ? decision.hidden.length : 0,
+      audioKept: null,
       // Ids only: who was visible and on which consent version; no names, and nothing about hidden people.
       visiblePeople: done
         ? decision.visible.map((person) => ({ personId: person.personId, consentRecordId: person.consentRecordId }))
@@ -81,7 +85,10 @@ export function startExport(core: CoreContext, request: ExportRequest): JobHandl
   const actor = core.actor();
   const context = decisionContext(db, request.channelId, request.date, { privacyOfficer: isPrivacyOfficer(db, actor) });
   const { channel, settings, schoolYear } = context;
-  const photos = selectPhotos(db, request);
+  const clips = selectClips(db, request);
+  // An event of clips only, or clips chosen by hash, is an export too.
+  const photos = selectPhotos(db, request, { allowEmpty: clips.length > 0 });
+  const keepAudio = request.keepAudio === true;
   const caption = request.caption?.trim() ? captionResult(db, request.caption) : null;
   const outDir = path.resolve(request.outDir);
   recoverInterruptedExports(core);
@@ -101,6 +108,10 @@ export function startExport(core: CoreContext, request: ExportRequest): JobHandl
     credits: creditFieldsFor(getSettings(db), channel.id),
     eventId: request.eventId ?? null,
     photos: photos.length,
+    clips: clips.length,
+    // The sound of the clips: removed unless the person exporting chose to keep it (voices, spoken names).
+    keepAudio,
+    clipMainSubjectShare: settings.clipMainSubjectShare,
   };
   const exportId = insertExport(db, {
     channelId: channel.id,
@@ -116,7 +127,7 @@ export function startExport(core: CoreContext, request: ExportRequest): JobHandl
     kind: EXPORT_JOB_KIND,
     concurrency: EXPORT_CONCURRENCY,
     run: async (ctx) => {
-      ctx.setTotal(photos.length);
+      ctx.setTotal(photos.length + clips.length);
       const outcomes: Array<ItemOutcome | undefined> = new Array(photos.length);
       const written: string[] = [];
       const staging = stagingDir(core, exportId);
@@ -229,6 +240,30 @@ export function startExport(core: CoreContext, request: ExportRequest): JobHandl
           { label: (index) => path.basename(photos[index]!.path) },
         );
         if (ctx.signal.aborted) throw new AppError('job.cancelled', {});
+        const clipOutcomes = await exportClipItems(
+          {
+            db,
+            actor,
+            exportId,
+            context,
+            date: request.date,
+            stem,
+            firstNumber: photos.length + 1,
+            overrides: request.overrides ?? {},
+            settings: {
+              longSide: channel.exportLongSide,
+              maskMargin: settings.maskMargin,
+              keepAudio,
+              stagingDir: staging,
+              outDir,
+              forbidden: context.directory.allNames,
+            },
+          },
+          clips,
+          ctx,
+          written,
+        );
+        if (ctx.signal.aborted) throw new AppError('job.cancelled', {});
 
         const done = outcomes.filter((item): item is ItemOutcome => item !== undefined);
         const manifestSha256 = await writeManifest(outDir, {
@@ -241,29 +276,38 @@ export function startExport(core: CoreContext, request: ExportRequest): JobHandl
             longSide: channel.exportLongSide,
             hideStyle: settings.hideStyle,
             maskMargin: settings.maskMargin,
+            keepAudio,
           },
-          files: done.map((item) => item.manifest),
+          files: [...done.map((item) => item.manifest), ...clipOutcomes.map((item) => item.manifest)],
           auditHead: currentAuditHead(db),
         });
         const items = done.map((item) => item.summary);
+        const clipItems = clipOutcomes.map((item) => item.summary);
+        const all = [...items, ...clipItems];
         const exported = items.filter((item) => item.state === 'done');
+        const exportedClips = clipItems.filter((item) => item.state === 'done');
         const summary: ExportSummary = {
           exportId,
           outDir,
           channelId: channel.id,
           date: request.date,
           schoolYear,
-          exported: exported.length,
+          exported: exported.length + exportedClips.length,
           hiddenRegions: exported.reduce((sum, item) => sum + item.hiddenCount, 0),
-          blocked: items.filter((item) => item.decision === 'blocked').length,
-          needsReview: items.filter((item) => item.decision === 'needs_review').length,
-          failed: items.filter((item) => item.state === 'failed').length,
+          blocked: all.filter((item) => item.decision === 'blocked').length,
+          needsReview: all.filter((item) => item.decision === 'needs_review').length,
+          failed: all.filter((item) => item.state === 'failed').length,
           manifestSha256,
           items,
+          clips: clipItems,
+          hiddenTracks: exportedClips.reduce((sum, item) => sum + item.hiddenTracks, 0),
+          keepAudio,
           caption,
         };
         // The caption's text, its hash and what the check found (see caption.ts for where the text goes).
-        const visible = new Set(done.flatMap((item) => item.manifest.visiblePeople.map((person) => person.personId)));
+        const visible = new Set(
+          [...done, ...clipOutcomes].flatMap((item) => item.manifest.visiblePeople.map((person) => person.personId)),
+        );
         const captionParts =
           caption && request.caption ? captionAuditParts(db, request.caption, caption, visible) : null;
         audited(db, actor, (log) => {
@@ -277,6 +321,9 @@ export function startExport(core: CoreContext, request: ExportRequest): JobHandl
               settings: exportSettings,
               exported: summary.exported,
               hiddenRegions: summary.hiddenRegions,
+              clipsExported: exportedClips.length,
+              hiddenTracks: summary.hiddenTracks,
+              audioKept: exportedClips.filter((item) => item.audioKept).length,
               blocked: summary.blocked,
               needsReview: summary.needsReview,
               failed: summary.failed,

@@ -20,12 +20,12 @@ export function exportFileStem(eventName: string | null, directory: PeopleDirect
   return slug;
 }
 
-/** The n-th output file of an export (1-based). */
-export function outputName(stem: string, index: number): string {
-  return `${stem}_${String(index).padStart(4, '0')}.jpg`;
+/** The n-th output file of an export (1-based): a photo (.jpg) or a clip (.mp4), numbered in one series. */
+export function outputName(stem: string, index: number, kind: 'photo' | 'clip' = 'photo'): string {
+  return `${stem}_${String(index).padStart(4, '0')}.${kind === 'clip' ? 'mp4' : 'jpg'}`;
 }
 
 /** Whether a file name is one an export with this stem writes. */
 export function isOutputOf(stem: string, name: string): boolean {
-  return name.startsWith(`${stem}_`) && /^\d{4}\.jpg$/.test(name.slice(stem.length + 1));
+  return name.startsWith(`${stem}_`) && /^\d{4}\.(jpg|mp4)$/.test(name.slice(stem.length + 1));
 }

@@ -8,6 +8,7 @@ export {
   selectPhotos,
   type DecisionContext,
 } from './decisions';
+export { decideClipOne, selectClips, type ChosenClip, type ClipDecided } from './clipDecisions';
 export { CAPTION_MAX_LENGTH, captionResult, checkCaptionText } from './caption';
 export { photosWithoutCredit, type CreditCheck } from './creditCheck';
 export { EXPORT_JOB_KIND, startExport } from './exportJob';

@@ -1,4 +1,5 @@
 // Binds the publish methods of the IPC contract (shared/ipc/publish.ts) to the core.
+import path from 'node:path';
 import { AppError } from '../../../shared/errors';
 import type { ExportSummary } from '../../../shared/publish';
 import { actorLabel } from '../audit';
@@ -10,6 +11,7 @@ import type { IpcRouter } from '../ipc';
 import { getSettings, isPrivacyOfficer } from '../settings';
 import { checkCaptionText } from './caption';
 import { photosWithoutCredit } from './creditCheck';
+import { decideClipOne, selectClips } from './clipDecisions';
 import { decideMany, decisionContext, selectPhotos } from './decisions';
 import { decisionService } from './decisionService';
 import { EXPORT_JOB_KIND, startExport } from './exportJob';
@@ -27,6 +29,16 @@ export function registerPublishHandlers(router: IpcRouter, core: CoreContext, fi
       return decideMany(db, context, selectPhotos(db, { eventId, photoHashes }), overrides).map(
         ({ photo, decision }) => ({ photoHash: photo.hash, decision }),
       );
+    })
+    .handle('decideClips', ({ channelId, date, overrides, ...selection }) => {
+      const context = decisionContext(db, channelId, date, { privacyOfficer: isPrivacyOfficer(db, core.actor()) });
+      return selectClips(db, selection).map((clip) => ({
+        videoHash: clip.video.hash,
+        sourceName: path.basename(clip.video.paths[0] ?? ''),
+        durationSeconds: clip.video.durationSeconds,
+        hasAudio: clip.video.hasAudio,
+        decision: decideClipOne(db, context, clip, overrides?.[clip.video.hash]).decision,
+      }));
     })
     .handle('countDecisions', (query) => decisions.counts(query))
     .handle('decidePhotoPage', (query) => decisions.page(query))

@@ -1,5 +1,6 @@
-// The export's manifest, written last: per file the source and output hashes, the decision, how many regions
-// were hidden, and the consent record versions the visible people rest on — ids, no names.
+// The export's manifest, written last: per file (photo or clip) the source and output hashes, the decision, how many
+// regions or tracks were hidden, for a clip whether its sound was kept, and the consent record versions the visible
+// people rest on — ids, no names.
 import { createHash } from 'node:crypto';
 import { rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -9,12 +10,16 @@ import { ANCHOR_CSV_LABEL, formatAnchor } from '../audit';
 import { toCsv } from '../csv';
 
 export interface ManifestEntry {
+  readonly kind: 'photo' | 'clip';
   readonly outputName: string | null;
   readonly sourceSha256: string;
   readonly outputSha256: string | null;
   readonly decision: DecisionStatus;
   readonly overridden: boolean;
+  /** A photo's hidden regions; a clip's hidden tracks (each masked in every frame it may be on screen). */
   readonly hiddenRegions: number;
+  /** A written clip: whether its sound was kept (the export's choice); null for photos and clips not written. */
+  readonly audioKept: boolean | null;
   readonly visiblePeople: ReadonlyArray<{ readonly personId: number; readonly consentRecordId: number }>;
   readonly problems: readonly string[];
 }
@@ -25,7 +30,7 @@ export interface Manifest {
   readonly date: string;
   readonly schoolYear: string;
   readonly createdAt: string;
-  readonly settings: Readonly<Record<string, string | number | null>>;
+  readonly settings: Readonly<Record<string, string | number | boolean | null>>;
   readonly files: readonly ManifestEntry[];
   /** The audit trail's head when the manifest was written: an anchor (`fotowacht audit verify --anchor-file`). */
   readonly auditHead: AuditAnchor;
@@ -57,6 +62,8 @@ export async function writeManifest(outDir: string, manifest: Manifest): Promise
       'hidden_regions',
       'consent_record_ids',
       'problems',
+      'kind',
+      'audio',
     ],
     manifest.files.map((entry) => [
       entry.outputName ?? '',
@@ -67,6 +74,8 @@ export async function writeManifest(outDir: string, manifest: Manifest): Promise
       String(entry.hiddenRegions),
       entry.visiblePeople.map((person) => `${person.personId}:${person.consentRecordId}`).join(' '),
       entry.problems.join(' '),
+      entry.kind,
+      entry.audioKept === null ? '' : entry.audioKept ? 'kept' : 'removed',
     ]),
     // Last row: the audit trail's head, so the CSV alone is an anchor too.
     [[ANCHOR_CSV_LABEL, formatAnchor(manifest.auditHead)]],

@@ -10,8 +10,8 @@ import { readAllSettings, writeSetting } from './repository';
 
 /** The decision rules' settings, as stored. */
 export function policySettings(db: ReadableDb): PolicySettings {
-  const { hideStyle, maskMargin, maxHiddenAreaShare, maxHiddenPeople } = getSettings(db);
-  return { hideStyle, maskMargin, maxHiddenAreaShare, maxHiddenPeople };
+  const { hideStyle, maskMargin, maxHiddenAreaShare, maxHiddenPeople, clipMainSubjectShare } = getSettings(db);
+  return { hideStyle, maskMargin, maxHiddenAreaShare, maxHiddenPeople, clipMainSubjectShare };
 }
 
 export function getSettings(db: ReadableDb): Settings {

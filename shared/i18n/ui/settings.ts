@@ -50,6 +50,9 @@ export const uiSettingsNl = {
   'ui.policy.margin.help': 'Aan elke kant, als deel van de grootte van het kader: haar en oren vallen er ook onder.',
   'ui.policy.maxShare': 'Blokkeren als een verborgen persoon meer beslaat dan (% van de foto)',
   'ui.policy.maxShare.help': 'Dan is die persoon het onderwerp van de foto en heeft bewerken geen zin.',
+  'ui.policy.clipShare': 'Clip blokkeren als een verborgen persoon zo groot in beeld is in meer dan (% van de beelden)',
+  'ui.policy.clipShare.help':
+    'Groot in beeld: meer dan het percentage hierboven. Even langs de camera rennen wordt afgedekt; langer is de clip over die persoon.',
   'ui.policy.maxPeople': 'Blokkeren bij meer verborgen personen dan',
   'ui.policy.maxPeople.help': 'Een foto vol verborgen vlakken beschermt niemand en is niet meer te gebruiken.',
   'ui.policy.save': 'Instellingen voor verbergen opslaan',
@@ -120,6 +123,9 @@ export const uiSettingsEn = {
   'ui.policy.margin.help': 'On each side, as a share of the box size: hair and ears are covered too.',
   'ui.policy.maxShare': 'Block when a hidden person covers more than (% of the photo)',
   'ui.policy.maxShare.help': 'That person is then the subject of the photo and editing makes no sense.',
+  'ui.policy.clipShare': 'Block a clip when a hidden person is that large in at least (% of its frames)',
+  'ui.policy.clipShare.help':
+    'That large: more than the share above. Running past the camera is masked; longer and the clip is about that person.',
   'ui.policy.maxPeople': 'Block with more hidden people than',
   'ui.policy.maxPeople.help': 'A photo full of hidden blocks protects nobody and is no longer usable.',
   'ui.policy.save': 'Save hiding settings',

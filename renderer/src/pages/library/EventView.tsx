@@ -250,7 +250,7 @@ export function EventView({
           />
         </>
       )}
-      <VideoStrip event={event} generation={generation} />
+      <VideoStrip event={event} generation={generation} target={target} />
       <SidecarPanel event={event} />
       {indexErrors.length > 0 && (
         <details className="index-errors">

@@ -13,7 +13,10 @@ export function statusTone(status: DecisionStatus): 'ok' | 'warn' | 'bad' {
   return status === 'publish' ? 'ok' : status === 'hide' ? 'warn' : 'bad';
 }
 
-export function countByStatus(decisions: PhotoDecisions): Record<DecisionStatus, number> {
+/** How many photos (or clips) have each status. */
+export function countByStatus(
+  decisions: ReadonlyArray<{ readonly decision: { readonly status: DecisionStatus } }>,
+): Record<DecisionStatus, number> {
   const counts: Record<DecisionStatus, number> = { publish: 0, hide: 0, blocked: 0, needs_review: 0 };
   for (const { decision } of decisions) counts[decision.status] += 1;
   return counts;

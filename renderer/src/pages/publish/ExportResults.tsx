@@ -57,10 +57,33 @@ export function ExportResult({ result, onAnother }: { result: ExportSummary; onA
           ]}
         />
         <tbody>
-          {result.items.map((item) => (
-            <tr key={item.photoHash}>
-              <td>{item.sourceName}</td>
-              <td>{item.outputName ?? '–'}</td>
+          {[
+            ...result.items.map((item) => ({ ...item, key: item.photoHash, clip: null })),
+            ...result.clips.map((clip) => ({ ...clip, key: clip.videoHash, hiddenCount: clip.hiddenTracks, clip })),
+          ].map((item) => (
+            <tr key={item.key} data-hash={item.key}>
+              <td>
+                {item.clip && (
+                  <span className="badge" role="img" aria-label={t('ui.video.badge')}>
+                    ▶
+                  </span>
+                )}{' '}
+                {item.sourceName}
+              </td>
+              <td>
+                {item.outputName ?? '–'}
+                {item.clip && item.state === 'done' && (
+                  <small className="muted">
+                    {' '}
+                    ·{' '}
+                    {t(
+                      item.clip.audioKept
+                        ? 'ui.publishClips.result.audio.kept'
+                        : 'ui.publishClips.result.audio.removed',
+                    )}
+                  </small>
+                )}
+              </td>
               <td>
                 <span className={`badge ${statusTone(item.decision)}`}>{t(`ui.status.${item.decision}`)}</span>
               </td>

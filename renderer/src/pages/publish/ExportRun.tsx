@@ -6,6 +6,7 @@ import type { ExportSummary } from '../../../../shared/publish';
 import type { JobProgress } from '../../../../shared/types';
 import { call, errorOf } from '../../api';
 import { useI18n } from '../../i18n';
+import { FramesText } from './ClipTable';
 
 export type ExportRun =
   | { readonly state: 'idle' }
@@ -60,6 +61,7 @@ export function ExportProgress({
         value={handled}
       />
       <span>{t('ui.publish.running', { done: handled ?? 0, total: run.progress?.total ?? photos })}</span>
+      {run.progress?.frames && <FramesText frames={run.progress.frames} />}
       <button type="button" onClick={() => void call('cancelJob', { jobId: run.jobId })}>
         {t('ui.publish.cancel')}
       </button>

@@ -1,6 +1,7 @@
 // Publishing: choose channel, date and an event (or the photos chosen in the library); a summary before export
-// with the reasons per blocked photo and overrides with a reason (ProblemTable); the output folder; progress with
-// cancel (ExportRun); the result with the leak check per file, the manifest hash and "open folder" (ExportResults).
+// with the reasons per blocked photo and overrides with a reason (ProblemTable), the event's clips with theirs and
+// the choice to keep their sound (ClipTable); the output folder; progress with cancel (ExportRun); the result with
+// the leak check per file, the manifest hash and "open folder" (ExportResults).
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import { overrideReasonOf, statusWithOverride } from '../../../../shared/policy';
 import { call } from '../../api';
@@ -14,6 +15,7 @@ import { useQuery } from '../../components/useQuery';
 import { useI18n } from '../../i18n';
 import { countByStatus, STATUS_ORDER, statusTone } from '../library/decisions';
 import { CaptionField } from './CaptionField';
+import { AudioChoice, ClipTable } from './ClipTable';
 import { ExportHistory, ExportResult } from './ExportResults';
 import { ExportProgress, useExportRun } from './ExportRun';
 import { ProblemTable } from './ProblemTable';
@@ -43,6 +45,8 @@ export function PublishPage({
   const [overrides, setOverrides] = useState<Readonly<Record<string, string>>>({});
   const [outDir, setOutDir] = useState<PathValue>(noPath);
   const [caption, setCaption] = useState('');
+  // The clips' sound: removed unless chosen here, for this export.
+  const [keepAudio, setKeepAudio] = useState(false);
   const { run, setRun } = useExportRun();
   const starting = useAction();
   // Loaded again whenever an export starts or ends.
@@ -74,17 +78,24 @@ export function PublishPage({
   );
   // Only the decisions of this very request (with this target): none while they are worked out or failed.
   const decisions = decided.loading || decided.error ? null : decided.data;
+  // The clips an export of this request takes (an event's, whole or its picks; none for photos chosen one by one).
+  const clipsDecided = useQuery(JSON.stringify({ clips: request, target }), () =>
+    request ? call('decideClips', { ...target, ...request }) : Promise.resolve(null),
+  );
+  const clips = clipsDecided.loading || clipsDecided.error ? null : (clipsDecided.data ?? []);
   const uncredited = useQuery(JSON.stringify(request), () =>
     request ? call('photosWithoutCredit', request) : Promise.resolve(null),
   ).data;
-  const error = starting.error ?? decided.error ?? eventList.error ?? picks.error;
+  const error = starting.error ?? decided.error ?? clipsDecided.error ?? eventList.error ?? picks.error;
 
-  const counts = countByStatus(
-    (decisions ?? []).map((item) => ({
-      ...item,
-      decision: { ...item.decision, status: statusWithOverride(item.decision, overrides[item.photoHash], officer) },
+  const counts = countByStatus([
+    ...(decisions ?? []).map((item) => ({
+      decision: { status: statusWithOverride(item.decision, overrides[item.photoHash], officer) },
     })),
-  );
+    ...(clips ?? []).map((clip) => ({
+      decision: { status: statusWithOverride(clip.decision, overrides[clip.videoHash], officer) },
+    })),
+  ]);
   const exportable = counts.publish + counts.hide;
   const problems = (decisions ?? []).filter(
     (item) => item.decision.status === 'blocked' || item.decision.status === 'needs_review',
@@ -103,6 +114,7 @@ export function PublishPage({
         outDir: folder,
         ...(Object.keys(chosen).length > 0 ? { overrides: chosen } : {}),
         ...(caption.trim() ? { caption } : {}),
+        ...(keepAudio && clips && clips.length > 0 ? { keepAudio: true } : {}),
       });
     });
     if (started) setRun({ state: 'running', jobId: started.value.jobId, progress: null });
@@ -171,7 +183,7 @@ export function PublishPage({
       </div>
       <ErrorAlert error={error} />
       {request && decisions === null && !error && <Busy label="ui.publish.deciding" />}
-      {decisions && (
+      {decisions && clips && (
         <form onSubmit={(e) => void start(e)} aria-labelledby={`${ids}-summary`}>
           <h2 id={`${ids}-summary`}>{t('ui.publish.summary')}</h2>
           <dl className="counts">
@@ -184,6 +196,12 @@ export function PublishPage({
           </dl>
           {problems.length > 0 && (
             <ProblemTable problems={problems} overrides={overrides} onOverrides={setOverrides} officer={officer} />
+          )}
+          {clips.length > 0 && (
+            <>
+              <ClipTable clips={clips} overrides={overrides} onOverrides={setOverrides} officer={officer} />
+              <AudioChoice keepAudio={keepAudio} onKeepAudio={setKeepAudio} />
+            </>
           )}
           {uncredited && uncredited.photos.length > 0 && (
             <p className="warning-note" role="note">
@@ -209,7 +227,7 @@ export function PublishPage({
           {run.state === 'failed' &&
             (run.error ? <ErrorAlert error={run.error} /> : <p role="alert">{t('ui.publish.failed')}</p>)}
           {run.state === 'running' ? (
-            <ExportProgress run={run} exportable={exportable} photos={decisions.length} />
+            <ExportProgress run={run} exportable={exportable} photos={decisions.length + clips.length} />
           ) : (
             <div className="actions">
               <button type="submit" className="primary" disabled={exportable === 0 || !outDir.text.trim()}>

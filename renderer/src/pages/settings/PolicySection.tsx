@@ -34,6 +34,7 @@ interface PolicyFields {
   readonly maskMargin: string;
   readonly maxHiddenAreaShare: string;
   readonly maxHiddenPeople: string;
+  readonly clipMainSubjectShare: string;
 }
 
 const fieldsOf = (settings: Settings): PolicyFields => ({
@@ -41,6 +42,7 @@ const fieldsOf = (settings: Settings): PolicyFields => ({
   maskMargin: toPercent(settings.maskMargin),
   maxHiddenAreaShare: toPercent(settings.maxHiddenAreaShare),
   maxHiddenPeople: String(settings.maxHiddenPeople),
+  clipMainSubjectShare: toPercent(settings.clipMainSubjectShare),
 });
 
 /** The thresholds and the margin, as whole numbers up to 100 (percentages, or a count of people). */
@@ -48,6 +50,7 @@ const NUMBER_FIELDS = [
   { name: 'maskMargin', label: 'ui.policy.margin', help: 'ui.policy.margin.help', min: 0 },
   { name: 'maxHiddenAreaShare', label: 'ui.policy.maxShare', help: 'ui.policy.maxShare.help', min: 1 },
   { name: 'maxHiddenPeople', label: 'ui.policy.maxPeople', help: 'ui.policy.maxPeople.help', min: 0 },
+  { name: 'clipMainSubjectShare', label: 'ui.policy.clipShare', help: 'ui.policy.clipShare.help', min: 1 },
 ] as const satisfies ReadonlyArray<{
   name: Exclude<keyof PolicyFields, 'hideStyle'>;
   label: MessageKey;
@@ -73,6 +76,7 @@ function PolicyForm({ settings }: { settings: Settings }) {
         maskMargin: Number(fields.maskMargin) / 100,
         maxHiddenAreaShare: Number(fields.maxHiddenAreaShare) / 100,
         maxHiddenPeople: Number(fields.maxHiddenPeople),
+        clipMainSubjectShare: Number(fields.clipMainSubjectShare) / 100,
       }),
     );
     if (!answer) return;
