@@ -58,3 +58,18 @@ export {
 } from './sidecars';
 export { registerLibraryHandlers } from './ipc';
 export { removeVideoNames } from './videoRepository';
+export {
+  reviewedTracks,
+  scanClipFaces,
+  VIDEO_SCAN_SETTINGS,
+  VIDEO_TRACK_OPTIONS,
+  type ClipScanOptions,
+  type ClipScanResult,
+} from './videoScan';
+export {
+  startVideoFaceJob,
+  VIDEO_FACE_JOB_KIND,
+  type ClipJobEntry,
+  type VideoFaceJobOptions,
+  type VideoFaceJobResult,
+} from './videoScanJob';
