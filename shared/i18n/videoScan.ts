@@ -6,6 +6,7 @@ export const videoScanNl = {
     '{file} is veranderd sinds het indexeren; indexeer de map opnieuw voordat de gezichten worden gezocht.',
   'error.video.scan.reviewed':
     'In {file} zijn al {tracks} gezichtssporen benoemd of gemarkeerd; opnieuw zoeken zou dat werk wissen. Gebruik --force om het toch te doen (dat wordt gelogd).',
+  'error.video.scan.stopped': 'Het lezen van de beelden van {file} is gestopt.',
   'ui.audit.action.video.faces.scan': 'Gezichten gezocht in video',
   'cli.video.scan.progress': '{clip}: beeld {frame} van {frames} ({seconds} van {duration} s)',
   'cli.video.scan.done':
@@ -24,6 +25,7 @@ export const videoScanEn: Record<keyof typeof videoScanNl, string> = {
     '{file} has changed since it was indexed; index the folder again before searching it for faces.',
   'error.video.scan.reviewed':
     'In {file}, {tracks} face tracks were already named or marked; searching again would erase that work. Use --force to do it anyway (it is logged).',
+  'error.video.scan.stopped': 'Reading the frames of {file} was stopped.',
   'ui.audit.action.video.faces.scan': 'Faces searched in a clip',
   'cli.video.scan.progress': '{clip}: frame {frame} of {frames} ({seconds} of {duration} s)',
   'cli.video.scan.done':

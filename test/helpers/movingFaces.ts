@@ -56,7 +56,7 @@ export interface MovingFacesOptions {
   readonly faceWidth?: number;
   readonly audio?: boolean;
   readonly metadata?: Readonly<Record<string, string>>;
-  /** Clockwise degrees a player turns the stored frames; the truth stays in display orientation. */
+  /** The rotate tag written on the video stream (as makeClip); the truth stays in the orientation shown. */
   readonly rotate?: 90 | 180 | 270;
   readonly seed?: number;
 }
@@ -306,7 +306,11 @@ async function backgroundOf(width: number, height: number, random: () => number)
     .toBuffer();
 }
 
-const TRANSPOSE: Record<90 | 180 | 270, string> = { 90: 'transpose=2', 180: 'hflip,vflip', 270: 'transpose=1' };
+/**
+ * How the display frames are stored so that ffmpeg's autorotate (frames.ts, the scan, the export) shows them again as
+ * made: measured on the bundled ffmpeg, a stream tagged rotate=90 is shown turned anticlockwise.
+ */
+const TRANSPOSE: Record<90 | 180 | 270, string> = { 90: 'transpose=1', 180: 'hflip,vflip', 270: 'transpose=2' };
 
 /** Raw RGB frames piped into the bundled ffmpeg, encoded as H.264 (and AAC when asked) with the metadata given. */
 function encode(

@@ -110,6 +110,8 @@ export function streamFrames(
   const stop = (reason: unknown): void => {
     failure ??= reason;
     child.kill('SIGKILL');
+    // A paused pipe never ends, and the child's 'close' waits for it: let what is left flow away.
+    child.stdout.resume();
     notify();
   };
   const stallMs = options.stallMs ?? 60_000;
@@ -122,6 +124,7 @@ export function streamFrames(
   options.signal?.addEventListener('abort', onAbort, { once: true });
 
   child.stdout.on('data', (chunk: Buffer) => {
+    if (failure) return;
     alive();
     let offset = 0;
     while (offset < chunk.length) {
@@ -188,7 +191,7 @@ export function streamFrames(
       }
     } finally {
       // The consumer stopped early (an error, a cancel): the child goes too.
-      if (!ended) child.kill('SIGKILL');
+      if (!ended) stop(new AppError('video.scan.stopped', { file: name }));
     }
   }
 
