@@ -8,6 +8,7 @@ export const videoScanNl = {
     'In {file} zijn al {tracks} gezichtssporen benoemd of gemarkeerd; opnieuw zoeken zou dat werk wissen. Gebruik --force om het toch te doen (dat wordt gelogd).',
   'error.video.scan.stopped': 'Het lezen van de beelden van {file} is gestopt.',
   'ui.audit.action.video.faces.scan': 'Gezichten gezocht in video',
+  'ui.jobs.kind.video-faces': 'Gezichten zoeken in video’s (beelden)',
   'cli.video.scan.progress': '{clip}: beeld {frame} van {frames} ({seconds} van {duration} s)',
   'cli.video.scan.done':
     'Video’s: {scanned} doorzocht ({tracks} gezichtssporen), {kept} behouden omdat hun sporen al benoemd zijn, {failed} mislukt.',
@@ -27,6 +28,7 @@ export const videoScanEn: Record<keyof typeof videoScanNl, string> = {
     'In {file}, {tracks} face tracks were already named or marked; searching again would erase that work. Use --force to do it anyway (it is logged).',
   'error.video.scan.stopped': 'Reading the frames of {file} was stopped.',
   'ui.audit.action.video.faces.scan': 'Faces searched in a clip',
+  'ui.jobs.kind.video-faces': 'Searching clips for faces (frames)',
   'cli.video.scan.progress': '{clip}: frame {frame} of {frames} ({seconds} of {duration} s)',
   'cli.video.scan.done':
     'Clips: {scanned} searched ({tracks} face tracks), {kept} kept because their tracks were already named, {failed} failed.',
