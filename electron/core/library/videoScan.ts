@@ -112,9 +112,8 @@ export async function scanClipFaces(
   if (!video) throw new AppError('video.scan.notFound', { clip: hash.slice(0, 12) });
   const file = clipFile(db, hash);
   const refuse = (count: number) => new AppError('video.scan.reviewed', { file: nameOf(file), tracks: count });
-  if (!options.force && reviewedTracks(listVideoTracks(db, hash)).length > 0) {
-    throw refuse(reviewedTracks(listVideoTracks(db, hash)).length);
-  }
+  const reviewedBefore = reviewedTracks(listVideoTracks(db, hash)).length;
+  if (!options.force && reviewedBefore > 0) throw refuse(reviewedBefore);
   const active = activeFaceModel(db, options.env);
   const sampleEvery = Math.max(1, Math.floor(options.sampleEvery ?? VIDEO_SCAN_SETTINGS.sampleEvery));
   const scan = await scanFramesInThread(
