@@ -112,6 +112,12 @@ describeNeeding(MOVING_FACES_SOURCE)('faces in clips', () => {
       });
       expect(result.framesSampled).toBe(Math.ceil(100 / VIDEO_SCAN_SETTINGS.sampleEvery));
       expect(result.tracks).toBeGreaterThanOrEqual(5);
+      // The tracker's settings and version are kept with the scan: every frame's boxes can be computed again.
+      expect(getVideoScan(core.db, hash)!.options).toMatchObject({
+        trackerVersion: 1,
+        detectionPad: 0.3,
+        frameCount: 100,
+      });
       expect(uncoveredFaceFrames(clip, boxesPerFrame(core, hash))).toEqual([]);
 
       // The crossing pair: a track follows one face, or swaps once, where their boxes meet; split there, each part

@@ -43,6 +43,9 @@ export const VIDEO_TRACK_OPTIONS: Omit<TrackOptions, 'frameCount'> = {
   marginFrames: 15,
 };
 
+/** The rules of video/tracks.ts these scans were made with (raise it when they change what trackBoxes gives). */
+export const TRACKER_VERSION = 1;
+
 export interface ClipScanResult {
   readonly hash: string;
   /** The file that was read (the first indexed path that is still the indexed clip). */
@@ -165,7 +168,8 @@ export async function scanClipFaces(
         sampleEvery,
         frameCount: scan.frameCount,
         framesSampled: scan.sampled.length,
-        options: { ...trackOptions },
+        // The tracker's version beside its options: boxes computed again later must use the same rules.
+        options: { ...trackOptions, trackerVersion: TRACKER_VERSION },
         scannedAt,
         scannedBy: core.actor().os,
       },
