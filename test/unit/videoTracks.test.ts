@@ -265,4 +265,20 @@ describe('margins and splitting', () => {
     const asFound = trackBoxes(track, options).find((b) => b.frame === 10)!.box;
     for (const key of ['x', 'y', 'w', 'h'] as const) expect(asFound[key]).toBeCloseTo(box[key], 12);
   });
+
+  it('lets the margins of a track that ends near the picture’s edge reach that edge (marginToEdge)', () => {
+    // Last seen mostly inside the picture at the right edge, standing still: the part still outside, and a face
+    // that slides out without being found again, lie between the box and the edge.
+    const box = { x: 0.85, y: 0.4, w: 0.1, h: 0.1 };
+    const track: Track = { id: 1, observations: [{ frame: 10, box }] };
+    const margin = (extra: Partial<TrackOptions>) =>
+      trackBoxes(track, { ...options, ...extra }).find((b) => b.frame === 12)!.box;
+    expect(margin({}).x + margin({}).w).toBeLessThan(0.99);
+    const toEdge = margin({ marginToEdge: 1 });
+    expect(toEdge.x + toEdge.w).toBeCloseTo(1, 12);
+    expect(toEdge.y).toBeCloseTo(margin({}).y, 12);
+    // Far from every edge, nothing changes.
+    const inside: Track = { id: 2, observations: [{ frame: 10, box: { x: 0.45, y: 0.45, w: 0.1, h: 0.1 } }] };
+    expect(trackBoxes(inside, { ...options, marginToEdge: 1 })).toEqual(trackBoxes(inside, options));
+  });
 });

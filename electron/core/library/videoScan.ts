@@ -34,13 +34,16 @@ export const VIDEO_SCAN_SETTINGS = {
  * The tracker's options for clips: its defaults (video/tracks.ts) with every box grown by 30% of its size on each
  * side and a margin of 15 frames before a track's first and after its last detection. Measured on clips with moving
  * real faces (README, "Faces in video"): the detector's boxes as found left 2–17% of a face uncovered on some frames
- * (a turned head, a face half behind another), and 8 frames of margin missed a face leaving the picture fast.
+ * (a turned head, a face half behind another), and 8 frames of margin missed a face leaving the picture fast. A
+ * track that begins or ends near the picture's edge has margins that reach the edge (a face partly outside is not
+ * found yet).
  */
 export const VIDEO_TRACK_OPTIONS: Omit<TrackOptions, 'frameCount'> = {
   ...DEFAULT_TRACK_OPTIONS,
   detectionPad: 0.3,
   interpolationPad: 0.3,
   marginFrames: 15,
+  marginToEdge: 1,
 };
 
 /** The rules of video/tracks.ts these scans were made with (raise it when they change what trackBoxes gives). */

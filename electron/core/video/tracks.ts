@@ -47,6 +47,11 @@ export interface TrackOptions {
   readonly interpolationPad: number;
   /** Share of its size a detected box is grown by on every side (absent: as found). */
   readonly detectionPad?: number;
+  /**
+   * A margin box whose track starts or ends within this many of its own sizes of the picture's edge reaches that
+   * edge (absent or 0: it does not).
+   */
+  readonly marginToEdge?: number;
   /** Share of its size a margin box grows by per frame, on top of following the motion. */
   readonly marginGrowthPerFrame: number;
   /** Frames in the clip: boxes are never produced outside 0 … frameCount - 1. */
@@ -240,7 +245,19 @@ export function trackBoxes(track: Track, options: TrackOptions): TrackBox[] {
   return boxes;
 }
 
-/** The box `steps` frames beyond an end of the track: where the motion takes it, joined with where it was. */
+/**
+ * The box `steps` frames beyond an end of the track: where the motion takes it, joined with where it was. A box
+ * within its own size of the picture's edge also reaches that edge: a face is found only once it is mostly in the
+ * picture, so before its first (or after its last) detection it may still be partly outside, on that edge.
+ */
 function marginBox(box: Box, motion: Motion, steps: number, options: TrackOptions): Box {
-  return pad(union(box, moved(box, motion, steps)), options.marginGrowthPerFrame * steps);
+  let grown = pad(union(box, moved(box, motion, steps)), options.marginGrowthPerFrame * steps);
+  const near = options.marginToEdge ?? 0;
+  if (near > 0) {
+    if (box.x < box.w * near) grown = union(grown, { ...grown, x: 0, w: 0 });
+    if (box.x + box.w > 1 - box.w * near) grown = union(grown, { ...grown, x: 1, w: 0 });
+    if (box.y < box.h * near) grown = union(grown, { ...grown, y: 0, h: 0 });
+    if (box.y + box.h > 1 - box.h * near) grown = union(grown, { ...grown, y: 1, h: 0 });
+  }
+  return grown;
 }
