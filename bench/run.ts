@@ -13,6 +13,7 @@ import { benchLibrary } from './library.bench';
 import { benchPublish } from './publish.bench';
 import { benchReview } from './review.bench';
 import { benchVideo } from './video.bench';
+import { benchVideoExport } from './videoExport.bench';
 
 export interface Benchmark {
   readonly name: string;
@@ -41,6 +42,7 @@ const benchmarks: readonly Benchmark[] = [
   benchBoard,
   benchReview,
   benchVideo,
+  benchVideoExport,
   benchUi,
 ];
 

@@ -57,7 +57,17 @@ export {
   type SidecarSummary,
 } from './sidecars';
 export { registerLibraryHandlers } from './ipc';
-export { removeVideoNames } from './videoRepository';
+export { getVideo, listEventVideos, removeVideoNames } from './videoRepository';
+export {
+  getVideoScan,
+  getVideoTrack,
+  insertVideoTrack,
+  listVideoTracks,
+  replaceVideoScan,
+  setVideoTrackObservations,
+  setVideoTrackState,
+  unlinkVideoTracksOfPerson,
+} from './videoTrackRepository';
 export {
   reviewedTracks,
   scanClipFaces,
