@@ -34,13 +34,13 @@ describe('streaming a clip’s frames', () => {
   it('sends every n-th frame as RGB at the size asked, numbered in the clip, and counts every decoded frame', async () => {
     const clip = makeClip(path.join(tempDir(), 'clip.mp4'), { width: 320, height: 240, fps: 25, seconds: 2 });
     const every = await collect(
-      streamFrames(clip, 'clip.mp4', { width: 320, height: 240 }, { sampleEvery: 1, maxSide: 1920 }),
+      streamFrames(clip, 'clip.mp4', { width: 320, height: 240 }, { frameRate: 25, sampleEvery: 1, maxSide: 1920 }),
     );
     expect(every.frameCount).toBe(50);
     expect(every.frames.map((f) => f.frame)).toEqual(Array.from({ length: 50 }, (_, i) => i));
     expect(every.frames[0]).toMatchObject({ width: 320, height: 240, bytes: 320 * 240 * 3 });
     const third = await collect(
-      streamFrames(clip, 'clip.mp4', { width: 320, height: 240 }, { sampleEvery: 3, maxSide: 160 }),
+      streamFrames(clip, 'clip.mp4', { width: 320, height: 240 }, { frameRate: 25, sampleEvery: 3, maxSide: 160 }),
     );
     expect(third.frameCount).toBe(50);
     expect(third.frames.map((f) => f.frame)).toEqual(Array.from({ length: 17 }, (_, i) => i * 3));
@@ -55,7 +55,7 @@ describe('streaming a clip’s frames', () => {
       turned,
       'staand.mov',
       { width: 240, height: 320 },
-      { sampleEvery: 1, maxSide: 1920 },
+      { frameRate: 25, sampleEvery: 1, maxSide: 1920 },
     ).frames) {
       shown = frame;
       break;
@@ -88,7 +88,14 @@ describe('streaming a clip’s frames', () => {
     const garbage = path.join(dir, 'kapot.mp4');
     writeFileSync(garbage, Buffer.from('not a clip at all '.repeat(200)));
     await expect(
-      collect(streamFrames(garbage, 'kapot.mp4', { width: 320, height: 240 }, { sampleEvery: 1, maxSide: 320 })),
+      collect(
+        streamFrames(
+          garbage,
+          'kapot.mp4',
+          { width: 320, height: 240 },
+          { frameRate: 25, sampleEvery: 1, maxSide: 320 },
+        ),
+      ),
     ).rejects.toMatchObject({
       code: 'video.undecodable',
       params: { file: 'kapot.mp4' },
@@ -97,7 +104,7 @@ describe('streaming a clip’s frames', () => {
     const cut = path.join(dir, 'afgebroken.mp4');
     writeFileSync(cut, readFileSync(whole).subarray(0, 2000));
     const error = await collect(
-      streamFrames(cut, 'afgebroken.mp4', { width: 320, height: 240 }, { sampleEvery: 1, maxSide: 320 }),
+      streamFrames(cut, 'afgebroken.mp4', { width: 320, height: 240 }, { frameRate: 25, sampleEvery: 1, maxSide: 320 }),
     ).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AppError);
     expect((error as AppError).code).toBe('video.undecodable');
@@ -111,6 +118,7 @@ describe('streaming a clip’s frames', () => {
       'lang.mp4',
       { width: 320, height: 240 },
       {
+        frameRate: 25,
         sampleEvery: 1,
         maxSide: 320,
         readAhead: 2,

@@ -247,6 +247,7 @@ describe('the bundled app’s workers', () => {
         file: clip,
         name: 'clip.mp4',
         display: { width: 320, height: 240 },
+        frameRate: 10,
         sampleEvery: 2,
         maxSide: 1920,
         minFaceShare: 1 / 96,

@@ -28,6 +28,8 @@ export type FrameScanRequest =
       readonly file: string;
       readonly name: string;
       readonly display: { readonly width: number; readonly height: number };
+      /** The probe's frame rate: the grid frames are numbered on (as the clip export numbers them). */
+      readonly frameRate: number;
       readonly sampleEvery: number;
       readonly maxSide: number;
       /** Smallest face looked for, as a share of the frame's longer side. */

@@ -127,6 +127,7 @@ export async function scanClipFaces(
       file,
       name: nameOf(file),
       display: { width: video.displayWidth, height: video.displayHeight },
+      frameRate: video.frameRate,
       sampleEvery,
       maxSide: VIDEO_SCAN_SETTINGS.maxSide,
       minFaceShare: VIDEO_SCAN_SETTINGS.minFaceShare,

@@ -42,6 +42,7 @@ async function scan(request: Extract<FrameScanRequest, { kind: 'scan' }>, signal
   const stream = streamFrames(request.file, request.name, request.display, {
     sampleEvery: request.sampleEvery,
     maxSide: request.maxSide,
+    frameRate: request.frameRate,
     signal,
   });
   const sampled: SampledFrame[] = [];

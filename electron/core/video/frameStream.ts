@@ -6,9 +6,10 @@
 import { spawn } from 'node:child_process';
 import { AppError } from '../../../shared/errors';
 import { inputOptions, toolPath } from './ffmpeg';
+import { numberingRate } from './rawFrames';
 
 export interface StreamedFrame {
-  /** Frame number in the clip (0-based, in decoding order — the numbering every frame-wise step uses). */
+  /** Frame number in the clip (0-based, on the clip's constant-rate grid — the numbering every frame-wise step uses). */
   readonly frame: number;
   /** RGB, 3 bytes a pixel, rows top to bottom, display orientation. */
   readonly data: Buffer;
@@ -21,6 +22,12 @@ export interface FrameStreamOptions {
   readonly sampleEvery: number;
   /** Longer side of a sent frame; smaller clips are sent at their own size. */
   readonly maxSide: number;
+  /**
+   * The clip's frame rate (the probe's): frames are numbered on that constant-rate grid, as the clip export decodes
+   * them (rawFrames.ts), so that a box found on frame n is masked on the export's frame n — also in a clip filmed
+   * at a variable rate.
+   */
+  readonly frameRate: number;
   /** Frames read ahead of the consumer (the rest waits in the child). */
   readonly readAhead?: number;
   /** No output for this long ends the run as video.timeout. */
@@ -63,7 +70,8 @@ export function streamFrames(
   const frameBytes = width * height * 3;
   const readAhead = Math.max(1, options.readAhead ?? 2);
   const select = every === 1 ? 'null' : `select='not(mod(n\\,${every}))'`;
-  const graph = `[0:V:0]split=2[s][c];[s]${select},scale=${width}:${height}:flags=bicubic,format=rgb24[det]`;
+  const rate = numberingRate(options.frameRate);
+  const graph = `[0:V:0]fps=fps=${rate},split=2[s][c];[s]${select},scale=${width}:${height}:flags=bicubic,format=rgb24[det]`;
   const args = [
     '-nostdin',
     '-hide_banner',
