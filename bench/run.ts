@@ -12,6 +12,7 @@ import { benchJobs } from './jobs.bench';
 import { benchLibrary } from './library.bench';
 import { benchPublish } from './publish.bench';
 import { benchReview } from './review.bench';
+import { benchVideo } from './video.bench';
 import { benchVideoExport } from './videoExport.bench';
 
 export interface Benchmark {
@@ -40,6 +41,7 @@ const benchmarks: readonly Benchmark[] = [
   benchEncryption,
   benchBoard,
   benchReview,
+  benchVideo,
   benchVideoExport,
   benchUi,
 ];

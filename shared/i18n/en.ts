@@ -7,6 +7,7 @@ import { facesEn } from './faces';
 import { filesEn } from './files';
 import { libraryEn } from './library';
 import { videoEn } from './video';
+import { videoScanEn } from './videoScan';
 import { picksEn } from './picks';
 import { policyEn } from './policy';
 import { proofEn } from './proof';
@@ -21,6 +22,7 @@ export const en = {
   ...coreEn,
   ...libraryEn,
   ...videoEn,
+  ...videoScanEn,
   ...picksEn,
   ...consentEn,
   ...captionEn,

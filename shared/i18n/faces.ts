@@ -16,8 +16,8 @@ export const facesNl = {
   'cli.faces.description':
     'gezichten in een foto tonen (en zo nodig eerst zoeken); "faces detect" zoekt in alle foto\'s',
   'cli.faces.argument.photo': 'pad van een geïndexeerde foto, of de hash ervan',
-  'cli.faces.detect.description': "gezichten zoeken in alle foto's zonder resultaat van het huidige model",
-  'cli.faces.detect.all': "ook foto's die al gedaan zijn opnieuw doorzoeken",
+  'cli.faces.detect.description': "gezichten zoeken in alle foto's en video's zonder resultaat van het huidige model",
+  'cli.faces.detect.all': "ook foto's en video's die al gedaan zijn opnieuw doorzoeken",
   'cli.faces.detect.done': "Klaar: {photos} foto's doorzocht, {faces} gezichten opgeslagen (model {model}).",
   'cli.faces.model': 'Model: {model}',
   'cli.faces.none': 'Geen gebieden op deze foto.',
@@ -46,8 +46,8 @@ export const facesEn = {
   'cli.faces.description':
     'show the faces in a photo (detecting them first if needed); "faces detect" searches every photo',
   'cli.faces.argument.photo': 'path of an indexed photo, or its hash',
-  'cli.faces.detect.description': 'detect faces in every photo without a result of the current model',
-  'cli.faces.detect.all': 'search photos already done again too',
+  'cli.faces.detect.description': 'detect faces in every photo and clip without a result of the current model',
+  'cli.faces.detect.all': 'search photos and clips already done again too',
   'cli.faces.detect.done': 'Done: {photos} photos searched, {faces} faces stored (model {model}).',
   'cli.faces.model': 'Model: {model}',
   'cli.faces.none': 'No regions on this photo.',

@@ -8,6 +8,7 @@ import { facesNl } from './faces';
 import { filesNl } from './files';
 import { libraryNl } from './library';
 import { videoNl } from './video';
+import { videoScanNl } from './videoScan';
 import { picksNl } from './picks';
 import { policyNl } from './policy';
 import { proofNl } from './proof';
@@ -21,6 +22,7 @@ export const nl = {
   ...coreNl,
   ...libraryNl,
   ...videoNl,
+  ...videoScanNl,
   ...picksNl,
   ...consentNl,
   ...captionNl,

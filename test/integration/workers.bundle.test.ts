@@ -15,12 +15,14 @@ import { blazeFace, blazeFaceModelPath } from '../../electron/core/faces/models'
 import { MAX_INPUT_PIXELS } from '../../electron/core/library/decode';
 import type { HeicReply, HeicRequest, HeicWorkerData } from '../../electron/core/library/heicWorker';
 import type { PixelReply, PixelRequest, PhotoWork } from '../../electron/core/library/pixels';
+import type { FrameScan, FrameScanReply, FrameScanRequest } from '../../electron/core/library/videoFrames';
 import { openCore } from '../../electron/core/context';
 import type { DecisionReply, DecisionRequest, DecisionWorkerData } from '../../electron/core/publish/decisionWorker';
 import type { WriteReply, WriteRequest } from '../../electron/core/publish/writePhoto';
 import type { PoolMessage, PoolReply } from '../../electron/core/workers';
 import { seedLargeEvent } from '../helpers/largeSchool';
 import { useTempDirs } from '../helpers/tempDir';
+import { makeClip } from '../helpers/videos';
 
 const tempDir = useTempDirs();
 
@@ -29,7 +31,7 @@ const OUT = path.resolve('test-results/electron-build');
 const CHUNKS = path.join(OUT, 'main/chunks');
 const HEIC = path.resolve('test/fixtures/hevc-red-left-blue-right.heic');
 
-type Bundled = 'heicWorker' | 'inferenceWorker' | 'decisionWorker' | 'pixelWorker' | 'writeWorker';
+type Bundled = 'heicWorker' | 'inferenceWorker' | 'decisionWorker' | 'pixelWorker' | 'writeWorker' | 'videoScanWorker';
 
 /** The chunk that starts a worker (electron-vite's wrapper), found by the worker file it points to. */
 function starterChunk(worker: Bundled): { file: string; workerFile: string } {
@@ -223,6 +225,47 @@ describe('the bundled app’s workers', () => {
     } finally {
       await worker.terminate();
       await core.close();
+    }
+  });
+
+  it('stream a clip from ffmpeg and search its frames in the built videoScanWorker chunk', async () => {
+    const clip = makeClip(path.join(tempDir(), 'clip.mp4'), { width: 320, height: 240, fps: 10, seconds: 2 });
+    const worker = await startBundled('videoScanWorker', {});
+    try {
+      const replies: FrameScanReply[] = [];
+      const done = new Promise<FrameScan>((resolve, reject) => {
+        worker.on('message', (reply: FrameScanReply) => {
+          replies.push(reply);
+          if (reply.kind === 'done') resolve(reply.result);
+          if (reply.kind === 'failed') reject(new Error(JSON.stringify(reply.failure)));
+        });
+        worker.once('error', reject);
+      });
+      const request: FrameScanRequest = {
+        kind: 'scan',
+        id: 3,
+        file: clip,
+        name: 'clip.mp4',
+        display: { width: 320, height: 240 },
+        frameRate: 10,
+        sampleEvery: 2,
+        maxSide: 1920,
+        minFaceShare: 1 / 96,
+        minFacePx: 10,
+        model: { id: blazeFace.id, path: blazeFaceModelPath() },
+      };
+      worker.postMessage(request);
+      const result = await done;
+      expect(result).toMatchObject({ frameCount: 20, width: 320, height: 240 });
+      expect(result.sampled.map((frame) => frame.frame)).toEqual([0, 2, 4, 6, 8, 10, 12, 14, 16, 18]);
+      expect(replies.filter((reply) => reply.kind === 'progress')).toHaveLength(10);
+      const closed = new Promise<void>((resolve) => {
+        worker.on('message', (reply: FrameScanReply) => reply.kind === 'closed' && resolve());
+      });
+      worker.postMessage({ kind: 'close' } satisfies FrameScanRequest);
+      await closed;
+    } finally {
+      await worker.terminate();
     }
   });
 });

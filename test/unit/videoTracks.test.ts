@@ -229,4 +229,56 @@ describe('margins and splitting', () => {
     expect(boxes).toHaveLength(2 * options.marginFrames + 1);
     for (const b of boxes) expect(covers(b.box, box)).toBe(true);
   });
+
+  it('bridges a gap after a jittery detector without carrying its size jitter into the prediction', () => {
+    // Seen every third frame; the last box before a 15-frame gap (under the limit) came out 20% smaller than the
+    // one before. Extrapolating that size change over the gap would shrink the prediction to a sliver that the same
+    // face, found again at its usual size, no longer fits.
+    const frames: FrameDetections[] = [];
+    for (const frame of [0, 3, 6, 9, 12, 15, 18, 21, 24, 27, 42, 45, 48]) {
+      const size = frame === 27 ? 0.08 : 0.1;
+      const x = 0.2 + frame * 0.004;
+      frames.push({ frame, boxes: [{ x: x - size / 2, y: 0.4 - size / 2, w: size, h: size }] });
+    }
+    expect(buildTracks(frames, options)).toHaveLength(1);
+  });
+
+  it('grows detected boxes by detectionPad (and never interpolates smaller), the margins from the grown box', () => {
+    const box = { x: 0.4, y: 0.4, w: 0.1, h: 0.1 };
+    const track: Track = {
+      id: 1,
+      observations: [
+        { frame: 10, box },
+        { frame: 14, box: { ...box, x: 0.44 } },
+      ],
+    };
+    const padded = trackBoxes(track, { ...options, detectionPad: 0.3, interpolationPad: 0.1 });
+    const at = (frame: number) => padded.find((b) => b.frame === frame)!;
+    expect(at(10).kind).toBe('detected');
+    expect(at(10).box.x).toBeCloseTo(0.37, 10);
+    expect(at(10).box.w).toBeCloseTo(0.16, 10);
+    // Interpolated frames take the larger of the two pads.
+    expect(at(12).box.w).toBeCloseTo(0.16, 10);
+    // The margin before the first detection holds the grown box.
+    expect(covers(at(9).box, at(10).box)).toBe(true);
+    // Without the option, detected boxes are as found (the behaviour stored scans of before rely on).
+    const asFound = trackBoxes(track, options).find((b) => b.frame === 10)!.box;
+    for (const key of ['x', 'y', 'w', 'h'] as const) expect(asFound[key]).toBeCloseTo(box[key], 12);
+  });
+
+  it('lets the margins of a track that ends near the picture’s edge reach that edge (marginToEdge)', () => {
+    // Last seen mostly inside the picture at the right edge, standing still: the part still outside, and a face
+    // that slides out without being found again, lie between the box and the edge.
+    const box = { x: 0.85, y: 0.4, w: 0.1, h: 0.1 };
+    const track: Track = { id: 1, observations: [{ frame: 10, box }] };
+    const margin = (extra: Partial<TrackOptions>) =>
+      trackBoxes(track, { ...options, ...extra }).find((b) => b.frame === 12)!.box;
+    expect(margin({}).x + margin({}).w).toBeLessThan(0.99);
+    const toEdge = margin({ marginToEdge: 1 });
+    expect(toEdge.x + toEdge.w).toBeCloseTo(1, 12);
+    expect(toEdge.y).toBeCloseTo(margin({}).y, 12);
+    // Far from every edge, nothing changes.
+    const inside: Track = { id: 2, observations: [{ frame: 10, box: { x: 0.45, y: 0.45, w: 0.1, h: 0.1 } }] };
+    expect(trackBoxes(inside, { ...options, marginToEdge: 1 })).toEqual(trackBoxes(inside, options));
+  });
 });

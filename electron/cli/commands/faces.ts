@@ -1,5 +1,6 @@
 // fotowacht faces <photo>: a photo's regions (detecting first when the current model has not run on it);
-// fotowacht faces detect [--all]: the detection job over the library, with a progress bar.
+// fotowacht faces detect [--all] [--force]: the detection job over the library's photos and then its clips, with
+// progress (clips in frames and seconds).
 import path from 'node:path';
 import type { Command } from 'commander';
 import type { PhotoRegion } from '../../../shared/people';
@@ -9,8 +10,10 @@ import {
   listPhotoRegions,
   resolvePhoto,
   startFaceDetectionJob,
+  startVideoFaceJob,
 } from '../../core/library';
 import { action, followJob } from '../command';
+import { followClipScan, reportClipScan } from './videoFaces';
 import type { Translate } from '../main';
 
 const fmt = (v: number): string => v.toFixed(4);
@@ -50,18 +53,29 @@ export function registerFaces(program: Command, t: Translate): void {
   const detect = faces
     .command('detect')
     .description(t('cli.faces.detect.description'))
-    .option('--all', t('cli.faces.detect.all'));
+    .option('--all', t('cli.faces.detect.all'))
+    .option('--force', t('cli.faces.detect.force'));
   detect.action(
     action(detect, async ({ out, openCore }) => {
       const core = openCore();
-      const all = Boolean(detect.opts<{ all?: boolean }>().all);
-      const finished = await followJob(core, out, startFaceDetectionJob(core, { all }));
+      const { all, force } = detect.opts<{ all?: boolean; force?: boolean }>();
+      const photos = startFaceDetectionJob(core, { all: Boolean(all) });
+      const clips = startVideoFaceJob(core, { all: Boolean(all), force: Boolean(force) });
+      const finished = await followJob(core, out, photos);
+      if (finished.state !== 'done') core.jobs.cancel(clips.jobId);
+      const clipScan = await followClipScan(core, out, clips);
       const info = getFaceDetectorInfo(core.db);
-      out.result({ job: { ...finished, result: undefined }, result: finished.result, detector: info });
+      out.result({
+        job: { ...finished, result: undefined },
+        result: finished.result,
+        detector: info,
+        clips: clipScan.result,
+      });
       const done = finished.result ?? { photos: finished.done, faces: 0, modelId: info.active.id };
       out.say(out.t('cli.faces.detect.done', { photos: done.photos, faces: done.faces, model: done.modelId }));
       for (const error of finished.errors) out.warn(`${error.item}: ${error.code}`);
-      if (finished.state !== 'done' || finished.failed > 0) process.exitCode = 1;
+      const clipsFailed = reportClipScan(out, clipScan);
+      if (finished.state !== 'done' || finished.failed > 0 || clipsFailed) process.exitCode = 1;
     }),
   );
 }

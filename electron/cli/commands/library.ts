@@ -1,8 +1,10 @@
-// fotowacht index <folder> | events | photos <event>: the photo library from the command line.
+// fotowacht index <folder> | events | photos <event>: the photo library from the command line (clips are indexed and
+// searched for faces in the same command).
 import type { Command } from 'commander';
 import { describeError } from '../../../shared/i18n';
 import { findEvent, listEventPhotos, listEvents, startIngest } from '../../core/library';
 import { action, followJob } from '../command';
+import { followClipScan, reportClipScan } from './videoFaces';
 import type { Translate } from '../main';
 
 export function registerLibrary(program: Command, t: Translate): void {
@@ -22,12 +24,21 @@ export function registerLibrary(program: Command, t: Translate): void {
         out.warn(finished.error ? describeError(out.language, finished.error) : out.t('cli.index.cancelled'));
         process.exitCode = finished.state === 'cancelled' ? 130 : 1;
         if (jobs.faces) core.jobs.cancel(jobs.faces.jobId);
+        if (jobs.videoFaces) core.jobs.cancel(jobs.videoFaces.jobId);
         return;
       }
       const summary = finished.result;
-      // Then look for faces nobody tagged, so that no one slips through (skipped with --no-faces).
+      // Then look for faces nobody tagged, in photos and in clips, so that no one slips through (skipped with
+      // --no-faces).
       const faces = jobs.faces ? (await followJob(core, out, jobs.faces)).result : null;
-      out.result({ ok: summary.errors.length === 0, ...summary, faces });
+      const clipScan = jobs.videoFaces ? await followClipScan(core, out, jobs.videoFaces) : null;
+      const clipsFailed = clipScan ? clipScan.state !== 'done' || clipScan.failed > 0 : false;
+      out.result({
+        ok: summary.errors.length === 0 && !clipsFailed,
+        ...summary,
+        faces,
+        clips: clipScan?.result ?? null,
+      });
       const { photos, events, regions, names, indexed, unchanged, moved, removed } = summary;
       out.say(out.t('cli.index.summary', { photos, events, regions, names }));
       if (summary.videos > 0) out.say(out.t('cli.index.videos', { count: summary.videos }));
@@ -45,8 +56,10 @@ export function registerLibrary(program: Command, t: Translate): void {
       }
       if (faces)
         out.say(out.t('cli.faces.detect.done', { photos: faces.photos, faces: faces.faces, model: faces.modelId }));
-      // A script must see that not everything was indexed (a broken file, a full data disk).
-      if (summary.errors.length > 0) process.exitCode = 1;
+      if (clipScan) reportClipScan(out, clipScan);
+      // A script must see that not everything was indexed or searched (a broken file, a full data disk, a clip
+      // that could not be scanned).
+      if (summary.errors.length > 0 || clipsFailed) process.exitCode = 1;
     }),
   );
 

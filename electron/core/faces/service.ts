@@ -137,17 +137,22 @@ function detectorFor(active: ActiveModel): Promise<FaceDetector> {
 
 /**
  * The faces on one photo its owner opened: decoded at the scale the model's finest pass needs, searched over
- * scales and tiles. Boxes are normalised, display orientation, grown to cover the head.
+ * scales and tiles. Boxes are normalised, display orientation, grown to cover the head. `minFacePx` (the photo's
+ * pixels) overrides the smallest face looked for — a video frame's is set by the clip scan.
  */
 export async function detectFaces(
   active: ActiveModel,
   photo: OpenedPhoto,
   label: string,
-  options: { readonly signal?: AbortSignal } = {},
+  options: { readonly signal?: AbortSignal; readonly minFacePx?: number } = {},
 ): Promise<Detection> {
   const detector = await detectorFor(active);
   const image = await decodeForDetection(photo, label, { scaleFor: (w, h) => detector.decodeScale(w, h) });
-  const detection = await detector.detect(image, options.signal ? { signal: options.signal } : {}).catch((error) => {
+  const detectOptions = {
+    ...(options.signal ? { signal: options.signal } : {}),
+    ...(options.minFacePx !== undefined ? { minFacePx: options.minFacePx } : {}),
+  };
+  const detection = await detector.detect(image, detectOptions).catch((error) => {
     // A crashed inference worker is not reused: the next photo loads the model afresh.
     if (error instanceof AppError && error.code === 'faces.inferenceFailed') forgetDetector(active);
     throw error;

@@ -69,3 +69,18 @@ export {
   unlinkVideoTracksOfPerson,
   videosWithPerson,
 } from './videoTrackRepository';
+export {
+  reviewedTracks,
+  scanClipFaces,
+  VIDEO_SCAN_SETTINGS,
+  VIDEO_TRACK_OPTIONS,
+  type ClipScanOptions,
+  type ClipScanResult,
+} from './videoScan';
+export {
+  startVideoFaceJob,
+  VIDEO_FACE_JOB_KIND,
+  type ClipJobEntry,
+  type VideoFaceJobOptions,
+  type VideoFaceJobResult,
+} from './videoScanJob';

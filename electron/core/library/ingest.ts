@@ -1,15 +1,18 @@
 // Taking photos in, the one way the app and the CLI do it: index a folder (or every root again), then search what
-// it found for faces nobody tagged — queued behind the indexing, so that no one slips through.
+// it found for faces nobody tagged — photos, then clips — queued behind the indexing, so that no one slips through.
 import type { IndexSummary } from '../../../shared/library';
 import type { CoreContext } from '../context';
 import type { JobHandle } from '../jobs';
 import { faceSearchHook, startFaceDetectionJob, type FaceJobResult, type FaceSearchTally } from './faceSearch';
 import { resolveFolder, startIndexJobAt, startReindexJobs, type IndexOptions } from './indexer';
+import { startVideoFaceJob, type VideoFaceJobResult } from './videoScanJob';
 
 export interface IngestJobs {
   readonly index: ReadonlyArray<JobHandle<IndexSummary>>;
   /** Null when faces were not asked for. */
   readonly faces: JobHandle<FaceJobResult> | null;
+  /** The clips' face scan, queued behind the photos' (null when faces were not asked for). */
+  readonly videoFaces: JobHandle<VideoFaceJobResult> | null;
 }
 
 export interface IngestOptions {
@@ -27,13 +30,13 @@ function withFaces(
   options: IngestOptions,
   start: (index: IndexOptions) => IngestJobs['index'],
 ): IngestJobs {
-  if (options.faces === false) return { index: start({}), faces: null };
+  if (options.faces === false) return { index: start({}), faces: null, videoFaces: null };
   const tally: FaceSearchTally = { photos: 0, faces: 0 };
   let faces: JobHandle<FaceJobResult> | null = null;
   const stopped = () => faces !== null && core.jobs.get(faces.jobId)?.state === 'cancelled';
   const index = start({ hook: faceSearchHook(core, tally, stopped) });
   faces = startFaceDetectionJob(core, { searchedBefore: tally });
-  return { index, faces };
+  return { index, faces, videoFaces: startVideoFaceJob(core) };
 }
 
 /** Adds a folder to the library (or finds the root holding it), indexes it and then searches it for faces. */

@@ -20,6 +20,7 @@ import type { PhotoFormat, RenderedSizes } from './decode';
 import { readPhotoMetadata, type PhotoMetadata } from './metadata';
 import { openPhotoFiles } from './open';
 import { sha256 } from './hash';
+import { releaseVideoScanThread } from './videoFrames';
 
 /** What indexing still needs of a photo whose hash it now knows. */
 export interface PhotoNeeds {
@@ -124,8 +125,12 @@ function pixelPool(): WorkerPool<PixelRequest, PixelReply> {
   return pool;
 }
 
-/** Stops the pixel thread (its face detectors and HEIC decoder first) and the HEIC decoder of this thread. */
+/**
+ * Stops the pixel thread (its face detectors and HEIC decoder first), the clip-scan thread and the HEIC decoder of
+ * this thread.
+ */
 export async function releaseDecoders(): Promise<void> {
+  await releaseVideoScanThread();
   const running = pool;
   pool = null;
   if (running) {

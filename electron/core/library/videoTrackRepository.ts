@@ -200,3 +200,30 @@ export function unlinkVideoTracksOfPerson(db: WritableDb, personId: number, at: 
     .prepare(`UPDATE video_tracks SET person_id = NULL, guest_at = @at, guest_by = @by WHERE person_id = @personId`)
     .run({ personId, at, by }).changes;
 }
+
+/** The indexed files of a clip with the size and modification time they had when indexed, by path. */
+export function videoFilesOf(
+  db: ReadableDb,
+  videoHash: string,
+): Array<{ readonly path: string; readonly size: number; readonly mtimeMs: number }> {
+  return db
+    .prepare('SELECT path, size, mtime_ms AS mtimeMs FROM video_files WHERE video_hash = ? ORDER BY path')
+    .all(videoHash) as Array<{ path: string; size: number; mtimeMs: number }>;
+}
+
+/** Clips with a file in the library that this model has not scanned (never scanned, or by another model). */
+export function videosAwaitingScan(db: ReadableDb, model: string): string[] {
+  return db
+    .prepare(
+      `SELECT v.hash FROM videos v LEFT JOIN video_scans s ON s.video_hash = v.hash
+       WHERE (s.video_hash IS NULL OR s.model <> ?) AND EXISTS (SELECT 1 FROM video_files f WHERE f.video_hash = v.hash)
+       ORDER BY v.hash`,
+    )
+    .pluck()
+    .all(model) as string[];
+}
+
+/** Every clip with a file in the library. */
+export function allScannableVideos(db: ReadableDb): string[] {
+  return db.prepare('SELECT DISTINCT video_hash FROM video_files ORDER BY video_hash').pluck().all() as string[];
+}

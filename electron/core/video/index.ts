@@ -1,6 +1,8 @@
-// Video: the bundled ffmpeg and ffprobe (which, how they run), probing a clip, grabbing frames, linking face
-// detections into tracks across frames, exporting a clip with its masks and checking an exported clip for leaks.
+// Video: the bundled ffmpeg and ffprobe (which, how they run), probing a clip, grabbing frames, streaming frames for
+// the face detector, linking face detections into tracks across frames, exporting a clip with its masks and checking
+// an exported clip for leaks.
 export { inputOptions, runTool, toolPath, videoToolInfo, VIDEO_FORMAT_WHITELIST, type VideoToolInfo } from './ffmpeg';
+export { streamFrames, streamSize, type FrameStream, type FrameStreamOptions, type StreamedFrame } from './frameStream';
 export {
   ALLOWED_FORMAT_TAGS,
   ALLOWED_STREAM_TAGS,

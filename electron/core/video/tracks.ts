@@ -45,6 +45,13 @@ export interface TrackOptions {
   readonly marginFrames: number;
   /** Share of its size an interpolated box is grown by on every side (the detector's wobble). */
   readonly interpolationPad: number;
+  /** Share of its size a detected box is grown by on every side (absent: as found). */
+  readonly detectionPad?: number;
+  /**
+   * A margin box whose track starts or ends within this many of its own sizes of the picture's edge reaches that
+   * edge (absent or 0: it does not).
+   */
+  readonly marginToEdge?: number;
   /** Share of its size a margin box grows by per frame, on top of following the motion. */
   readonly marginGrowthPerFrame: number;
   /** Frames in the clip: boxes are never produced outside 0 … frameCount - 1. */
@@ -75,11 +82,16 @@ function centre(box: Box): { x: number; y: number } {
   return { x: box.x + box.w / 2, y: box.y + box.h / 2 };
 }
 
-/** Motion over the two observations before `end` (the last two by default). */
+/** Frames a motion estimate spans at least (when the track is that long): the detector's jitter averages out. */
+const MOTION_SPAN = 6;
+
+/** Motion up to the observation before `end` (the last by default), over at least MOTION_SPAN frames when it can. */
 function motionOf(observations: readonly TrackObservation[], end = observations.length): Motion {
   if (end < 2) return STILL;
-  const a = observations[end - 2]!;
   const b = observations[end - 1]!;
+  let from = end - 2;
+  while (from > 0 && b.frame - observations[from]!.frame < MOTION_SPAN) from -= 1;
+  const a = observations[from]!;
   const frames = b.frame - a.frame;
   if (frames <= 0) return STILL;
   const ca = centre(a.box);
@@ -152,7 +164,10 @@ export function buildTracks(frames: readonly FrameDetections[], options: TrackOp
     open.forEach((track, t) => {
       const last = track.observations.at(-1)!;
       if (last.frame >= frame) return;
-      const predicted = moved(last.box, motionOf(track.observations), frame - last.frame);
+      // Where the motion takes the box; its size stays (the detector's size jitter, carried over a gap, would
+      // shrink or blow up the prediction until the same face no longer fits it).
+      const motion = motionOf(track.observations);
+      const predicted = moved(last.box, { ...motion, dw: 0, dh: 0 }, frame - last.frame);
       boxes.forEach((box, d) => {
         const cost = matchCost(predicted, box, options);
         if (cost !== null) pairs.push({ track: t, detection: d, cost });
@@ -205,27 +220,44 @@ export function trackBoxes(track: Track, options: TrackOptions): TrackBox[] {
   const first = observations[0]!;
   const early = motionOf(observations, Math.min(2, observations.length));
   const backwards: Motion = { dx: -early.dx, dy: -early.dy, dw: -early.dw, dh: -early.dh };
+  const detectionPad = options.detectionPad ?? 0;
   for (let step = options.marginFrames; step >= 1; step -= 1) {
-    add(first.frame - step, marginBox(first.box, backwards, step, options), 'margin');
+    add(first.frame - step, marginBox(pad(first.box, detectionPad), backwards, step, options), 'margin');
   }
   observations.forEach((observation, i) => {
-    add(observation.frame, observation.box, 'detected');
+    add(observation.frame, pad(observation.box, detectionPad), 'detected');
     const next = observations[i + 1];
     if (!next) return;
     for (let frame = observation.frame + 1; frame < next.frame; frame += 1) {
       const t = (frame - observation.frame) / (next.frame - observation.frame);
-      add(frame, pad(lerp(observation.box, next.box, t), options.interpolationPad), 'interpolated');
+      add(
+        frame,
+        pad(lerp(observation.box, next.box, t), Math.max(options.interpolationPad, detectionPad)),
+        'interpolated',
+      );
     }
   });
   const end = observations.at(-1)!;
   const forwards = motionOf(observations);
   for (let step = 1; step <= options.marginFrames; step += 1) {
-    add(end.frame + step, marginBox(end.box, forwards, step, options), 'margin');
+    add(end.frame + step, marginBox(pad(end.box, detectionPad), forwards, step, options), 'margin');
   }
   return boxes;
 }
 
-/** The box `steps` frames beyond an end of the track: where the motion takes it, joined with where it was. */
+/**
+ * The box `steps` frames beyond an end of the track: where the motion takes it, joined with where it was. A box
+ * within its own size of the picture's edge also reaches that edge: a face is found only once it is mostly in the
+ * picture, so before its first (or after its last) detection it may still be partly outside, on that edge.
+ */
 function marginBox(box: Box, motion: Motion, steps: number, options: TrackOptions): Box {
-  return pad(union(box, moved(box, motion, steps)), options.marginGrowthPerFrame * steps);
+  let grown = pad(union(box, moved(box, motion, steps)), options.marginGrowthPerFrame * steps);
+  const near = options.marginToEdge ?? 0;
+  if (near > 0) {
+    if (box.x < box.w * near) grown = union(grown, { ...grown, x: 0, w: 0 });
+    if (box.x + box.w > 1 - box.w * near) grown = union(grown, { ...grown, x: 1, w: 0 });
+    if (box.y < box.h * near) grown = union(grown, { ...grown, y: 0, h: 0 });
+    if (box.y + box.h > 1 - box.h * near) grown = union(grown, { ...grown, y: 1, h: 0 });
+  }
+  return grown;
 }
