@@ -44,3 +44,12 @@ export {
 } from './workstation';
 export { postgresConsentReads } from './consentReadsRepository';
 export { inBoardMode, openBoardSession, type BoardSession, type OpenBoardSessionOptions } from './session';
+export {
+  boardSnapshotAge,
+  readBoardSnapshot,
+  refreshBoardSnapshot,
+  registryHash,
+  type BoardSnapshot,
+  type RefreshOptions,
+  type RefreshResult,
+} from './snapshot';
