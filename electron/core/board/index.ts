@@ -53,3 +53,10 @@ export {
   type RefreshOptions,
   type RefreshResult,
 } from './snapshot';
+export {
+  boardConsentImport,
+  boardRecordManualConsent,
+  boardSetPersonProtected,
+  boardWithdrawConsent,
+  type BoardRegistryContext,
+} from './registryWrites';

@@ -9,7 +9,8 @@ import type { IpcRouter } from '../ipc';
 import { addChannel, deleteChannel, listChannels, renameChannel, retireChannel } from './channels';
 import { commitConsentImport, planConsentImport } from './importer';
 import { readConsentFileInfo } from './fileInfo';
-import { consentOn, listClasses, listPeople, personConsent, recordManualConsent, withdrawConsent } from './registry';
+import { recordManualConsent, withdrawConsent } from './manualChanges';
+import { consentOn, listClasses, listPeople, personConsent } from './registry';
 import { readConsentList } from './source';
 
 interface PreviewTicket {
