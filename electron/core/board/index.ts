@@ -60,3 +60,4 @@ export {
   boardWithdrawConsent,
   type BoardRegistryContext,
 } from './registryWrites';
+export { workstationRegistry, type WorkstationRegistryOptions } from './workstationRegistry';

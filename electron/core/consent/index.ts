@@ -29,6 +29,7 @@ export {
   type ForeignRows,
   type RegistryCopy,
 } from './copy';
+export type { SharedRegistry, SharedRegistryRoute } from './sharedRegistry';
 export { describeConsentList, readConsentFileInfo } from './fileInfo';
 export {
   commitConsentImport,
