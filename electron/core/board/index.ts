@@ -44,3 +44,20 @@ export {
 } from './workstation';
 export { postgresConsentReads } from './consentReadsRepository';
 export { inBoardMode, openBoardSession, type BoardSession, type OpenBoardSessionOptions } from './session';
+export {
+  boardSnapshotAge,
+  readBoardSnapshot,
+  refreshBoardSnapshot,
+  registryHash,
+  type BoardSnapshot,
+  type RefreshOptions,
+  type RefreshResult,
+} from './snapshot';
+export {
+  boardConsentImport,
+  boardRecordManualConsent,
+  boardSetPersonProtected,
+  boardWithdrawConsent,
+  type BoardRegistryContext,
+} from './registryWrites';
+export { workstationRegistry, type WorkstationRegistryOptions } from './workstationRegistry';
