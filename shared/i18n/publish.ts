@@ -41,6 +41,8 @@ export const publishNl = {
   'cli.export.keepAudio':
     'behoud het geluid van de clips (standaard verwijderd: stemmen en genoemde namen zijn persoonsgegevens)',
   'cli.export.clipsSummary': 'Clips geëxporteerd: {exported} · verborgen sporen: {tracks} · geluid: {audio}',
+  'cli.export.clipsWatch':
+    'Let op: bekijk elke clip voordat u hem plaatst — het volgen van gezichten in video mist nog gezichten (zie de handleiding).',
   'cli.export.audio.kept': 'behouden (gekozen)',
   'cli.export.audio.removed': 'verwijderd',
   'cli.audit.report.description': 'maak een logboekrapport over een periode (CSV of PDF)',
@@ -101,6 +103,8 @@ export const publishEn = {
     'only these clips (hashes, comma-separated); without it an export of an event takes all its clips',
   'cli.export.keepAudio': 'keep the clips’ sound (removed by default: voices and spoken names are personal data)',
   'cli.export.clipsSummary': 'Clips exported: {exported} · hidden tracks: {tracks} · sound: {audio}',
+  'cli.export.clipsWatch':
+    'Note: watch every clip before you post it — following faces in video still misses faces (see the manual).',
   'cli.export.audio.kept': 'kept (chosen)',
   'cli.export.audio.removed': 'removed',
   'cli.audit.report.description': 'make an audit trail report for a period (CSV or PDF)',

@@ -66,6 +66,7 @@ describe('clips on the publish screen', () => {
           '',
         ]);
         await expect(row.getByRole('img', { name: 'Video' }).count()).resolves.toBe(1);
+        await expect(clips.getByRole('note').textContent()).resolves.toContain('Bekijk elke geëxporteerde clip');
         const sound = page.getByRole('checkbox', { name: 'Geluid van de clips behouden' });
         await expect(sound.isChecked()).resolves.toBe(false);
         await page

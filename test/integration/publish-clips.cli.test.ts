@@ -45,6 +45,7 @@ describe('fotowacht export with clips', () => {
     expect(run.stderr).toMatch(/CLIP_0001\.mp4 frame \d+ of 50 \(\d+\.\d of 2\.0 s\)/);
     expect(run.stderr).toContain('CLIP_0002.mp4: Needs review — the face detector has not looked at this clip yet');
     expect(run.stderr).toContain('Clips exported: 1 · hidden tracks: 1 · sound: removed');
+    expect(run.stderr).toContain('watch every clip before you post it');
     const file = path.join(out, byName.get('CLIP_0001.mp4')!.outputName!);
     expect(streamsOf(file).map((stream) => stream.codec_type)).toEqual(['video']);
   });

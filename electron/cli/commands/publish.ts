@@ -145,6 +145,7 @@ export function registerPublish(program: Command, t: Translate): void {
             audio: out.t(summary.keepAudio ? 'cli.export.audio.kept' : 'cli.export.audio.removed'),
           }),
         );
+      if (summary.clips.some((clip) => clip.state === 'done')) out.warn(out.t('cli.export.clipsWatch'));
       out.say(
         out.t('cli.export.where', {
           dir: summary.outDir,

@@ -2,6 +2,8 @@
 // progress in frames and the clips in the result. Every key in uiPublishClipsNl must be in uiPublishClipsEn.
 export const uiPublishClipsNl = {
   'ui.publishClips.title': 'Clips ({count})',
+  'ui.publishClips.watch':
+    'Bekijk elke geëxporteerde clip voordat u hem plaatst: het volgen van gezichten in video mist nog gezichten (een afgewend hoofd, een gezicht half buiten beeld). Zie de handleiding.',
   'ui.publishClips.col.clip': 'Clip',
   'ui.publishClips.col.length': 'Duur',
   'ui.publishClips.col.hidden': 'Verborgen sporen',
@@ -17,6 +19,8 @@ export const uiPublishClipsNl = {
 
 export const uiPublishClipsEn = {
   'ui.publishClips.title': 'Clips ({count})',
+  'ui.publishClips.watch':
+    'Watch every exported clip before you post it: following faces in video still misses faces (a turned head, a face half out of the picture). See the manual.',
   'ui.publishClips.col.clip': 'Clip',
   'ui.publishClips.col.length': 'Length',
   'ui.publishClips.col.hidden': 'Hidden tracks',

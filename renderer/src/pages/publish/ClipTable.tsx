@@ -32,6 +32,9 @@ export function ClipTable({
   return (
     <section className="clips" aria-label={t('ui.publishClips.title', { count: clips.length })}>
       <h3>{t('ui.publishClips.title', { count: clips.length })}</h3>
+      <p className="warning-note" role="note">
+        {t('ui.publishClips.watch')}
+      </p>
       <table className="table compact">
         <TableHead
           columns={[
