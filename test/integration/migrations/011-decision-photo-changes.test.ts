@@ -1,0 +1,72 @@
+// Migration 011, when each photo's decision inputs last changed, over a version-10 file with rows in every table: one
+// new table (empty) with its index and nine triggers; no row of any other table changed. A change to a photo's
+// regions, its row or its files notes the photo with the change count of that moment; a consent, a setting or a
+// person notes nothing (a photo's status basis does not rest on them).
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { schemaVersion } from '../../../electron/core/db';
+import { migratedOneStep, namesOf, schemaDiff, schemaObjects, tableRows } from '../../helpers/migrations';
+import { useTempDirs } from '../../helpers/tempDir';
+
+const tempDir = useTempDirs();
+
+function migratedFromVersion10() {
+  return migratedOneStep(path.join(tempDir(), 'f.sqlite'), 10);
+}
+
+describe('migration 011 over a version-10 database', () => {
+  it('adds the photo changes table, its index and its triggers, and changes nothing else', () => {
+    const { db, schemaBefore, rowsBefore } = migratedFromVersion10();
+    expect(schemaVersion(db)).toBe(11);
+    const { added, removedOrChanged } = schemaDiff(schemaBefore, schemaObjects(db));
+    expect(removedOrChanged).toEqual([]);
+    expect(namesOf(added, 'table')).toEqual(['decision_photo_changes']);
+    expect(namesOf(added, 'index')).toEqual(['decision_photo_changes_generation']);
+    expect(namesOf(added, 'trigger')).toEqual(
+      ['photo_files', 'photos', 'regions'].flatMap((table) =>
+        ['delete', 'insert', 'update'].map((op) => `decision_basis_${table}_${op}`),
+      ),
+    );
+    const rowsAfter = tableRows(db) as Record<string, unknown[]>;
+    expect(rowsAfter.decision_photo_changes).toEqual([]);
+    delete rowsAfter.decision_photo_changes;
+    expect(rowsAfter).toEqual(rowsBefore);
+    db.close();
+  });
+
+  it("notes a photo's change with the change count of that moment, and nothing for other tables", () => {
+    const { db } = migratedFromVersion10();
+    const changes = () =>
+      db.prepare('SELECT photo_hash AS hash, generation FROM decision_photo_changes ORDER BY photo_hash').all();
+    const count = () => db.prepare('SELECT n FROM decision_generation').pluck().get() as number;
+    const hash = db.prepare('SELECT hash FROM photos LIMIT 1').pluck().get() as string;
+    const mark = () => (changes() as Array<{ hash: string; generation: number }>).find((row) => row.hash === hash)!;
+
+    const before = count();
+    db.prepare("UPDATE photos SET faces_detected_with = 'x' WHERE hash = ?").run(hash);
+    expect(changes()).toEqual([{ hash, generation: expect.any(Number) }]);
+    // Read while the change is made: the count before it or after it, never older and never later.
+    expect([before, before + 1]).toContain(mark().generation);
+
+    // Every later change of the photo moves its mark on: a region added, its file changed, the region deleted.
+    let last = count();
+    db.prepare(
+      "INSERT INTO regions (photo_hash, source, namespace, kind, name, created_at) VALUES (?, 'file', 'x', 'face', 'Sem', 'now')",
+    ).run(hash);
+    expect(mark().generation).toBeGreaterThanOrEqual(last);
+    last = count();
+    db.prepare('UPDATE photo_files SET size = size + 1 WHERE photo_hash = ?').run(hash);
+    expect(mark().generation).toBeGreaterThanOrEqual(last);
+    last = count();
+    db.prepare("DELETE FROM regions WHERE photo_hash = ? AND namespace = 'x'").run(hash);
+    expect(mark().generation).toBeGreaterThanOrEqual(last);
+    expect(changes()).toHaveLength(1);
+
+    // Consent, settings and people: counted as changes (008), but no photo is noted.
+    const noted2 = changes();
+    db.prepare("INSERT INTO settings (key, value) VALUES ('language', '\"en\"')").run();
+    db.prepare("UPDATE people SET roepnaam = 'X' WHERE id = (SELECT min(id) FROM people)").run();
+    expect(changes()).toEqual(noted2);
+    db.close();
+  });
+});
