@@ -2,11 +2,13 @@
 // status basis, worked out once per photo and kept), then the status for a channel's consent answers and the
 // settings (cheap: the library's counts for 20,000 photos on a new channel or after a setting changed). It follows
 // decidePhoto (policy.ts) rule for rule, on the same considered regions; test/unit/policy-status.test.ts compares
-// the two over generated photos.
+// the two over generated photos. A status also splits into what rests on the settings and what does not
+// (SettingsFreeStatus), so that kept statuses outlive a changed setting.
 import {
   consentShows,
   consideredRegions,
   protectedBlocker,
+  type Decision,
   type DecisionInput,
   type DecisionStatus,
   type PolicyConsent,
@@ -48,7 +50,33 @@ export interface BasisStatus {
   readonly officerOverridable: boolean;
 }
 
+/**
+ * A status as far as it does not rest on the settings: what the library keeps per photo, so that a changed setting
+ * needs no photo decided again (statusUnderSettings).
+ */
+export interface SettingsFreeStatus {
+  /** The status whatever the settings (a person without a box, a protected person, a review); null when they decide. */
+  readonly fixed: DecisionStatus | null;
+  /** People to hide, all with a box (0 when `fixed`). */
+  readonly hiddenPeople: number;
+  /** The share of the photo the largest box to hide covers (0 when none, or when `fixed`). */
+  readonly largestHidden: number;
+}
+
 const PLAIN = { overridable: false, officerOverridable: false } as const;
+
+function weigh(basis: StatusBasis, consentOf: (personId: number) => PolicyConsent) {
+  let hiddenPeople = 0;
+  let noBox = false;
+  let largest = 0;
+  for (const region of basis.regions) {
+    if (region.personId !== null && consentShows(consentOf(region.personId))) continue;
+    hiddenPeople += 1;
+    if (region.area === null) noBox = true;
+    else largest = Math.max(largest, region.area);
+  }
+  return { hiddenPeople, noBox, largest };
+}
 
 /**
  * The status decidePhoto gives the photo without an override (with one: statusWithOverride of this), for the given
@@ -59,20 +87,43 @@ export function statusFromBasis(
   consentOf: (personId: number) => PolicyConsent,
   settings: PolicySettings,
 ): BasisStatus {
-  let hiddenPeople = 0;
-  let noBox = false;
-  let tooLarge = false;
-  for (const region of basis.regions) {
-    if (region.personId !== null && consentShows(consentOf(region.personId))) continue;
-    hiddenPeople += 1;
-    if (region.area === null) noBox = true;
-    else if (region.area > settings.maxHiddenAreaShare) tooLarge = true;
-  }
+  const { hiddenPeople, noBox, largest } = weigh(basis, consentOf);
   if (noBox) return { status: 'blocked', ...PLAIN };
   if (basis.protectedPerson) return { status: 'blocked', overridable: false, officerOverridable: !basis.review };
   if (basis.review) return { status: 'needs_review', ...PLAIN };
-  if (tooLarge || hiddenPeople > settings.maxHiddenPeople) {
+  if (largest > settings.maxHiddenAreaShare || hiddenPeople > settings.maxHiddenPeople) {
     return { status: 'blocked', overridable: true, officerOverridable: false };
   }
   return { status: hiddenPeople > 0 ? 'hide' : 'publish', ...PLAIN };
+}
+
+/** The settings-free status of a photo, from its basis and the consent answers. */
+export function settingsFreeFromBasis(
+  basis: StatusBasis,
+  consentOf: (personId: number) => PolicyConsent,
+): SettingsFreeStatus {
+  const { hiddenPeople, noBox, largest } = weigh(basis, consentOf);
+  const fixed = noBox || basis.protectedPerson ? 'blocked' : basis.review ? 'needs_review' : null;
+  return fixed ? { fixed, hiddenPeople: 0, largestHidden: 0 } : { fixed, hiddenPeople, largestHidden: largest };
+}
+
+/** The settings-free status of a decision decidePhoto made without an override. */
+export function settingsFreeOf(decision: Pick<Decision, 'status' | 'overridable' | 'hidden'>): SettingsFreeStatus {
+  // Only the thresholds' blocks may be overridden by any user: such a decision, or one without a block, is open.
+  const open = decision.status === 'publish' || decision.status === 'hide' || decision.overridable;
+  if (!open) return { fixed: decision.status, hiddenPeople: 0, largestHidden: 0 };
+  return {
+    fixed: null,
+    hiddenPeople: decision.hidden.length,
+    largestHidden: decision.hidden.reduce((largest, region) => Math.max(largest, boxArea(region.box)), 0),
+  };
+}
+
+/** The status under these settings (decidePhoto's, without an override). */
+export function statusUnderSettings(free: SettingsFreeStatus, settings: PolicySettings): DecisionStatus {
+  if (free.fixed !== null) return free.fixed;
+  if (free.largestHidden > settings.maxHiddenAreaShare || free.hiddenPeople > settings.maxHiddenPeople) {
+    return 'blocked';
+  }
+  return free.hiddenPeople > 0 ? 'hide' : 'publish';
 }

@@ -3,7 +3,8 @@
 // people, protected candidates and suspects; ambiguous and unmatched names; unknown faces and unnamed regions;
 // guests (an unknown identity), pets, dismissed regions, names without a box (alone or beside a box of the same
 // person), main subjects, too many people, faces not checked, review reasons; every kind of override, by a user and by
-// a privacy officer; and settings of every size. The status must be decidePhoto's, always.
+// a privacy officer; and settings of every size. The status must be decidePhoto's, always — also when a status
+// split from its settings is put under other settings.
 import { describe, expect, it } from 'vitest';
 import type { Box } from '../../shared/geometry';
 import {
@@ -16,22 +17,14 @@ import {
   type PolicySettings,
   type RegionIdentity,
 } from '../../shared/policy';
-import { statusBasis, statusFromBasis } from '../../shared/policyStatus';
-
-/** A small seeded generator (mulberry32): the same photos every run, so a failure can be replayed. */
-function generator(seed: number) {
-  let state = seed >>> 0;
-  const next = () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const int = (n: number) => Math.floor(next() * n);
-  const pick = <T>(items: readonly T[]): T => items[int(items.length)]!;
-  return { next, int, pick };
-}
+import {
+  settingsFreeFromBasis,
+  settingsFreeOf,
+  statusBasis,
+  statusFromBasis,
+  statusUnderSettings,
+} from '../../shared/policyStatus';
+import { seededRandom, type SeededRandom } from '../helpers/seededRandom';
 
 const STATUSES: readonly ConsentStatus[] = [
   'granted',
@@ -44,7 +37,7 @@ const STATUSES: readonly ConsentStatus[] = [
 ];
 const NAMES = ['Zoë Bakker', 'Sem de Vries', 'Noah Jansen', 'Lotte Vos', 'zoë bakker '];
 
-function generatedPhoto(random: ReturnType<typeof generator>) {
+function generatedPhoto(random: SeededRandom) {
   // One consent answer per person (as a context asks it once), some granted without a record.
   const consent = new Map<number, PolicyConsent>();
   const consentOf = (personId: number): PolicyConsent => {
@@ -110,7 +103,7 @@ function generatedPhoto(random: ReturnType<typeof generator>) {
 
 describe('the status basis', () => {
   it("gives decidePhoto's status for every generated photo, with and without an override", () => {
-    const random = generator(20261130);
+    const random = seededRandom(20261130);
     const seen = new Set<string>();
     for (let i = 0; i < 20_000; i += 1) {
       const { input, settings, consentOf, reason, byPrivacyOfficer } = generatedPhoto(random);
@@ -121,6 +114,12 @@ describe('the status basis', () => {
         overridable: full.overridable,
         officerOverridable: full.officerOverridable,
       });
+      // Split from the settings, by either way, then put under other settings: decidePhoto's status under those.
+      const free = settingsFreeOf(full);
+      expect(settingsFreeFromBasis(statusBasis(input), consentOf), `photo ${i} settings-free`).toEqual(free);
+      const other = generatedPhoto(random).settings;
+      expect(statusUnderSettings(free, other), `photo ${i} other settings`).toBe(decidePhoto(input, other).status);
+      expect(statusUnderSettings(free, settings), `photo ${i} same settings`).toBe(full.status);
       const overridden = decidePhoto(
         { ...input, override: reason === null ? null : { reason, byPrivacyOfficer } },
         settings,
