@@ -199,7 +199,7 @@ export function judge(
   const identity = region.identity;
   switch (identity.kind) {
     case 'person': {
-      const { status, recordId } = identity.consent;
+      const { status } = identity.consent;
       if (identity.protected) {
         // Whatever the consent says: never visible (and the photo is blocked, see decidePhoto).
         return {
@@ -208,7 +208,7 @@ export function judge(
           reason: { code: 'policy.protected', params: { name: identity.name }, regionId },
         };
       }
-      if (status === 'granted' && recordId !== null) {
+      if (consentShows(identity.consent)) {
         return {
           visible: true,
           name: identity.name,
@@ -286,15 +286,25 @@ function reviewReason(reason: PhotoReviewReason): DecisionReason {
   };
 }
 
-export function decidePhoto(input: DecisionInput, settings: PolicySettings = DEFAULT_POLICY_SETTINGS): Decision {
+/** Whether a consent answer lets its person be seen: granted, resting on a record. */
+export function consentShows(consent: PolicyConsent): boolean {
+  return consent.status === 'granted' && consent.recordId !== null;
+}
+
+/** The regions the rules weigh, each a person (decidePhoto and the status basis of policyStatus.ts alike). */
+export function consideredRegions(regions: readonly DecisionRegion[]): DecisionRegion[] {
   // Pets are not people; an unnamed region that is not a face says nothing about a person; dismissed detections are gone.
-  const people = input.regions.filter(
+  const people = regions.filter(
     (region) =>
       !region.dismissed && region.kind !== 'pet' && !(region.kind === 'other' && region.identity.kind === 'unknown'),
   );
   const boxedIdentities = new Set(people.filter((region) => region.box).map((region) => identityKey(region.identity)));
   // A name without a box adds nothing when the same person also has a box on this photo.
-  const considered = people.filter((region) => region.box || !boxedIdentities.has(identityKey(region.identity)));
+  return people.filter((region) => region.box || !boxedIdentities.has(identityKey(region.identity)));
+}
+
+export function decidePhoto(input: DecisionInput, settings: PolicySettings = DEFAULT_POLICY_SETTINGS): Decision {
+  const considered = consideredRegions(input.regions);
 
   const reasons: DecisionReason[] = [];
   const hidden: HiddenRegion[] = [];

@@ -129,9 +129,13 @@ describe('kept decision statuses', () => {
       });
       check('consent imported');
 
-      // The settings and the channel.
+      // The settings and the channel. A kept status is put under the settings of the moment (migration 011): a
+      // setting changed decides nothing again, and the counts are still the decisions'.
       updateSettings(db, core.actor(), { maxHiddenPeople: 0 });
-      expect(check('settings changed')).toBe(total);
+      expect(check('settings changed')).toBe(0);
+      updateSettings(db, core.actor(), { maxHiddenAreaShare: 0.001 });
+      expect(check('area setting changed')).toBe(0);
+      updateSettings(db, core.actor(), { maxHiddenAreaShare: 0.1 });
       renameChannel(db, core.actor(), { id: 'social', labelNl: 'Sociale media' });
       check('channel renamed');
       retireChannel(db, core.actor(), { id: 'social' });

@@ -1,15 +1,23 @@
-// The library's counts from kept decision statuses (migration 008): each photo's status per channel, day and event,
-// decided by decideOne like every other decision and kept in the database. Triggers throw a status away when
-// anything it rests on changes (its photo, its regions, a person it asked consent for, the people, the settings, the
-// channel) and count the change; here only what is missing is decided again, and kept only if nothing was counted
-// meanwhile. Runs in the decision worker, on its own connection.
+// The library's counts from kept decision statuses (migrations 008, 011): each photo's status per channel, day and
+// event, decided by decideOne like every other decision (or from the worker's status bases, the same status) and kept
+// in the database as far as it does not rest on the settings, which it is put under when read. Triggers throw a
+// status away when anything it rests on changes (its photo, its regions, a person it asked consent for, the people,
+// the channel) and count the change; here only what is missing is decided again, and kept only if nothing was
+// counted meanwhile. Runs in the decision worker, on its own connection.
 import { countByStatus, DEFAULT_CHANNEL_ID, type StatusCounts } from '../../../shared/decisionFilter';
 import { AppError } from '../../../shared/errors';
 import type { DecisionStatus } from '../../../shared/policy';
 import type { WritableDb } from '../db';
 import { chosenPhotos, eventExists, eventIds, photoHashesOfEvent } from '../library';
 import { regionsOfPhotos } from '../people';
-import { classesOfEvent, decideOne, decisionContext, type DecisionContext } from './decisions';
+import {
+  settingsFreeFromBasis,
+  settingsFreeOf,
+  statusUnderSettings,
+  type SettingsFreeStatus,
+} from '../../../shared/policyStatus';
+import type { DecisionBases } from './decisionBasis';
+import { classesOfEvent, consentAnswer, decideOne, decisionContext, type DecisionContext } from './decisions';
 import {
   clearStalePeople,
   decisionGeneration,
@@ -59,7 +67,10 @@ function sameClasses(a: Classes, b: Classes): boolean {
 
 interface Decided {
   readonly photoHash: string;
+  /** Under the settings it was decided with. */
   readonly status: DecisionStatus;
+  /** As far as it does not rest on the settings: what is kept. */
+  readonly free: SettingsFreeStatus;
   readonly people: readonly number[];
 }
 
@@ -84,9 +95,15 @@ export interface DecidedCounts {
 /**
  * The counts of an event's photos on a channel and day, from the statuses kept and, for the photos without one,
  * decided here (at most `limit` of them): all read in one transaction, so on one state of the database. Writes
- * nothing.
+ * nothing. With `bases` (the worker's), a photo without a kept status takes its status from its kept basis, the same
+ * status decideOne gives (shared/policyStatus.ts).
  */
-export function decideMissing(db: WritableDb, query: EventDecisionQuery, limit = Infinity): DecidedCounts {
+export function decideMissing(
+  db: WritableDb,
+  query: EventDecisionQuery,
+  limit = Infinity,
+  bases?: DecisionBases,
+): DecidedCounts {
   return db
     .transaction((): DecidedCounts => {
       const generation = decisionGeneration(db);
@@ -95,12 +112,21 @@ export function decideMissing(db: WritableDb, query: EventDecisionQuery, limit =
       const key = { channelId: query.channelId, day: query.date, eventId: query.eventId };
       const hashes = photoHashesOfEvent(db, query.eventId);
       const set = findDecisionSet(db, key);
-      // A void set (the people, the settings or the channel changed) is decided again whole.
+      // A void set (the people or the channel changed) is decided again whole. The settings void nothing: a kept
+      // status is put under the settings of the moment.
       let clear = set !== null && !set.current;
-      let kept = set && !clear ? keptStatuses(db, set.id) : new Map<string, DecisionStatus>();
+      let kept = set && !clear ? keptStatuses(db, set.id) : new Map<string, SettingsFreeStatus>();
+      const staleMarks = set !== null && hasStalePeople(db, set.id);
+      // Statuses that asked for the consent of someone with a new consent version since: decided again.
+      if (set && staleMarks && !clear) for (const hash of stalePhotos(db, set.id)) kept.delete(hash);
+      // Few to decide: one by one. Many: from the bases, which carry the event's current classes.
+      const many = bases !== undefined && hashes.length - kept.size > bases.usedAbove;
+      const basis = many ? bases.current(db, context, query.eventId, hashes, generation, limit) : null;
+      if (basis) for (const [eventId, classes] of basis.classes) context.classes.set(eventId, [...classes]);
+
       if (set && clear) {
         // Nothing kept to seed or check: the classes are worked out again as the photos are decided.
-      } else if (set && !set.classesCurrent) {
+      } else if (set && (!set.classesCurrent || basis)) {
         // A photo or a person changed: the classes that settle ambiguous names may have too.
         for (const [eventId] of set.classes) classesOfEvent(db, context, eventId);
         if (!sameClasses(set.classes, classesOf(context))) {
@@ -111,28 +137,45 @@ export function decideMissing(db: WritableDb, query: EventDecisionQuery, limit =
         for (const [eventId, classes] of set.classes) context.classes.set(eventId, [...classes]);
       }
 
-      const consulted = new Set<number>();
-      const asking: DecisionContext = { ...context, consulted };
       const decided: Decided[] = [];
-      const staleMarks = set !== null && hasStalePeople(db, set.id);
-      // Statuses that asked for the consent of someone with a new consent version since: decided again.
-      if (set && staleMarks && !clear) for (const hash of stalePhotos(db, set.id)) kept.delete(hash);
       const missing = hashes.filter((hash) => !kept.has(hash));
-      const photos = chosenPhotos(db, missing.slice(0, limit));
-      for (let start = 0; start < photos.length; start += DECIDE_BATCH) {
-        const batch = photos.slice(start, start + DECIDE_BATCH);
-        const regions = regionsOfPhotos(
-          db,
-          batch.map((photo) => photo.hash),
-        );
-        for (const photo of batch) {
-          consulted.clear();
-          const { status } = decideOne(db, asking, photo, regions.get(photo.hash) ?? []);
-          decided.push({ photoHash: photo.hash, status, people: [...consulted] });
-          kept.set(photo.hash, status);
+      if (basis) {
+        const consent = (personId: number) => consentAnswer(db, context, personId);
+        for (const hash of missing.slice(0, limit)) {
+          const { basis: photo, consulted } = basis.photos.get(hash)!;
+          const free = settingsFreeFromBasis(photo, consent);
+          decided.push({
+            photoHash: hash,
+            status: statusUnderSettings(free, context.settings),
+            free,
+            people: consulted,
+          });
+          kept.set(hash, free);
+        }
+      } else if (!many) {
+        const consulted = new Set<number>();
+        const asking: DecisionContext = { ...context, consulted };
+        const photos = chosenPhotos(db, missing.slice(0, limit));
+        for (let start = 0; start < photos.length; start += DECIDE_BATCH) {
+          const batch = photos.slice(start, start + DECIDE_BATCH);
+          const regions = regionsOfPhotos(
+            db,
+            batch.map((photo) => photo.hash),
+          );
+          for (const photo of batch) {
+            consulted.clear();
+            const decision = decideOne(db, asking, photo, regions.get(photo.hash) ?? []);
+            const free = settingsFreeOf(decision);
+            decided.push({ photoHash: photo.hash, status: decision.status, free, people: [...consulted] });
+            kept.set(photo.hash, free);
+          }
         }
       }
-      const counts = missing.length > limit ? null : countByStatus(hashes.map((hash) => ({ status: kept.get(hash)! })));
+      // Left undecided: by a limit, or while the bases are still being worked out (a step of the background work).
+      const complete = (!many || basis !== null) && missing.length <= limit;
+      const counts = complete
+        ? countByStatus(hashes.map((hash) => ({ status: statusUnderSettings(kept.get(hash)!, context.settings) })))
+        : null;
       return { counts, decided, key, set, clear, staleMarks, classes: classesOf(context), generation };
     })
     .deferred();
@@ -185,8 +228,13 @@ function clearSet(db: WritableDb, setId: number): void {
  * and kept. When the database changed meanwhile, the counts decided are answered (they were right when asked) and
  * only what was kept before the change stays; the next question decides the rest.
  */
-export function keptCounts(db: WritableDb, query: EventDecisionQuery, now: Date = new Date()): KeptCounts {
-  const result = decideMissing(db, query);
+export function keptCounts(
+  db: WritableDb,
+  query: EventDecisionQuery,
+  now: Date = new Date(),
+  bases?: DecisionBases,
+): KeptCounts {
+  const result = decideMissing(db, query, Infinity, bases);
   const kept = keepDecided(db, result, now);
   return { counts: result.counts!, decided: result.decided.length, kept };
 }
@@ -195,9 +243,27 @@ export function keptCounts(db: WritableDb, query: EventDecisionQuery, now: Date 
  * Decides and keeps at most `limit` of an event's missing statuses (a step of the worker's background work, short
  * enough for a question to be answered soon after). Returns whether the set is complete and kept.
  */
-export function keepSome(db: WritableDb, query: EventDecisionQuery, limit: number): boolean {
-  const result = decideMissing(db, query, limit);
+export function keepSome(db: WritableDb, query: EventDecisionQuery, limit: number, bases?: DecisionBases): boolean {
+  const result = decideMissing(db, query, limit, bases);
+  // A step that only worked out bases: nothing to keep yet.
+  if (result.counts === null && result.decided.length === 0) return false;
   return keepDecided(db, result) && result.counts !== null;
+}
+
+/**
+ * Brings up to date at most `limit` of the bases of an event's photos (a step of the worker's background work, so
+ * that a question on a new channel or after a setting changed finds them ready). Returns whether all are.
+ */
+export function keepBasesWarm(db: WritableDb, query: EventDecisionQuery, limit: number, bases: DecisionBases): boolean {
+  return db
+    .transaction((): boolean => {
+      const generation = decisionGeneration(db);
+      const context = decisionContext(db, query.channelId, query.date);
+      if (!eventExists(db, query.eventId)) return true;
+      const hashes = photoHashesOfEvent(db, query.eventId);
+      return bases.current(db, context, query.eventId, hashes, generation, limit) !== null;
+    })
+    .deferred();
 }
 
 /**

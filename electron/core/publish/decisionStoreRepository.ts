@@ -1,7 +1,8 @@
 // SQL of the kept decision statuses (decision_sets, decision_statuses, decision_status_people, decision_stale_people,
-// decision_generation; migration 008): each photo's status per channel, day and event, filled by the decision worker,
-// thrown away or marked void by triggers on change.
+// decision_generation; migration 008, 011): each photo's status per channel, day and event (as far as it does not
+// rest on the settings), filled by the decision worker, thrown away or marked void by triggers on change.
 import type { DecisionStatus } from '../../../shared/policy';
+import type { SettingsFreeStatus } from '../../../shared/policyStatus';
 import type { ReadableDb, WritableDb } from '../db';
 
 export interface DecisionSetKey {
@@ -85,13 +86,18 @@ export function touchDecisionSet(db: WritableDb, setId: number, usedAt: string):
   db.prepare('UPDATE decision_sets SET used_at = ? WHERE id = ?').run(usedAt, setId);
 }
 
-/** The kept statuses of a set: photo hash → status. */
-export function keptStatuses(db: ReadableDb, setId: number): Map<string, DecisionStatus> {
+/** The kept statuses of a set: photo hash → its status as far as it does not rest on the settings. */
+export function keptStatuses(db: ReadableDb, setId: number): Map<string, SettingsFreeStatus> {
   const rows = db
-    .prepare('SELECT photo_hash, status FROM decision_statuses WHERE set_id = ?')
+    .prepare('SELECT photo_hash, status, open, hidden_people, largest_hidden FROM decision_statuses WHERE set_id = ?')
     .raw()
-    .all(setId) as Array<[string, DecisionStatus]>;
-  return new Map(rows);
+    .all(setId) as Array<[string, DecisionStatus, number, number, number]>;
+  return new Map(
+    rows.map(([hash, status, open, hiddenPeople, largestHidden]) => [
+      hash,
+      open === 1 ? { fixed: null, hiddenPeople, largestHidden } : { fixed: status, hiddenPeople: 0, largestHidden: 0 },
+    ]),
+  );
 }
 
 /** Deletes up to `limit` statuses of a set (a big set goes in several short transactions); returns how many. */
@@ -132,11 +138,13 @@ export function keepStatuses(
   statuses: ReadonlyArray<{
     readonly photoHash: string;
     readonly status: DecisionStatus;
+    readonly free: SettingsFreeStatus;
     readonly people: readonly number[];
   }>,
 ): void {
   const status = db.prepare(
-    'INSERT OR REPLACE INTO decision_statuses (set_id, photo_hash, status, generation) VALUES (?, ?, ?, ?)',
+    `INSERT OR REPLACE INTO decision_statuses (set_id, photo_hash, status, generation, open, hidden_people,
+       largest_hidden) VALUES (?, ?, ?, ?, ?, ?, ?)`,
   );
   const person = db.prepare(
     'INSERT OR IGNORE INTO decision_status_people (set_id, photo_hash, person_id) VALUES (?, ?, ?)',
@@ -144,7 +152,8 @@ export function keepStatuses(
   const forget = db.prepare('DELETE FROM decision_status_people WHERE set_id = ? AND photo_hash = ?');
   for (const item of statuses) {
     forget.run(setId, item.photoHash);
-    status.run(setId, item.photoHash, item.status, generation);
+    const { fixed, hiddenPeople, largestHidden } = item.free;
+    status.run(setId, item.photoHash, item.status, generation, fixed ? 0 : 1, hiddenPeople, largestHidden);
     for (const personId of item.people) person.run(setId, item.photoHash, personId);
   }
 }
@@ -170,4 +179,12 @@ export function setsBeyond(db: ReadableDb, maxStatuses: number): number[] {
 export function deleteDecisionSet(db: WritableDb, setId: number): void {
   db.prepare('DELETE FROM decision_stale_people WHERE set_id = ?').run(setId);
   db.prepare('DELETE FROM decision_sets WHERE id = ?').run(setId);
+}
+
+/** The photos whose decision inputs changed at or after change count `generation` (migration 011). */
+export function photosChangedSince(db: ReadableDb, generation: number): string[] {
+  return db
+    .prepare('SELECT photo_hash FROM decision_photo_changes WHERE generation >= ?')
+    .pluck()
+    .all(generation) as string[];
 }

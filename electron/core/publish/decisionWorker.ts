@@ -5,7 +5,8 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { toSerializedError, type SerializedError } from '../../../shared/errors';
 import { localDay } from '../../../shared/consent';
 import { dataVersion, openSecondConnection, type ReadOnlyAccess } from '../db';
-import { keepSome, keptCounts, queriesToKeep } from './decisionStore';
+import { DecisionBases } from './decisionBasis';
+import { decideMissing, keepBasesWarm, keepDecided, keepSome, queriesToKeep } from './decisionStore';
 import { EventDecisions } from './eventDecisions';
 import type { DecisionPage, DecisionPageQuery, EventDecisionQuery } from './eventDecisions';
 import type { DecisionFilter, StatusCounts } from '../../../shared/decisionFilter';
@@ -37,6 +38,10 @@ const data = workerData as DecisionWorkerData;
 const db = openSecondConnection(data.database);
 // Its own writes (the kept statuses) do not change its data_version: summaries stay kept across them.
 const decisions = new EventDecisions(db, true);
+// Each photo's status basis for the events asked about last: a new channel or a changed setting is answered from them.
+const bases = new DecisionBases();
+/** Events whose bases are kept warm in the background (the most recently asked first). */
+const WARM_EVENTS = 4;
 
 // Decisions kept up to date on change: once the database has been quiet for a moment after a change (an import, a
 // finished job), what is kept is worked out again here, one event at a time (a question in between is answered
@@ -60,18 +65,22 @@ function settle(): void {
 
 function refresh(): void {
   const queries = queriesToKeep(db, seenDay);
+  // Then the bases of the events asked about last, one query per event.
+  const warm = [...new Map(queries.map((query) => [query.eventId, query])).values()].slice(0, WARM_EVENTS);
   const version = dataVersion(db);
   const step = () => {
     const query = queries.shift();
+    const warming = query ? null : warm.shift();
     // A change meanwhile: stop here; the next quiet moment starts again from what is then kept.
-    if (!query || dataVersion(db) !== version) {
+    if ((!query && !warming) || dataVersion(db) !== version) {
       refreshing = null;
       settle();
       return;
     }
     try {
       // Not complete yet: the same event again in the next step.
-      if (!keepSome(db, query, STEP_PHOTOS)) queries.unshift(query);
+      if (query && !keepSome(db, query, STEP_PHOTOS, bases)) queries.unshift(query);
+      if (warming && !keepBasesWarm(db, warming, STEP_PHOTOS, bases)) warm.unshift(warming);
     } catch {
       // A retired channel or a removed event: nothing to keep; a question about it gets the error itself.
     }
@@ -100,10 +109,17 @@ setInterval(() => {
   settle();
 }, QUIET_MS / 2).unref();
 
+/** Work to do once a question is answered (keeping what was decided for it). */
+let afterAnswer: (() => void) | null = null;
+
 function answer(request: DecisionRequest): DecisionAnswer {
   switch (request.kind) {
-    case 'counts':
-      return keptCounts(db, request.query).counts;
+    case 'counts': {
+      const result = decideMissing(db, request.query, Infinity, bases);
+      // Kept after the answer is on its way: the counts were right when asked whether or not they are kept.
+      afterAnswer = () => keepDecided(db, result);
+      return result.counts;
+    }
     case 'page':
       return decisions.page(request.query);
     case 'hashes':
@@ -131,4 +147,11 @@ port.on('message', (request: DecisionRequest) => {
     };
   }
   port.postMessage(reply);
+  const after = afterAnswer;
+  afterAnswer = null;
+  try {
+    after?.();
+  } catch {
+    // Not kept: the next question decides them again.
+  }
 });

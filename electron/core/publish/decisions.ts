@@ -106,6 +106,17 @@ export function classesOfEvent(db: ReadableDb, context: DecisionContext, eventId
   return classes;
 }
 
+/** A person's consent on the context's channel and date, asked once per context. */
+export function consentAnswer(db: ReadableDb, context: DecisionContext, personId: number): PolicyConsent {
+  let answer = context.consent.get(personId);
+  if (!answer) {
+    const found = consentOn(db, personId, context.channel.id, context.date);
+    answer = { status: found.status, recordId: found.recordId };
+    context.consent.set(personId, answer);
+  }
+  return answer;
+}
+
 /** The decision for one photo, given its regions; `override` is the user's reason for overriding a block. */
 export function decideOne(
   db: ReadableDb,
@@ -116,13 +127,7 @@ export function decideOne(
 ): Decision {
   const lookup = (personId: number): PolicyConsent => {
     context.consulted?.add(personId);
-    let answer = context.consent.get(personId);
-    if (!answer) {
-      const found = consentOn(db, personId, context.channel.id, context.date);
-      answer = { status: found.status, recordId: found.recordId };
-      context.consent.set(personId, answer);
-    }
-    return answer;
+    return consentAnswer(db, context, personId);
   };
   return decidePhoto(
     {

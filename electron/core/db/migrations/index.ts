@@ -11,6 +11,7 @@ import { migration009 } from './009-videos';
 import { migration010 } from './010-video-tracks';
 import { migration011 } from './011-clip-exports';
 import { migration012 } from './012-board-snapshot';
+import { migration013 } from './013-decision-photo-changes';
 import type { Migration } from './types';
 
 export type { Migration } from './types';
@@ -27,5 +28,8 @@ export const migrations: readonly Migration[] = [
   migration009,
   migration010,
   migration011,
+<<<<<<< HEAD
   migration012,
+=======
+>>>>>>> speed13
 ];
