@@ -129,7 +129,7 @@ describe('kept decision statuses', () => {
       });
       check('consent imported');
 
-      // The settings and the channel. A kept status is put under the settings of the moment (migration 011): a
+      // The settings and the channel. A kept status is put under the settings of the moment (migration 013): a
       // setting changed decides nothing again, and the counts are still the decisions'.
       updateSettings(db, core.actor(), { maxHiddenPeople: 0 });
       expect(check('settings changed')).toBe(0);

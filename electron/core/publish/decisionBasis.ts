@@ -2,7 +2,7 @@
 // settings) for the events the decision worker was asked about last, kept in its memory: a question on a channel
 // never asked about, or asked again after a setting changed, needs only the consent answers and a loop over the
 // photos, not every photo's regions read and matched again. A photo's basis is worked out again when its inputs
-// changed (migration 011 notes them), all of them when the people or the event's classes changed.
+// changed (migration 013 notes them), all of them when the people or the event's classes changed.
 import type { PolicyConsent } from '../../../shared/policy';
 import { statusBasis, type StatusBasis } from '../../../shared/policyStatus';
 import type { ReadableDb } from '../db';

@@ -181,7 +181,7 @@ export function deleteDecisionSet(db: WritableDb, setId: number): void {
   db.prepare('DELETE FROM decision_sets WHERE id = ?').run(setId);
 }
 
-/** The photos whose decision inputs changed at or after change count `generation` (migration 011). */
+/** The photos whose decision inputs changed at or after change count `generation` (migration 013). */
 export function photosChangedSince(db: ReadableDb, generation: number): string[] {
   return db
     .prepare('SELECT photo_hash FROM decision_photo_changes WHERE generation >= ?')

@@ -28,8 +28,6 @@ export const migrations: readonly Migration[] = [
   migration009,
   migration010,
   migration011,
-<<<<<<< HEAD
   migration012,
-=======
->>>>>>> speed13
+  migration013,
 ];
