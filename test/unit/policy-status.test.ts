@@ -95,6 +95,7 @@ function generatedPhoto(random: SeededRandom) {
     maskMargin: random.next() * 0.5,
     maxHiddenAreaShare: random.pick([0, 0.01, 0.05, 0.1, 0.3, 1]),
     maxHiddenPeople: random.int(7),
+    clipMainSubjectShare: random.pick([0.1, 0.2, 0.5]),
   };
   const reason = random.pick([null, '', '   ', 'Toestemming mondeling bevestigd']);
   const byPrivacyOfficer = random.int(2) === 0;
@@ -167,6 +168,7 @@ describe('the status basis', () => {
       maskMargin: 0.2,
       maxHiddenAreaShare: 0.1,
       maxHiddenPeople: 5,
+      clipMainSubjectShare: 0.2,
     };
     expect(statusFromBasis(basis, () => ({ status: 'withdrawn', recordId: 3 }), settings).status).toBe('hide');
     expect(statusFromBasis(basis, () => ({ status: 'granted', recordId: 3 }), settings).status).toBe('publish');
