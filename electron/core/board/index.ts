@@ -44,3 +44,13 @@ export {
 } from './workstation';
 export { postgresConsentReads } from './consentReadsRepository';
 export { inBoardMode, openBoardSession, type BoardSession, type OpenBoardSessionOptions } from './session';
+export {
+  outboxStatus,
+  queueExportRecord,
+  queueForBoard,
+  syncOutbox,
+  type OutboxStatus,
+  type OutboxSyncResult,
+  type SyncOptions,
+} from './outbox';
+export { regionKey, type BoardExportRecord, type SnapshotMark } from './exportRecord';
