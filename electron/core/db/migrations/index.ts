@@ -9,7 +9,8 @@ import { migration007 } from './007-protected-people';
 import { migration008 } from './008-decision-statuses';
 import { migration009 } from './009-videos';
 import { migration010 } from './010-video-tracks';
-import { migration011 } from './011-board-outbox';
+import { migration011 } from './011-board-snapshot';
+import { migration012 } from './012-board-outbox';
 import type { Migration } from './types';
 
 export type { Migration } from './types';
@@ -26,4 +27,5 @@ export const migrations: readonly Migration[] = [
   migration009,
   migration010,
   migration011,
+  migration012,
 ];

@@ -1,4 +1,4 @@
-// Migration 011, the board outbox, over a version-10 file with rows in every table: a workstation id made once, an
+// Migration 012, the board outbox, over a version-11 file with rows in every table: a workstation id made once, an
 // empty outbox of local events, two new strict tables, and nothing else changed.
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -8,10 +8,10 @@ import { useTempDirs } from '../../helpers/tempDir';
 
 const tempDir = useTempDirs();
 
-describe('migration 011 over a version-10 database', () => {
+describe('migration 012 over a version-11 database', () => {
   it('adds board_workstation (one random id) and an empty board_outbox, and changes nothing else', () => {
-    const { db, schemaBefore, rowsBefore } = migratedOneStep(path.join(tempDir(), 'f.sqlite'), 10);
-    expect(schemaVersion(db)).toBe(11);
+    const { db, schemaBefore, rowsBefore } = migratedOneStep(path.join(tempDir(), 'f.sqlite'), 11);
+    expect(schemaVersion(db)).toBe(12);
     const { added, removedOrChanged } = schemaDiff(schemaBefore, schemaObjects(db));
     expect(removedOrChanged).toEqual([]);
     expect(namesOf(added, 'table')).toEqual(['board_outbox', 'board_workstation']);
@@ -30,8 +30,8 @@ describe('migration 011 over a version-10 database', () => {
   });
 
   it('gives every data folder its own id, one row only, and queues only events of the local trail', () => {
-    const first = migratedOneStep(path.join(tempDir(), 'a.sqlite'), 10).db;
-    const second = migratedOneStep(path.join(tempDir(), 'b.sqlite'), 10).db;
+    const first = migratedOneStep(path.join(tempDir(), 'a.sqlite'), 11).db;
+    const second = migratedOneStep(path.join(tempDir(), 'b.sqlite'), 11).db;
     const id = (db: typeof first) => db.prepare('SELECT workstation FROM board_workstation').pluck().get();
     expect(id(first)).not.toBe(id(second));
     expect(() =>

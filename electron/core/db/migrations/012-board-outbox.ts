@@ -4,8 +4,8 @@
 // goes up with it: a region link made offline, or the record of an export made on a snapshot. Depends on 001.
 import type { Migration } from './types';
 
-export const migration011: Migration = {
-  version: 11,
+export const migration012: Migration = {
+  version: 12,
   name: 'board-outbox',
   up(db) {
     db.exec(`
