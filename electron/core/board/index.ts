@@ -63,3 +63,13 @@ export {
   type SyncOptions,
 } from './outbox';
 export { regionKey, type BoardExportRecord, type SnapshotMark } from './exportRecord';
+export {
+  DEFAULT_SNAPSHOT_MAX_AGE_HOURS,
+  openExportBoard,
+  recordExportOnBoard,
+  setSnapshotMaxAgeHours,
+  snapshotMaxAgeHours,
+  SNAPSHOT_AGE_SETTING,
+  type ExportBoard,
+  type OpenExportBoardOptions,
+} from './exportGate';
