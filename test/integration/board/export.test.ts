@@ -27,6 +27,7 @@ import {
 import { openCore, type CoreContext } from '../../../electron/core/context';
 import type { KeyStore } from '../../../electron/core/db';
 import { startIndexJob } from '../../../electron/core/library/indexer';
+import { linkRegion } from '../../../electron/core/people';
 import { beginExport } from '../../../electron/core/publish';
 import { writeSetting } from '../../../electron/core/settings';
 import type { ExportSummary } from '../../../shared/publish';
@@ -304,6 +305,33 @@ describe.skipIf(missing !== null)('exports in board mode', () => {
       [details.boardExportId],
     );
     expect(visible.rows[0]).toEqual({ n: 2 });
+  });
+
+  it('takes a face named while the server was away up to the board with the trail', async () => {
+    const { core } = await workstation();
+    const restore = await unreachable(core);
+    const region = core.db
+      .prepare("SELECT id, photo_hash AS photoHash FROM regions WHERE name = '' AND source = 'file'")
+      .get() as { id: number; photoHash: string };
+    linkRegion(core.db, core.actor(), region.id, people.zoe);
+    const queued = core.db.prepare('SELECT payload FROM board_outbox ORDER BY local_seq DESC LIMIT 1').pluck().get();
+    expect(JSON.parse(queued as string)).toMatchObject({ regionLink: { photoHash: region.photoHash } });
+    restore();
+    const session = await openBoardSession({ db: core.db, dataDir: core.paths.root, keyStore: store });
+    open.push(session!.connection);
+    await syncOutbox(core.db, session!.connection.client);
+    const privacy = await as('privacy');
+    const { rows } = await privacy.query(
+      'SELECT person_id::int AS person, linked_by FROM region_links WHERE photo_hash = $1 AND person_id = $2',
+      [region.photoHash, people.zoe],
+    );
+    // Among the photo's links (an export may have recorded Zoë's tagged face too) is the face named offline.
+    expect(rows).toContainEqual({ person: people.zoe, linked_by: 'comm.a' });
+    const linked = await privacy.query(
+      "SELECT count(*)::int AS n FROM audit_events WHERE action = 'people.link' AND details LIKE $1",
+      [`%${outboxStatus(core.db).workstation}%`],
+    );
+    expect(linked.rows[0]).toEqual({ n: 1 });
   });
 
   it('refuses a snapshot older than the set age, saying how old it is', async () => {

@@ -43,6 +43,8 @@ export function PublishPage({
   const [overrides, setOverrides] = useState<Readonly<Record<string, string>>>({});
   const [outDir, setOutDir] = useState<PathValue>(noPath);
   const [caption, setCaption] = useState('');
+  // Board mode, server away: the user may allow this computer's snapshot (offered once an export was refused).
+  const [allowSnapshot, setAllowSnapshot] = useState(false);
   const { run, setRun } = useExportRun();
   const starting = useAction();
   // Loaded again whenever an export starts or ends.
@@ -103,6 +105,7 @@ export function PublishPage({
         outDir: folder,
         ...(Object.keys(chosen).length > 0 ? { overrides: chosen } : {}),
         ...(caption.trim() ? { caption } : {}),
+        ...(allowSnapshot ? { allowSnapshot } : {}),
       });
     });
     if (started) setRun({ state: 'running', jobId: started.value.jobId, progress: null });
@@ -204,6 +207,17 @@ export function PublishPage({
               placeholder="ui.publish.out.placeholder"
             />
           </div>
+          {(allowSnapshot || starting.error?.code === 'board.exportUnreachable') && (
+            <label className="check">
+              <input
+                type="checkbox"
+                name="allowSnapshot"
+                checked={allowSnapshot}
+                onChange={(e) => setAllowSnapshot(e.target.checked)}
+              />
+              {t('ui.publish.allowSnapshot')}
+            </label>
+          )}
           {exportable === 0 && <p className="empty">{t('ui.publish.nothing')}</p>}
           {run.state === 'cancelled' && <p role="status">{t('ui.publish.cancelled')}</p>}
           {run.state === 'failed' &&
