@@ -1,5 +1,5 @@
 // Binds every method of the IPC contract to the core. Electron main and the UI test harness both use this.
-import { schemaVersion } from '../db';
+import { schemaVersion, type KeyStore } from '../db';
 import {
   auditFacets,
   checkpointFileText,
@@ -12,7 +12,8 @@ import {
 import type { CoreContext } from '../context';
 import { getSettings, updateSettings } from '../settings';
 import { appVersion } from '../version';
-import { registerConsentHandlers, registerConsentRulesHandlers } from '../consent';
+import { inBoardMode, workstationRegistry } from '../board';
+import { registerConsentHandlers, registerConsentRulesHandlers, type SharedRegistryRoute } from '../consent';
 import { registerFacesHandlers } from '../faces';
 import { registerLibraryHandlers } from '../library';
 import { registerPeopleHandlers } from '../people';
@@ -32,6 +33,8 @@ export interface HandlerEnvironment {
   readonly openFolder?: FolderOpener;
   /** The shell's native "replace this file?" question, for a typed path to an existing file (never the renderer's). */
   readonly confirmOverwrite?: OverwriteConfirmer;
+  /** Where the board's password is kept in board mode (default: the operating system's key store). */
+  readonly keyStore?: KeyStore;
 }
 
 export function createIpcRouter(core: CoreContext, env: HandlerEnvironment, options: IpcRouterOptions = {}): IpcRouter {
@@ -69,8 +72,16 @@ export function createIpcRouter(core: CoreContext, env: HandlerEnvironment, opti
   registerUiHandlers(router, core, env, files);
 
   registerLibraryHandlers(router, core, files);
-  registerConsentHandlers(router, core, files);
-  registerConsentRulesHandlers(router, core, files);
+  // Board mode: the registry's writes go to the board's server; this computer reads its copy.
+  const board = workstationRegistry({
+    db: core.db,
+    dataDir: core.paths.root,
+    displayName: () => core.actor().name,
+    keyStore: env.keyStore,
+  });
+  const shared: SharedRegistryRoute = () => (inBoardMode(core.db) ? board : null);
+  registerConsentHandlers(router, core, files, shared);
+  registerConsentRulesHandlers(router, core, files, shared);
   registerFacesHandlers(router, core, files);
   registerPeopleHandlers(router, core);
   registerPublishHandlers(router, core, files);
