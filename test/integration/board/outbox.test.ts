@@ -246,4 +246,38 @@ describe.skipIf(missing !== null)('the outbox of offline work', () => {
       'review.name',
     ]);
   });
+
+  it('keeps the keys add-only, each user seeing and adding only their own (board migration 003)', async () => {
+    const core = await workstation();
+    await syncOutbox(core.db, (await session(core)).client);
+    const comm = await board.connect('comm.a');
+    const admin = await board.connect('admin.b');
+    const auditor = await board.connect('auditor');
+    open.push(comm, admin, auditor);
+    const { workstation: id } = outboxStatus(core.db);
+    const mine = 'SELECT count(*)::int AS n FROM fotowacht.workstation_events WHERE workstation = $1';
+    expect((await comm.client.query(mine, [id])).rows[0]).toEqual({ n: 1 });
+    expect((await admin.client.query(mine, [id])).rows[0]).toEqual({ n: 0 });
+    expect((await auditor.client.query(mine, [id])).rows[0]).toEqual({ n: 1 });
+    await expect(
+      comm.client.query('DELETE FROM fotowacht.workstation_events WHERE workstation = $1', [id]),
+    ).rejects.toThrow(/append-only|permission denied/);
+    await expect(
+      comm.client.query('UPDATE fotowacht.workstation_events SET local_hash = $2 WHERE workstation = $1', [
+        id,
+        'f'.repeat(64),
+      ]),
+    ).rejects.toThrow(/append-only|permission denied/);
+    // Nobody records a key in another user's name.
+    await expect(
+      admin.client.query(
+        `INSERT INTO fotowacht.workstation_events (workstation, local_seq, local_hash, board_seq, appended_by)
+         VALUES ($1, 999, $2, 999999, 'comm.a')`,
+        ['e'.repeat(32), 'e'.repeat(64)],
+      ),
+    ).rejects.toThrow(/row-level security/);
+    const owner = await board.connect('board_it');
+    open.push(owner);
+    await expect(owner.client.query('DELETE FROM fotowacht.workstation_events')).rejects.toThrow(/append-only/);
+  });
 });

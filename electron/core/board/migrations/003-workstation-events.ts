@@ -17,7 +17,8 @@ export const boardMigration003: BoardMigration = {
         workstation text NOT NULL CHECK (workstation ~ '^[0-9a-f]{32}$'),
         local_seq bigint NOT NULL CHECK (local_seq >= 1),
         local_hash text NOT NULL CHECK (local_hash ~ '^[0-9a-f]{64}$'),
-        board_seq bigint NOT NULL UNIQUE REFERENCES audit_events (seq),
+        -- No foreign key to audit_events: the trail's own TRUNCATE refusal must stay the first word on it.
+        board_seq bigint NOT NULL UNIQUE CHECK (board_seq >= 1),
         appended_by text NOT NULL DEFAULT session_user,
         appended_at timestamptz NOT NULL DEFAULT now(),
         PRIMARY KEY (workstation, local_seq)
