@@ -33,6 +33,8 @@ export const boardOfflineNl = {
   'error.board.exportNotRecorded':
     'De export kon niet in de database van het bestuur worden vastgelegd ({code}). De bestanden zijn weer verwijderd; de export telt als mislukt.',
   'error.board.snapshotAgeInvalid': 'Geef de leeftijd in hele uren, van 1 tot 720.',
+  'error.board.exportReadOnly':
+    'Deze computer is gekoppeld als auditor: die leest het bestuur alleen en exporteert niet. Koppel met een eigen gebruiker van de communicatie.',
 } as const;
 
 export const boardOfflineEn = {
@@ -67,4 +69,6 @@ export const boardOfflineEn = {
   'error.board.exportNotRecorded':
     "The export could not be recorded in the board's database ({code}). Its files were removed again; the export counts as failed.",
   'error.board.snapshotAgeInvalid': 'Give the age in whole hours, from 1 to 720.',
+  'error.board.exportReadOnly':
+    'This computer is connected as an auditor, who only reads the board and does not export. Connect with a communications user of your own.',
 } as const satisfies Record<keyof typeof boardOfflineNl, string>;

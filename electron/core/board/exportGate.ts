@@ -15,6 +15,7 @@ import { sessionUser } from './repository';
 import { inBoardMode, openBoardSession, type BoardSession } from './session';
 import { readBoardSnapshot, refreshBoardSnapshot, type BoardSnapshot } from './snapshot';
 import { boardAudited } from './trail';
+import { readBoardSettings } from './workstation';
 
 /** The settings key of the snapshot's allowed age, in hours. */
 export const SNAPSHOT_AGE_SETTING = 'board.snapshotMaxAgeHours';
@@ -70,6 +71,8 @@ const HOUR = 3_600_000;
 export async function openExportBoard(options: Readonly<OpenExportBoardOptions>): Promise<ExportBoard | null> {
   const { db } = options;
   if (!inBoardMode(db)) return null;
+  // The auditor only reads the board: no export to record there, online or later.
+  if (readBoardSettings(db)?.role === 'auditor') throw new AppError('board.exportReadOnly', {});
   const workstation = workstationId(db);
   let session: BoardSession | null;
   try {

@@ -334,6 +334,27 @@ describe.skipIf(missing !== null)('exports in board mode', () => {
     expect(linked.rows[0]).toEqual({ n: 1 });
   });
 
+  it("refuses an auditor's export: the auditor only reads the board", async () => {
+    const core = openCore({ dataDir: temp('fotowacht-ws-') });
+    cores.push(core);
+    await connectWorkstation({
+      db: core.db,
+      actor: core.actor(),
+      dataDir: core.paths.root,
+      url: board.urlFor('auditor'),
+      keyStore: store,
+    });
+    const outDir = path.join(temp('fotowacht-out-'), 'website');
+    await expect(
+      beginExport(
+        core,
+        { channelId: 'website', date: DATE, eventId: 1, outDir, allowSnapshot: true },
+        { keyStore: store },
+      ),
+    ).rejects.toThrow(/board\.exportReadOnly/);
+    expect(existsSync(outDir)).toBe(false);
+  });
+
   it('refuses a snapshot older than the set age, saying how old it is', async () => {
     const { core, eventId } = await workstation();
     await unreachable(core);
