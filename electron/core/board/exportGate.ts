@@ -9,7 +9,7 @@ import type { KeyStore, ReadableDb, WritableDb } from '../db';
 import { readSetting, writeSetting } from '../settings';
 import { boardError, parseBoardUrl } from './connection';
 import { insertExportRecord, type BoardExportRecord, type SnapshotMark } from './exportRecord';
-import { syncOutbox } from './outbox';
+import { syncOutbox, syncOutboxQuietly } from './outbox';
 import { workstationId } from './outboxRepository';
 import { sessionUser } from './repository';
 import { inBoardMode, openBoardSession, type BoardSession } from './session';
@@ -105,7 +105,7 @@ export async function openExportBoard(options: Readonly<OpenExportBoardOptions>)
     const sql = session.connection.client;
     // Offline work first, so the board's trail keeps this workstation's order; a queue that cannot go up now
     // (it says why in `fotowacht board sync`) does not hold the export back.
-    await syncOutbox(db, sql).catch(() => undefined);
+    await syncOutboxQuietly(db, sql);
     const { snapshot } = await refreshBoardSnapshot(db, sql);
     const opened = session;
     return {

@@ -195,3 +195,8 @@ export async function syncOutbox(
   }
   return { appended, alreadyThere, remaining: countOutbox(db).count };
 }
+
+/** At the start of a session: the queue goes up first (best effort — what cannot go up now waits for the next time). */
+export async function syncOutboxQuietly(db: WritableDb, sql: BoardSql): Promise<void> {
+  await syncOutbox(db, sql).catch(() => undefined);
+}

@@ -15,6 +15,7 @@ import {
   readBoardSettings,
   syncOutbox,
   verifyBoardTrail,
+  workstationRegistry,
   type BoardConnection,
 } from '../../../electron/core/board';
 import { openCore, type CoreContext } from '../../../electron/core/context';
@@ -279,5 +280,20 @@ describe.skipIf(missing !== null)('the outbox of offline work', () => {
     const owner = await board.connect('board_it');
     open.push(owner);
     await expect(owner.client.query('DELETE FROM fotowacht.workstation_events')).rejects.toThrow(/append-only/);
+  });
+
+  it('sends the queue when a session opens for the registry (a refresh here), before its own work', async () => {
+    const core = await workstation();
+    localWork(core, 'review.name', 3);
+    const { workstation: id } = outboxStatus(core.db);
+    await workstationRegistry({
+      db: core.db,
+      dataDir: core.paths.root,
+      displayName: () => '',
+      keyStore: store,
+    }).refresh();
+    expect(outboxStatus(core.db).queued).toBe(0);
+    const mine = (await boardRows()).filter((row) => fromWorkstation(row)?.id === id);
+    expect(mine.map((row) => row.action)).toEqual(['board.connect', 'review.name', 'review.name', 'review.name']);
   });
 });
