@@ -12,6 +12,7 @@ import { benchJobs } from './jobs.bench';
 import { benchLibrary } from './library.bench';
 import { benchPublish } from './publish.bench';
 import { benchReview } from './review.bench';
+import { benchVideoExport } from './videoExport.bench';
 
 export interface Benchmark {
   readonly name: string;
@@ -39,6 +40,7 @@ const benchmarks: readonly Benchmark[] = [
   benchEncryption,
   benchBoard,
   benchReview,
+  benchVideoExport,
   benchUi,
 ];
 

@@ -4,6 +4,7 @@ import type { Box } from './geometry';
 import { normaliseClassName, normaliseName } from './names';
 import type { PersonRef, RegionMatchStatus, RegionSource } from './people';
 import type { DecisionStatus } from './policy';
+import type { ReviewClip } from './reviewClips';
 
 /** What a person decided about a region in the review; 'open' is "not decided yet". */
 export type ReviewState =
@@ -73,6 +74,9 @@ export interface EventReview {
   readonly picks: number;
   /** Photos with a face still to name first, each group in time order. */
   readonly photos: readonly ReviewPhoto[];
+  /** The event's clips with their face tracks (shared/reviewClips.ts places them among the photos). */
+  readonly clips: readonly ReviewClip[];
+  /** Photos and clips together: `open` and `faces` count tracks too. */
   readonly counts: ReviewCounts;
 }
 
@@ -83,6 +87,8 @@ export interface EventReview {
  */
 export interface ReviewUpdate {
   readonly photos: readonly ReviewPhoto[];
+  /** The clip a track step touched, as the full review shows it now. */
+  readonly clips?: readonly ReviewClip[];
   readonly countsChange: ReviewCounts;
 }
 
@@ -117,9 +123,11 @@ export function addCounts(a: ReviewCounts, b: ReviewCounts, sign: 1 | -1 = 1): R
  */
 export function applyReviewUpdate(review: EventReview, update: ReviewUpdate): EventReview {
   const touched = new Map(update.photos.map((photo) => [photo.photoHash, photo]));
+  const touchedClips = new Map((update.clips ?? []).map((clip) => [clip.videoHash, clip]));
   return {
     ...review,
     photos: review.photos.map((photo) => touched.get(photo.photoHash) ?? photo),
+    clips: review.clips.map((clip) => touchedClips.get(clip.videoHash) ?? clip),
     counts: addCounts(review.counts, update.countsChange),
   };
 }

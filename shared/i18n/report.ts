@@ -63,6 +63,15 @@ export const reportNl = {
   'report.event.people.link': 'Een persoon op een foto is gekoppeld aan {person}.',
   'report.event.people.unlink': 'De koppeling van een persoon op een foto aan {person} is verwijderd.',
   'report.event.audit.checkpoint': 'Een ondertekend controlepunt van het logboek is gemaakt (tot regel {seq}).',
+  // Face tracks in clips (the event review): people by pseudonym in the trail, by name only through the registry.
+  'report.event.review.track.linked': 'Een persoon in een video (spoor {track}) is benoemd als {person}.',
+  'report.event.review.track.guest': 'Een persoon in een video (spoor {track}) is gemarkeerd als gast / niet bekend.',
+  'report.event.review.track.dismissed':
+    'Een gevonden gezicht in een video (spoor {track}) is afgewezen als “geen persoon”.',
+  'report.event.review.track.open':
+    'De naam of markering van een persoon in een video (spoor {track}) is teruggedraaid.',
+  'report.event.review.trackSplit':
+    'Een spoor in een video ({track}) is gesplitst bij beeld {frame}: vanaf daar is het spoor {newTrack}; geen van beide houdt een naam.',
 } as const;
 
 export const reportEn = {
@@ -127,4 +136,10 @@ export const reportEn = {
   'report.event.people.link': 'A person on a photo was linked to {person}.',
   'report.event.people.unlink': 'The link of a person on a photo to {person} was removed.',
   'report.event.audit.checkpoint': 'A signed checkpoint of the audit trail was made (up to entry {seq}).',
+  'report.event.review.track.linked': 'A person in a clip (track {track}) was named as {person}.',
+  'report.event.review.track.guest': 'A person in a clip (track {track}) was marked as guest / not known.',
+  'report.event.review.track.dismissed': 'A face found in a clip (track {track}) was dismissed as “not a person”.',
+  'report.event.review.track.open': 'The name or mark of a person in a clip (track {track}) was taken back.',
+  'report.event.review.trackSplit':
+    'A track in a clip ({track}) was split at frame {frame}: from there on it is track {newTrack}; neither part keeps a name.',
 } as const;

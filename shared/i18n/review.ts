@@ -26,6 +26,30 @@ export const reviewNl = {
   'cli.people.name.region': 'nummer van het gebied (uit "fotowacht review")',
   'cli.people.name.key': 'leerling- of personeelsnummer',
   'cli.people.name.done': 'Gebied {region} is nu {name} ({key}).',
+  'error.review.trackUnknown': 'Spoor {track} bestaat niet.',
+  'error.review.trackIdInvalid': '"{value}" is geen spoornummer.',
+  'error.review.splitFrameInvalid': '"{value}" is geen beeldnummer.',
+  'error.review.splitAtInvalid':
+    '"{value}" is geen tijd of beeld: geef seconden met s ("2.5s") of een beeldnummer ("75").',
+  'error.review.splitOutside':
+    'Spoor {track} kan niet bij beeld {frame} worden gesplitst: kies een beeld van {first} tot en met {last}.',
+  'error.review.trackStateMissing': 'Geef een leerling- of personeelsnummer, of --guest, --not-a-person of --open.',
+  'cli.review.track': 'spoor {track} · {file} · {from}–{to} s ({frames} beelden met gezicht) · {status}',
+  'cli.review.clipNotScanned': '{file}: nog niet op gezichten doorzocht',
+  'cli.review.nameTrack.description':
+    'benoem één spoor in een video (uit "fotowacht review") als een persoon, in elk beeld van het spoor; of gast, geen persoon, of weer open',
+  'cli.review.nameTrack.track': 'nummer van het spoor',
+  'cli.review.nameTrack.key': 'leerling- of personeelsnummer (weglaten bij --guest, --not-a-person of --open)',
+  'cli.review.nameTrack.guest': 'gast / niet bekend (blijft verborgen)',
+  'cli.review.nameTrack.notAPerson': 'geen persoon',
+  'cli.review.nameTrack.open': 'naam of markering terugdraaien',
+  'cli.review.nameTrack.done': 'Spoor {track} is nu: {status}.',
+  'cli.review.split.description':
+    'splits een spoor waar twee personen elkaar kruisen: vanaf dat moment is het een nieuw spoor; geen van beide delen houdt een naam',
+  'cli.review.split.track': 'nummer van het spoor',
+  'cli.review.split.at': 'waar het nieuwe spoor begint: seconden met s ("2.5s") of een beeldnummer ("75")',
+  'cli.review.split.done':
+    'Spoor {track} is gesplitst bij beeld {frame}: het deel daarna is spoor {newTrack}. Benoem beide opnieuw.',
 } as const;
 
 export const reviewEn = {
@@ -54,4 +78,27 @@ export const reviewEn = {
   'cli.people.name.region': 'number of the region (from "fotowacht review")',
   'cli.people.name.key': 'pupil or staff number',
   'cli.people.name.done': 'Region {region} is now {name} ({key}).',
+  'error.review.trackUnknown': 'Track {track} does not exist.',
+  'error.review.trackIdInvalid': '"{value}" is not a track number.',
+  'error.review.splitFrameInvalid': '"{value}" is not a frame number.',
+  'error.review.splitAtInvalid':
+    '"{value}" is not a time or frame: give seconds with s ("2.5s") or a frame number ("75").',
+  'error.review.splitOutside': 'Track {track} cannot be split at frame {frame}: choose a frame from {first} to {last}.',
+  'error.review.trackStateMissing': 'Give a pupil or staff number, or --guest, --not-a-person or --open.',
+  'cli.review.track': 'track {track} · {file} · {from}–{to} s ({frames} frames with a face) · {status}',
+  'cli.review.clipNotScanned': '{file}: not searched for faces yet',
+  'cli.review.nameTrack.description':
+    'name one track in a clip (from "fotowacht review") as a person, in every frame of the track; or guest, not a person, or open again',
+  'cli.review.nameTrack.track': 'number of the track',
+  'cli.review.nameTrack.key': 'pupil or staff number (left out with --guest, --not-a-person or --open)',
+  'cli.review.nameTrack.guest': 'guest / not known (stays hidden)',
+  'cli.review.nameTrack.notAPerson': 'not a person',
+  'cli.review.nameTrack.open': 'take the name or mark back',
+  'cli.review.nameTrack.done': 'Track {track} is now: {status}.',
+  'cli.review.split.description':
+    'split a track where two people cross: from that moment on it is a new track; neither part keeps a name',
+  'cli.review.split.track': 'number of the track',
+  'cli.review.split.at': 'where the new track starts: seconds with s ("2.5s") or a frame number ("75")',
+  'cli.review.split.done':
+    'Track {track} was split at frame {frame}: the part after it is track {newTrack}. Name both again.',
 } as const satisfies Record<keyof typeof reviewNl, string>;

@@ -13,6 +13,8 @@ export interface ErasurePreviewView {
 
 export interface ErasureView extends ErasurePreviewView {
   readonly regionsUnlinked: number;
+  /** Face tracks in clips that were named as the person: now guest tracks (still hidden). */
+  readonly videoTracksUnlinked: number;
   readonly tagsRemoved: number;
   readonly keywordsRemoved: number;
   readonly consentReasonsRemoved: number;

@@ -39,4 +39,14 @@ export const reviewContract = {
   reviewRegion: method<{ previous: ReviewState; update: ReviewUpdate }>()(
     z.object({ regionId: id, state: reviewState, review: reviewQuery }).strict(),
   ),
+  /** Names a clip's face track (in every frame of it), or guest, not a person, open again; answers like reviewRegion. */
+  reviewTrack: method<{ previous: ReviewState; update: ReviewUpdate }>()(
+    z.object({ trackId: id, state: reviewState }).strict(),
+  ),
+  /** Splits a track where two people crossed: from this frame on it is a new track; neither part keeps a name. */
+  splitReviewTrack: method<{ trackId: number; newTrackId: number; update: ReviewUpdate }>()(
+    z.object({ trackId: id, atFrame: z.number().int().min(0).max(10_000_000) }).strict(),
+  ),
+  /** Starts caching the stills the event's tracks are cropped from; null when they are all there already. */
+  prepareReviewTrackFrames: method<{ jobId: string | null }>()(z.object({ eventId: id }).strict()),
 };

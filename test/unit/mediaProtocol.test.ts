@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { dataPaths } from '../../electron/core/dataDir';
-import { mediaFile, resolveMediaPath, resolveMediaUrl } from '../../electron/core/media/protocol';
+import { mediaFile, resolveMediaPath, resolveMediaUrl, trackFrameName } from '../../electron/core/media/protocol';
 
 const paths = dataPaths('/data/fotowacht');
 const hash = 'ab'.padEnd(64, '0');
@@ -24,6 +24,16 @@ describe('media protocol', () => {
     expect(frame.ok && frame.file).toBe(mediaFile(paths, 'previews', `${hash}-2`, 'jpg'));
     expect(frame.ok && frame.file).toBe(path.join(paths.previews, 'ab', `${hash}-2.jpg`));
     for (const name of [`${hash}-0`, `${hash}-10`, `${hash}-x`, `${hash}--1`, `-1${hash}`]) {
+      expect(resolveMediaPath(paths, `previews/${name}.jpg`)).toEqual({ ok: false, status: 400 });
+    }
+  });
+
+  it('serves the stills a track is cropped from in the review, and no other frame suffix', () => {
+    const still = resolveMediaUrl(paths, `fotowacht-media://previews/${hash}-f120.jpg`);
+    expect(still.ok && still.file).toBe(mediaFile(paths, 'previews', trackFrameName(hash, 120), 'jpg'));
+    expect(resolveMediaPath(paths, `previews/${hash}-f0.jpg`).ok).toBe(true);
+    expect(resolveMediaPath(paths, `previews/${hash}-f9999999.jpg`).ok).toBe(true);
+    for (const name of [`${hash}-f`, `${hash}-f01`, `${hash}-f10000000`, `${hash}-f-1`, `${hash}-fx`, `${hash}-F1`]) {
       expect(resolveMediaPath(paths, `previews/${name}.jpg`)).toEqual({ ok: false, status: 400 });
     }
   });

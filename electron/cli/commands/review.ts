@@ -1,6 +1,6 @@
-// fotowacht review <event>: the faces of an event that still need a name, with their region numbers; and
-// fotowacht people name <region> <number>: names one of them (for scripts and tests; the app's review does it by
-// keyboard).
+// fotowacht review <event>: the faces of an event that still need a name, with their region numbers, and the face
+// tracks of its clips with their track numbers; fotowacht people name <region> <number>: names one of them (for
+// scripts and tests; the app's review does it by keyboard). Tracks: reviewTracks.ts.
 import type { Command } from 'commander';
 import { displayName, localDay } from '../../../shared/consent';
 import { AppError } from '../../../shared/errors';
@@ -12,6 +12,7 @@ import { eventReview, setReviewState } from '../../core/review';
 import { action } from '../command';
 import type { Translate } from '../main';
 import type { Output } from '../output';
+import { registerReviewTrackCommands, sayClips, tracksJson } from './reviewTracks';
 
 function eventIdOf(db: ReadableDb, key: string): number {
   const byNumber = /^\d+$/.test(key) ? findEvent(db, Number(key)) : null;
@@ -71,6 +72,7 @@ export function registerReview(program: Command, t: Translate): void {
               offer: item.offer ? out.t('cli.review.offer', { name: item.offer.person.name }) : '',
             }),
           );
+      sayClips(out, list.clips, Boolean(options.all));
       if (options.channel) out.say(out.t('cli.review.counts', { ...list.counts }));
       out.result({
         eventId: list.eventId,
@@ -95,9 +97,20 @@ export function registerReview(program: Command, t: Translate): void {
             visibility: item.visibility,
           })),
         ),
+        tracks: tracksJson(list.clips, Boolean(options.all)),
+        clips: list.clips.map((clip) => ({
+          videoHash: clip.videoHash,
+          file: clip.fileName,
+          takenAt: clip.takenAt,
+          frameRate: clip.frameRate,
+          durationSeconds: clip.durationSeconds,
+          scanned: clip.scanned,
+          tracks: clip.tracks.length,
+        })),
       });
     }),
   );
+  registerReviewTrackCommands(review, t);
 }
 
 /** `people name <region> <number>`, registered under the existing `people` command. */

@@ -191,6 +191,20 @@ export function describeAuditEvent(event: AuditEvent, language: Language, lookup
     'people.link': () => t('report.event.people.link', { person: person(text(details, 'person')) }),
     'people.unlink': () => t('report.event.people.unlink', { person: person(text(details, 'previousPerson')) }),
     'audit.checkpoint': () => t('report.event.audit.checkpoint', { seq: text(details, 'seq') ?? '?' }),
+    'review.track': () => {
+      const to = text(details, 'to');
+      if (to !== 'linked' && to !== 'guest' && to !== 'dismissed' && to !== 'open') return null;
+      return t(`report.event.review.track.${to}`, {
+        track: text(details, 'track') ?? '?',
+        person: person(text(details, 'person')),
+      });
+    },
+    'review.trackSplit': () =>
+      t('report.event.review.trackSplit', {
+        track: text(details, 'track') ?? '?',
+        newTrack: text(details, 'newTrack') ?? '?',
+        frame: text(details, 'atFrame') ?? '?',
+      }),
   };
   const sentence = sentences[event.action]?.() ?? null;
   if (sentence !== null) return sentence;

@@ -57,4 +57,14 @@ export {
   type SidecarSummary,
 } from './sidecars';
 export { registerLibraryHandlers } from './ipc';
-export { removeVideoNames } from './videoRepository';
+export { getVideo, listEventVideos, removeVideoNames } from './videoRepository';
+export {
+  getVideoScan,
+  getVideoTrack,
+  insertVideoTrack,
+  listVideoTracks,
+  replaceVideoScan,
+  setVideoTrackObservations,
+  setVideoTrackState,
+  unlinkVideoTracksOfPerson,
+} from './videoTrackRepository';

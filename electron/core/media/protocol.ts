@@ -12,8 +12,14 @@ export type MediaResolution =
   | { readonly ok: true; readonly file: string; readonly contentType: string }
   | { readonly ok: false; readonly status: 400 | 404 };
 
-// A video's preview frames sit beside its poster preview as '<hash>-<n>.jpg' (n a single digit from 1).
-const MEDIA_PATH = /^\/?(thumbs|previews)\/([0-9a-f]{64}(?:-[1-9])?)\.(webp|jpg|png)$/;
+// A video's preview frames sit beside its poster preview as '<hash>-<n>.jpg' (n a single digit from 1), the stills
+// the review crops a track's faces from as '<hash>-f<frame>.jpg' (frame a number of at most 7 digits).
+const MEDIA_PATH = /^\/?(thumbs|previews)\/([0-9a-f]{64}(?:-[1-9]|-f(?:0|[1-9]\d{0,6}))?)\.(webp|jpg|png)$/;
+
+/** The cache name of a clip's still at this frame (a track's crop in the review). */
+export function trackFrameName(videoHash: string, frame: number): string {
+  return `${videoHash}-f${frame}`;
+}
 
 /**
  * Maps a request path ('thumbs/<sha256>.webp') to a file inside the media folders.

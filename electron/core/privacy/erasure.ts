@@ -6,10 +6,10 @@
 import { AppError } from '../../../shared/errors';
 import { canonicalTagName, normaliseName, personNameKeys } from '../../../shared/names';
 import type { Person } from '../../../shared/consent';
-import { audited, ERASED_DETAILS_KEY, erasePersonalDetails, type Actor } from '../audit';
+import { actorLabel, audited, ERASED_DETAILS_KEY, erasePersonalDetails, type Actor } from '../audit';
 import { erasePersonRow, getPerson, personErasedAt, pseudonymOf } from '../consent';
 import type { ReadableDb, WritableDb } from '../db';
-import { removePhotoKeywords, removeVideoNames } from '../library';
+import { removePhotoKeywords, removeVideoNames, unlinkVideoTracksOfPerson } from '../library';
 import { eraseRegionsOf } from '../people';
 import { clearOverrideReasons, takedownList, type Publication } from '../publish';
 
@@ -22,6 +22,8 @@ export interface ErasurePreview {
 
 export interface ErasureResult extends ErasurePreview {
   readonly regionsUnlinked: number;
+  /** Face tracks in clips that were named as the person: now guest tracks (still hidden, no longer theirs). */
+  readonly videoTracksUnlinked: number;
   readonly tagsRemoved: number;
   readonly keywordsRemoved: number;
   readonly consentReasonsRemoved: number;
@@ -90,6 +92,8 @@ export function erasePerson(
       const keywordsRemoved = removePhotoKeywords(db, names);
       // Clips carry names too: in their people, keywords, title and comment.
       const videoNamesRemoved = removeVideoNames(db, names, mentionsPerson(person));
+      // Their face tracks in clips stay hidden as guest tracks: the mask stays, the link to them goes.
+      const videoTracksUnlinked = unlinkVideoTracksOfPerson(db, person.id, now.toISOString(), actorLabel(actor));
       // Override reasons are free text about a photo: those of the person's photos may name them.
       const overrideReasonsRemoved = clearOverrideReasons(db, regions.photoHashes);
       const { reasons } = erasePersonRow(db, person.id, now.toISOString());
@@ -105,6 +109,7 @@ export function erasePerson(
           tagsRemoved: regions.tagsRemoved,
           keywordsRemoved,
           videoNamesRemoved,
+          videoTracksUnlinked,
           consentReasonsRemoved: reasons,
           overrideReasonsRemoved,
           stillPublished: preview.published.length,
@@ -114,6 +119,7 @@ export function erasePerson(
       return {
         ...preview,
         regionsUnlinked: regions.unlinked,
+        videoTracksUnlinked,
         tagsRemoved: regions.tagsRemoved,
         keywordsRemoved,
         consentReasonsRemoved: reasons,

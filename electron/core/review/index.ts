@@ -4,4 +4,15 @@ export { reviewStateOfRegion, setReviewState, type ReviewChange } from './action
 export { burstOffers, eventReview, type ReviewQuery } from './list';
 export { eventRoster, reviewPeople, setEventRoster } from './roster';
 export { reviewRegion } from './update';
+export { frameSeconds, reviewClipNow } from './clips';
+export { startTrackFramesJob, TRACK_FRAMES_JOB_KIND, type TrackFramesSummary } from './trackFrames';
+export {
+  requireTrack,
+  reviewSplitTrack,
+  reviewTrack,
+  setTrackState,
+  splitTrack,
+  type TrackChange,
+  type TrackSplit,
+} from './tracks';
 export { registerReviewHandlers } from './ipc';

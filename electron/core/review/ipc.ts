@@ -3,6 +3,8 @@ import type { CoreContext } from '../context';
 import type { IpcRouter } from '../ipc';
 import { eventReview } from './list';
 import { reviewPeople, setEventRoster } from './roster';
+import { startTrackFramesJob } from './trackFrames';
+import { reviewSplitTrack, reviewTrack } from './tracks';
 import { reviewRegion } from './update';
 
 export function registerReviewHandlers(router: IpcRouter, core: CoreContext): void {
@@ -14,5 +16,10 @@ export function registerReviewHandlers(router: IpcRouter, core: CoreContext): vo
       setEventRoster(db, core.actor(), eventId, classes);
       return reviewPeople(db, eventId);
     })
-    .handle('reviewRegion', ({ regionId, state, review }) => reviewRegion(core, regionId, state, review));
+    .handle('reviewRegion', ({ regionId, state, review }) => reviewRegion(core, regionId, state, review))
+    .handle('reviewTrack', ({ trackId, state }) => reviewTrack(core, trackId, state))
+    .handle('splitReviewTrack', ({ trackId, atFrame }) => reviewSplitTrack(core, trackId, atFrame))
+    .handle('prepareReviewTrackFrames', async ({ eventId }) => ({
+      jobId: (await startTrackFramesJob(core, eventId))?.jobId ?? null,
+    }));
 }

@@ -15,11 +15,13 @@ import {
   type ReviewItem,
   type ReviewPhoto,
 } from '../../../shared/review';
+import { clipCounts } from '../../../shared/reviewClips';
 import type { ReadableDb } from '../db';
 import { eventPhotoSummaries, listPicks, photoHashesOfEvent, type EventPhotoSummary } from '../library';
 import { currentPeopleDirectory, eventClasses, namesOnPhotos, regionsOfPhotos, type PeopleDirectory } from '../people';
 import { decideMany, decisionContext, selectPhotos } from '../publish';
 import { reviewStateOfRegion } from './actions';
+import { reviewClips } from './clips';
 import { requireEvent } from './roster';
 
 export interface ReviewQuery {
@@ -216,12 +218,17 @@ export function eventReview(db: ReadableDb, query: ReviewQuery): EventReview {
   });
   const open = (photo: ReviewPhoto) => photo.items.some((item) => item.needsName);
   const ordered = [...reviewPhotos.filter(open), ...reviewPhotos.filter((photo) => !open(photo))];
+  // Clips are not picked: they are in the review whichever photos it takes.
+  const clips = reviewClips(db, basis.event.id, basis.directory);
+  const photoCounts = countsOf(ordered);
+  const tracks = clipCounts(clips);
   return {
     eventId: basis.event.id,
     eventName: basis.event.name,
     scope: basis.scope,
     picks: basis.picks,
     photos: ordered,
-    counts: countsOf(ordered),
+    clips,
+    counts: { ...photoCounts, open: photoCounts.open + tracks.open, faces: photoCounts.faces + tracks.faces },
   };
 }

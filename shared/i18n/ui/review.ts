@@ -43,6 +43,19 @@ export const uiReviewNl = {
   'ui.audit.action.people.guest': 'Gemarkeerd als gast / niet bekend',
   'ui.audit.action.people.unguest': 'Markering gast / niet bekend ongedaan gemaakt',
   'ui.audit.action.review.roster': 'Klassen bij een evenement gekozen',
+  'ui.review.clip.notScanned': 'Deze video is nog niet op gezichten doorzocht.',
+  'ui.review.clip.noTracks': 'Geen gezichten gevonden in deze video.',
+  'ui.review.clip.badge': 'Video',
+  'ui.review.track': 'Spoor {index} in {file}, {from} tot {to}',
+  'ui.review.track.span': '{from}–{to} · {frames} beelden',
+  'ui.review.track.splitFrom': 'afgesplitst van spoor {track}',
+  'ui.review.track.split': 'Splits hier',
+  'ui.review.track.split.label': 'Spoor {track} splitsen vanaf {time}: het deel daarna wordt een nieuw spoor',
+  'ui.review.track.split.help':
+    'Lopen twee personen langs elkaar? Splits het spoor waar het op de ander overgaat; daarna benoem je beide delen.',
+  'ui.jobs.kind.review.trackFrames': 'Beelden uit video’s halen voor het benoemen',
+  'ui.audit.action.review.track': 'Persoon in een video benoemd of gemarkeerd',
+  'ui.audit.action.review.trackSplit': 'Spoor in een video gesplitst',
 } as const;
 
 export const uiReviewEn = {
@@ -87,4 +100,17 @@ export const uiReviewEn = {
   'ui.audit.action.people.guest': 'Marked as guest / not known',
   'ui.audit.action.people.unguest': 'Guest / not known mark undone',
   'ui.audit.action.review.roster': 'Classes of an event chosen',
+  'ui.review.clip.notScanned': 'This clip has not been searched for faces yet.',
+  'ui.review.clip.noTracks': 'No faces found in this clip.',
+  'ui.review.clip.badge': 'Clip',
+  'ui.review.track': 'Track {index} in {file}, {from} to {to}',
+  'ui.review.track.span': '{from}–{to} · {frames} frames',
+  'ui.review.track.splitFrom': 'split off track {track}',
+  'ui.review.track.split': 'Split here',
+  'ui.review.track.split.label': 'Split track {track} from {time}: the part after becomes a new track',
+  'ui.review.track.split.help':
+    'Do two people walk past each other? Split the track where it jumps to the other one; then name both parts.',
+  'ui.jobs.kind.review.trackFrames': 'Taking stills from clips for naming',
+  'ui.audit.action.review.track': 'Person in a clip named or marked',
+  'ui.audit.action.review.trackSplit': 'Track in a clip split',
 } as const satisfies Record<keyof typeof uiReviewNl, string>;

@@ -8,8 +8,8 @@ import { statusTone } from '../library/decisions';
 
 const CROP = 96; // px
 
-/** The face with a margin, scaled to fill the crop: the preview placed behind a window. */
-function cropStyle(box: Box, photo: ReviewPhoto) {
+/** The face with a margin, scaled to fill the crop: the preview (or a clip's still) placed behind a window. */
+export function cropStyle(box: Box, photo: { readonly width: number; readonly height: number }) {
   const pad = 0.35;
   const w = box.w * (1 + 2 * pad) * photo.width;
   const h = box.h * (1 + 2 * pad) * photo.height;

@@ -1,6 +1,7 @@
-// The event review: every face of an event (or of its picks) in one grid grouped by photo, named by keyboard from
-// a type-ahead over the event's roster — Enter names, Delete "not a person", "-" guest, Ctrl+Z undo — with each
-// photo's decision and the counts changing as you go. Bursts offer "the same person?" by position only.
+// The event review: every face of an event (or of its picks) in one grid grouped by photo, and every face track of
+// its clips (one row per track) grouped by clip, named by keyboard from a type-ahead over the event's roster — Enter
+// names, Delete "not a person", "-" guest, Ctrl+Z undo — with each photo's decision and the counts changing as you
+// go. Bursts offer "the same person?" by position only.
 import { useCallback, useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { SerializedError } from '../../../../shared/errors';
 import type { LibraryEvent } from '../../../../shared/library';
@@ -12,9 +13,15 @@ import { Field } from '../../components/Field';
 import type { PublishTarget } from '../../components/TargetPicker';
 import { useMediaBase } from '../../components/useMediaBase';
 import { useI18n } from '../../i18n';
+import { ClipGroup, useTrackFrames } from './ClipGroup';
 import { PhotoGroup } from './PhotoGroup';
 import { RosterPanel } from './RosterPanel';
-import { useReviewSession } from './useReviewSession';
+import { faceElementId, regionKey, trackKey, useReviewSession, type FaceKey } from './useReviewSession';
+
+/** The id of the focused face when it is one of these (region ids of a photo, track ids of a clip). */
+function focusAmong(focus: FaceKey | null, key: (id: number) => FaceKey, ids: readonly number[]): number | null {
+  return focus === null ? null : (ids.find((id) => key(id) === focus) ?? null);
+}
 
 function useReviewPeople(eventId: number) {
   const [people, setPeople] = useState<ReviewPeople | null>(null);
@@ -61,22 +68,39 @@ export function ReviewPage({
   const input = useRef<HTMLInputElement>(null);
 
   const results = useMemo(() => rankPeople(roster.people?.people ?? [], text), [roster.people, text]);
-  const focused = session.faces.find((item) => item.regionId === session.focus) ?? null;
+  const focused = session.faces.find((face) => face.key === session.focus) ?? null;
+  const hasTracks = session.review?.clips.some((clip) => clip.tracks.length > 0) ?? false;
+  const frames = useTrackFrames(event.id, hasTracks, session.splits);
   const offer = !text.trim() && focused?.needsName ? focused.offer : null;
 
   // Keep the focused face in view and the keyboard in the name field.
   useEffect(() => {
-    if (session.focus !== null) document.getElementById(`face-${session.focus}`)?.scrollIntoView({ block: 'nearest' });
+    if (session.focus !== null)
+      document.getElementById(faceElementId(session.focus))?.scrollIntoView({ block: 'nearest' });
   }, [session.focus]);
   useEffect(() => input.current?.focus(), [session.review]);
 
-  const { setFocus } = session;
+  const { setFocus, split } = session;
   const focusFace = useCallback(
     (regionId: number) => {
-      setFocus(regionId);
+      setFocus(regionKey(regionId));
       input.current?.focus();
     },
     [setFocus],
+  );
+  const focusTrack = useCallback(
+    (trackId: number) => {
+      setFocus(trackKey(trackId));
+      input.current?.focus();
+    },
+    [setFocus],
+  );
+  const splitTrack = useCallback(
+    (trackId: number, atFrame: number) => {
+      split(trackId, atFrame);
+      input.current?.focus();
+    },
+    [split],
   );
 
   const done = () => {
@@ -243,19 +267,39 @@ export function ReviewPage({
         <div className="review-main">
           {!review ? (
             !session.error && <Busy label="common.loading" />
-          ) : session.photos.length === 0 || session.faces.length === 0 ? (
+          ) : session.groups.length === 0 || session.faces.length === 0 ? (
             <p className="empty">{t('ui.review.empty')}</p>
           ) : (
             <ol className="review-photos">
-              {session.photos.map((photo) => (
-                <PhotoGroup
-                  key={photo.photoHash}
-                  photo={photo}
-                  mediaBase={mediaBase}
-                  focus={photo.items.some((item) => item.regionId === session.focus) ? session.focus : null}
-                  onFocus={focusFace}
-                />
-              ))}
+              {session.groups.map((group) =>
+                group.kind === 'photo' ? (
+                  <PhotoGroup
+                    key={group.key}
+                    photo={group.photo}
+                    mediaBase={mediaBase}
+                    focus={focusAmong(
+                      session.focus,
+                      regionKey,
+                      group.photo.items.map((item) => item.regionId),
+                    )}
+                    onFocus={focusFace}
+                  />
+                ) : (
+                  <ClipGroup
+                    key={group.key}
+                    clip={group.clip}
+                    mediaBase={mediaBase}
+                    frames={frames}
+                    focus={focusAmong(
+                      session.focus,
+                      trackKey,
+                      group.clip.tracks.map((track) => track.trackId),
+                    )}
+                    onFocus={focusTrack}
+                    onSplit={splitTrack}
+                  />
+                ),
+              )}
             </ol>
           )}
         </div>
