@@ -21,6 +21,11 @@ export interface ExportRequest {
   readonly overrides?: Readonly<Record<string, string>> | undefined;
   /** The post's caption: checked for names and contact details, recorded with the export (see the README). */
   readonly caption?: string | undefined;
+  /**
+   * Board mode, server unreachable: the user allows the export on this computer's snapshot of the registry (no older
+   * than the set age). The manifest and the audit event name the snapshot.
+   */
+  readonly allowSnapshot?: boolean | undefined;
 }
 
 export type ExportItemState = 'done' | 'failed' | 'skipped';
@@ -68,6 +73,17 @@ export interface ExportSummary {
   readonly keepAudio: boolean;
   /** The caption's check (null without a caption). */
   readonly caption?: { readonly sha256: string; readonly findings: readonly CaptionFinding[] } | null;
+  /** Board mode: recorded on the board now ('online', with its id there) or made on a snapshot, recorded later. */
+  readonly board?: ExportBoardMark | null;
+}
+
+/** How a board-mode export rested on the board's registry (also in its manifest). */
+export interface ExportBoardMark {
+  readonly mode: 'online' | 'snapshot';
+  readonly exportId: number | null;
+  readonly school: string;
+  /** The copy of the registry the decisions read: its refresh time, content hash and board user. */
+  readonly snapshot: { readonly refreshedAt: string; readonly hash: string; readonly user: string };
 }
 
 export interface ClipDecisionView {

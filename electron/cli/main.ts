@@ -7,6 +7,7 @@ import { registerCheckText } from './commands/checkText';
 import { registerCredits } from './commands/credits';
 import { registerConnect, registerServer } from './commands/board';
 import { registerBoard } from './commands/boardWorkstation';
+import { registerBoardOffline } from './commands/boardOffline';
 import { registerChannels, registerConsent, registerPrivacyOfficer } from './commands/consent';
 import { registerDoctor } from './commands/doctor';
 import { registerLibrary } from './commands/library';
@@ -49,6 +50,7 @@ export function buildProgram(language = cliLanguage(process.argv, process.env)):
   registerServer(program, t);
   registerConnect(program, t);
   registerBoard(program, t);
+  registerBoardOffline(program, t);
   return program;
 }
 

@@ -1,6 +1,7 @@
 // The running app's core: data folder, database and job runner. Electron main, the CLI, the UI test
 // harness and integration tests all open it the same way.
-import { audited, osUserName, type Actor } from './audit';
+import { audited, observeAuditedEvents, osUserName, type Actor } from './audit';
+import { queueForBoard } from './board';
 import {
   databaseKey,
   encryptPlainDatabase,
@@ -47,6 +48,8 @@ export interface OpenCoreOptions {
 }
 
 export function openCore(options: OpenCoreOptions): CoreContext {
+  // Board mode queues every local audit event for the board's trail; in single-laptop mode the observer does nothing.
+  observeAuditedEvents(queueForBoard);
   const paths = prepareDataDir(options.dataDir);
   const binding = options.nativeBinding ? { nativeBinding: options.nativeBinding } : {};
   const exists = existsSync(paths.database);

@@ -1,6 +1,7 @@
 // English UI text: exactly the keys of the Dutch table.
 import { captionEn } from './caption';
 import { boardEn } from './board';
+import { boardOfflineEn } from './boardOffline';
 import { consentEn } from './consent';
 import { coreEn } from './core.en';
 import { facesEn } from './faces';
@@ -35,5 +36,6 @@ export const en = {
   ...reviewEn,
   ...rulesEn,
   ...boardEn,
+  ...boardOfflineEn,
   ...uiEn,
 } as const satisfies Record<MessageKey, string>;

@@ -2,6 +2,7 @@
 // Each domain keeps its text in its own file, in both languages.
 import { captionNl } from './caption';
 import { boardNl } from './board';
+import { boardOfflineNl } from './boardOffline';
 import { consentNl } from './consent';
 import { coreNl } from './core.nl';
 import { facesNl } from './faces';
@@ -35,6 +36,7 @@ export const nl = {
   ...reviewNl,
   ...rulesNl,
   ...boardNl,
+  ...boardOfflineNl,
   ...uiNl,
 } as const;
 

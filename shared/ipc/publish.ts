@@ -119,6 +119,8 @@ export const publishContract = {
         outDir: fileHandle,
         overrides: z.record(hash, z.string().trim().min(1).max(500)).optional(),
         caption: z.string().max(10_000).optional(),
+        /** Board mode: the server cannot be reached and the user allows this computer's snapshot of the registry. */
+        allowSnapshot: z.boolean().optional(),
       })
       .strict(),
   ),

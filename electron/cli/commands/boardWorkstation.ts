@@ -16,7 +16,7 @@ import { action } from '../command';
 import type { Translate } from '../main';
 
 /** PGPASSWORD stands in for the key store (scripts, tests), as for the server commands. */
-function environmentKeyStore(): KeyStore | undefined {
+export function environmentKeyStore(): KeyStore | undefined {
   const password = process.env.PGPASSWORD;
   if (!password) return undefined;
   return {

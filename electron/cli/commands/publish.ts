@@ -7,9 +7,10 @@ import { AppError } from '../../../shared/errors';
 import { describeError, isMessageKey } from '../../../shared/i18n';
 import type { ExportItemSummary } from '../../../shared/publish';
 import { findEvent, listPicks } from '../../core/library';
-import { MANIFEST_JSON, photosWithoutCredit, startExport } from '../../core/publish';
+import { beginExport, MANIFEST_JSON, photosWithoutCredit } from '../../core/publish';
 import type { ReadableDb } from '../../core/db';
 import { action, followJob } from '../command';
+import { environmentKeyStore } from './boardWorkstation';
 import type { Translate } from '../main';
 import type { Output } from '../output';
 
@@ -24,6 +25,7 @@ interface ExportOptions {
   picks?: boolean;
   clips?: string;
   keepAudio?: boolean;
+  allowSnapshot?: boolean;
 }
 
 function eventId(db: ReadableDb, key: string): number {
@@ -79,7 +81,8 @@ export function registerPublish(program: Command, t: Translate): void {
     .option('--date <day>', t('cli.export.date'))
     .requiredOption('--out <dir>', t('cli.export.out'))
     .option('--override <hash=reason>', t('cli.export.override'), (value: string, all: string[]) => [...all, value], [])
-    .option('--caption <text>', t('cli.export.caption'));
+    .option('--caption <text>', t('cli.export.caption'))
+    .option('--allow-snapshot', t('cli.export.allowSnapshot'));
   command.action(
     action(command, async ({ out, openCore }) => {
       const options = command.opts<ExportOptions>();
@@ -99,15 +102,20 @@ export function registerPublish(program: Command, t: Translate): void {
             files: uncredited.map((photo) => photo.name).join(', '),
           }),
         );
-      const handle = startExport(core, {
-        channelId: options.channel,
-        date: options.date ?? localDay(new Date()),
-        ...selection,
-        outDir: options.out,
-        overrides: parseOverrides(options.override),
-        caption: options.caption,
-        keepAudio: options.keepAudio === true,
-      });
+      const handle = await beginExport(
+        core,
+        {
+          channelId: options.channel,
+          date: options.date ?? localDay(new Date()),
+          ...selection,
+          outDir: options.out,
+          overrides: parseOverrides(options.override),
+          caption: options.caption,
+          allowSnapshot: options.allowSnapshot === true,
+          keepAudio: options.keepAudio === true,
+        },
+        { keyStore: environmentKeyStore() },
+      );
       const finished = await followJob(core, out, handle);
       const summary = finished.result;
       if (finished.state !== 'done' || !summary) {
@@ -153,6 +161,15 @@ export function registerPublish(program: Command, t: Translate): void {
           hash: summary.manifestSha256,
         }),
       );
+      if (typeof summary.board?.exportId === 'number')
+        out.say(out.t('cli.export.boardRecorded', { exportId: summary.board.exportId }));
+      if (summary.board?.mode === 'snapshot')
+        out.warn(
+          out.t('cli.export.snapshotUsed', {
+            refreshedAt: summary.board.snapshot.refreshedAt,
+            hash: summary.board.snapshot.hash.slice(0, 12),
+          }),
+        );
       const captionFindings = summary.caption?.findings ?? [];
       if (captionFindings.length > 0) {
         for (const finding of captionFindings)

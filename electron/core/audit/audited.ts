@@ -11,6 +11,24 @@ export type AuditLog = (input: AuditInput) => AuditEvent;
 export interface AuditedOptions {
   /** The moment the events carry (tests and imports that state their own time). */
   readonly now?: Date | undefined;
+  /**
+   * False: the observer does not see these events (board mode: the caller put them on the board's trail itself, so
+   * they are not queued for it a second time). Default true.
+   */
+  readonly observed?: boolean | undefined;
+}
+
+/**
+ * Sees each event `audited` appends, inside the same transaction: board mode queues it for the board's trail
+ * (electron/core/board/outbox.ts). It decides per database whether to do anything; single-laptop mode does nothing.
+ */
+export type AuditObserver = (db: WritableDb, event: AuditEvent) => void;
+
+let observer: AuditObserver | null = null;
+
+/** Sets (or with null removes) the one observer of appended events; openCore sets the board's outbox. */
+export function observeAuditedEvents(next: AuditObserver | null): void {
+  observer = next;
 }
 
 /**
@@ -23,6 +41,10 @@ export function audited<T>(
   change: (log: AuditLog) => T,
   options: AuditedOptions = {},
 ): T {
-  const log: AuditLog = (input) => appendAuditEvent(db, actor, input, options.now);
+  const log: AuditLog = (input) => {
+    const event = appendAuditEvent(db, actor, input, options.now);
+    if (observer && options.observed !== false) observer(db, event);
+    return event;
+  };
   return db.transaction(() => change(log)).immediate();
 }

@@ -1,6 +1,6 @@
 // The audit domain's public face: who acts, the one way to log a change, the hash-chained trail and its reports.
 export { actorLabel, osUserName, type Actor } from './actor';
-export { audited, type AuditLog } from './audited';
+export { audited, observeAuditedEvents, type AuditLog, type AuditObserver } from './audited';
 export { anchorFromFileText, currentAuditHead, formatAnchor, parseAnchor, ANCHOR_CSV_LABEL } from './anchor';
 export {
   checkCheckpoint,
@@ -13,7 +13,7 @@ export {
 } from './checkpoint';
 export { auditChainCheck, sealAuditEvent, type AuditChainCheck, type SealedAuditEvent } from './chain';
 export { describeAuditEvent, type ReportLookup } from './describe';
-export type { AuditRow, AuditRowWithPersonal } from './repository';
+export { PERSONAL_COMMITMENT, type AuditRow, type AuditRowWithPersonal } from './repository';
 export { buildAuditReport, type AuditPeriod, type ReportOptions } from './report';
 export {
   appendAuditEvent,
@@ -21,6 +21,7 @@ export {
   auditFacets,
   ERASED_DETAILS_KEY,
   erasePersonalDetails,
+  getAuditEvent,
   GENESIS_HASH,
   listAuditEvents,
   verifyAuditTrail,

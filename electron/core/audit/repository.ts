@@ -66,6 +66,17 @@ export function iterateAuditRows(db: ReadableDb): IterableIterator<AuditRowWithP
   return db.prepare(`${WITH_PERSONAL} ORDER BY e.seq`).iterate() as IterableIterator<AuditRowWithPersonal>;
 }
 
+/** One event with its personal details, and whom those are about (pseudonyms); null when there is no such event. */
+export function auditRowBySeq(db: ReadableDb, seq: number): { row: AuditRowWithPersonal; about: string[] } | null {
+  const row = db.prepare(`${WITH_PERSONAL} WHERE e.seq = ?`).get(seq) as AuditRowWithPersonal | undefined;
+  if (!row) return null;
+  const about = db
+    .prepare('SELECT pseudonym FROM audit_personal_people WHERE seq = ? ORDER BY pseudonym')
+    .pluck()
+    .all(seq) as string[];
+  return { row, about };
+}
+
 /** Stores an event's personal details and whom they are about (pseudonyms). */
 export function insertPersonalRow(
   db: WritableDb,

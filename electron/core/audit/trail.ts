@@ -6,6 +6,7 @@ import { auditChainCheck, sealAuditEvent, type AuditInput } from './chain';
 import {
   auditFacetRows,
   auditHead,
+  auditRowBySeq,
   deletePersonalRowsAbout,
   insertAuditRow,
   insertPersonalRow,
@@ -39,6 +40,15 @@ export function appendAuditEvent(db: WritableDb, actor: Actor, input: AuditInput
  */
 export function erasePersonalDetails(db: WritableDb, pseudonym: string): number[] {
   return deletePersonalRowsAbout(db, pseudonym);
+}
+
+/**
+ * One event as stored (for handing it on, e.g. to a board's trail): its sealed fields, its personal details (null when
+ * erased; absent when it had none) and the pseudonyms those are about.
+ */
+export function getAuditEvent(db: ReadableDb, seq: number): { event: AuditEvent; about: string[] } | null {
+  const found = auditRowBySeq(db, seq);
+  return found ? { event: toAuditEvent(found.row), about: found.about } : null;
 }
 
 export interface AuditQuery {

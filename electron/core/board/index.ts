@@ -61,3 +61,23 @@ export {
   type BoardRegistryContext,
 } from './registryWrites';
 export { workstationRegistry, type WorkstationRegistryOptions } from './workstationRegistry';
+export {
+  outboxStatus,
+  queueExportRecord,
+  queueForBoard,
+  syncOutbox,
+  type OutboxStatus,
+  type OutboxSyncResult,
+  type SyncOptions,
+} from './outbox';
+export { regionKey, type BoardExportRecord, type SnapshotMark } from './exportRecord';
+export {
+  DEFAULT_SNAPSHOT_MAX_AGE_HOURS,
+  openExportBoard,
+  recordExportOnBoard,
+  setSnapshotMaxAgeHours,
+  snapshotMaxAgeHours,
+  SNAPSHOT_AGE_SETTING,
+  type ExportBoard,
+  type OpenExportBoardOptions,
+} from './exportGate';

@@ -11,6 +11,7 @@ import {
   boardWithdrawConsent,
   type BoardRegistryContext,
 } from './registryWrites';
+import { syncOutboxQuietly } from './outbox';
 import { openBoardSession } from './session';
 import { refreshBoardSnapshot } from './snapshot';
 
@@ -32,6 +33,8 @@ export function workstationRegistry(options: Readonly<WorkstationRegistryOptions
     });
     if (!session) throw new AppError('board.notConnected', {});
     try {
+      // Offline work reaches the board's trail before this change's event (board/outbox.ts).
+      await syncOutboxQuietly(options.db, session.connection.client);
       return await work({ db: options.db, sql: session.connection.client, displayName: options.displayName() });
     } finally {
       await session.close();

@@ -6,11 +6,13 @@ import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { AppError } from '../../../shared/errors';
 import type { Decision } from '../../../shared/policy';
-import type { ExportItemSummary, ExportRequest, ExportSummary } from '../../../shared/publish';
+import type { ExportBoardMark, ExportItemSummary, ExportRequest, ExportSummary } from '../../../shared/publish';
 import { creditFieldsFor } from '../../../shared/settings';
 import { actorLabel } from '../audit';
 import { audited, currentAuditHead } from '../audit';
+import { openExportBoard, queueExportRecord, recordExportOnBoard, type ExportBoard } from '../board';
 import type { CoreContext } from '../context';
+import type { KeyStore } from '../db';
 import { diskError } from '../fsErrors';
 import type { JobHandle } from '../jobs';
 import { pseudonymOf } from '../consent';
@@ -21,7 +23,8 @@ import { exportClipItems } from './clipItems';
 import { decideOne, decisionContext, selectPhotos } from './decisions';
 import { captionAuditParts, captionResult } from './caption';
 import { exportFileStem, outputName } from './fileNames';
-import { writeManifest, type ManifestEntry } from './manifest';
+import { boardExportRecord, type BoardItems } from './boardRecord';
+import { MANIFEST_CSV, MANIFEST_JSON, writeManifest, type ManifestEntry } from './manifest';
 import { regionsOfPhoto } from '../people';
 import { finishExport, insertExport, insertExportItem } from './repository';
 import { prepareOutDir, recoverInterruptedExports, stagingDir } from './staging';
@@ -80,7 +83,34 @@ function itemFailure(error: unknown, file: string): AppError {
   return diskError(error, { file }) ?? new AppError('publish.writeFailed', { file });
 }
 
-export function startExport(core: CoreContext, request: ExportRequest): JobHandle<ExportSummary> {
+/**
+ * Starts an export in either mode: in board mode it first makes sure the decisions read current consent (or a
+ * snapshot the user allowed, no older than the set age), and refuses with a coded error otherwise.
+ */
+export async function beginExport(
+  core: CoreContext,
+  request: ExportRequest,
+  options: { readonly keyStore?: KeyStore | undefined } = {},
+): Promise<JobHandle<ExportSummary>> {
+  const board = await openExportBoard({
+    db: core.db,
+    dataDir: core.paths.root,
+    allowSnapshot: request.allowSnapshot === true,
+    keyStore: options.keyStore,
+  });
+  try {
+    return startExport(core, request, board);
+  } catch (error) {
+    await board?.close();
+    throw error;
+  }
+}
+
+export function startExport(
+  core: CoreContext,
+  request: ExportRequest,
+  board: ExportBoard | null = null,
+): JobHandle<ExportSummary> {
   const db = core.db;
   const actor = core.actor();
   const context = decisionContext(db, request.channelId, request.date, { privacyOfficer: isPrivacyOfficer(db, actor) });
@@ -113,6 +143,7 @@ export function startExport(core: CoreContext, request: ExportRequest): JobHandl
     keepAudio,
     clipMainSubjectShare: settings.clipMainSubjectShare,
   };
+  const startedAt = new Date().toISOString();
   const exportId = insertExport(db, {
     channelId: channel.id,
     publishDate: request.date,
@@ -120,7 +151,7 @@ export function startExport(core: CoreContext, request: ExportRequest): JobHandl
     outDir,
     settings: { ...exportSettings, stem, pid: process.pid },
     actor: actorLabel(actor),
-    startedAt: new Date().toISOString(),
+    startedAt,
   });
 
   return core.jobs.start<ExportSummary>({
@@ -135,6 +166,9 @@ export function startExport(core: CoreContext, request: ExportRequest): JobHandl
       // The write threads get the registry's names once (inside the try below: a thread that fails to start fails
       // the export like any other failure).
       let writer: PhotoWriter | null = null;
+      let manifestWritten = false;
+      /** What the board records of each photo (board mode). */
+      const boardItems: BoardItems = new Map();
 
       const exportOne = async (index: number, signal: AbortSignal): Promise<'done' | 'skipped'> => {
         const photo = photos[index]!;
@@ -181,6 +215,7 @@ export function startExport(core: CoreContext, request: ExportRequest): JobHandl
             }
           });
           outcomes[index] = outcome(photo, decision, state, output, problems);
+          if (board) boardItems.set(index, { photo, decision, state, output, problems, override: override ?? null });
         };
 
         if (decision.status === 'blocked' || decision.status === 'needs_review') {
@@ -266,6 +301,10 @@ export function startExport(core: CoreContext, request: ExportRequest): JobHandl
         if (ctx.signal.aborted) throw new AppError('job.cancelled', {});
 
         const done = outcomes.filter((item): item is ItemOutcome => item !== undefined);
+        const boardMark: Omit<ExportBoardMark, 'exportId'> | undefined = board
+          ? { mode: board.mode, school: board.schoolCode, snapshot: board.snapshot }
+          : undefined;
+        manifestWritten = true;
         const manifestSha256 = await writeManifest(outDir, {
           exportId,
           channel: channel.id,
@@ -280,6 +319,7 @@ export function startExport(core: CoreContext, request: ExportRequest): JobHandl
           },
           files: [...done.map((item) => item.manifest), ...clipOutcomes.map((item) => item.manifest)],
           auditHead: currentAuditHead(db),
+          board: boardMark,
         });
         const items = done.map((item) => item.summary);
         const clipItems = clipOutcomes.map((item) => item.summary);
@@ -310,33 +350,63 @@ export function startExport(core: CoreContext, request: ExportRequest): JobHandl
         );
         const captionParts =
           caption && request.caption ? captionAuditParts(db, request.caption, caption, visible) : null;
-        audited(db, actor, (log) => {
-          finishExport(db, exportId, 'done', new Date().toISOString(), manifestSha256);
-          log({
-            action: 'export.done',
-            subject: `export:${exportId}`,
-            details: {
-              exportId,
-              outDir,
-              settings: exportSettings,
-              exported: summary.exported,
-              hiddenRegions: summary.hiddenRegions,
-              clipsExported: exportedClips.length,
-              hiddenTracks: summary.hiddenTracks,
-              audioKept: exportedClips.filter((item) => item.audioKept).length,
-              blocked: summary.blocked,
-              needsReview: summary.needsReview,
-              failed: summary.failed,
-              manifestSha256,
-              ...(captionParts ? { caption: captionParts.details } : {}),
-            },
-            personal: captionParts?.personal,
+        const doneEvent = {
+          action: 'export.done',
+          subject: `export:${exportId}`,
+          details: {
+            exportId,
+            outDir,
+            settings: exportSettings,
+            exported: summary.exported,
+            hiddenRegions: summary.hiddenRegions,
+            clipsExported: exportedClips.length,
+            hiddenTracks: summary.hiddenTracks,
+            audioKept: exportedClips.filter((item) => item.audioKept).length,
+            blocked: summary.blocked,
+            needsReview: summary.needsReview,
+            failed: summary.failed,
+            manifestSha256,
+            ...(captionParts ? { caption: captionParts.details } : {}),
+            ...(board?.mode === 'snapshot' ? { snapshot: { ...board.snapshot } } : {}),
+          },
+          personal: captionParts?.personal,
+        };
+        const record =
+          board &&
+          boardExportRecord(db, board.schoolCode, board, {
+            exportId,
+            exportSettings,
+            startedAt,
+            manifestSha256,
+            items: boardItems,
+            offline: board.mode === 'snapshot',
           });
-        });
+        // Online: the board records the export and its event before it counts as done here (a failure fails it).
+        const boardExportId =
+          board?.mode === 'online' && record
+            ? await recordExportOnBoard(board, db, actor.name, record, doneEvent)
+            : null;
+        audited(
+          db,
+          actor,
+          (log) => {
+            finishExport(db, exportId, 'done', new Date().toISOString(), manifestSha256);
+            const event = log({
+              ...doneEvent,
+              details: { ...doneEvent.details, ...(boardExportId === null ? {} : { boardExportId }) },
+            });
+            // On a snapshot: the export's record goes up with its event when the server is back.
+            if (board?.mode === 'snapshot' && record) queueExportRecord(db, event.seq, record);
+          },
+          // Online, the board's trail has the event already: not queued a second time.
+          { observed: board?.mode !== 'online' },
+        );
+        if (boardMark) return { ...summary, board: { ...boardMark, exportId: boardExportId } };
         return summary;
       } catch (error) {
-        // Cancelled or failed: take back every file this export wrote; the export is not done.
-        await Promise.all(written.map((name) => rm(path.join(outDir, name), { force: true })));
+        // Cancelled or failed: take back every file this export wrote (its manifest too); the export is not done.
+        const made = manifestWritten ? [...written, MANIFEST_CSV, MANIFEST_JSON] : written;
+        await Promise.all(made.map((name) => rm(path.join(outDir, name), { force: true })));
         const state = ctx.signal.aborted ? 'cancelled' : 'failed';
         audited(db, actor, (log) => {
           finishExport(db, exportId, state, new Date().toISOString());
@@ -349,6 +419,7 @@ export function startExport(core: CoreContext, request: ExportRequest): JobHandl
         throw error;
       } finally {
         await writer?.close();
+        await board?.close();
         rmSync(staging, { recursive: true, force: true });
       }
     },

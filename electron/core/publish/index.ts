@@ -11,7 +11,7 @@ export {
 export { decideClipOne, selectClips, type ChosenClip, type ClipDecided } from './clipDecisions';
 export { CAPTION_MAX_LENGTH, captionResult, checkCaptionText } from './caption';
 export { photosWithoutCredit, type CreditCheck } from './creditCheck';
-export { EXPORT_JOB_KIND, startExport } from './exportJob';
+export { beginExport, EXPORT_JOB_KIND, startExport } from './exportJob';
 export { exportFileStem } from './fileNames';
 export { MANIFEST_CSV, MANIFEST_JSON } from './manifest';
 export { publicationsCsv, takedownList, wherePublished, type Publication } from './publications';

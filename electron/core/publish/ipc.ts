@@ -14,7 +14,7 @@ import { photosWithoutCredit } from './creditCheck';
 import { decideClipOne, selectClips } from './clipDecisions';
 import { decideMany, decisionContext, selectPhotos } from './decisions';
 import { decisionService } from './decisionService';
-import { EXPORT_JOB_KIND, startExport } from './exportJob';
+import { beginExport, EXPORT_JOB_KIND } from './exportJob';
 import { publicationsCsv, takedownList, wherePublished } from './publications';
 import { listExports } from './repository';
 
@@ -43,9 +43,9 @@ export function registerPublishHandlers(router: IpcRouter, core: CoreContext, fi
     .handle('countDecisions', (query) => decisions.counts(query))
     .handle('decidePhotoPage', (query) => decisions.page(query))
     .handle('filteredPhotoHashes', (query) => decisions.filteredHashes(query))
-    .handle('startExport', ({ outDir, ...request }) => {
+    .handle('startExport', async ({ outDir, ...request }) => {
       const folder = files.take(outDir, 'exportFolder');
-      return { jobId: startExport(core, { ...request, outDir: folder.path }).jobId };
+      return { jobId: (await beginExport(core, { ...request, outDir: folder.path })).jobId };
     })
     .handle('checkCaption', ({ text }) => checkCaptionText(db, text))
     .handle('photosWithoutCredit', (selection) => {

@@ -5,6 +5,7 @@ import { createHash } from 'node:crypto';
 import { rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { DecisionStatus } from '../../../shared/policy';
+import type { ExportBoardMark } from '../../../shared/publish';
 import type { AuditAnchor } from '../../../shared/types';
 import { ANCHOR_CSV_LABEL, formatAnchor } from '../audit';
 import { toCsv } from '../csv';
@@ -34,6 +35,11 @@ export interface Manifest {
   readonly files: readonly ManifestEntry[];
   /** The audit trail's head when the manifest was written: an anchor (`fotowacht audit verify --anchor-file`). */
   readonly auditHead: AuditAnchor;
+  /**
+   * Board mode: which copy of the board's registry the decisions read (refresh time, content hash, user), and whether
+   * the server was there ('online') or the user allowed the snapshot ('snapshot').
+   */
+  readonly board?: Omit<ExportBoardMark, 'exportId'> | undefined;
 }
 
 export const MANIFEST_JSON = 'manifest.json';

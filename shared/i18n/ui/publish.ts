@@ -5,6 +5,10 @@ export const uiPublishNl = {
   'ui.publish.withoutCredit':
     'Zonder bekende fotograaf of copyright ({count}): {files}. Controleer of de school deze foto’s mag publiceren.',
   'ui.publish.caption': 'Tekst bij het bericht (bijschrift)',
+  'ui.publish.allowSnapshot':
+    'De server is niet bereikbaar: exporteer op de momentopname van de registratie op deze computer (hoogstens de ingestelde leeftijd oud; het manifest en het logboek noemen hem)',
+  'ui.publish.result.snapshot':
+    'Geëxporteerd zonder server, op de momentopname van {refreshedAt} (hash {hash}). Het bestuur krijgt deze export zodra de server bereikbaar is.',
   'ui.publish.caption.help':
     'Noem geen leerlingen of collega’s. Fotowacht controleert de tekst terwijl u typt; de tekst en de uitkomst komen met de export in het logboek.',
   'ui.publish.caption.clean': 'Niets gevonden: de tekst noemt niemand van school.',
@@ -56,6 +60,10 @@ export const uiPublishEn = {
   'ui.publish.withoutCredit':
     'Without a known photographer or copyright ({count}): {files}. Check that the school may publish these photos.',
   'ui.publish.caption': 'Text of the post (caption)',
+  'ui.publish.allowSnapshot':
+    "The server cannot be reached: export on this computer's snapshot of the registry (at most the set age old; the manifest and the audit trail name it)",
+  'ui.publish.result.snapshot':
+    'Exported without the server, on the snapshot of {refreshedAt} (hash {hash}). The board gets this export once the server can be reached.',
   'ui.publish.caption.help':
     'Name no pupils or colleagues. Fotowacht checks the text as you type; the text and the result are recorded with the export in the audit trail.',
   'ui.publish.caption.clean': 'Nothing found: the text names no one of the school.',

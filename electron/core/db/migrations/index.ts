@@ -12,6 +12,7 @@ import { migration010 } from './010-video-tracks';
 import { migration011 } from './011-clip-exports';
 import { migration012 } from './012-board-snapshot';
 import { migration013 } from './013-decision-photo-changes';
+import { migration014 } from './014-board-outbox';
 import type { Migration } from './types';
 
 export type { Migration } from './types';
@@ -30,4 +31,5 @@ export const migrations: readonly Migration[] = [
   migration011,
   migration012,
   migration013,
+  migration014,
 ];

@@ -29,6 +29,14 @@ export function ExportResult({ result, onAnother }: { result: ExportSummary; onA
         })}
       </p>
       <p>{t('ui.publish.result.dir', { dir: result.outDir })}</p>
+      {result.board?.mode === 'snapshot' && (
+        <p className="warning-note" role="note">
+          {t('ui.publish.result.snapshot', {
+            refreshedAt: formatMoment(result.board.snapshot.refreshedAt),
+            hash: result.board.snapshot.hash.slice(0, 12),
+          })}
+        </p>
+      )}
       <p>
         {t('ui.publish.result.manifest', { hash: '' })}
         <code className="hash">{result.manifestSha256}</code>

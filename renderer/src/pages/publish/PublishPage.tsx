@@ -47,6 +47,8 @@ export function PublishPage({
   const [caption, setCaption] = useState('');
   // The clips' sound: removed unless chosen here, for this export.
   const [keepAudio, setKeepAudio] = useState(false);
+  // Board mode, server away: the user may allow this computer's snapshot (offered once an export was refused).
+  const [allowSnapshot, setAllowSnapshot] = useState(false);
   const { run, setRun } = useExportRun();
   const starting = useAction();
   // Loaded again whenever an export starts or ends.
@@ -115,6 +117,7 @@ export function PublishPage({
         ...(Object.keys(chosen).length > 0 ? { overrides: chosen } : {}),
         ...(caption.trim() ? { caption } : {}),
         ...(keepAudio && clips && clips.length > 0 ? { keepAudio: true } : {}),
+        ...(allowSnapshot ? { allowSnapshot } : {}),
       });
     });
     if (started) setRun({ state: 'running', jobId: started.value.jobId, progress: null });
@@ -222,6 +225,17 @@ export function PublishPage({
               placeholder="ui.publish.out.placeholder"
             />
           </div>
+          {(allowSnapshot || starting.error?.code === 'board.exportUnreachable') && (
+            <label className="check">
+              <input
+                type="checkbox"
+                name="allowSnapshot"
+                checked={allowSnapshot}
+                onChange={(e) => setAllowSnapshot(e.target.checked)}
+              />
+              {t('ui.publish.allowSnapshot')}
+            </label>
+          )}
           {exportable === 0 && <p className="empty">{t('ui.publish.nothing')}</p>}
           {run.state === 'cancelled' && <p role="status">{t('ui.publish.cancelled')}</p>}
           {run.state === 'failed' &&
