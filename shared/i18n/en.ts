@@ -1,6 +1,7 @@
 // English UI text: exactly the keys of the Dutch table.
 import { captionEn } from './caption';
 import { boardEn } from './board';
+import { boardSetupEn } from './boardSetup';
 import { consentEn } from './consent';
 import { coreEn } from './core.en';
 import { facesEn } from './faces';
@@ -33,5 +34,6 @@ export const en = {
   ...reviewEn,
   ...rulesEn,
   ...boardEn,
+  ...boardSetupEn,
   ...uiEn,
 } as const satisfies Record<MessageKey, string>;

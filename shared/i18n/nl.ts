@@ -2,6 +2,7 @@
 // Each domain keeps its text in its own file, in both languages.
 import { captionNl } from './caption';
 import { boardNl } from './board';
+import { boardSetupNl } from './boardSetup';
 import { consentNl } from './consent';
 import { coreNl } from './core.nl';
 import { facesNl } from './faces';
@@ -33,6 +34,7 @@ export const nl = {
   ...reviewNl,
   ...rulesNl,
   ...boardNl,
+  ...boardSetupNl,
   ...uiNl,
 } as const;
 

@@ -44,3 +44,13 @@ export {
 } from './workstation';
 export { postgresConsentReads } from './consentReadsRepository';
 export { inBoardMode, openBoardSession, type BoardSession, type OpenBoardSessionOptions } from './session';
+export {
+  hasUnmigratedRegistry,
+  migrateLaptop,
+  MIGRATED_SETTING,
+  type LaptopMigrationCounts,
+  type LaptopMigrationOptions,
+  type LaptopMigrationResult,
+  type MigrationStep,
+} from './laptop';
+export { verifyLaptopSegments, type SegmentVerification } from './segments';

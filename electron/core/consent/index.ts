@@ -65,3 +65,12 @@ export {
   type ListFormat,
   type ReadListOptions,
 } from './source';
+export {
+  hasRegistryRows,
+  registryForTransfer,
+  renumberRegistry,
+  type RegistryIdMaps,
+  type RegistryTransfer,
+  type TransferPerson,
+  type TransferRecord,
+} from './transferRepository';

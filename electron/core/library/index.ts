@@ -58,3 +58,4 @@ export {
 } from './sidecars';
 export { registerLibraryHandlers } from './ipc';
 export { removeVideoNames } from './videoRepository';
+export { renumberVideoTrackPeople } from './transferRepository';

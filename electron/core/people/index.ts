@@ -19,3 +19,5 @@ export {
   type RegionCounts,
 } from './repository';
 export { registerPeopleHandlers } from './ipc';
+export { regionLinkKey, type KeyedRegion } from './regionKey';
+export { linkedRegionRows, renumberRegionPeople, type LinkedRegionRow } from './transferRepository';

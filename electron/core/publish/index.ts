@@ -23,3 +23,4 @@ export {
 } from './repository';
 export { recoverInterruptedExports } from './staging';
 export { registerPublishHandlers } from './ipc';
+export { exportsForTransfer, renumberExportPeople, type ExportsTransfer } from './transferRepository';

@@ -3,12 +3,13 @@
 import { AppError } from '../../../../shared/errors';
 import type { BoardSql } from '../connection';
 import { boardMigration001 } from './001-board';
+import { boardMigration002 } from './002-laptop-segments';
 import type { BoardMigration } from './types';
 
 export type { BoardMigration } from './types';
 export { BOARD_ROLES } from './001-board';
 
-export const boardMigrations: readonly BoardMigration[] = [boardMigration001];
+export const boardMigrations: readonly BoardMigration[] = [boardMigration001, boardMigration002];
 
 /** The lock that keeps two `server init` runs from migrating at once. */
 const MIGRATION_LOCK = 7_416_011;
