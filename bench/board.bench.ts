@@ -110,10 +110,10 @@ export const benchBoard: Benchmark = {
         const school = (await sql.query<{ id: string }>("SELECT id FROM schools WHERE code = 'A'")).rows[0]?.id;
         const channels = ['schoolgids', 'website', 'social', 'newsletter', 'parent_app'];
         for (const channel of channels)
-          await sql.query('INSERT INTO channels (school_id, id, label_nl, label_en) VALUES ($1, $2, $2, $2)', [
-            school,
-            channel,
-          ]);
+          await sql.query(
+            'INSERT INTO channels (school_id, id, label_nl, label_en) VALUES ($1, $2, $2, $2) ON CONFLICT DO NOTHING',
+            [school, channel],
+          );
         await sql.query(
           `INSERT INTO people (school_id, kind, external_key, achternaam)
            SELECT $1, 'pupil', 'L' || n, 'Leerling' FROM generate_series(1, ${PUPILS}) n`,

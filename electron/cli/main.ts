@@ -6,6 +6,7 @@ import { registerAudit } from './commands/audit';
 import { registerCheckText } from './commands/checkText';
 import { registerCredits } from './commands/credits';
 import { registerConnect, registerServer } from './commands/board';
+import { registerBoard } from './commands/boardWorkstation';
 import { registerBoardMigrate } from './commands/boardMigrate';
 import { registerChannels, registerConsent, registerPrivacyOfficer } from './commands/consent';
 import { registerDoctor } from './commands/doctor';
@@ -48,6 +49,7 @@ export function buildProgram(language = cliLanguage(process.argv, process.env)):
   registerPrivacyOfficer(program, t);
   registerServer(program, t);
   registerConnect(program, t);
+  registerBoard(program, t);
   registerBoardMigrate(program, t);
   return program;
 }

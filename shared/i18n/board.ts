@@ -73,6 +73,25 @@ export const boardNl = {
     'De sleutelbos van dit systeem is niet bereikbaar, dus het wachtwoord kan niet veilig worden bewaard; er is niets opgeslagen ({detail}).',
   'error.board.notSignedIn':
     'Deze computer heeft geen wachtwoord voor de database van het bestuur in de sleutelbos: koppel opnieuw met fotowacht connect.',
+  'cli.board.description': 'deze computer en de database van het bestuur: de lokale kopie van het register',
+  'cli.board.refresh.description':
+    'haal het register van je school opnieuw op van de server (lokale kopie, alleen-lezen; tijd en hash noemen de kopie)',
+  'cli.board.refresh.school': 'code van de school (alleen voor een gebruiker van meer scholen)',
+  'cli.board.refresh.done':
+    'Register van school {school} opgehaald: {people} personen, {records} toestemmingsversies (hash {hash}…, {at}).',
+  'cli.board.refresh.changes':
+    'Nieuw of gewijzigd in de kopie: {people} personen, {channels} kanalen, {records} toestemmingsversies, {imports} imports.',
+  'error.board.notConnected':
+    'Deze computer werkt zonder bestuur (eigen register): koppel eerst met fotowacht connect.',
+  'error.board.schoolNotVisible': 'School {code} bestaat niet of hoort niet bij deze gebruiker.',
+  'error.board.noSchool': 'Deze gebruiker hoort bij geen enkele school van het bestuur.',
+  'error.board.schoolChoose': 'Deze gebruiker werkt voor meer scholen ({schools}): kies er één met --school.',
+  'error.board.snapshotOtherSchool':
+    'Deze computer heeft een kopie van het register van school {held}; voor school {wanted} is een eigen, lege gegevensmap nodig (--data-dir).',
+  'error.board.localRegistry':
+    'Deze computer heeft een eigen toestemmingsregister ({people} personen, {records} toestemmingsversies, {imports} imports die niet van het bestuur komen). Zet het eerst over naar het bestuur met fotowacht board migrate, of begin met een lege gegevensmap (--data-dir); er is niets veranderd.',
+  'error.board.registryBusy':
+    'Het register van de school veranderde steeds terwijl deze wijziging werd voorbereid ({attempts} pogingen); probeer het opnieuw. Er is niets opgeslagen.',
 } as const;
 
 export const boardEn = {
@@ -148,4 +167,23 @@ export const boardEn = {
     "This system's key store cannot be reached, so the password cannot be kept safely; nothing was stored ({detail}).",
   'error.board.notSignedIn':
     "This computer has no password for the board's database in the key store: connect again with fotowacht connect.",
+  'cli.board.description': "this computer and the board's database: the local copy of the registry",
+  'cli.board.refresh.description':
+    "fetch your school's registry from the server again (local read-only copy; its time and hash name it)",
+  'cli.board.refresh.school': "the school's code (only for a user of several schools)",
+  'cli.board.refresh.done':
+    "School {school}'s registry fetched: {people} people, {records} consent versions (hash {hash}…, {at}).",
+  'cli.board.refresh.changes':
+    'New or changed in the copy: {people} people, {channels} channels, {records} consent versions, {imports} imports.',
+  'error.board.notConnected':
+    'This computer works without a board (its own registry): connect it first with fotowacht connect.',
+  'error.board.schoolNotVisible': "School {code} does not exist or is not one of this user's.",
+  'error.board.noSchool': "This user belongs to none of the board's schools.",
+  'error.board.schoolChoose': 'This user works for several schools ({schools}): choose one with --school.',
+  'error.board.snapshotOtherSchool':
+    "This computer holds a copy of school {held}'s registry; school {wanted} needs an empty data folder of its own (--data-dir).",
+  'error.board.localRegistry':
+    'This computer has a consent registry of its own ({people} people, {records} consent versions, {imports} imports that did not come from the board). Move it into the board first with fotowacht board migrate, or start from an empty data folder (--data-dir); nothing was changed.',
+  'error.board.registryBusy':
+    "The school's registry kept changing while this change was prepared ({attempts} attempts); try again. Nothing was saved.",
 } as const satisfies Record<keyof typeof boardNl, string>;

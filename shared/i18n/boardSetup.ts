@@ -3,7 +3,6 @@ export const boardSetupNl = {
   'ui.audit.action.board.laptop.migrate':
     'Register en logboek van een laptop overgenomen in de database van het bestuur',
   'ui.audit.action.board.migrated': 'Register van deze laptop overgezet naar de database van het bestuur',
-  'cli.board.description': 'werk met de gedeelde database van het bestuur (na fotowacht connect)',
   'cli.board.migrate.description':
     'zet het eigen register, de exports en het logboek van deze laptop over naar de database van het bestuur (eenmalig)',
   'cli.board.migrate.school': 'code van de school waar dit register bij hoort',
@@ -41,8 +40,6 @@ export const boardSetupNl = {
   'error.board.migrate.emptyTrail': 'Deze laptop heeft geen logboek en dus niets om over te zetten.',
   'error.board.migrate.keysTaken':
     'School {school} heeft al {count} personen met dezelfde nummers als op deze laptop ({keys}). Het bestuur houdt één register per school: twee geschiedenissen van één leerling worden niet samengevoegd. Koppel deze laptop zonder over te zetten (lege gegevensmap), of laat de privacy officer kiezen welk register blijft.',
-  'error.board.migrate.protectedUnsupported':
-    'Op deze laptop staan leerlingen met “nooit publiceren”, maar de database van het bestuur kent dat kenmerk nog niet: werk de server bij (fotowacht server init) en probeer het opnieuw.',
   'error.board.migrate.concurrent': 'Deze laptop wordt op dit moment al overgezet naar school {school}.',
   'error.board.migrate.elsewhere':
     'Deze laptop is op {at} al overgezet naar school {school} van een ander bestuur (of een andere database); hij wordt niet nog eens overgezet.',
@@ -51,7 +48,6 @@ export const boardSetupNl = {
 export const boardSetupEn = {
   'ui.audit.action.board.laptop.migrate': "A laptop's registry and logbook taken into the board's database",
   'ui.audit.action.board.migrated': "This laptop's registry moved to the board's database",
-  'cli.board.description': "work with the board's shared database (after fotowacht connect)",
   'cli.board.migrate.description':
     "move this laptop's own registry, exports and logbook into the board's database (once)",
   'cli.board.migrate.school': 'code of the school this registry belongs to',
@@ -88,8 +84,6 @@ export const boardSetupEn = {
   'error.board.migrate.emptyTrail': 'This laptop has no logbook, so there is nothing to move.',
   'error.board.migrate.keysTaken':
     'School {school} already has {count} people with the same numbers as this laptop ({keys}). The board keeps one registry per school: two histories of one pupil are not merged. Connect this laptop without moving (an empty data folder), or have the privacy officer choose which registry stays.',
-  'error.board.migrate.protectedUnsupported':
-    "This laptop has pupils marked “never publish”, but the board's database does not know that mark yet: update the server (fotowacht server init) and try again.",
   'error.board.migrate.concurrent': 'This laptop is being moved to school {school} right now.',
   'error.board.migrate.elsewhere':
     'This laptop was already moved to school {school} of another board (or another database) on {at}; it is not moved again.',

@@ -45,6 +45,15 @@ export {
 export { postgresConsentReads } from './consentReadsRepository';
 export { inBoardMode, openBoardSession, type BoardSession, type OpenBoardSessionOptions } from './session';
 export {
+  boardSnapshotAge,
+  readBoardSnapshot,
+  refreshBoardSnapshot,
+  registryHash,
+  type BoardSnapshot,
+  type RefreshOptions,
+  type RefreshResult,
+} from './snapshot';
+export {
   hasUnmigratedRegistry,
   migrateLaptop,
   MIGRATED_SETTING,

@@ -17,7 +17,6 @@ import { exportsForTransfer, renumberExportPeople, type ExportsTransfer } from '
 import { readSetting, writeSetting } from '../settings';
 import type { BoardSql } from './connection';
 import {
-  boardHasProtectedMark,
   findSchool,
   insertChannels,
   insertExportItemPeople,
@@ -42,6 +41,7 @@ import {
   type SegmentEventRow,
 } from './laptopRepository';
 import { boardActor } from './server';
+import { refreshBoardSnapshot, type BoardSnapshot } from './snapshot';
 import { boardAudited } from './trail';
 import type { BoardSettings } from './workstation';
 
@@ -75,6 +75,8 @@ export interface LaptopMigrationResult {
   /** Channels the school had already (kept with the board's labels), and region links the board already had. */
   readonly channelsKept: number;
   readonly regionLinksKept: number;
+  /** The laptop's copy of the board's registry after the move (null in a dry run or a second run). */
+  readonly snapshot: BoardSnapshot | null;
 }
 
 export type MigrationStep = 'verify' | 'read' | 'board' | 'trail' | 'renumber';
@@ -224,9 +226,11 @@ export async function migrateLaptop(options: Readonly<LaptopMigrationOptions>): 
       trail,
       channelsKept: 0,
       regionLinksKept: 0,
+      snapshot: null,
     };
-    if (migrated?.segmentId === existing.id) return { ...result, alreadyMigrated: true, resumed: false };
-    if (options.dryRun) return { ...result, alreadyMigrated: false, resumed: true };
+    if (migrated?.segmentId === existing.id)
+      return { ...result, alreadyMigrated: true, resumed: false, snapshot: null };
+    if (options.dryRun) return { ...result, alreadyMigrated: false, resumed: true, snapshot: null };
     // The board took the laptop's rows but the laptop did not get to renumber its own: finish that now.
     options.onStep?.('renumber');
     adoptBoardIds(
@@ -238,7 +242,8 @@ export async function migrateLaptop(options: Readonly<LaptopMigrationOptions>): 
       },
       { id: existing.id, firstHash: first.hash, counts: null },
     );
-    return { ...result, alreadyMigrated: false, resumed: true };
+    const { snapshot } = await refreshBoardSnapshot(db, sql, { school: existing.schoolCode });
+    return { ...result, alreadyMigrated: false, resumed: true, snapshot };
   }
 
   options.onStep?.('read');
@@ -255,9 +260,6 @@ export async function migrateLaptop(options: Readonly<LaptopMigrationOptions>): 
       throw new AppError('board.migrate.keysTaken', { school: code, count: found.count, keys: found.keys.join(', ') });
   };
   await conflicts();
-  const withProtected = await boardHasProtectedMark(sql);
-  if (!withProtected && registry.people.some((p) => p.protected === 1))
-    throw new AppError('board.migrate.protectedUnsupported', {});
   if (options.dryRun)
     return {
       school: code,
@@ -269,6 +271,7 @@ export async function migrateLaptop(options: Readonly<LaptopMigrationOptions>): 
       trail,
       channelsKept: 0,
       regionLinksKept: 0,
+      snapshot: null,
     };
 
   options.onStep?.('board');
@@ -301,9 +304,8 @@ export async function migrateLaptop(options: Readonly<LaptopMigrationOptions>): 
         p.erased_at,
         p.created_at,
         p.updated_at,
-        ...(withProtected ? [p.protected === 1] : []),
+        p.protected === 1,
       ]),
-      withProtected,
     );
     const channelsAdded = await insertChannels(
       sql,
@@ -441,6 +443,8 @@ export async function migrateLaptop(options: Readonly<LaptopMigrationOptions>): 
     { people: written.people, imports: written.imports, records: written.records },
     { id: written.segmentId, firstHash: first.hash, counts },
   );
+  // The renumbered tables are the board's registry of the school now: the refresh makes them its copy, officially.
+  const { snapshot } = await refreshBoardSnapshot(db, sql, { school: code });
   return {
     school: code,
     dryRun: false,
@@ -451,6 +455,7 @@ export async function migrateLaptop(options: Readonly<LaptopMigrationOptions>): 
     trail,
     channelsKept: registry.channels.length - written.channelsAdded,
     regionLinksKept: regions.length - written.linksAdded,
+    snapshot,
   };
 }
 

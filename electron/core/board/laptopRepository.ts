@@ -44,9 +44,12 @@ export async function reserveIds(sql: BoardSql, table: string, count: number): P
   return rows.map((row) => Number(row.id));
 }
 
-/** Holds the school's migration lock until the transaction ends: two laptops of a school migrate one after another. */
+/**
+ * Holds the school's registry lock (board migration 002) until the transaction ends: importers and a second laptop
+ * of the school wait for the move, then see it.
+ */
 export async function lockSchoolMigration(sql: BoardSql, schoolId: number): Promise<void> {
-  await sql.query('SELECT pg_advisory_xact_lock(7416020, $1::int)', [schoolId]);
+  await sql.query('SELECT fotowacht.lock_registry($1)', [schoolId]);
 }
 
 export async function findSchool(sql: BoardSql, code: string): Promise<{ id: number; code: string } | null> {
@@ -72,15 +75,6 @@ export async function peopleWithKeys(
     [schoolId, people.map((p) => p.kind), people.map((p) => p.key)],
   );
   return { count: rows[0]?.count ?? 0, keys: rows[0]?.keys ?? [] };
-}
-
-/** Whether the board's people table has the never-publish mark (a later board migration adds it). */
-export async function boardHasProtectedMark(sql: BoardSql): Promise<boolean> {
-  const { rows } = await sql.query<{ found: boolean }>(
-    `SELECT EXISTS (SELECT 1 FROM information_schema.columns
-       WHERE table_schema = 'fotowacht' AND table_name = 'people' AND column_name = 'protected') AS found`,
-  );
-  return rows[0]?.found ?? false;
 }
 
 export interface SegmentRow {
@@ -267,7 +261,7 @@ export async function readIdMap(sql: BoardSql, segmentId: number, kind: IdKind):
 
 // ---------------------------------------------------------------- the registry, exports and links
 
-export const PEOPLE_COLUMNS: readonly Column[] = [
+const PEOPLE_COLUMNS: readonly Column[] = [
   ['id', 'bigint'],
   ['school_id', 'bigint'],
   ['kind', 'text'],
@@ -282,15 +276,11 @@ export const PEOPLE_COLUMNS: readonly Column[] = [
   ['erased_at', 'timestamptz'],
   ['created_at', 'timestamptz'],
   ['updated_at', 'timestamptz'],
+  ['protected', 'boolean'],
 ];
 
-export async function insertPeople(
-  sql: BoardSql,
-  rows: readonly (readonly unknown[])[],
-  withProtected: boolean,
-): Promise<number> {
-  const columns = withProtected ? [...PEOPLE_COLUMNS, ['protected', 'boolean'] as const] : PEOPLE_COLUMNS;
-  return insertRows(sql, 'people', columns, rows, { overriding: true });
+export async function insertPeople(sql: BoardSql, rows: readonly (readonly unknown[])[]): Promise<number> {
+  return insertRows(sql, 'people', PEOPLE_COLUMNS, rows, { overriding: true });
 }
 
 /** The laptop's channels the school does not have yet (a channel the school has keeps the board's labels). */

@@ -16,6 +16,19 @@ export {
   type HistoryCut,
   type RecordInEffect,
 } from './consentReads';
+export {
+  applyRegistryCopy,
+  foreignRegistryRows,
+  type CopiedChannel,
+  type CopiedImport,
+  type CopiedImportPerson,
+  type CopiedPerson,
+  type CopiedReason,
+  type CopiedRecord,
+  type CopyChanges,
+  type ForeignRows,
+  type RegistryCopy,
+} from './copy';
 export { describeConsentList, readConsentFileInfo } from './fileInfo';
 export {
   commitConsentImport,

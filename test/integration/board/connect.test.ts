@@ -9,6 +9,7 @@ import {
   boardCredentialAccount,
   connectBoard,
   connectWorkstation,
+  latestBoardSchemaVersion,
   readBoardSettings,
 } from '../../../electron/core/board';
 import { openCore, type CoreContext } from '../../../electron/core/context';
@@ -122,7 +123,7 @@ describe.skipIf(missing !== null)('fotowacht connect: a workstation joins the bo
       tls: 'prefer',
       encrypted: true,
       verified: false,
-      schemaVersion: 1,
+      schemaVersion: latestBoardSchemaVersion(),
       keyStore: 'memory',
     });
     expect(result.url).toBe(`postgres://comm.a@127.0.0.1:${cluster().port}/board_connect`);

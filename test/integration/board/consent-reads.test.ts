@@ -169,7 +169,7 @@ describe.skipIf(missing !== null)('PostgreSQL registry', () => {
     const sql = admin.client;
     const school = (await sql.query<{ id: string }>("SELECT id FROM schools WHERE code = 'A'")).rows[0]?.id;
     await sql.query(
-      "INSERT INTO channels (school_id, id, label_nl, label_en) VALUES ($1, 'website', 'Website', 'Website'), ($1, 'newsletter', 'Nieuwsbrief', 'Newsletter')",
+      "INSERT INTO channels (school_id, id, label_nl, label_en) VALUES ($1, 'website', 'Website', 'Website'), ($1, 'newsletter', 'Nieuwsbrief', 'Newsletter') ON CONFLICT DO NOTHING",
       [school],
     );
     const people = {} as Record<PersonName, number>;
@@ -206,7 +206,7 @@ describe.skipIf(missing !== null)('PostgreSQL registry', () => {
     const sql = adminB.client;
     const school = (await sql.query<{ id: string }>("SELECT id FROM schools WHERE code = 'B'")).rows[0]?.id;
     await sql.query(
-      "INSERT INTO channels (school_id, id, label_nl, label_en) VALUES ($1, 'website', 'Website', 'Website')",
+      "INSERT INTO channels (school_id, id, label_nl, label_en) VALUES ($1, 'website', 'Website', 'Website') ON CONFLICT DO NOTHING",
       [school],
     );
     const person = await sql.query<{ id: string }>(

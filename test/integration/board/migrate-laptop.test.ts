@@ -13,6 +13,7 @@ import {
   connectWorkstation,
   migrateLaptop,
   openBoardSession,
+  refreshBoardSnapshot,
   verifyBoardTrail,
   verifyLaptopSegments,
   type BoardConnection,
@@ -24,6 +25,7 @@ import {
   listChannels,
   readConsentList,
   recordManualConsent,
+  setPersonProtected,
   withdrawConsent,
 } from '../../../electron/core/consent';
 import { openCore, type CoreContext } from '../../../electron/core/context';
@@ -52,8 +54,8 @@ function registryView(core: CoreContext) {
   return {
     people: db
       .prepare(
-        `SELECT pseudonym, kind, external_key, roepnaam, tussenvoegsel, achternaam, class_name, birth_date, erased_at
-         FROM people ORDER BY pseudonym`,
+        `SELECT pseudonym, kind, external_key, roepnaam, tussenvoegsel, achternaam, class_name, birth_date, erased_at,
+           protected = 1 AS protected FROM people ORDER BY pseudonym`,
       )
       .all(),
     history: db
@@ -91,7 +93,7 @@ async function boardView(sql: BoardConnection['client'], school: string) {
   return {
     people: await q(
       `SELECT pseudonym, kind, external_key, roepnaam, tussenvoegsel, achternaam, class_name,
-         to_char(birth_date, 'YYYY-MM-DD') AS birth_date, erased_at
+         to_char(birth_date, 'YYYY-MM-DD') AS birth_date, erased_at, protected::int AS protected
        FROM fotowacht.people WHERE school_id = ${S} ORDER BY pseudonym COLLATE "C"`,
     ),
     history: await q(
@@ -214,6 +216,8 @@ describe.skipIf(missing !== null)('board migrate: a laptop moves into its school
       signedBy: 'parent',
       reason: 'Formulier alsnog ingeleverd',
     });
+    const fleur = findPersonByKey(core.db, '1006')!;
+    setPersonProtected(core.db, core.actor(), { personId: fleur.id, protected: true });
     // A face linked by hand: the unnamed face on IMG_0005 is Bram.
     const unnamed = core.db
       .prepare("SELECT id FROM regions WHERE photo_hash = ? AND name = ''")
@@ -267,8 +271,18 @@ describe.skipIf(missing !== null)('board migrate: a laptop moves into its school
     expect(sortHistory(onBoard.listed)).toEqual(sortHistory(before.listed));
     expect(sortHistory(onBoard.visible)).toEqual(sortHistory(before.visible));
 
-    // The laptop's registry now carries the board's ids, and means what it meant.
+    // The laptop's registry now carries the board's ids, means what it meant, and is the board's copy: a refresh
+    // finds it equal to the board's registry.
     expect(registryView(core)).toEqual(before);
+    expect(result.snapshot).toMatchObject({ schoolCode: 'A', counts: { people: 7 } });
+    const session = await openBoardSession({ db: core.db, dataDir: core.paths.root, keyStore: stores.get(core)! });
+    try {
+      const refreshed = await refreshBoardSnapshot(core.db, session!.connection.client);
+      expect(refreshed.changes).toMatchObject({ people: 0, records: 0, imports: 0, reasons: 0 });
+      expect(refreshed.snapshot.contentHash).toBe(result.snapshot!.contentHash);
+    } finally {
+      await session!.close();
+    }
     const boardIds = (
       await privacy.client.query<{ id: string; pseudonym: string }>(
         "SELECT id::text, pseudonym FROM fotowacht.people WHERE school_id = (SELECT id FROM fotowacht.schools WHERE code = 'A')",

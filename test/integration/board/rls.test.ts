@@ -30,7 +30,7 @@ describe.skipIf(missing !== null)('a board database: roles and row-level securit
       const school = await sql.query<{ id: string }>('SELECT id FROM schools WHERE code = $1', [code]);
       const schoolId = school.rows[0]?.id;
       await sql.query(
-        "INSERT INTO channels (school_id, id, label_nl, label_en) VALUES ($1, 'website', 'Website', 'Website')",
+        "INSERT INTO channels (school_id, id, label_nl, label_en) VALUES ($1, 'website', 'Website', 'Website') ON CONFLICT DO NOTHING",
         [schoolId],
       );
       const person = await sql.query<{ id: string }>(

@@ -4,7 +4,13 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { boardCredentialAccount, connectBoard, readBoardSettings } from '../../../electron/core/board';
+import {
+  boardCredentialAccount,
+  boardMigrations,
+  connectBoard,
+  latestBoardSchemaVersion,
+  readBoardSettings,
+} from '../../../electron/core/board';
 import { openCore } from '../../../electron/core/context';
 import { createBoardDatabase, IT_ROLE, type TestBoard } from '../../helpers/board';
 import { cliEnv, fotowacht } from '../../helpers/cli';
@@ -50,11 +56,16 @@ describe.skipIf(missing !== null)('fotowacht server … and connect', () => {
   it('sets a board up: schema and roles once, schools, users with their own login; the trail verifies', async () => {
     const init = server(['init']);
     expect(init.code, init.stderr).toBe(0);
-    expect(init.json()).toMatchObject({ ok: true, schemaVersion: 1, applied: [1], tls: false });
+    expect(init.json()).toMatchObject({
+      ok: true,
+      schemaVersion: latestBoardSchemaVersion(),
+      applied: boardMigrations.map((migration) => migration.version),
+      tls: false,
+    });
     expect(init.stderr).toContain('NOT encrypted');
     const again = server(['init']);
     expect(again.code).toBe(0);
-    expect(again.json()).toMatchObject({ schemaVersion: 1, applied: [] });
+    expect(again.json()).toMatchObject({ schemaVersion: latestBoardSchemaVersion(), applied: [] });
 
     expect(server(['add-school', 'A', 'Basisschool De Akker']).code).toBe(0);
     expect(server(['add-school', 'B', 'Basisschool De Boog']).code).toBe(0);

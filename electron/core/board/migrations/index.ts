@@ -3,13 +3,14 @@
 import { AppError } from '../../../../shared/errors';
 import type { BoardSql } from '../connection';
 import { boardMigration001 } from './001-board';
-import { boardMigration002 } from './002-laptop-segments';
+import { boardMigration002 } from './002-registry';
+import { boardMigration003 } from './003-laptop-segments';
 import type { BoardMigration } from './types';
 
 export type { BoardMigration } from './types';
 export { BOARD_ROLES } from './001-board';
 
-export const boardMigrations: readonly BoardMigration[] = [boardMigration001, boardMigration002];
+export const boardMigrations: readonly BoardMigration[] = [boardMigration001, boardMigration002, boardMigration003];
 
 /** The lock that keeps two `server init` runs from migrating at once. */
 const MIGRATION_LOCK = 7_416_011;

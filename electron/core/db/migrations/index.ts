@@ -9,6 +9,7 @@ import { migration007 } from './007-protected-people';
 import { migration008 } from './008-decision-statuses';
 import { migration009 } from './009-videos';
 import { migration010 } from './010-video-tracks';
+import { migration011 } from './011-board-snapshot';
 import type { Migration } from './types';
 
 export type { Migration } from './types';
@@ -24,4 +25,5 @@ export const migrations: readonly Migration[] = [
   migration008,
   migration009,
   migration010,
+  migration011,
 ];

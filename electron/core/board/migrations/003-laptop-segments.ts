@@ -8,8 +8,8 @@ import type { BoardMigration } from './types';
 
 const R = BOARD_ROLES;
 
-export const boardMigration002: BoardMigration = {
-  version: 2,
+export const boardMigration003: BoardMigration = {
+  version: 3,
   name: 'laptop-segments',
   async up(sql) {
     await sql.query(`

@@ -1,0 +1,118 @@
+// The workstation's local read-only copy of its school's registry in board mode: read from the board in one
+// REPEATABLE READ transaction (row-level security decides what this user sees), written into the local registry
+// tables with the board's ids, and identified by its refresh time and content hash. Every reader here — decisions,
+// the review, the consent screens — reads the copy; only this refresh writes it.
+import { createHash } from 'node:crypto';
+import { canonicalJson } from '../../../shared/canonicalJson';
+import { AppError } from '../../../shared/errors';
+import type { JsonValue } from '../../../shared/types';
+import { applyRegistryCopy, foreignRegistryRows, type CopyChanges, type RegistryCopy } from '../consent';
+import type { ReadableDb, WritableDb } from '../db';
+import { boardError, type BoardSql } from './connection';
+import {
+  beginRegistryRead,
+  endRegistryRead,
+  readSchoolRegistry,
+  visibleSchools,
+  type VisibleSchool,
+} from './registryReadRepository';
+import { sessionUser } from './repository';
+import { readSnapshotRow, writeSnapshotRow, type SnapshotRow } from './snapshotRepository';
+
+/** Which copy this workstation holds: its time and content hash name it in manifests and audit events. */
+export type BoardSnapshot = SnapshotRow;
+
+export function readBoardSnapshot(db: ReadableDb): BoardSnapshot | null {
+  return readSnapshotRow(db);
+}
+
+/** How old the copy is at `now`, in milliseconds (null when there is none). */
+export function boardSnapshotAge(db: ReadableDb, now: Date = new Date()): number | null {
+  const snapshot = readSnapshotRow(db);
+  return snapshot ? now.getTime() - Date.parse(snapshot.refreshedAt) : null;
+}
+
+export interface RefreshOptions {
+  /** The school's code, for a user of several schools; default: the copy's school, or the user's only one. */
+  readonly school?: string | undefined;
+  readonly now?: Date | undefined;
+}
+
+export interface RefreshResult {
+  readonly snapshot: BoardSnapshot;
+  /** What the refresh changed in the local copy (all zero when the board had nothing new). */
+  readonly changes: CopyChanges;
+}
+
+function chooseSchool(schools: readonly VisibleSchool[], wanted: string | undefined, held: SnapshotRow | null) {
+  const code = wanted ?? held?.schoolCode;
+  if (code !== undefined) {
+    const school = schools.find((candidate) => candidate.code === code);
+    if (!school) throw new AppError('board.schoolNotVisible', { code });
+    return school;
+  }
+  const [only, ...more] = schools;
+  if (!only) throw new AppError('board.noSchool', {});
+  if (more.length > 0) throw new AppError('board.schoolChoose', { schools: schools.map((s) => s.code).join(', ') });
+  return only;
+}
+
+/** The content hash: the same registry gives the same hash on every workstation. */
+export function registryHash(schoolCode: string, copy: Readonly<RegistryCopy>): string {
+  return createHash('sha256')
+    .update(canonicalJson({ school: schoolCode, copy: copy as unknown as JsonValue }))
+    .digest('hex');
+}
+
+/**
+ * Reads the school's registry from the board and makes the local copy equal to it. Refused when the local registry
+ * holds rows the board does not (a laptop's own registry: it must be migrated into the board first, or the
+ * workstation start from an empty data folder), and when the copy is of another school than the one asked for.
+ */
+export async function refreshBoardSnapshot(
+  db: WritableDb,
+  sql: BoardSql,
+  options: Readonly<RefreshOptions> = {},
+): Promise<RefreshResult> {
+  const held = readSnapshotRow(db);
+  let school: VisibleSchool;
+  let copy: RegistryCopy;
+  let user: string;
+  try {
+    await beginRegistryRead(sql);
+    try {
+      user = await sessionUser(sql);
+      school = chooseSchool(await visibleSchools(sql), options.school, held);
+      copy = await readSchoolRegistry(sql, school.id);
+    } finally {
+      await endRegistryRead(sql).catch(() => undefined);
+    }
+  } catch (error) {
+    throw boardError(error, '');
+  }
+  if (held && held.schoolId !== school.id)
+    throw new AppError('board.snapshotOtherSchool', { held: held.schoolCode, wanted: school.code });
+  const foreign = foreignRegistryRows(db, copy);
+  if (foreign.people + foreign.records + foreign.imports > 0) throw new AppError('board.localRegistry', { ...foreign });
+  const snapshot: BoardSnapshot = {
+    refreshedAt: (options.now ?? new Date()).toISOString(),
+    contentHash: registryHash(school.code, copy),
+    user,
+    schoolId: school.id,
+    schoolCode: school.code,
+    registryVersion: school.version,
+    counts: {
+      people: copy.people.length,
+      channels: copy.channels.length,
+      imports: copy.imports.length,
+      records: copy.records.length,
+      reasons: copy.reasons.length,
+    },
+  };
+  const changes = db.transaction(() => {
+    const applied = applyRegistryCopy(db, copy);
+    writeSnapshotRow(db, snapshot);
+    return applied;
+  })();
+  return { snapshot, changes };
+}

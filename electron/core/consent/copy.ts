@@ -1,0 +1,152 @@
+// The local read-only copy of a board's registry (board mode, issue 16): the board's rows — with the board's ids and
+// pseudonyms — written into this workstation's own people, channels, consent tables, so that every reader here
+// (decisions, review, the consent screens) works unchanged. Only the board's refresh writes them in board mode.
+import type { ConsentSource, ConsentStatus, PersonKind, SchoolYearId, Signer } from '../../../shared/consent';
+import type { ReadableDb, WritableDb } from '../db';
+import {
+  copyWriter,
+  deleteUnusedChannelsExcept,
+  localRegistryRows,
+  replaceReasonsOfCopy,
+  type LocalRegistryRows,
+} from './copyRepository';
+import { ensureSchoolYear } from './registry';
+
+export interface CopiedPerson {
+  readonly id: number;
+  readonly kind: PersonKind;
+  readonly externalKey: string | null;
+  readonly roepnaam: string | null;
+  readonly voornamen: string | null;
+  readonly tussenvoegsel: string | null;
+  readonly achternaam: string;
+  readonly className: string | null;
+  readonly birthDate: string | null;
+  readonly pseudonym: string;
+  readonly protected: boolean;
+  readonly erasedAt: string | null;
+  readonly createdAt: string;
+  readonly updatedAt: string;
+}
+
+export interface CopiedChannel {
+  readonly id: string;
+  readonly labelNl: string;
+  readonly labelEn: string;
+  readonly sortOrder: number;
+  readonly exportLongSide: number | null;
+  readonly createdAt: string;
+  readonly retiredAt: string | null;
+}
+
+export interface CopiedImport {
+  readonly id: number;
+  readonly schoolYear: SchoolYearId;
+  readonly fileName: string;
+  readonly fileSha256: string;
+  /** Canonical JSON, as the local registry keeps it. */
+  readonly mapping: string;
+  readonly counts: string;
+  readonly actor: string;
+  readonly importedAt: string;
+}
+
+export interface CopiedImportPerson {
+  readonly importId: number;
+  readonly personId: number;
+  readonly rowNumber: number;
+}
+
+export interface CopiedRecord {
+  readonly id: number;
+  readonly personId: number;
+  readonly schoolYear: SchoolYearId;
+  readonly channelId: string;
+  readonly version: number;
+  readonly status: ConsentStatus;
+  readonly signedBy: Signer | null;
+  readonly signedOn: string | null;
+  readonly effectiveFrom: string;
+  readonly source: ConsentSource;
+  readonly importId: number | null;
+  readonly actor: string;
+  readonly recordedAt: string;
+}
+
+export interface CopiedReason {
+  readonly recordId: number;
+  readonly reason: string;
+}
+
+/** One school's registry as the board holds it, every list in id order. */
+export interface RegistryCopy {
+  readonly people: readonly CopiedPerson[];
+  readonly channels: readonly CopiedChannel[];
+  readonly imports: readonly CopiedImport[];
+  readonly importPeople: readonly CopiedImportPerson[];
+  readonly records: readonly CopiedRecord[];
+  readonly reasons: readonly CopiedReason[];
+}
+
+/** What a refresh changed in the local copy. */
+export interface CopyChanges {
+  readonly people: number;
+  readonly channels: number;
+  readonly imports: number;
+  readonly records: number;
+  readonly reasons: number;
+}
+
+/** Local registry rows the board does not hold as they are: a laptop's own registry, never a copy of the board's. */
+export interface ForeignRows {
+  readonly people: number;
+  readonly records: number;
+  readonly imports: number;
+}
+
+export function foreignRegistryRows(db: ReadableDb, copy: Readonly<RegistryCopy>): ForeignRows {
+  const local: LocalRegistryRows = localRegistryRows(db);
+  const people = new Map(copy.people.map((person) => [person.id, person.pseudonym]));
+  const records = new Map(
+    copy.records.map((r) => [
+      r.id,
+      `${people.get(r.personId) ?? ''}|${r.schoolYear}|${r.channelId}|${r.version}|${r.status}`,
+    ]),
+  );
+  const imports = new Map(copy.imports.map((row) => [row.id, row.fileSha256]));
+  return {
+    people: local.people.filter(([id, pseudonym]) => people.get(id) !== pseudonym).length,
+    records: local.records.filter(([id, identity]) => records.get(id) !== identity).length,
+    imports: local.imports.filter(([id, sha]) => imports.get(id) !== sha).length,
+  };
+}
+
+/**
+ * Makes the local registry tables equal to the copy, in one transaction: new rows added, changed people and channels
+ * updated (only those, so kept decision statuses stay valid when nothing changed), reasons the board erased removed,
+ * and channels the board does not have removed where nothing refers to them. The caller has checked
+ * foreignRegistryRows first: rows are added, never replaced.
+ */
+export function applyRegistryCopy(db: WritableDb, copy: Readonly<RegistryCopy>): CopyChanges {
+  return db.transaction((): CopyChanges => {
+    const years = new Set([...copy.records.map((r) => r.schoolYear), ...copy.imports.map((i) => i.schoolYear)]);
+    for (const year of years) ensureSchoolYear(db, year);
+    const write = copyWriter(db);
+    let channels = 0;
+    for (const channel of copy.channels) channels += write.channel(channel);
+    channels += deleteUnusedChannelsExcept(
+      db,
+      copy.channels.map((channel) => channel.id),
+      new Date().toISOString(),
+    );
+    let people = 0;
+    for (const person of copy.people) people += write.person(person);
+    let imports = 0;
+    for (const row of copy.imports) imports += write.consentImport(row);
+    for (const row of copy.importPeople) write.importPerson(row);
+    let records = 0;
+    for (const record of copy.records) records += write.record(record);
+    const reasons = replaceReasonsOfCopy(db, copy.reasons);
+    return { people, channels, imports, records, reasons };
+  })();
+}
