@@ -1,5 +1,6 @@
 // Dutch and English text of the desktop screens, one file per screen in ui/ (ui/common.ts for what they share).
 import { uiAuditEn, uiAuditNl } from './ui/audit';
+import { uiBoardEn, uiBoardNl } from './ui/board';
 import { uiCommonEn, uiCommonNl } from './ui/common';
 import { uiConsentEn, uiConsentNl } from './ui/consent';
 import { uiConsentRulesEn, uiConsentRulesNl } from './ui/consentRules';
@@ -22,6 +23,7 @@ export const uiParts = {
   audit: { nl: uiAuditNl, en: uiAuditEn },
   settings: { nl: uiSettingsNl, en: uiSettingsEn },
   video: { nl: uiVideoNl, en: uiVideoEn },
+  board: { nl: uiBoardNl, en: uiBoardEn },
 } as const;
 
 export const uiNl = {
@@ -35,6 +37,7 @@ export const uiNl = {
   ...uiAuditNl,
   ...uiSettingsNl,
   ...uiVideoNl,
+  ...uiBoardNl,
 } as const;
 
 export const uiEn = {
@@ -48,4 +51,5 @@ export const uiEn = {
   ...uiAuditEn,
   ...uiSettingsEn,
   ...uiVideoEn,
+  ...uiBoardEn,
 } as const satisfies Record<keyof typeof uiNl, string>;

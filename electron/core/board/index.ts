@@ -63,3 +63,5 @@ export {
   type MigrationStep,
 } from './laptop';
 export { verifyLaptopSegments, type SegmentVerification } from './segments';
+export { boardStatus, disconnectWorkstation, type BoardStatusOptions } from './status';
+export { registerBoardHandlers, type BoardHandlerOptions } from './ipc';

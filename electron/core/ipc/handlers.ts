@@ -1,5 +1,5 @@
 // Binds every method of the IPC contract to the core. Electron main and the UI test harness both use this.
-import { schemaVersion } from '../db';
+import { schemaVersion, type KeyStore } from '../db';
 import {
   auditFacets,
   checkpointFileText,
@@ -12,6 +12,7 @@ import {
 import type { CoreContext } from '../context';
 import { getSettings, updateSettings } from '../settings';
 import { appVersion } from '../version';
+import { registerBoardHandlers } from '../board';
 import { registerConsentHandlers, registerConsentRulesHandlers } from '../consent';
 import { registerFacesHandlers } from '../faces';
 import { registerLibraryHandlers } from '../library';
@@ -32,6 +33,8 @@ export interface HandlerEnvironment {
   readonly openFolder?: FolderOpener;
   /** The shell's native "replace this file?" question, for a typed path to an existing file (never the renderer's). */
   readonly confirmOverwrite?: OverwriteConfirmer;
+  /** The key store for the board password (default: the operating system's); tests pass their own. */
+  readonly keyStore?: KeyStore;
 }
 
 export function createIpcRouter(core: CoreContext, env: HandlerEnvironment, options: IpcRouterOptions = {}): IpcRouter {
@@ -76,6 +79,7 @@ export function createIpcRouter(core: CoreContext, env: HandlerEnvironment, opti
   registerPublishHandlers(router, core, files);
   registerReviewHandlers(router, core);
   registerPrivacyHandlers(router, core);
+  registerBoardHandlers(router, core, files, { keyStore: env.keyStore });
 
   router.assertComplete();
   return router;
