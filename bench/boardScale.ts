@@ -93,7 +93,10 @@ async function wherePublished(board: TestBoard): Promise<void> {
     const sql = privacy.client;
     const pseudonym = (
       await sql.query<{ pseudonym: string }>(
-        "SELECT pseudonym FROM fotowacht.people WHERE external_key = 'S025-700' AND kind = 'pupil'",
+        `SELECT p.pseudonym FROM fotowacht.people p
+          WHERE p.school_id = (SELECT id FROM fotowacht.schools WHERE code = 'S025')
+            AND EXISTS (SELECT 1 FROM fotowacht.export_item_people v WHERE v.person_id = p.id)
+          ORDER BY p.id LIMIT 1`,
       )
     ).rows[0]!.pseudonym;
     const query = () =>
@@ -189,31 +192,38 @@ async function boardModeDecisions(board: TestBoard): Promise<void> {
       // As in the app: the decision worker has decided the event once the database was quiet.
       await ask('countDecisions', target);
       await decisionService(core).settled();
-      const library: number[] = [];
-      const whole: number[] = [];
+      const refreshes: number[] = [];
+      const counted: number[] = [];
+      const decidedAll: number[] = [];
       let counts: unknown = null;
       let decided = 0;
+      let changed: unknown = null;
       for (let run = 0; run < 3; run += 1) {
-        const timed = await measure(async () => {
-          await refreshBoardSnapshot(core.db, session.client);
-          return ask('countDecisions', target);
-        });
-        counts = timed.value;
-        library.push(timed.seconds * 1000);
+        const refresh = await measure(() => refreshBoardSnapshot(core.db, session.client));
+        changed = refresh.value.changes;
+        refreshes.push(refresh.seconds * 1000);
+        const count = await measure(() => ask('countDecisions', target));
+        counts = count.value;
+        counted.push(count.seconds * 1000);
         const full = await measure(async () => {
-          await refreshBoardSnapshot(core.db, session.client);
           const context = decisionContext(core.db, target.channelId, target.date);
           return decideMany(core.db, context, selectPhotos(core.db, { eventId: target.eventId }));
         });
         decided = full.value.length;
-        whole.push(full.seconds * 1000);
+        decidedAll.push(full.seconds * 1000);
       }
-      console.log(`  counts: ${JSON.stringify(counts)}`);
+      const refreshMs = median(refreshes);
+      const libraryMs = refreshMs + median(counted);
+      const exportMs = refreshMs + median(decidedAll);
+      console.log(`  counts: ${JSON.stringify(counts)}; what a refresh changed: ${JSON.stringify(changed)}`);
       console.log(
-        `decisions for a ${PHOTOS.toLocaleString('en')}-photo event in board mode, the library's counts: refresh of the copy (nothing new on the board) + counts from the kept statuses: median ${fixed(median(library), 0)} ms of 3 (target < 500 ms): ${verdict(median(library) < 500)}`,
+        `refresh of one school's copy on a workstation, nothing new on the board (1,500 people, 22,500 versions read in one REPEATABLE READ and compared): median ${fixed(refreshMs, 0)} ms of 3`,
       );
       console.log(
-        `decisions for a ${PHOTOS.toLocaleString('en')}-photo event in board mode, every photo decided again (as an export does): refresh + decideMany of ${decided.toLocaleString('en')} photos: median ${fixed(median(whole), 0)} ms of 3 (target < 500 ms): ${verdict(median(whole) < 500)}`,
+        `decisions for a ${PHOTOS.toLocaleString('en')}-photo event in board mode, the library's counts: refresh + counts from the kept statuses (median ${fixed(median(counted), 0)} ms): ${fixed(libraryMs, 0)} ms (target < 500 ms): ${verdict(libraryMs < 500)}`,
+      );
+      console.log(
+        `decisions for a ${PHOTOS.toLocaleString('en')}-photo event in board mode, every photo decided again (as an export does): refresh + decideMany of ${decided.toLocaleString('en')} photos (median ${fixed(median(decidedAll), 0)} ms): ${fixed(exportMs, 0)} ms (target < 500 ms): ${verdict(exportMs < 500)}`,
       );
     } finally {
       await session.close();
