@@ -6,7 +6,7 @@ import sharp from 'sharp';
 import { afterEach, describe, expect, it } from 'vitest';
 import { anchorFromFileText } from '../../electron/core/audit';
 import { listAuditEvents, verifyAuditTrail } from '../../electron/core/audit/trail';
-import { consentOn, findPersonByKey, withdrawConsent } from '../../electron/core/consent/registry';
+import { consentOn, findPersonByKey, withdrawConsent } from '../../electron/core/consent';
 import type { CoreContext } from '../../electron/core/context';
 import { startExport } from '../../electron/core/publish';
 import { sha256 } from '../../electron/core/publish/writePhoto';

@@ -2,7 +2,14 @@
 // The board session of every workstation command: the password from the key store, or PGPASSWORD for scripts.
 import type { Command } from 'commander';
 import { AppError } from '../../../shared/errors';
-import { inBoardMode, openBoardSession, refreshBoardSnapshot, type BoardSession } from '../../core/board';
+import {
+  inBoardMode,
+  openBoardSession,
+  refreshBoardSnapshot,
+  workstationRegistry,
+  type BoardSession,
+} from '../../core/board';
+import type { SharedRegistry } from '../../core/consent';
 import type { CoreContext } from '../../core/context';
 import type { KeyStore } from '../../core/db';
 import { action } from '../command';
@@ -36,6 +43,17 @@ export async function withBoardSession<T>(core: CoreContext, work: (session: Boa
   } finally {
     await session.close();
   }
+}
+
+/** The board's registry for the consent commands in board mode; null on a single laptop. */
+export function sharedRegistryFor(core: CoreContext): SharedRegistry | null {
+  if (!inBoardMode(core.db)) return null;
+  return workstationRegistry({
+    db: core.db,
+    dataDir: core.paths.root,
+    displayName: () => core.actor().name,
+    keyStore: environmentKeyStore(),
+  });
 }
 
 export function registerBoard(program: Command, t: Translate): void {

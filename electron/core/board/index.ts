@@ -54,6 +54,14 @@ export {
   type RefreshResult,
 } from './snapshot';
 export {
+  boardConsentImport,
+  boardRecordManualConsent,
+  boardSetPersonProtected,
+  boardWithdrawConsent,
+  type BoardRegistryContext,
+} from './registryWrites';
+export { workstationRegistry, type WorkstationRegistryOptions } from './workstationRegistry';
+export {
   hasUnmigratedRegistry,
   migrateLaptop,
   MIGRATED_SETTING,

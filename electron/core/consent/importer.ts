@@ -14,7 +14,7 @@ import {
 } from '../../../shared/consentImport';
 import { AppError } from '../../../shared/errors';
 import type { JsonValue } from '../../../shared/types';
-import { actorLabel, type Actor } from '../audit';
+import { actorLabel, type Actor, type AuditInput } from '../audit';
 import { audited } from '../audit';
 import type { ReadableDb, WritableDb } from '../db';
 import { listChannels } from './channels';
@@ -233,6 +233,54 @@ export interface ConsentImportResult {
   readonly recordsWritten: number;
 }
 
+/** Why a plan may not be committed as asked (the same refusals for the laptop's registry and the board's). */
+export function refuseImportCommit(
+  plan: Readonly<ConsentImportPlan>,
+  fileName: string,
+  options: Pick<CommitOptions, 'expectedFingerprint' | 'onlyValid' | 'confirmRenames'>,
+): void {
+  const { preview } = plan;
+  if (options.expectedFingerprint !== undefined && options.expectedFingerprint !== preview.fingerprint) {
+    throw new AppError('consent.import.changedSincePreview', { file: fileName });
+  }
+  if (preview.errors.length > 0 && !options.onlyValid) {
+    throw new AppError('consent.import.hasErrors', {
+      errors: preview.errors.length,
+      rows: preview.counts.errorRows,
+    });
+  }
+  if (plan.rows.length === 0) throw new AppError('consent.import.nothingValid', { file: fileName });
+  if (preview.renamed.length > 0 && !options.confirmRenames) {
+    throw new AppError('consent.import.renamesNotConfirmed', { count: preview.renamed.length });
+  }
+}
+
+/** The import's audit event, with the registry's id of the import row. */
+export function consentImportEvent(
+  preview: Readonly<ConsentImportPreview>,
+  importId: number,
+  recordsWritten: number,
+  onlyValid: boolean,
+): AuditInput {
+  return {
+    action: 'consent.import',
+    subject: `import:${importId}`,
+    details: {
+      importId,
+      fileName: preview.fileName,
+      fileSha256: preview.fileSha256,
+      schoolYear: preview.schoolYear,
+      personKind: preview.mapping.personKind,
+      onlyValid,
+      recordsWritten,
+      protectedMarked: preview.protect.length,
+      renamed: preview.renamed.map((change) => ({ personId: change.personId, from: change.from, to: change.to })),
+      counts: preview.counts as unknown as JsonValue,
+      errorRows: [...new Set(preview.errors.map((error) => error.row))],
+    },
+  };
+}
+
 /** Writes an import: people, consent versions, the import row and its audit event — all, or nothing. */
 export function commitConsentImport(
   db: WritableDb,
@@ -249,19 +297,7 @@ export function commitConsentImport(
     (log): ConsentImportResult => {
       const plan = planConsentImport(db, source, mapping, schoolYear, options);
       const { preview } = plan;
-      if (options.expectedFingerprint !== undefined && options.expectedFingerprint !== preview.fingerprint) {
-        throw new AppError('consent.import.changedSincePreview', { file: source.fileName });
-      }
-      if (preview.errors.length > 0 && !options.onlyValid) {
-        throw new AppError('consent.import.hasErrors', {
-          errors: preview.errors.length,
-          rows: preview.counts.errorRows,
-        });
-      }
-      if (plan.rows.length === 0) throw new AppError('consent.import.nothingValid', { file: source.fileName });
-      if (preview.renamed.length > 0 && !options.confirmRenames) {
-        throw new AppError('consent.import.renamesNotConfirmed', { count: preview.renamed.length });
-      }
+      refuseImportCommit(plan, source.fileName, options);
       ensureSchoolYear(db, schoolYear);
       const at = now.toISOString();
       const who = actorLabel(actor);
@@ -308,23 +344,7 @@ export function commitConsentImport(
           recordsWritten += 1;
         }
       }
-      log({
-        action: 'consent.import',
-        subject: `import:${importId}`,
-        details: {
-          importId,
-          fileName: source.fileName,
-          fileSha256: source.sha256,
-          schoolYear,
-          personKind: mapping.personKind,
-          onlyValid: Boolean(options.onlyValid),
-          recordsWritten,
-          protectedMarked: preview.protect.length,
-          renamed: preview.renamed.map((change) => ({ personId: change.personId, from: change.from, to: change.to })),
-          counts: preview.counts as unknown as JsonValue,
-          errorRows: [...new Set(preview.errors.map((error) => error.row))],
-        },
-      });
+      log(consentImportEvent(preview, importId, recordsWritten, Boolean(options.onlyValid)));
       return { importId, preview, recordsWritten };
     },
     { now },

@@ -29,10 +29,13 @@ export {
   type ForeignRows,
   type RegistryCopy,
 } from './copy';
+export type { SharedRegistry, SharedRegistryRoute } from './sharedRegistry';
 export { describeConsentList, readConsentFileInfo } from './fileInfo';
 export {
   commitConsentImport,
+  consentImportEvent,
   planConsentImport,
+  refuseImportCommit,
   type CommitOptions,
   type ConsentImportPlan,
   type ConsentImportResult,
@@ -40,7 +43,13 @@ export {
 } from './importer';
 export { registerConsentHandlers } from './ipc';
 export { registerConsentRulesHandlers } from './rulesIpc';
-export { setPersonProtected, type ProtectionChange } from './protection';
+export {
+  planProtection,
+  protectionEvent,
+  setPersonProtected,
+  type PlannedProtection,
+  type ProtectionChange,
+} from './protection';
 export { renewalLists, turningSixteen, type RenewalQuery, type TurningSixteenQuery } from './lists';
 export { renewalCsv, renewalPdf, type RenewalPdfOptions } from './renewalReport';
 export { auditReportLookup } from './reportLookup';
@@ -55,13 +64,21 @@ export {
   listClasses,
   listPeople,
   personConsent,
-  recordManualConsent,
   requirePersonByKey,
-  withdrawConsent,
   type ListPeopleQuery,
-  type ManualChangeInput,
-  type WithdrawInput,
 } from './registry';
+export {
+  manualConsentEvent,
+  planManualConsent,
+  planWithdrawal,
+  recordManualConsent,
+  withdrawalEvent,
+  withdrawConsent,
+  type ManualChangeInput,
+  type PlannedManualChange,
+  type PlannedWithdrawal,
+  type WithdrawInput,
+} from './manualChanges';
 export {
   erasePersonRow,
   findPerson,

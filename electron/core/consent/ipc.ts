@@ -9,7 +9,9 @@ import type { IpcRouter } from '../ipc';
 import { addChannel, deleteChannel, listChannels, renameChannel, retireChannel } from './channels';
 import { commitConsentImport, planConsentImport } from './importer';
 import { readConsentFileInfo } from './fileInfo';
-import { consentOn, listClasses, listPeople, personConsent, recordManualConsent, withdrawConsent } from './registry';
+import { recordManualConsent, withdrawConsent } from './manualChanges';
+import { consentOn, listClasses, listPeople, personConsent } from './registry';
+import type { SharedRegistryRoute } from './sharedRegistry';
 import { readConsentList } from './source';
 
 interface PreviewTicket {
@@ -78,7 +80,17 @@ export class OpenedLists {
   }
 }
 
-export function registerConsentHandlers(router: IpcRouter, core: CoreContext, files: FileHandles): void {
+/** In board mode the registry is changed on the board; this computer's channels are its copy's. */
+function refuseOnBoard(shared: SharedRegistryRoute): void {
+  if (shared() !== null) throw new AppError('board.channelsOnBoard', {});
+}
+
+export function registerConsentHandlers(
+  router: IpcRouter,
+  core: CoreContext,
+  files: FileHandles,
+  shared: SharedRegistryRoute = () => null,
+): void {
   const actor = () => core.actor();
   const tickets = new PreviewTickets();
   const lists = new OpenedLists();
@@ -92,6 +104,7 @@ export function registerConsentHandlers(router: IpcRouter, core: CoreContext, fi
       const file = lists.path(list);
       const source = await readConsentList(file, { sheet });
       const year = schoolYear ?? currentSchoolYear();
+      await shared()?.refresh();
       const { preview } = planConsentImport(core.db, source, mapping, year);
       const token = tickets.add({
         path: file,
@@ -109,24 +122,40 @@ export function registerConsentHandlers(router: IpcRouter, core: CoreContext, fi
       if (source.sha256 !== ticket.fileSha256) {
         throw new AppError('consent.import.fileChanged', { file: source.fileName });
       }
-      const result = commitConsentImport(core.db, actor(), source, ticket.mapping, ticket.schoolYear, {
-        onlyValid,
-        confirmRenames,
-        expectedFingerprint: ticket.fingerprint,
-      });
+      const options = { onlyValid, confirmRenames, expectedFingerprint: ticket.fingerprint };
+      const board = shared();
+      const result = board
+        ? await board.importList(source, ticket.mapping, ticket.schoolYear, options)
+        : commitConsentImport(core.db, actor(), source, ticket.mapping, ticket.schoolYear, options);
       return { importId: result.importId, recordsWritten: result.recordsWritten, preview: result.preview };
     })
     .handle('listPeople', (query) => listPeople(core.db, query))
     .handle('listClasses', () => listClasses(core.db))
     .handle('getPersonConsent', ({ personId, at }) => personConsent(core.db, personId, at ?? new Date()))
     .handle('getConsentOn', ({ personId, channelId, at }) => consentOn(core.db, personId, channelId, at))
-    .handle('recordManualConsent', (input) => recordManualConsent(core.db, actor(), input))
-    .handle('withdrawConsent', (input) => withdrawConsent(core.db, actor(), input))
+    .handle('recordManualConsent', async (input) => {
+      const board = shared();
+      return board ? board.recordManualConsent(input) : recordManualConsent(core.db, actor(), input);
+    })
+    .handle('withdrawConsent', async (input) => {
+      const board = shared();
+      return board ? board.withdrawConsent(input) : withdrawConsent(core.db, actor(), input);
+    })
     .handle('listChannels', ({ includeRetired }) => listChannels(core.db, { includeRetired }))
-    .handle('addChannel', (input) => addChannel(core.db, actor(), input))
-    .handle('renameChannel', (input) => renameChannel(core.db, actor(), input))
-    .handle('retireChannel', (input) => retireChannel(core.db, actor(), input))
+    .handle('addChannel', (input) => {
+      refuseOnBoard(shared);
+      return addChannel(core.db, actor(), input);
+    })
+    .handle('renameChannel', (input) => {
+      refuseOnBoard(shared);
+      return renameChannel(core.db, actor(), input);
+    })
+    .handle('retireChannel', (input) => {
+      refuseOnBoard(shared);
+      return retireChannel(core.db, actor(), input);
+    })
     .handle('deleteChannel', (input) => {
+      refuseOnBoard(shared);
       deleteChannel(core.db, actor(), input);
       return { deleted: true as const };
     });

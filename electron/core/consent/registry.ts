@@ -1,47 +1,30 @@
 // The consent registry: people, the versioned consent records, and the one question the publish step asks —
-// consentOn(person, channel, moment) — answered from the history together with the record it rests on.
+// consentOn(person, channel, moment) — answered from the history together with the record it rests on. Manual
+// changes and withdrawals: manualChanges.ts.
 import {
-  CONSENT_REASON_MAX,
-  CONSENT_REASON_MIN,
-  currentSchoolYear,
-  formCountsFrom,
   isSchoolYearId,
   isValidIsoDay,
   localDay,
-  parentGrantVoidFrom,
   schoolYearBounds,
   schoolYearOf,
   stripAccents,
   type ConsentAnswer,
   type ConsentRecord,
   type ImportPersonKind,
-  type ListConsentStatus,
   type Person,
   type PersonConsent,
   type PersonKind,
   type PersonListItem,
   type SchoolYearId,
-  type Signer,
 } from '../../../shared/consent';
 import { AppError } from '../../../shared/errors';
-import { actorLabel, type Actor } from '../audit';
-import { audited } from '../audit';
 import type { ReadableDb, WritableDb } from '../db';
-import { getChannel, listChannels } from './channels';
-import {
-  channelsWithRecords,
-  findRecord,
-  grantedChannelsAt,
-  recordInEffect,
-  recordsOfPerson,
-  recordWriter,
-  type HistoryCut,
-} from './recordsRepository';
+import { listChannels } from './channels';
+import { findRecord, grantedChannelsAt, recordInEffect, recordsOfPerson, type HistoryCut } from './recordsRepository';
 import {
   findPerson,
   findPersonByExternalKey,
   insertSchoolYear,
-  pseudonymOf,
   selectAllPeople,
   selectClasses,
   selectPeople,
@@ -213,182 +196,4 @@ export function getRecord(db: ReadableDb, id: number): ConsentRecord {
   const record = findRecord(db, id);
   if (!record) throw new AppError('consent.record.notFound', { record: id });
   return record;
-}
-
-// ---------------------------------------------------------------- manual changes and withdrawals
-
-/** A day given by a person ('YYYY-MM-DD'), not in the future; default: now (a timestamp). */
-function effectiveMoment(date: string | undefined, now: Date): string {
-  if (date === undefined) return now.toISOString();
-  if (!isValidIsoDay(date)) throw new AppError('consent.date.invalid', { value: date });
-  if (date > localDay(now)) throw new AppError('consent.date.future', { value: date });
-  return date;
-}
-
-function cleanReason(reason: string): string {
-  const text = reason.replace(/\s+/g, ' ').trim();
-  if (text.length < CONSENT_REASON_MIN) throw new AppError('consent.reason.required', {});
-  if (text.length > CONSENT_REASON_MAX) throw new AppError('consent.reason.tooLong', { max: CONSENT_REASON_MAX });
-  return text;
-}
-
-export interface ManualChangeInput {
-  readonly personId: number;
-  readonly channelId: string;
-  readonly status: ListConsentStatus;
-  /** Default: the school year of `date`, else the current one. */
-  readonly schoolYear?: SchoolYearId | undefined;
-  readonly signedBy?: Signer | null | undefined;
-  readonly signedOn?: string | null | undefined;
-  /** The day it takes effect ('YYYY-MM-DD'); default now. */
-  readonly date?: string | undefined;
-  readonly reason: string;
-}
-
-/** From the 16th birthday on a parent's or guardian's signature grants no new consent year, by hand neither. */
-function refuseVoidParentGrant(
-  person: Person,
-  input: Readonly<ManualChangeInput>,
-  schoolYear: SchoolYearId,
-  day: string,
-): void {
-  if (input.status !== 'granted' || person.birthDate === null) return;
-  if (input.signedBy !== 'parent' && input.signedBy !== 'guardian') return;
-  const countsFrom = formCountsFrom(input.signedOn ?? day, schoolYear);
-  const birthday = parentGrantVoidFrom(person.birthDate, countsFrom);
-  if (birthday !== null) throw new AppError('consent.manual.parentCannotGrant', { birthday, date: countsFrom });
-}
-
-/** A manual change (a paper form handed in late, a correction): a new version with actor and reason. */
-export function recordManualConsent(
-  db: WritableDb,
-  actor: Actor,
-  input: Readonly<ManualChangeInput>,
-  now = new Date(),
-): ConsentRecord {
-  const reason = cleanReason(input.reason);
-  const effectiveFrom = effectiveMoment(input.date, now);
-  const schoolYear = input.schoolYear ?? (input.date ? schoolYearOf(input.date) : currentSchoolYear(now));
-  if (input.signedOn !== undefined && input.signedOn !== null && !isValidIsoDay(input.signedOn)) {
-    throw new AppError('consent.date.invalid', { value: input.signedOn });
-  }
-  return audited(
-    db,
-    actor,
-    (log) => {
-      const person = getPerson(db, input.personId);
-      const channel = getChannel(db, input.channelId);
-      if (channel.retiredAt) throw new AppError('consent.channel.retired', { channel: channel.id });
-      refuseVoidParentGrant(person, input, schoolYear, effectiveFrom.slice(0, 10));
-      ensureSchoolYear(db, schoolYear);
-      const before = consentOn(db, person.id, channel.id, now);
-      const id = recordWriter(db)({
-        personId: person.id,
-        schoolYear,
-        channelId: channel.id,
-        status: input.status,
-        signedBy: input.signedBy ?? null,
-        signedOn: input.signedOn ?? null,
-        effectiveFrom,
-        source: 'manual',
-        importId: null,
-        reason,
-        actor: actorLabel(actor),
-        recordedAt: now.toISOString(),
-      });
-      // The chain names the person by pseudonym; the number and the free-text reason go outside it, erasable.
-      const pseudonym = pseudonymOf(db, person.id);
-      log({
-        action: 'consent.manual',
-        subject: `person:${pseudonym}`,
-        details: {
-          person: pseudonym,
-          channel: channel.id,
-          schoolYear,
-          from: before.schoolYear === schoolYear ? before.status : null,
-          to: input.status,
-          effectiveFrom,
-          recordId: id,
-        },
-        personal: { about: [pseudonym], details: { key: person.externalKey, reason } },
-      });
-      return getRecord(db, id);
-    },
-    { now },
-  );
-}
-
-export interface WithdrawInput {
-  readonly personId: number;
-  /** One channel, or every channel the person has a record for in that school year. */
-  readonly channelId: string | 'all';
-  /** The day it takes effect ('YYYY-MM-DD', today or earlier); default now. */
-  readonly date?: string | undefined;
-  readonly reason: string;
-}
-
-/**
- * A withdrawal: takes effect at once (or from the given day), for the school year of that day. It stays until a
- * person records a new consent by hand; a later import does not undo it.
- */
-export function withdrawConsent(
-  db: WritableDb,
-  actor: Actor,
-  input: Readonly<WithdrawInput>,
-  now = new Date(),
-): ConsentRecord[] {
-  const reason = cleanReason(input.reason);
-  const effectiveFrom = effectiveMoment(input.date, now);
-  const schoolYear = schoolYearOf(input.date ?? now);
-  return audited(
-    db,
-    actor,
-    (log) => {
-      const person = getPerson(db, input.personId);
-      const channelIds =
-        input.channelId === 'all'
-          ? channelsWithRecords(db, person.id, schoolYear)
-          : [getChannel(db, input.channelId).id];
-      if (channelIds.length === 0) {
-        throw new AppError('consent.withdraw.nothing', { person: person.externalKey ?? '' });
-      }
-      ensureSchoolYear(db, schoolYear);
-      const write = recordWriter(db);
-      const records: ConsentRecord[] = [];
-      for (const channelId of channelIds) {
-        const before = consentOn(db, person.id, channelId, now);
-        const id = write({
-          personId: person.id,
-          schoolYear,
-          channelId,
-          status: 'withdrawn',
-          signedBy: null,
-          signedOn: null,
-          effectiveFrom,
-          source: 'withdrawal',
-          importId: null,
-          reason,
-          actor: actorLabel(actor),
-          recordedAt: now.toISOString(),
-        });
-        const pseudonym = pseudonymOf(db, person.id);
-        log({
-          action: 'consent.withdraw',
-          subject: `person:${pseudonym}`,
-          details: {
-            person: pseudonym,
-            channel: channelId,
-            schoolYear,
-            from: before.schoolYear === schoolYear ? before.status : null,
-            effectiveFrom,
-            recordId: id,
-          },
-          personal: { about: [pseudonym], details: { key: person.externalKey, reason } },
-        });
-        records.push(getRecord(db, id));
-      }
-      return records;
-    },
-    { now },
-  );
 }

@@ -10,8 +10,14 @@ import { listChannels } from './channels';
 import { renewalLists, turningSixteen } from './lists';
 import { setPersonProtected } from './protection';
 import { renewalCsv, renewalPdf } from './renewalReport';
+import type { SharedRegistryRoute } from './sharedRegistry';
 
-export function registerConsentRulesHandlers(router: IpcRouter, core: CoreContext, files: FileHandles): void {
+export function registerConsentRulesHandlers(
+  router: IpcRouter,
+  core: CoreContext,
+  files: FileHandles,
+  shared: SharedRegistryRoute = () => null,
+): void {
   const db = core.db;
   const state = (officers: readonly string[] = privacyOfficers(db)): PrivacyOfficerState => ({
     officers,
@@ -26,7 +32,10 @@ export function registerConsentRulesHandlers(router: IpcRouter, core: CoreContex
   };
 
   router
-    .handle('setPersonProtected', (change) => setPersonProtected(db, core.actor(), change))
+    .handle('setPersonProtected', async (change) => {
+      const board = shared();
+      return board ? board.setPersonProtected(change) : setPersonProtected(db, core.actor(), change);
+    })
     .handle('getPrivacyOfficers', () => state())
     .handle('grantPrivacyOfficer', (change) => state(grantPrivacyOfficer(db, core.actor(), change)))
     .handle('revokePrivacyOfficer', (change) => state(revokePrivacyOfficer(db, core.actor(), change)))

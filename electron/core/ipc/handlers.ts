@@ -12,8 +12,8 @@ import {
 import type { CoreContext } from '../context';
 import { getSettings, updateSettings } from '../settings';
 import { appVersion } from '../version';
-import { registerBoardHandlers } from '../board';
-import { registerConsentHandlers, registerConsentRulesHandlers } from '../consent';
+import { inBoardMode, registerBoardHandlers, workstationRegistry } from '../board';
+import { registerConsentHandlers, registerConsentRulesHandlers, type SharedRegistryRoute } from '../consent';
 import { registerFacesHandlers } from '../faces';
 import { registerLibraryHandlers } from '../library';
 import { registerPeopleHandlers } from '../people';
@@ -33,7 +33,7 @@ export interface HandlerEnvironment {
   readonly openFolder?: FolderOpener;
   /** The shell's native "replace this file?" question, for a typed path to an existing file (never the renderer's). */
   readonly confirmOverwrite?: OverwriteConfirmer;
-  /** The key store for the board password (default: the operating system's); tests pass their own. */
+  /** Where the board's password is kept in board mode (default: the operating system's key store). */
   readonly keyStore?: KeyStore;
 }
 
@@ -72,8 +72,16 @@ export function createIpcRouter(core: CoreContext, env: HandlerEnvironment, opti
   registerUiHandlers(router, core, env, files);
 
   registerLibraryHandlers(router, core, files);
-  registerConsentHandlers(router, core, files);
-  registerConsentRulesHandlers(router, core, files);
+  // Board mode: the registry's writes go to the board's server; this computer reads its copy.
+  const board = workstationRegistry({
+    db: core.db,
+    dataDir: core.paths.root,
+    displayName: () => core.actor().name,
+    keyStore: env.keyStore,
+  });
+  const shared: SharedRegistryRoute = () => (inBoardMode(core.db) ? board : null);
+  registerConsentHandlers(router, core, files, shared);
+  registerConsentRulesHandlers(router, core, files, shared);
   registerFacesHandlers(router, core, files);
   registerPeopleHandlers(router, core);
   registerPublishHandlers(router, core, files);

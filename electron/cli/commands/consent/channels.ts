@@ -2,8 +2,17 @@
 import type { Command } from 'commander';
 import type { MessageKey } from '../../../../shared/i18n';
 import { addChannel, deleteChannel, listChannels, renameChannel, retireChannel } from '../../../core/consent';
+import { AppError } from '../../../../shared/errors';
+import { inBoardMode } from '../../../core/board';
+import type { CoreContext } from '../../../core/context';
 import { action } from '../../command';
 import type { Translate } from '../../main';
+
+/** In board mode the channels are the board's: this computer holds a read-only copy. */
+function writableRegistry(core: CoreContext): CoreContext {
+  if (inBoardMode(core.db)) throw new AppError('board.channelsOnBoard', {});
+  return core;
+}
 
 export function registerChannels(program: Command, t: Translate): void {
   const channels = program.command('channels').description(t('cli.channels.description'));
@@ -34,7 +43,7 @@ export function registerChannels(program: Command, t: Translate): void {
     action(add, async ({ out, openCore }) => {
       const [labelNl] = add.args as [string];
       const opts = add.opts<{ en?: string; id?: string }>();
-      const core = openCore();
+      const core = writableRegistry(openCore());
       const channel = addChannel(core.db, core.actor(), {
         id: opts.id,
         labelNl,
@@ -55,7 +64,7 @@ export function registerChannels(program: Command, t: Translate): void {
     action(rename, async ({ out, openCore }) => {
       const [id] = rename.args as [string];
       const opts = rename.opts<{ nl?: string; en?: string }>();
-      const core = openCore();
+      const core = writableRegistry(openCore());
       const channel = renameChannel(core.db, core.actor(), {
         id,
         labelNl: opts.nl,
@@ -72,7 +81,7 @@ export function registerChannels(program: Command, t: Translate): void {
   remove.action(
     action(remove, async ({ out, openCore }) => {
       const [id] = remove.args as [string];
-      const core = openCore();
+      const core = writableRegistry(openCore());
       deleteChannel(core.db, core.actor(), { id });
       out.result({ ok: true, deleted: id });
       out.say(out.t('consent.channels.deleted', { id }));
@@ -90,7 +99,7 @@ export function registerChannels(program: Command, t: Translate): void {
     command.action(
       action(command, async ({ out, openCore }) => {
         const [id] = command.args as [string];
-        const core = openCore();
+        const core = writableRegistry(openCore());
         const channel = retireChannel(core.db, core.actor(), { id, retired });
         out.result(channel);
         out.say(out.t(done, { id: channel.id }));

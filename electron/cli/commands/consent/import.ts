@@ -23,6 +23,7 @@ import {
 import type { CoreContext } from '../../../core/context';
 import { checkPathFor } from '../../../core/files';
 import { action } from '../../command';
+import { sharedRegistryFor } from '../boardWorkstation';
 import type { Translate } from '../../main';
 import type { Output } from '../../output';
 import { statusText, year } from './text';
@@ -200,6 +201,9 @@ export function registerConsentImport(consent: Command, t: Translate): void {
       // The shell's own path, checked as the app checks one: a list's type, a regular file, not too large.
       const list = await checkPathFor('consentList', path.resolve(file));
       const source = await readConsentList(list.path, { sheet: opts.sheet });
+      // Board mode: the preview is made on this computer's copy, fetched now; the commit goes to the board.
+      const shared = sharedRegistryFor(core);
+      await shared?.refresh();
       const info = describeConsentList(core.db, source);
       let mapping = opts.mapping ? loadMapping(opts.mapping) : info.proposedMapping;
       const kind = personKind(opts.kind);
@@ -263,11 +267,14 @@ export function registerConsentImport(consent: Command, t: Translate): void {
         if (hasErrors && !opts.onlyValid) process.exitCode = 1;
         return;
       }
-      const result = commitConsentImport(core.db, core.actor(), source, mapping, schoolYear, {
+      const commit = {
         onlyValid: Boolean(opts.onlyValid),
         confirmRenames: Boolean(opts.confirmRenames),
         expectedFingerprint: preview.fingerprint,
-      });
+      };
+      const result = shared
+        ? await shared.importList(source, mapping, schoolYear, commit)
+        : commitConsentImport(core.db, core.actor(), source, mapping, schoolYear, commit);
       if (hasErrors) {
         out.say(
           out.t('consent.import.skippedRows', { rows: [...new Set(preview.errors.map((e) => e.row))].join(', ') }),

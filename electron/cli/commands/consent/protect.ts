@@ -5,6 +5,7 @@ import { displayName } from '../../../../shared/consent';
 import { requirePersonByKey, setPersonProtected } from '../../../core/consent';
 import { grantPrivacyOfficer, privacyOfficers, revokePrivacyOfficer } from '../../../core/settings';
 import { action } from '../../command';
+import { sharedRegistryFor } from '../boardWorkstation';
 import type { Translate } from '../../main';
 
 export function registerConsentProtect(consent: Command, t: Translate): void {
@@ -18,9 +19,14 @@ export function registerConsentProtect(consent: Command, t: Translate): void {
     command.action(
       action(command, async ({ out, openCore }) => {
         const core = openCore();
+        const shared = sharedRegistryFor(core);
+        await shared?.refresh();
         const person = requirePersonByKey(core.db, command.args[0]!);
         const { reason } = command.opts<{ reason?: string }>();
-        const updated = setPersonProtected(core.db, core.actor(), { personId: person.id, protected: mark, reason });
+        const change = { personId: person.id, protected: mark, reason };
+        const updated = shared
+          ? await shared.setPersonProtected(change)
+          : setPersonProtected(core.db, core.actor(), change);
         out.result({ ok: true, person: updated });
         out.say(out.t(updated.protected ? 'cli.protect.on' : 'cli.protect.off', { name: displayName(updated) }));
       }),

@@ -10,6 +10,7 @@ import {
   withdrawConsent,
 } from '../../../core/consent';
 import { action } from '../../command';
+import { sharedRegistryFor } from '../boardWorkstation';
 import type { Translate } from '../../main';
 import type { Output } from '../../output';
 import { statusText, year } from './text';
@@ -109,13 +110,11 @@ export function registerConsentRecords(consent: Command, t: Translate): void {
       const [key] = withdraw.args as [string];
       const opts = withdraw.opts<{ channel: string; date?: string; reason: string }>();
       const core = openCore();
+      const shared = sharedRegistryFor(core);
+      await shared?.refresh();
       const person = requirePersonByKey(core.db, key);
-      const records = withdrawConsent(core.db, core.actor(), {
-        personId: person.id,
-        channelId: opts.channel,
-        date: opts.date,
-        reason: opts.reason,
-      });
+      const input = { personId: person.id, channelId: opts.channel, date: opts.date, reason: opts.reason };
+      const records = shared ? await shared.withdrawConsent(input) : withdrawConsent(core.db, core.actor(), input);
       out.result({ ok: true, person, records });
       for (const record of records) {
         out.say(
@@ -159,8 +158,10 @@ export function registerConsentRecords(consent: Command, t: Translate): void {
         reason: string;
       }>();
       const core = openCore();
+      const shared = sharedRegistryFor(core);
+      await shared?.refresh();
       const person = requirePersonByKey(core.db, key);
-      const record = recordManualConsent(core.db, core.actor(), {
+      const input = {
         personId: person.id,
         channelId: opts.channel,
         status: opts.status,
@@ -169,7 +170,10 @@ export function registerConsentRecords(consent: Command, t: Translate): void {
         signedOn: opts.signedOn ?? null,
         date: opts.date,
         reason: opts.reason,
-      });
+      };
+      const record = shared
+        ? await shared.recordManualConsent(input)
+        : recordManualConsent(core.db, core.actor(), input);
       out.result({ ok: true, person, record });
       out.say(
         out.t('consent.set.done', {

@@ -1,0 +1,285 @@
+// Registry writes in board mode: refresh the local copy, plan on it with the consent domain's own planners (the same
+// checks and previews as on a laptop), then commit the plan to the board in one transaction with its audit event on
+// the board's trail — under the school's registry lock, and only when the registry is still the version the copy
+// was read at (else: refresh, plan again, up to a few times) — and refresh the copy again. Roles are the database's:
+// a user who may not write the registry gets board.notAllowed from the server's grants and row-level security.
+import type { ConsentRecord, Person, SchoolYearId } from '../../../shared/consent';
+import type { ConsentMapping } from '../../../shared/consentImport';
+import { AppError } from '../../../shared/errors';
+import type { JsonValue } from '../../../shared/types';
+import type { AuditInput } from '../audit';
+import {
+  consentImportEvent,
+  getPerson,
+  getRecord,
+  manualConsentEvent,
+  planConsentImport,
+  planManualConsent,
+  planProtection,
+  planWithdrawal,
+  protectionEvent,
+  pseudonymOf,
+  refuseImportCommit,
+  withdrawalEvent,
+  type CommitOptions,
+  type ConsentImportResult,
+  type ConsentListSource,
+  type ManualChangeInput,
+  type ProtectionChange,
+  type WithdrawInput,
+} from '../consent';
+import type { WritableDb } from '../db';
+import { boardError, type BoardSql } from './connection';
+import {
+  insertBoardImport,
+  insertBoardImportPeople,
+  insertBoardImportRecords,
+  insertBoardPeople,
+  insertBoardRecord,
+  lockRegistry,
+  updateBoardPeople,
+  updateBoardProtected,
+  type BoardPersonData,
+} from './registryWriteRepository';
+import { boardActor } from './server';
+import { refreshBoardSnapshot, type BoardSnapshot } from './snapshot';
+import { boardAudited } from './trail';
+
+export interface BoardRegistryContext {
+  /** The workstation's database: its local copy of the registry is planned on and refreshed. */
+  readonly db: WritableDb;
+  /** The session's connection to the board. */
+  readonly sql: BoardSql;
+  /** The display name recorded beside the database user in the trail. */
+  readonly displayName?: string | undefined;
+  /** How often to plan again when another workstation changed the registry meanwhile (default 5). */
+  readonly attempts?: number | undefined;
+}
+
+/** Thrown inside the transaction when the registry moved on since the copy was read: plan again. */
+class CopyOutdated extends Error {}
+
+type Log = (input: AuditInput) => void;
+
+async function onBoardRegistry<Plan, Result>(
+  context: Readonly<BoardRegistryContext>,
+  plan: (snapshot: BoardSnapshot) => Plan,
+  commit: (plan: Plan, snapshot: BoardSnapshot, log: Log) => Promise<Result>,
+): Promise<Result> {
+  const { db, sql } = context;
+  const attempts = context.attempts ?? 5;
+  const actor = await boardActor(sql, context.displayName ?? '');
+  for (let attempt = 1; attempt <= attempts; attempt += 1) {
+    const { snapshot } = await refreshBoardSnapshot(db, sql);
+    const planned = plan(snapshot);
+    let result: Result;
+    try {
+      result = await boardAudited(sql, actor, async (log) => {
+        const version = await lockRegistry(sql, snapshot.schoolId);
+        if (version === null) throw new AppError('board.notAllowed', { detail: `school ${snapshot.schoolCode}` });
+        if (version !== snapshot.registryVersion) throw new CopyOutdated();
+        return commit(planned, snapshot, log);
+      });
+    } catch (error) {
+      if (error instanceof CopyOutdated) continue;
+      throw boardError(error, '');
+    }
+    await refreshBoardSnapshot(db, sql);
+    return result;
+  }
+  throw new AppError('board.registryBusy', { attempts });
+}
+
+function personData(row: Readonly<BoardPersonData>): BoardPersonData {
+  return {
+    key: row.key,
+    roepnaam: row.roepnaam,
+    voornamen: row.voornamen,
+    tussenvoegsel: row.tussenvoegsel,
+    achternaam: row.achternaam,
+    className: row.className,
+    birthDate: row.birthDate,
+  };
+}
+
+/** A consent import into the board's registry of the copy's school: all rows in one transaction, or nothing. */
+export async function boardConsentImport(
+  context: Readonly<BoardRegistryContext>,
+  source: Pick<ConsentListSource, 'fileName' | 'sha256' | 'rows'>,
+  mapping: Readonly<ConsentMapping>,
+  schoolYear: SchoolYearId,
+  options: CommitOptions = {},
+): Promise<ConsentImportResult> {
+  const at = (options.now ?? new Date()).toISOString();
+  return onBoardRegistry(
+    context,
+    () => {
+      const plan = planConsentImport(context.db, source, mapping, schoolYear, options);
+      refuseImportCommit(plan, source.fileName, options);
+      return plan;
+    },
+    async (plan, snapshot, log) => {
+      const { sql } = context;
+      const schoolId = snapshot.schoolId;
+      const importId = await insertBoardImport(sql, {
+        schoolId,
+        schoolYear,
+        fileName: source.fileName,
+        fileSha256: source.sha256,
+        mapping: mapping as unknown as JsonValue,
+        counts: plan.preview.counts as unknown as JsonValue,
+        at,
+      });
+      const made = await insertBoardPeople(
+        sql,
+        schoolId,
+        mapping.personKind,
+        plan.rows.filter((row) => row.personId === null).map((row) => personData(row.list)),
+        at,
+      );
+      await updateBoardPeople(
+        sql,
+        schoolId,
+        plan.rows
+          .filter((row) => row.personId !== null && row.personChanged)
+          .map((row) => ({ ...personData(row.list), id: row.personId as number })),
+        at,
+      );
+      const people = plan.rows.map((row) => {
+        const fresh = made.get(row.list.key);
+        const id = row.personId ?? fresh?.id;
+        if (id === undefined) throw new Error(`the board returned no id for row ${row.list.row}`);
+        return { row, id, pseudonym: fresh?.pseudonym ?? pseudonymOf(context.db, id) };
+      });
+      await insertBoardImportPeople(
+        sql,
+        schoolId,
+        importId,
+        people.map(({ row, id }) => ({ personId: id, rowNumber: row.list.row })),
+      );
+      const marked = people.filter(({ row }) => row.protect);
+      await updateBoardProtected(
+        sql,
+        schoolId,
+        marked.map(({ id }) => id),
+        true,
+        at,
+      );
+      for (const { row, pseudonym } of marked)
+        log(protectionEvent({ pseudonym, externalKey: row.list.key }, true, { source: 'import', reason: null }));
+      const recordsWritten = await insertBoardImportRecords(
+        sql,
+        { schoolId, schoolYear, importId, at },
+        people.flatMap(({ row, id }) =>
+          row.writes.map((write) => ({
+            personId: id,
+            channelId: write.channelId,
+            version: write.version,
+            status: write.status,
+            signedBy: row.list.signedBy,
+            signedOn: row.list.signedOn,
+          })),
+        ),
+      );
+      log(consentImportEvent(plan.preview, importId, recordsWritten, Boolean(options.onlyValid)));
+      return { importId, preview: plan.preview, recordsWritten };
+    },
+  );
+}
+
+/** A manual change on the board: a new version with its reason, planned on the copy. */
+export async function boardRecordManualConsent(
+  context: Readonly<BoardRegistryContext>,
+  input: Readonly<ManualChangeInput>,
+  now = new Date(),
+): Promise<ConsentRecord> {
+  const id = await onBoardRegistry(
+    context,
+    () => planManualConsent(context.db, input, now),
+    async (plan, snapshot, log) => {
+      const recordId = await insertBoardRecord(context.sql, {
+        schoolId: snapshot.schoolId,
+        personId: plan.person.id,
+        schoolYear: plan.schoolYear,
+        channelId: plan.channel.id,
+        status: plan.status,
+        signedBy: plan.signedBy,
+        signedOn: plan.signedOn,
+        effectiveFrom: plan.effectiveFrom,
+        source: 'manual',
+        reason: plan.reason,
+      });
+      log(manualConsentEvent(plan, pseudonymOf(context.db, plan.person.id), recordId));
+      return recordId;
+    },
+  );
+  return getRecord(context.db, id);
+}
+
+/** A withdrawal on the board: one new version per channel, planned on the copy. */
+export async function boardWithdrawConsent(
+  context: Readonly<BoardRegistryContext>,
+  input: Readonly<WithdrawInput>,
+  now = new Date(),
+): Promise<ConsentRecord[]> {
+  const ids = await onBoardRegistry(
+    context,
+    () => planWithdrawal(context.db, input, now),
+    async (plan, snapshot, log) => {
+      const pseudonym = pseudonymOf(context.db, plan.person.id);
+      const made: number[] = [];
+      for (const channel of plan.channels) {
+        const recordId = await insertBoardRecord(context.sql, {
+          schoolId: snapshot.schoolId,
+          personId: plan.person.id,
+          schoolYear: plan.schoolYear,
+          channelId: channel.channelId,
+          status: 'withdrawn',
+          signedBy: null,
+          signedOn: null,
+          effectiveFrom: plan.effectiveFrom,
+          source: 'withdrawal',
+          reason: plan.reason,
+        });
+        log(withdrawalEvent(plan, channel, pseudonym, recordId));
+        made.push(recordId);
+      }
+      return made;
+    },
+  );
+  return ids.map((id) => getRecord(context.db, id));
+}
+
+/**
+ * Sets the never-publish mark on the board, or takes it off — which the board's database allows its privacy officer
+ * only (others get board.notAllowed).
+ */
+export async function boardSetPersonProtected(
+  context: Readonly<BoardRegistryContext>,
+  change: Readonly<ProtectionChange>,
+  now = new Date(),
+): Promise<Person> {
+  await onBoardRegistry(
+    context,
+    () => planProtection(context.db, change),
+    async (plan, snapshot, log) => {
+      if (!plan) return;
+      const changed = await updateBoardProtected(
+        context.sql,
+        snapshot.schoolId,
+        [plan.person.id],
+        change.protected,
+        now.toISOString(),
+      );
+      if (changed !== 1) throw new AppError('board.notAllowed', { detail: `person ${plan.person.id}` });
+      log(
+        protectionEvent(
+          { pseudonym: pseudonymOf(context.db, plan.person.id), externalKey: plan.person.externalKey },
+          change.protected,
+          { source: 'manual', reason: plan.reason },
+        ),
+      );
+    },
+  );
+  return getPerson(context.db, change.personId);
+}
