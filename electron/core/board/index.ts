@@ -61,10 +61,9 @@ export {
   type BoardRegistryContext,
 } from './registryWrites';
 export { workstationRegistry, type WorkstationRegistryOptions } from './workstationRegistry';
+export { hasUnmigratedRegistry, MIGRATED_SETTING } from './laptopLocal';
 export {
-  hasUnmigratedRegistry,
   migrateLaptop,
-  MIGRATED_SETTING,
   type LaptopMigrationCounts,
   type LaptopMigrationOptions,
   type LaptopMigrationResult,

@@ -8,45 +8,43 @@
 // merge would make a person decide which consent history holds); a second run is detected and changes nothing.
 import { hostname } from 'node:os';
 import { AppError } from '../../../shared/errors';
-import { audited, auditRowsForTransfer, verifyAuditTrail, type Actor } from '../audit';
-import { hasRegistryRows, registryForTransfer, renumberRegistry, type RegistryTransfer } from '../consent';
-import { deferForeignKeys, type ReadableDb, type WritableDb } from '../db';
-import { renumberVideoTrackPeople } from '../library';
-import { linkedRegionRows, regionLinkKey, renumberRegionPeople } from '../people';
-import { exportsForTransfer, renumberExportPeople, type ExportsTransfer } from '../publish';
-import { readSetting, writeSetting } from '../settings';
+import { auditRowsForTransfer, verifyAuditTrail, type Actor } from '../audit';
+import { registryForTransfer, type RegistryTransfer } from '../consent';
+import type { ReadableDb, WritableDb } from '../db';
+import { linkedRegionRows, regionLinkKey } from '../people';
+import { exportsForTransfer, type ExportsTransfer } from '../publish';
 import type { BoardSql } from './connection';
+import { adoptBoardIds, readMigrated } from './laptopLocal';
 import {
   findSchool,
   insertChannels,
   insertExportItemPeople,
   insertExportItems,
   insertExports,
-  insertIdMap,
   insertImportPeople,
   insertImports,
   insertPeople,
   insertReasons,
   insertRecords,
   insertRegionLinks,
-  insertSegment,
-  insertSegmentEvents,
   lockSchoolMigration,
   peopleWithKeys,
-  readIdMap,
   reserveIds,
+} from './laptopRepository';
+import {
+  insertIdMap,
+  insertSegment,
+  insertSegmentEvents,
+  readIdMap,
   segmentById,
   segmentsByFirstHash,
   type SegmentRow,
   type SegmentEventRow,
-} from './laptopRepository';
+} from './segmentRepository';
 import { boardActor } from './server';
 import { refreshBoardSnapshot, type BoardSnapshot } from './snapshot';
 import { boardAudited } from './trail';
 import type { BoardSettings } from './workstation';
-
-/** The local setting that records the move (absent on a laptop that was never migrated). */
-export const MIGRATED_SETTING = 'board.migrated';
 
 export interface LaptopMigrationCounts {
   readonly people: number;
@@ -92,20 +90,6 @@ export interface LaptopMigrationOptions {
   readonly onStep?: (step: MigrationStep) => void;
 }
 
-interface MigratedSetting {
-  readonly school: string;
-  readonly segmentId: number;
-  readonly firstHash: string;
-  readonly at: string;
-}
-
-function readMigrated(db: ReadableDb): MigratedSetting | null {
-  const value = readSetting(db, MIGRATED_SETTING) as Partial<MigratedSetting> | null;
-  return value && typeof value.segmentId === 'number' && typeof value.firstHash === 'string'
-    ? (value as MigratedSetting)
-    : null;
-}
-
 /** The laptop's trail, verified, as rows for the segment. */
 function verifiedTrail(db: ReadableDb): SegmentEventRow[] {
   const verification = verifyAuditTrail(db);
@@ -145,40 +129,6 @@ function need(map: ReadonlyMap<number, number>, id: number): number {
   const mapped = map.get(id);
   if (mapped === undefined) throw new Error(`no board id for laptop id ${id}`);
   return mapped;
-}
-
-/** The laptop's registry and what points at it, renumbered to the board's ids, in one logged local transaction. */
-function adoptBoardIds(
-  options: Readonly<LaptopMigrationOptions>,
-  maps: { people: Map<number, number>; imports: Map<number, number>; records: Map<number, number> },
-  segment: { id: number; firstHash: string; counts: LaptopMigrationCounts | null },
-): void {
-  audited(options.db, options.actor, (log) => {
-    deferForeignKeys(options.db);
-    renumberRegistry(options.db, maps);
-    renumberRegionPeople(options.db, maps.people);
-    renumberExportPeople(options.db, maps.people, maps.records);
-    renumberVideoTrackPeople(options.db, maps.people);
-    const setting: MigratedSetting = {
-      school: options.school,
-      segmentId: segment.id,
-      firstHash: segment.firstHash,
-      at: new Date().toISOString(),
-    };
-    writeSetting(options.db, MIGRATED_SETTING, setting);
-    log({
-      action: 'board.migrated',
-      subject: `school:${options.school}`,
-      details: {
-        segment: segment.id,
-        firstHash: segment.firstHash,
-        people: maps.people.size,
-        records: maps.records.size,
-        imports: maps.imports.size,
-        ...(segment.counts ? { counts: { ...segment.counts } } : {}),
-      },
-    });
-  });
 }
 
 /**
@@ -441,7 +391,7 @@ export async function migrateLaptop(options: Readonly<LaptopMigrationOptions>): 
   adoptBoardIds(
     options,
     { people: written.people, imports: written.imports, records: written.records },
-    { id: written.segmentId, firstHash: first.hash, counts },
+    { id: written.segmentId, firstHash: first.hash, counts: { ...counts } },
   );
   // The renumbered tables are the board's registry of the school now: the refresh makes them its copy, officially.
   const { snapshot } = await refreshBoardSnapshot(db, sql, { school: code });
@@ -457,9 +407,4 @@ export async function migrateLaptop(options: Readonly<LaptopMigrationOptions>): 
     regionLinksKept: regions.length - written.linksAdded,
     snapshot,
   };
-}
-
-/** Whether this laptop holds a registry of its own that was never moved into a board. */
-export function hasUnmigratedRegistry(db: ReadableDb): boolean {
-  return hasRegistryRows(db) && readMigrated(db) === null;
 }

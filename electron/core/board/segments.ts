@@ -5,7 +5,7 @@ import type { AuditVerification } from '../../../shared/types';
 import { auditChainCheck } from '../audit';
 import { beginTrailSnapshot, endTrailSnapshot } from './auditRepository';
 import type { BoardSql } from './connection';
-import { listSegments, segmentEventPage, segmentSeals } from './laptopRepository';
+import { listSegments, segmentEventPage, segmentSeals } from './segmentRepository';
 
 export interface SegmentVerification {
   readonly segment: number;
