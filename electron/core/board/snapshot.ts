@@ -3,10 +3,14 @@
 // tables with the board's ids, and identified by its refresh time and content hash. Every reader here — decisions,
 // the review, the consent screens — reads the copy; only this refresh writes it.
 import { createHash } from 'node:crypto';
-import { canonicalJson } from '../../../shared/canonicalJson';
 import { AppError } from '../../../shared/errors';
-import type { JsonValue } from '../../../shared/types';
-import { applyRegistryCopy, foreignRegistryRows, type CopyChanges, type RegistryCopy } from '../consent';
+import {
+  applyRegistryCopy,
+  foreignRegistryRows,
+  registryCounts,
+  type CopyChanges,
+  type RegistryCopy,
+} from '../consent';
 import type { ReadableDb, WritableDb } from '../db';
 import { boardError, type BoardSql } from './connection';
 import {
@@ -57,11 +61,24 @@ function chooseSchool(schools: readonly VisibleSchool[], wanted: string | undefi
   return only;
 }
 
-/** The content hash: the same registry gives the same hash on every workstation. */
+function unchanged(db: ReadableDb, held: SnapshotRow, user: string, school: VisibleSchool): boolean {
+  if (held.schoolId !== school.id || held.user !== user || held.registryVersion !== school.version) return false;
+  const local = registryCounts(db);
+  return (
+    local.people === held.counts.people &&
+    local.records === held.counts.records &&
+    local.imports === held.counts.imports
+  );
+}
+
+/**
+ * The content hash: the same registry gives the same hash on every workstation. Each row's fields come in the order
+ * the board's queries name them (mappings and counts as canonical JSON), so plain JSON is canonical here.
+ */
 export function registryHash(schoolCode: string, copy: Readonly<RegistryCopy>): string {
-  return createHash('sha256')
-    .update(canonicalJson({ school: schoolCode, copy: copy as unknown as JsonValue }))
-    .digest('hex');
+  const hash = createHash('sha256').update(JSON.stringify({ school: schoolCode }));
+  for (const [list, rows] of Object.entries(copy)) hash.update(`\n${list}:${JSON.stringify(rows)}`);
+  return hash.digest('hex');
 }
 
 /**
@@ -76,14 +93,16 @@ export async function refreshBoardSnapshot(
 ): Promise<RefreshResult> {
   const held = readSnapshotRow(db);
   let school: VisibleSchool;
-  let copy: RegistryCopy;
+  let copy: RegistryCopy | null = null;
   let user: string;
   try {
     await beginRegistryRead(sql);
     try {
       user = await sessionUser(sql);
       school = chooseSchool(await visibleSchools(sql), options.school, held);
-      copy = await readSchoolRegistry(sql, school.id);
+      // Every change to the school's registry raises its version (board migration 002's triggers): the same version
+      // for the same user, and a copy still as the last refresh left it, is the same registry — not read again.
+      if (!held || !unchanged(db, held, user, school)) copy = await readSchoolRegistry(sql, school.id);
     } finally {
       await endRegistryRead(sql).catch(() => undefined);
     }
@@ -92,10 +111,17 @@ export async function refreshBoardSnapshot(
   }
   if (held && held.schoolId !== school.id)
     throw new AppError('board.snapshotOtherSchool', { held: held.schoolCode, wanted: school.code });
+  const refreshedAt = (options.now ?? new Date()).toISOString();
+  if (copy === null && held) {
+    const snapshot = { ...held, refreshedAt };
+    writeSnapshotRow(db, snapshot);
+    return { snapshot, changes: { people: 0, channels: 0, imports: 0, records: 0, reasons: 0 } };
+  }
+  if (copy === null) throw new Error('no copy read');
   const foreign = foreignRegistryRows(db, copy);
   if (foreign.people + foreign.records + foreign.imports > 0) throw new AppError('board.localRegistry', { ...foreign });
   const snapshot: BoardSnapshot = {
-    refreshedAt: (options.now ?? new Date()).toISOString(),
+    refreshedAt,
     contentHash: registryHash(school.code, copy),
     user,
     schoolId: school.id,

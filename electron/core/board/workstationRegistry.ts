@@ -1,6 +1,7 @@
 // The shared registry of a workstation in board mode, for the consent screens and commands: each write opens the
 // session with the board (password from the key store), refreshes the copy, plans on it and commits to the board
 // (registryWrites.ts), then closes the session.
+import { AppError } from '../../../shared/errors';
 import type { SharedRegistry } from '../consent';
 import type { KeyStore, WritableDb } from '../db';
 import {
@@ -12,7 +13,6 @@ import {
 } from './registryWrites';
 import { openBoardSession } from './session';
 import { refreshBoardSnapshot } from './snapshot';
-import { AppError } from '../../../shared/errors';
 
 export interface WorkstationRegistryOptions {
   readonly db: WritableDb;

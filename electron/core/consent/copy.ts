@@ -6,6 +6,7 @@ import type { ReadableDb, WritableDb } from '../db';
 import {
   copyWriter,
   deleteUnusedChannelsExcept,
+  localRegistryCounts,
   localRegistryRows,
   replaceReasonsOfCopy,
   type LocalRegistryRows,
@@ -104,6 +105,11 @@ export interface ForeignRows {
   readonly imports: number;
 }
 
+/** How many people, consent versions and imports the local registry holds (a cheap check that a copy is intact). */
+export function registryCounts(db: ReadableDb): { people: number; records: number; imports: number } {
+  return localRegistryCounts(db);
+}
+
 export function foreignRegistryRows(db: ReadableDb, copy: Readonly<RegistryCopy>): ForeignRows {
   const local: LocalRegistryRows = localRegistryRows(db);
   const people = new Map(copy.people.map((person) => [person.id, person.pseudonym]));
@@ -131,6 +137,10 @@ export function applyRegistryCopy(db: WritableDb, copy: Readonly<RegistryCopy>):
   return db.transaction((): CopyChanges => {
     const years = new Set([...copy.records.map((r) => r.schoolYear), ...copy.imports.map((i) => i.schoolYear)]);
     for (const year of years) ensureSchoolYear(db, year);
+    // Imports and versions are add-only on both sides: those the copy has already are not written again.
+    const known = localRegistryRows(db);
+    const knownRecords = new Set(known.records.map(([id]) => id));
+    const knownImports = new Set(known.imports.map(([id]) => id));
     const write = copyWriter(db);
     let channels = 0;
     for (const channel of copy.channels) channels += write.channel(channel);
@@ -142,10 +152,10 @@ export function applyRegistryCopy(db: WritableDb, copy: Readonly<RegistryCopy>):
     let people = 0;
     for (const person of copy.people) people += write.person(person);
     let imports = 0;
-    for (const row of copy.imports) imports += write.consentImport(row);
-    for (const row of copy.importPeople) write.importPerson(row);
+    for (const row of copy.imports) if (!knownImports.has(row.id)) imports += write.consentImport(row);
+    for (const row of copy.importPeople) if (!knownImports.has(row.importId)) write.importPerson(row);
     let records = 0;
-    for (const record of copy.records) records += write.record(record);
+    for (const record of copy.records) if (!knownRecords.has(record.id)) records += write.record(record);
     const reasons = replaceReasonsOfCopy(db, copy.reasons);
     return { people, channels, imports, records, reasons };
   })();

@@ -25,6 +25,16 @@ export function localRegistryRows(db: ReadableDb): LocalRegistryRows {
   };
 }
 
+/** How many people, consent versions and imports the local registry holds. */
+export function localRegistryCounts(db: ReadableDb): { people: number; records: number; imports: number } {
+  return db
+    .prepare(
+      `SELECT (SELECT count(*) FROM people) AS people, (SELECT count(*) FROM consent_records) AS records,
+         (SELECT count(*) FROM consent_imports) AS imports`,
+    )
+    .get() as { people: number; records: number; imports: number };
+}
+
 /** The copy's writes, prepared once; each returns how many rows it changed (0 when the row was already so). */
 export interface CopyWriter {
   person(person: Readonly<CopiedPerson>): number;

@@ -19,6 +19,7 @@ export {
 export {
   applyRegistryCopy,
   foreignRegistryRows,
+  registryCounts,
   type CopiedChannel,
   type CopiedImport,
   type CopiedImportPerson,

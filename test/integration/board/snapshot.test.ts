@@ -223,5 +223,19 @@ describe.skipIf(missing !== null)('the local copy of the board registry', () => 
     expect(allPeople(laptop.db).map((person) => person.externalKey)).toEqual(['9001']);
     expect(laptop.db.prepare('SELECT count(*) FROM consent_records').pluck().get()).toBe(before);
     expect(readBoardSnapshot(laptop.db)).toBeNull();
+
+    // A row written into a copy after its refresh is found too, though the board's registry has not changed.
+    const { core, sql: sqlA } = await workstation('admin.a');
+    await refreshBoardSnapshot(core.db, sqlA);
+    core.db
+      .prepare(
+        `INSERT INTO people (kind, external_key, achternaam, created_at, updated_at)
+         VALUES ('pupil', '9002', 'Buiten', '2026-10-01', '2026-10-01')`,
+      )
+      .run();
+    await expect(refreshBoardSnapshot(core.db, sqlA)).rejects.toMatchObject({
+      code: 'board.localRegistry',
+      params: { people: 1 },
+    });
   });
 });
