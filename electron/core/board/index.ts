@@ -61,7 +61,7 @@ export {
   type BoardRegistryContext,
 } from './registryWrites';
 export { workstationRegistry, type WorkstationRegistryOptions } from './workstationRegistry';
-export { hasUnmigratedRegistry, MIGRATED_SETTING } from './laptopLocal';
+export { MIGRATED_SETTING } from './laptopLocal';
 export {
   migrateLaptop,
   type LaptopMigrationCounts,

@@ -2,7 +2,7 @@
 // everything that points at it (regions, export records, clip tracks) to the board's ids in one logged transaction,
 // and records the move in a setting (which segment of the board's trail its logbook became).
 import { audited, type Actor } from '../audit';
-import { hasRegistryRows, renumberRegistry } from '../consent';
+import { renumberRegistry } from '../consent';
 import { deferForeignKeys, type ReadableDb, type WritableDb } from '../db';
 import { renumberVideoTrackPeople } from '../library';
 import { renumberRegionPeople } from '../people';
@@ -58,9 +58,4 @@ export function adoptBoardIds(
       },
     });
   });
-}
-
-/** Whether this laptop holds a registry of its own that was never moved into a board. */
-export function hasUnmigratedRegistry(db: ReadableDb): boolean {
-  return hasRegistryRows(db) && readMigrated(db) === null;
 }

@@ -97,7 +97,6 @@ export {
   type ReadListOptions,
 } from './source';
 export {
-  hasRegistryRows,
   registryForTransfer,
   renumberRegistry,
   type RegistryIdMaps,

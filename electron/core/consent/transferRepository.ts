@@ -93,13 +93,6 @@ export function registryForTransfer(db: ReadableDb): RegistryTransfer {
   };
 }
 
-/** Whether the laptop has a registry of its own (any person or consent import). */
-export function hasRegistryRows(db: ReadableDb): boolean {
-  return (
-    db.prepare('SELECT EXISTS (SELECT 1 FROM people) OR EXISTS (SELECT 1 FROM consent_imports)').pluck().get() === 1
-  );
-}
-
 export interface RegistryIdMaps {
   readonly people: IdMap;
   readonly imports: IdMap;
