@@ -4,6 +4,7 @@
 import type { z } from 'zod';
 import type { ApiResponse } from './errors';
 import type { JobProgress } from './types';
+import { boardContract } from './ipc/board';
 import { consentContract } from './ipc/consent';
 import { consentRulesContract } from './ipc/consentRules';
 import { coreContract } from './ipc/core';
@@ -26,6 +27,7 @@ export const ipcContract = {
   ...reviewContract,
   ...privacyContract,
   ...uiContract,
+  ...boardContract,
 };
 
 export type IpcContract = typeof ipcContract;

@@ -8,6 +8,7 @@ import { registerCredits } from './commands/credits';
 import { registerConnect, registerServer } from './commands/board';
 import { registerBoard } from './commands/boardWorkstation';
 import { registerBoardOffline } from './commands/boardOffline';
+import { registerBoardMigrate } from './commands/boardMigrate';
 import { registerChannels, registerConsent, registerPrivacyOfficer } from './commands/consent';
 import { registerDoctor } from './commands/doctor';
 import { registerLibrary } from './commands/library';
@@ -51,6 +52,7 @@ export function buildProgram(language = cliLanguage(process.argv, process.env)):
   registerConnect(program, t);
   registerBoard(program, t);
   registerBoardOffline(program, t);
+  registerBoardMigrate(program, t);
   return program;
 }
 

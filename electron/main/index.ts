@@ -126,6 +126,12 @@ const FILE_DIALOGS: Record<
     extensions: ['json'],
     name: 'logboek-controlepunt.json',
   },
+  boardCaFile: {
+    kind: 'open',
+    title: 'ui.chooseFile.boardCaFile',
+    filter: 'ui.chooseFile.certificateFilter',
+    extensions: ['crt', 'pem', 'cer'],
+  },
 };
 
 /** The native open, folder or save dialog; core checks the chosen path and gives the renderer a handle for it. */

@@ -2,6 +2,7 @@
 import { captionEn } from './caption';
 import { boardEn } from './board';
 import { boardOfflineEn } from './boardOffline';
+import { boardSetupEn } from './boardSetup';
 import { consentEn } from './consent';
 import { coreEn } from './core.en';
 import { facesEn } from './faces';
@@ -37,5 +38,6 @@ export const en = {
   ...rulesEn,
   ...boardEn,
   ...boardOfflineEn,
+  ...boardSetupEn,
   ...uiEn,
 } as const satisfies Record<MessageKey, string>;

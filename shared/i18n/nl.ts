@@ -3,6 +3,7 @@
 import { captionNl } from './caption';
 import { boardNl } from './board';
 import { boardOfflineNl } from './boardOffline';
+import { boardSetupNl } from './boardSetup';
 import { consentNl } from './consent';
 import { coreNl } from './core.nl';
 import { facesNl } from './faces';
@@ -37,6 +38,7 @@ export const nl = {
   ...rulesNl,
   ...boardNl,
   ...boardOfflineNl,
+  ...boardSetupNl,
   ...uiNl,
 } as const;
 

@@ -1,5 +1,6 @@
 // Dutch and English text of the desktop screens, one file per screen in ui/ (ui/common.ts for what they share).
 import { uiAuditEn, uiAuditNl } from './ui/audit';
+import { uiBoardEn, uiBoardNl } from './ui/board';
 import { uiCommonEn, uiCommonNl } from './ui/common';
 import { uiConsentEn, uiConsentNl } from './ui/consent';
 import { uiConsentRulesEn, uiConsentRulesNl } from './ui/consentRules';
@@ -24,6 +25,7 @@ export const uiParts = {
   audit: { nl: uiAuditNl, en: uiAuditEn },
   settings: { nl: uiSettingsNl, en: uiSettingsEn },
   video: { nl: uiVideoNl, en: uiVideoEn },
+  board: { nl: uiBoardNl, en: uiBoardEn },
 } as const;
 
 export const uiNl = {
@@ -38,6 +40,7 @@ export const uiNl = {
   ...uiAuditNl,
   ...uiSettingsNl,
   ...uiVideoNl,
+  ...uiBoardNl,
 } as const;
 
 export const uiEn = {
@@ -52,4 +55,5 @@ export const uiEn = {
   ...uiAuditEn,
   ...uiSettingsEn,
   ...uiVideoEn,
+  ...uiBoardEn,
 } as const satisfies Record<keyof typeof uiNl, string>;

@@ -16,6 +16,7 @@ export const FILE_PURPOSES = [
   'renewalPdf',
   'auditPrivateKey',
   'auditCheckpoint',
+  'boardCaFile',
 ] as const;
 export type FilePurpose = (typeof FILE_PURPOSES)[number];
 

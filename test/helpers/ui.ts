@@ -10,6 +10,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { apiMethods, type Api } from '../../shared/ipc';
 import type { JobProgress } from '../../shared/types';
 import { openCore, type CoreContext } from '../../electron/core/context';
+import type { KeyStore } from '../../electron/core/db';
 import { createIpcRouter } from '../../electron/core/ipc/handlers';
 import type { IpcRouter } from '../../electron/core/ipc/router';
 import { resolveMediaPath } from '../../electron/core/media/protocol';
@@ -112,6 +113,8 @@ function browser(): Promise<Browser> {
 export interface OpenUiOptions {
   readonly dataDir?: string;
   readonly viewport?: { width: number; height: number };
+  /** The key store for the board password (default: the operating system's). */
+  readonly keyStore?: KeyStore;
 }
 
 export async function openUi(options: OpenUiOptions = {}): Promise<UiApp> {
@@ -122,7 +125,7 @@ export async function openUi(options: OpenUiOptions = {}): Promise<UiApp> {
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const router = createIpcRouter(
     core,
-    { mediaBaseUrl: `${origin}/media/` },
+    { mediaBaseUrl: `${origin}/media/`, ...(options.keyStore ? { keyStore: options.keyStore } : {}) },
     {
       onUnexpectedError: (method, error) => console.error(`[ipc] ${method}`, error),
     },

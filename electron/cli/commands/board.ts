@@ -14,6 +14,7 @@ import {
   parseBoardUrl,
   TLS_MODES,
   verifyBoardTrail,
+  verifyLaptopSegments,
   type BoardConnection,
   type TlsMode,
 } from '../../core/board';
@@ -155,13 +156,39 @@ export function registerServer(program: Command, t: Translate): void {
     action(verify, async ({ out }) => {
       await withServer(verify.opts<ServerOptions>(), async (connection) => {
         const result = await verifyBoardTrail(connection.client);
-        out.result(result);
+        // The laptop trails taken in (board migrate): each segment's chain, and the board event that sealed it.
+        const segments = await verifyLaptopSegments(connection.client);
+        out.result({ ...result, segments });
         if (result.ok) out.say(out.t('audit.verify.ok', { count: result.count, head: result.headHash }));
         else {
           out.warn(
             out.t('audit.verify.bad', { seq: result.firstBadSeq, reason: out.t(`audit.reason.${result.reason}`) }),
           );
           process.exitCode = 2;
+        }
+        for (const segment of segments) {
+          const { verification: v } = segment;
+          if (v.ok && segment.sealed)
+            out.say(
+              out.t('cli.server.verify.segmentOk', {
+                segment: segment.segment,
+                school: segment.school,
+                count: v.count,
+              }),
+            );
+          else {
+            out.warn(
+              v.ok
+                ? out.t('cli.server.verify.segmentUnsealed', { segment: segment.segment, school: segment.school })
+                : out.t('cli.server.verify.segmentBad', {
+                    segment: segment.segment,
+                    school: segment.school,
+                    seq: v.firstBadSeq,
+                    reason: out.t(`audit.reason.${v.reason}`),
+                  }),
+            );
+            process.exitCode = 2;
+          }
         }
       });
     }),

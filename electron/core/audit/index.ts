@@ -29,3 +29,4 @@ export {
   type AuditQuery,
   type VerifyOptions,
 } from './trail';
+export { auditRowsForTransfer, type TransferAuditRow } from './transferRepository';

@@ -81,3 +81,14 @@ export {
   type ExportBoard,
   type OpenExportBoardOptions,
 } from './exportGate';
+export { MIGRATED_SETTING } from './laptopLocal';
+export {
+  migrateLaptop,
+  type LaptopMigrationCounts,
+  type LaptopMigrationOptions,
+  type LaptopMigrationResult,
+  type MigrationStep,
+} from './laptop';
+export { verifyLaptopSegments, type SegmentVerification } from './segments';
+export { boardStatus, disconnectWorkstation, type BoardStatusOptions } from './status';
+export { registerBoardHandlers, type BoardHandlerOptions } from './ipc';

@@ -96,3 +96,11 @@ export {
   type ListFormat,
   type ReadListOptions,
 } from './source';
+export {
+  registryForTransfer,
+  renumberRegistry,
+  type RegistryIdMaps,
+  type RegistryTransfer,
+  type TransferPerson,
+  type TransferRecord,
+} from './transferRepository';

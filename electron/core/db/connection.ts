@@ -213,3 +213,25 @@ export function encryptPlainDatabase(
 export function sqliteVersion(db: ReadableDb): string {
   return (db.prepare('SELECT sqlite_version() AS v').get() as { v: string }).v;
 }
+
+/** A map from one numbering of rows to another (a laptop's ids to a board's). */
+export type IdMap = ReadonlyMap<number, number>;
+
+/**
+ * Loads `map` into a temp table `temp.<name>` (from_id → to_id) for the owners' renumbering statements, which join it.
+ * Ids only, on this connection alone; replaced when loaded again, gone when the connection closes.
+ */
+export function loadTempIdMap(db: WritableDb, name: string, map: IdMap): string {
+  if (!/^[a-z_]{1,40}$/.test(name)) throw new Error(`temp id map name ${name} is not a plain name`);
+  db.exec(`DROP TABLE IF EXISTS temp.${name};
+    CREATE TEMP TABLE ${name} (from_id INTEGER PRIMARY KEY, to_id INTEGER NOT NULL UNIQUE);`);
+  const insert = db.prepare(`INSERT INTO temp.${name} (from_id, to_id) VALUES (?, ?)`);
+  for (const [from, to] of map) insert.run(from, to);
+  return `temp.${name}`;
+}
+
+/** Foreign keys checked at COMMIT instead of per statement, for the rest of the caller's transaction (renumbering). */
+export function deferForeignKeys(db: WritableDb): void {
+  if (!db.inTransaction) throw new Error('deferForeignKeys outside a transaction has no effect');
+  db.pragma('defer_foreign_keys = ON');
+}

@@ -1,8 +1,10 @@
 // The database's public face: opening it (pragmas, migrations) and the read/write connection types.
 export {
   dataVersion,
+  deferForeignKeys,
   encryptPlainDatabase,
   isPlainDatabaseFile,
+  loadTempIdMap,
   latestSchemaVersion,
   migrate,
   openDatabase,
@@ -10,6 +12,7 @@ export {
   openSecondConnection,
   schemaVersion,
   sqliteVersion,
+  type IdMap,
   type OpenDatabaseOptions,
   type ReadOnlyAccess,
   type ReadableDb,

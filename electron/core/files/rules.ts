@@ -32,6 +32,8 @@ export const PURPOSE_RULES: Readonly<Record<FilePurpose, PurposeRule>> = {
   // An Ed25519 private key in PEM is a few hundred bytes.
   auditPrivateKey: { kind: 'readFile', extensions: ['pem'], maxBytes: 64 * 1024 },
   auditCheckpoint: { kind: 'saveFile', extensions: ['json'] },
+  // The board server's CA certificate (PEM) for verify-full: a few kilobytes.
+  boardCaFile: { kind: 'readFile', extensions: ['crt', 'pem', 'cer'], maxBytes: 256 * 1024 },
 };
 
 export function hasExtension(file: string, extensions: readonly string[]): boolean {

@@ -12,7 +12,7 @@ import {
 import type { CoreContext } from '../context';
 import { getSettings, updateSettings } from '../settings';
 import { appVersion } from '../version';
-import { inBoardMode, workstationRegistry } from '../board';
+import { inBoardMode, registerBoardHandlers, workstationRegistry } from '../board';
 import { registerConsentHandlers, registerConsentRulesHandlers, type SharedRegistryRoute } from '../consent';
 import { registerFacesHandlers } from '../faces';
 import { registerLibraryHandlers } from '../library';
@@ -87,6 +87,7 @@ export function createIpcRouter(core: CoreContext, env: HandlerEnvironment, opti
   registerPublishHandlers(router, core, files);
   registerReviewHandlers(router, core);
   registerPrivacyHandlers(router, core);
+  registerBoardHandlers(router, core, files, { keyStore: env.keyStore });
 
   router.assertComplete();
   return router;

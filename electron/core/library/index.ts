@@ -84,3 +84,4 @@ export {
   type VideoFaceJobOptions,
   type VideoFaceJobResult,
 } from './videoScanJob';
+export { renumberVideoTrackPeople } from './transferRepository';

@@ -19,3 +19,4 @@ export {
   type RegionCounts,
 } from './repository';
 export { registerPeopleHandlers } from './ipc';
+export { linkedRegionRows, renumberRegionPeople, type LinkedRegionRow } from './transferRepository';

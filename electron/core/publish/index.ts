@@ -24,3 +24,4 @@ export {
 } from './repository';
 export { recoverInterruptedExports } from './staging';
 export { registerPublishHandlers } from './ipc';
+export { exportsForTransfer, renumberExportPeople, type ExportsTransfer } from './transferRepository';

@@ -5,12 +5,18 @@ import type { BoardSql } from '../connection';
 import { boardMigration001 } from './001-board';
 import { boardMigration002 } from './002-registry';
 import { boardMigration003 } from './003-workstation-events';
+import { boardMigration004 } from './004-laptop-segments';
 import type { BoardMigration } from './types';
 
 export type { BoardMigration } from './types';
 export { BOARD_ROLES } from './001-board';
 
-export const boardMigrations: readonly BoardMigration[] = [boardMigration001, boardMigration002, boardMigration003];
+export const boardMigrations: readonly BoardMigration[] = [
+  boardMigration001,
+  boardMigration002,
+  boardMigration003,
+  boardMigration004,
+];
 
 /** The lock that keeps two `server init` runs from migrating at once. */
 const MIGRATION_LOCK = 7_416_011;

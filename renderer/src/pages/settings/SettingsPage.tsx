@@ -9,6 +9,7 @@ import { Field } from '../../components/Field';
 import { useAction } from '../../components/useAction';
 import { useQuery } from '../../components/useQuery';
 import { useI18n } from '../../i18n';
+import { BoardSection } from './BoardSection';
 import { ChannelsSection } from './ChannelsSection';
 import { CreditsSection } from './CreditsSection';
 import { FaceModelSection } from './FaceModelSection';
@@ -38,6 +39,7 @@ export function SettingsPage() {
       <CreditsSection />
       <FaceModelSection />
       <PrivacyOfficerSection />
+      <BoardSection />
       {info && (
         <dl className="facts">
           <dt>{t('settings.dataDir')}</dt>
