@@ -48,7 +48,7 @@ describe('library and photo screens', () => {
         // leaves the photos it did not reach "to review".
         const jobs = page.getByRole('complementary', { name: 'Taken' });
         await jobs.waitFor();
-        const cancelFaces = jobs.getByRole('button', { name: 'Annuleren: Gezichten zoeken' });
+        const cancelFaces = jobs.getByRole('button', { name: 'Annuleren: Gezichten zoeken', exact: true });
         await cancelFaces.waitFor();
         await app.screenshot('library-indexing-nl');
         await cancelFaces.click();
