@@ -20,8 +20,8 @@ function withdrawalTrail(): WritableDb {
   const db = openDatabase(path.join(tempDir(), 'audit.sqlite'));
   appendAuditEvent(db, actor, { action: 'channel.add', subject: 'channel:krant', details: { id: 'krant' } });
   for (const [pseudonym, key] of [
-    ['a1b2c3d4e5f60718', '1001'],
-    ['ffeeddccbbaa9988', '1003'],
+    ['a1b2c3d4e5f60718', 'S-1001'],
+    ['ffeeddccbbaa9988', 'S-1003'],
   ] as const) {
     appendAuditEvent(db, actor, {
       action: 'consent.withdraw',
@@ -37,14 +37,14 @@ describe('personal details outside the chain', () => {
   it('seals a commitment, not the details; shows and searches the details while they exist', () => {
     const db = withdrawalTrail();
     const raw = db.prepare('SELECT details FROM audit_events WHERE seq = 2').pluck().get() as string;
-    expect(raw).not.toMatch(/1001|Brief/);
+    expect(raw).not.toMatch(/S-1001|Brief/);
     expect(JSON.parse(raw)).toEqual({
       channel: 'social',
       person: 'a1b2c3d4e5f60718',
       personal: expect.stringMatching(/^[0-9a-f]{64}$/),
     });
-    const [second] = listAuditEvents(db, { limit: 10, search: '1001' });
-    expect(second).toMatchObject({ seq: 2, personal: { key: '1001', reason: 'Brief van ouders' } });
+    const [second] = listAuditEvents(db, { limit: 10, search: 'S-1001' });
+    expect(second).toMatchObject({ seq: 2, personal: { key: 'S-1001', reason: 'Brief van ouders' } });
     expect(listAuditEvents(db, { limit: 10 }).find((event) => event.seq === 1)).not.toHaveProperty('personal');
     expect(verifyAuditTrail(db)).toEqual({ ok: true, count: 3, headHash: expect.any(String) });
   });
@@ -59,8 +59,8 @@ describe('personal details outside the chain', () => {
     expect(verifyAuditTrail(db)).toMatchObject({ ok: true, count: 4, detailsErased: 1 });
     const events = listAuditEvents(db, { limit: 10 });
     expect(events.find((event) => event.seq === 2)).toMatchObject({ personal: null });
-    expect(events.find((event) => event.seq === 3)).toMatchObject({ personal: { key: '1003' } });
-    expect(listAuditEvents(db, { limit: 10, search: '1001' })).toEqual([]);
+    expect(events.find((event) => event.seq === 3)).toMatchObject({ personal: { key: 'S-1003' } });
+    expect(listAuditEvents(db, { limit: 10, search: 'S-1001' })).toEqual([]);
     expect(
       db.prepare('SELECT count(*) FROM audit_personal_people WHERE pseudonym = ?').pluck().get('a1b2c3d4e5f60718'),
     ).toBe(0);
@@ -69,7 +69,7 @@ describe('personal details outside the chain', () => {
   it('catches details changed outside the chain, and details removed without a sealed erasure', () => {
     const changed = withdrawalTrail();
     changed
-      .prepare(`UPDATE audit_personal SET details = '{"key":"1001","reason":"Mondeling akkoord"}' WHERE seq = 2`)
+      .prepare(`UPDATE audit_personal SET details = '{"key":"S-1001","reason":"Mondeling akkoord"}' WHERE seq = 2`)
       .run();
     expect(verifyAuditTrail(changed)).toEqual({ ok: false, count: 1, firstBadSeq: 2, reason: 'details' });
 
