@@ -1,24 +1,15 @@
 // Instellingen → Bestuur in Chromium against a throwaway PostgreSQL cluster: an unreachable server is said so, then
 // the computer connects (the password field cleared and never shown), the status names user, role, school and that
 // the connection is not encrypted, and disconnecting puts the computer back to working alone.
-import { createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { KeyStore } from '../../electron/core/db';
 import { createBoardDatabase, seedBoard, type TestBoard } from '../helpers/board';
-import { postgresMissing, useTestCluster } from '../helpers/postgres';
+import { closedPort, postgresMissing, useTestCluster } from '../helpers/postgres';
 import { closeBrowser, openUi } from '../helpers/ui';
 
 const missing = postgresMissing();
 if (missing) console.warn(missing);
 afterAll(closeBrowser);
-
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const port = (server.address() as { port: number }).port;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
 
 describe.skipIf(missing !== null)('Instellingen → Bestuur', () => {
   const cluster = useTestCluster();

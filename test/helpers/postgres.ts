@@ -217,3 +217,12 @@ export function useTestCluster(options: ClusterOptions = {}): () => TestCluster 
     return cluster;
   };
 }
+
+/** A loopback port nothing listens on (taken and given back at once): a server that is not there. */
+export async function closedPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const port = (server.address() as { port: number }).port;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}

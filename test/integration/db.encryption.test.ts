@@ -8,6 +8,7 @@ import { appendAuditEvent, listAuditEvents, verifyAuditTrail } from '../../elect
 import { openCore, type CoreContext } from '../../electron/core/context';
 import { DB_KEY_ENV, isPlainDatabaseFile, openDatabase, PLAIN_KEY_FILE, type KeyStore } from '../../electron/core/db';
 import { useTempDirs } from '../helpers/tempDir';
+import { memoryKeyStore } from '../helpers/keyStore';
 
 const tempDir = useTempDirs();
 const cores: CoreContext[] = [];
@@ -16,15 +17,6 @@ afterEach(async () => {
 });
 
 /** A key store in memory, like the OS one. */
-function memoryStore(): KeyStore & { entries: Map<string, string> } {
-  const entries = new Map<string, string>();
-  return {
-    name: 'memory',
-    entries,
-    get: (account) => entries.get(account) ?? null,
-    set: (account, key) => void entries.set(account, key),
-  };
-}
 
 const brokenStore: KeyStore = {
   name: 'broken',
@@ -54,7 +46,7 @@ function bytesOf(file: string): Buffer {
 
 describe('the encrypted database', () => {
   it('keeps no readable name or number on disk, and cannot be opened without its key', async () => {
-    const store = memoryStore();
+    const store = memoryKeyStore();
     const dataDir = tempDir();
     const core = openCore({ dataDir, env: noKeyEnv, keyStore: store });
     cores.push(core);
@@ -86,9 +78,9 @@ describe('the encrypted database', () => {
 
   it('refuses to make up a new key for an encrypted database whose key is gone', async () => {
     const dataDir = tempDir();
-    const first = openCore({ dataDir, env: noKeyEnv, keyStore: memoryStore() });
+    const first = openCore({ dataDir, env: noKeyEnv, keyStore: memoryKeyStore() });
     await first.close();
-    expect(() => openCore({ dataDir, env: noKeyEnv, keyStore: memoryStore() })).toThrow(/db\.keyMissing/);
+    expect(() => openCore({ dataDir, env: noKeyEnv, keyStore: memoryKeyStore() })).toThrow(/db\.keyMissing/);
   });
 
   it('takes the key from FOTOWACHT_DB_KEY or FOTOWACHT_DB_KEY_FILE for scripts, and refuses a malformed one', async () => {
@@ -137,7 +129,7 @@ describe('the encrypted database', () => {
     plain.close();
     expect(isPlainDatabaseFile(file)).toBe(true);
 
-    const store = memoryStore();
+    const store = memoryKeyStore();
     const core = openCore({ dataDir, env: noKeyEnv, keyStore: store });
     cores.push(core);
     expect(isPlainDatabaseFile(file)).toBe(false);

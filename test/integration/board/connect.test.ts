@@ -17,19 +17,10 @@ import type { KeyStore } from '../../../electron/core/db';
 import { createBoardDatabase, seedBoard, type TestBoard } from '../../helpers/board';
 import { postgresMissing, useTestCluster } from '../../helpers/postgres';
 import { useTempDirs } from '../../helpers/tempDir';
+import { memoryKeyStore } from '../../helpers/keyStore';
 
 const missing = postgresMissing();
 if (missing) console.warn(missing);
-
-function memoryStore(): KeyStore & { entries: Map<string, string> } {
-  const entries = new Map<string, string>();
-  return {
-    name: 'memory',
-    entries,
-    get: (account) => entries.get(account) ?? null,
-    set: (a, v) => void entries.set(a, v),
-  };
-}
 
 function filesUnder(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -107,7 +98,7 @@ describe.skipIf(missing !== null)('fotowacht connect: a workstation joins the bo
 
   it('keeps the password in the key store only and records board mode, audited, without it', async () => {
     const workstation = core();
-    const store = memoryStore();
+    const store = memoryKeyStore();
     const password = board.passwords.get('comm.a') ?? '';
     const result = await connectWorkstation({
       db: workstation.db,
@@ -160,7 +151,7 @@ describe.skipIf(missing !== null)('fotowacht connect: a workstation joins the bo
     await owner.client.query("CREATE ROLE outsider LOGIN PASSWORD 'outsider-password'");
     await owner.close();
     board.passwords.set('outsider', 'outsider-password');
-    const store = memoryStore();
+    const store = memoryKeyStore();
     await expect(
       connectWorkstation({
         db: workstation.db,

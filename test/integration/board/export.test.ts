@@ -5,7 +5,6 @@
 // processes, separate data folders) leave one unforked chain.
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
@@ -25,7 +24,6 @@ import {
   type BoardConnection,
 } from '../../../electron/core/board';
 import { openCore, type CoreContext } from '../../../electron/core/context';
-import type { KeyStore } from '../../../electron/core/db';
 import { startIndexJob } from '../../../electron/core/library/indexer';
 import { linkRegion } from '../../../electron/core/people';
 import { beginExport } from '../../../electron/core/publish';
@@ -36,7 +34,8 @@ import { SAMPLE_PHOTOS, writeSampleSchool } from '../../../scripts/sample-school
 import { createBoardDatabase, seedBoard, type TestBoard } from '../../helpers/board';
 import { cliEnv } from '../../helpers/cli';
 import { markFacesChecked } from '../../helpers/school';
-import { postgresMissing, useTestCluster } from '../../helpers/postgres';
+import { closedPort, postgresMissing, useTestCluster } from '../../helpers/postgres';
+import { memoryKeyStore } from '../../helpers/keyStore';
 
 const missing = postgresMissing();
 if (missing) console.warn(missing);
@@ -44,19 +43,6 @@ if (missing) console.warn(missing);
 const DATE = '2026-10-01';
 /** Zoë (consent for the website) and Bram (refused) on one photo; Bram alone on another. */
 const PHOTOS = SAMPLE_PHOTOS.filter((photo) => ['IMG_0001.jpg', 'IMG_0005.jpg'].includes(photo.file));
-
-function memoryStore(): KeyStore {
-  const entries = new Map<string, string>();
-  return { name: 'memory', get: (account) => entries.get(account) ?? null, set: (a, v) => void entries.set(a, v) };
-}
-
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const port = (server.address() as { port: number }).port;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
 
 function cli(
   args: readonly string[],
@@ -79,7 +65,7 @@ describe.skipIf(missing !== null)('exports in board mode', () => {
   const dirs: string[] = [];
   const cores: CoreContext[] = [];
   const open: BoardConnection[] = [];
-  const store = memoryStore();
+  const store = memoryKeyStore();
   const people = { zoe: 0, bram: 0, zoeRecord: 0 };
   const temp = (prefix: string): string => {
     const dir = mkdtempSync(path.join(tmpdir(), prefix));

@@ -40,14 +40,10 @@ import { postgresMissing, useTestCluster } from '../../helpers/postgres';
 import { indexedSchool, markFacesChecked } from '../../helpers/school';
 import { useTempDirs } from '../../helpers/tempDir';
 import { boardView, registryView } from '../../helpers/laptopViews';
+import { memoryKeyStore } from '../../helpers/keyStore';
 
 const missing = postgresMissing();
 if (missing) console.warn(missing);
-
-function memoryStore(): KeyStore {
-  const entries = new Map<string, string>();
-  return { name: 'memory', get: (account) => entries.get(account) ?? null, set: (a, v) => void entries.set(a, v) };
-}
 
 describe.skipIf(missing !== null)('board migrate: a laptop moves into its school board', () => {
   const cluster = useTestCluster();
@@ -88,7 +84,7 @@ describe.skipIf(missing !== null)('board migrate: a laptop moves into its school
   }
 
   async function connectAs(core: CoreContext, user: string): Promise<void> {
-    const store = memoryStore();
+    const store = memoryKeyStore();
     stores.set(core, store);
     await connectWorkstation({
       db: core.db,

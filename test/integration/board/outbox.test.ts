@@ -2,7 +2,6 @@
 // board's trail in the local order once the server is reachable — exactly once, even after a crash between the
 // append and the local clean-up, and never in place of another workstation's events under the same key.
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -19,26 +18,13 @@ import {
   type BoardConnection,
 } from '../../../electron/core/board';
 import { openCore, type CoreContext } from '../../../electron/core/context';
-import type { KeyStore } from '../../../electron/core/db';
 import { writeSetting } from '../../../electron/core/settings';
 import { createBoardDatabase, seedBoard, type TestBoard } from '../../helpers/board';
-import { postgresMissing, useTestCluster } from '../../helpers/postgres';
+import { closedPort, postgresMissing, useTestCluster } from '../../helpers/postgres';
+import { memoryKeyStore } from '../../helpers/keyStore';
 
 const missing = postgresMissing();
 if (missing) console.warn(missing);
-
-function memoryStore(): KeyStore {
-  const entries = new Map<string, string>();
-  return { name: 'memory', get: (account) => entries.get(account) ?? null, set: (a, v) => void entries.set(a, v) };
-}
-
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const port = (server.address() as { port: number }).port;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
 
 interface BoardTrailRow {
   seq: number;
@@ -54,7 +40,7 @@ describe.skipIf(missing !== null)('the outbox of offline work', () => {
   const dirs: string[] = [];
   const cores: CoreContext[] = [];
   const open: BoardConnection[] = [];
-  const store = memoryStore();
+  const store = memoryKeyStore();
 
   const workstation = async (user = 'comm.a'): Promise<CoreContext> => {
     const dir = mkdtempSync(path.join(tmpdir(), 'fotowacht-outbox-'));

@@ -13,7 +13,6 @@ import type { ConsentRecord, Person } from '../../../shared/consent';
 import { connectWorkstation, type BoardConnection } from '../../../electron/core/board';
 import { findPersonByKey } from '../../../electron/core/consent';
 import { openCore, type CoreContext } from '../../../electron/core/context';
-import type { KeyStore } from '../../../electron/core/db';
 import { createIpcRouter } from '../../../electron/core/ipc/handlers';
 import { createBoardDatabase, seedBoard, type TestBoard } from '../../helpers/board';
 import { toCsv } from '../../helpers/consentLists';
@@ -22,14 +21,10 @@ import { FIRST_LIST } from '../../helpers/registryScenario';
 import { useTempDirs } from '../../helpers/tempDir';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { memoryKeyStore } from '../../helpers/keyStore';
 
 const missing = postgresMissing();
 if (missing) console.warn(missing);
-
-function memoryStore(): KeyStore {
-  const entries = new Map<string, string>();
-  return { name: 'memory', get: (account) => entries.get(account) ?? null, set: (a, v) => void entries.set(a, v) };
-}
 
 describe.skipIf(missing !== null)('consent IPC in board mode', () => {
   const cluster = useTestCluster();
@@ -50,7 +45,7 @@ describe.skipIf(missing !== null)('consent IPC in board mode', () => {
   it('previews on the copy and writes import, changes and marks to the board', async () => {
     const core = openCore({ dataDir: tempDir(), osUser: 'administratie' });
     cores.push(core);
-    const keyStore = memoryStore();
+    const keyStore = memoryKeyStore();
     await connectWorkstation({
       db: core.db,
       actor: core.actor(),

@@ -6,21 +6,16 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connectWorkstation, type BoardConnection } from '../../../electron/core/board';
 import { openCore } from '../../../electron/core/context';
-import type { KeyStore } from '../../../electron/core/db';
 import { createBoardDatabase, seedBoard, type TestBoard } from '../../helpers/board';
 import { fotowacht } from '../../helpers/cli';
 import { toCsv } from '../../helpers/consentLists';
 import { postgresMissing, useTestCluster } from '../../helpers/postgres';
 import { FIRST_LIST } from '../../helpers/registryScenario';
 import { useTempDirs } from '../../helpers/tempDir';
+import { memoryKeyStore } from '../../helpers/keyStore';
 
 const missing = postgresMissing();
 if (missing) console.warn(missing);
-
-function memoryStore(): KeyStore {
-  const entries = new Map<string, string>();
-  return { name: 'memory', get: (account) => entries.get(account) ?? null, set: (a, v) => void entries.set(a, v) };
-}
 
 describe.skipIf(missing !== null)('consent commands in board mode', () => {
   const cluster = useTestCluster();
@@ -45,7 +40,7 @@ describe.skipIf(missing !== null)('consent commands in board mode', () => {
       actor: core.actor(),
       dataDir,
       url: board.urlFor(user),
-      keyStore: memoryStore(),
+      keyStore: memoryKeyStore(),
     });
     await core.close();
     const run = (args: readonly string[]) =>

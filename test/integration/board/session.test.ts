@@ -1,7 +1,6 @@
 // A workstation in board mode opens its session from what connect recorded: the address from the settings, the
 // password from the key store. Single-laptop mode has no session; a missing password and an unreachable server are
 // clear errors, never a silent fall-back to the laptop's own registry.
-import { createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   BOARD_SETTING,
@@ -11,27 +10,14 @@ import {
   readBoardSettings,
 } from '../../../electron/core/board';
 import { openCore, type CoreContext } from '../../../electron/core/context';
-import type { KeyStore } from '../../../electron/core/db';
 import { writeSetting } from '../../../electron/core/settings';
 import { createBoardDatabase, seedBoard, type TestBoard } from '../../helpers/board';
-import { postgresMissing, useTestCluster } from '../../helpers/postgres';
+import { closedPort, postgresMissing, useTestCluster } from '../../helpers/postgres';
 import { useTempDirs } from '../../helpers/tempDir';
+import { memoryKeyStore } from '../../helpers/keyStore';
 
 const missing = postgresMissing();
 if (missing) console.warn(missing);
-
-function memoryStore(): KeyStore {
-  const entries = new Map<string, string>();
-  return { name: 'memory', get: (account) => entries.get(account) ?? null, set: (a, v) => void entries.set(a, v) };
-}
-
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const port = (server.address() as { port: number }).port;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
 
 describe.skipIf(missing !== null)('board session of a workstation', () => {
   const cluster = useTestCluster();
@@ -55,12 +41,14 @@ describe.skipIf(missing !== null)('board session of a workstation', () => {
   it('has no session in single-laptop mode', async () => {
     const laptop = core();
     expect(inBoardMode(laptop.db)).toBe(false);
-    expect(await openBoardSession({ db: laptop.db, dataDir: laptop.paths.root, keyStore: memoryStore() })).toBeNull();
+    expect(
+      await openBoardSession({ db: laptop.db, dataDir: laptop.paths.root, keyStore: memoryKeyStore() }),
+    ).toBeNull();
   });
 
   it('signs in as the connected user with the password from the key store', async () => {
     const workstation = core();
-    const store = memoryStore();
+    const store = memoryKeyStore();
     await connectWorkstation({
       db: workstation.db,
       actor: workstation.actor(),
@@ -84,7 +72,7 @@ describe.skipIf(missing !== null)('board session of a workstation', () => {
 
   it('says the server is unreachable instead of falling back to the laptop', async () => {
     const workstation = core();
-    const store = memoryStore();
+    const store = memoryKeyStore();
     await connectWorkstation({
       db: workstation.db,
       actor: workstation.actor(),

@@ -2,7 +2,6 @@
 // `fotowacht connect`), the status with the server asked now, the copy's age, the server gone, and disconnecting.
 // The password reaches the key store only: never an answer, a setting or the logbook.
 import { writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listAuditEvents } from '../../../electron/core/audit';
@@ -13,35 +12,17 @@ import {
   refreshBoardSnapshot,
 } from '../../../electron/core/board';
 import { openCore, type CoreContext } from '../../../electron/core/context';
-import type { KeyStore } from '../../../electron/core/db';
 import { createIpcRouter } from '../../../electron/core/ipc/handlers';
 import type { IpcRouter } from '../../../electron/core/ipc/router';
 import { writeSetting } from '../../../electron/core/settings';
 import type { BoardStatusView } from '../../../shared/ipc/board';
 import { createBoardDatabase, seedBoard, type TestBoard } from '../../helpers/board';
-import { postgresMissing, useTestCluster } from '../../helpers/postgres';
+import { closedPort, postgresMissing, useTestCluster } from '../../helpers/postgres';
 import { useTempDirs } from '../../helpers/tempDir';
+import { memoryKeyStore } from '../../helpers/keyStore';
 
 const missing = postgresMissing();
 if (missing) console.warn(missing);
-
-function memoryStore(): KeyStore & { entries: Map<string, string> } {
-  const entries = new Map<string, string>();
-  return {
-    name: 'memory',
-    entries,
-    get: (account) => entries.get(account) ?? null,
-    set: (a, v) => void entries.set(a, v),
-  };
-}
-
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const port = (server.address() as { port: number }).port;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
 
 describe.skipIf(missing !== null)('Instellingen → Bestuur (IPC)', () => {
   const cluster = useTestCluster();
@@ -57,10 +38,10 @@ describe.skipIf(missing !== null)('Instellingen → Bestuur (IPC)', () => {
     await Promise.all(cores.map((core) => core.close()));
   });
 
-  function workstation(): { core: CoreContext; router: IpcRouter; store: ReturnType<typeof memoryStore> } {
+  function workstation(): { core: CoreContext; router: IpcRouter; store: ReturnType<typeof memoryKeyStore> } {
     const core = openCore({ dataDir: tempDir() });
     cores.push(core);
-    const store = memoryStore();
+    const store = memoryKeyStore();
     return { core, store, router: createIpcRouter(core, { mediaBaseUrl: 'x', keyStore: store }) };
   }
 

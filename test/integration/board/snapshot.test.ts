@@ -17,18 +17,13 @@ import {
   recordManualConsent,
 } from '../../../electron/core/consent';
 import { openCore, type CoreContext } from '../../../electron/core/context';
-import type { KeyStore } from '../../../electron/core/db';
 import { createBoardDatabase, seedBoard, type TestBoard } from '../../helpers/board';
 import { postgresMissing, useTestCluster } from '../../helpers/postgres';
 import { useTempDirs } from '../../helpers/tempDir';
+import { memoryKeyStore } from '../../helpers/keyStore';
 
 const missing = postgresMissing();
 if (missing) console.warn(missing);
-
-function memoryStore(): KeyStore {
-  const entries = new Map<string, string>();
-  return { name: 'memory', get: (account) => entries.get(account) ?? null, set: (a, v) => void entries.set(a, v) };
-}
 
 describe.skipIf(missing !== null)('the local copy of the board registry', () => {
   const cluster = useTestCluster();
@@ -42,7 +37,7 @@ describe.skipIf(missing !== null)('the local copy of the board registry', () => 
   async function workstation(user: string, core?: CoreContext) {
     const opened = core ?? openCore({ dataDir: tempDir() });
     if (!core) cores.push(opened);
-    const keyStore = memoryStore();
+    const keyStore = memoryKeyStore();
     await connectWorkstation({
       db: opened.db,
       actor: opened.actor(),
