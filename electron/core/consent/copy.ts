@@ -1,7 +1,7 @@
 // The local read-only copy of a board's registry (board mode, issue 16): the board's rows — with the board's ids and
 // pseudonyms — written into this workstation's own people, channels, consent tables, so that every reader here
 // (decisions, review, the consent screens) works unchanged. Only the board's refresh writes them in board mode.
-import type { ConsentSource, ConsentStatus, PersonKind, SchoolYearId, Signer } from '../../../shared/consent';
+import type { ConsentRecord, PersonKind, SchoolYearId } from '../../../shared/consent';
 import type { ReadableDb, WritableDb } from '../db';
 import {
   copyWriter,
@@ -58,21 +58,8 @@ export interface CopiedImportPerson {
   readonly rowNumber: number;
 }
 
-export interface CopiedRecord {
-  readonly id: number;
-  readonly personId: number;
-  readonly schoolYear: SchoolYearId;
-  readonly channelId: string;
-  readonly version: number;
-  readonly status: ConsentStatus;
-  readonly signedBy: Signer | null;
-  readonly signedOn: string | null;
-  readonly effectiveFrom: string;
-  readonly source: ConsentSource;
-  readonly importId: number | null;
-  readonly actor: string;
-  readonly recordedAt: string;
-}
+/** A consent version as the board holds it: a registry record without what the copy looks up locally. */
+export type CopiedRecord = Omit<ConsentRecord, 'importFileName' | 'importSha256' | 'reason'>;
 
 export interface CopiedReason {
   readonly recordId: number;
