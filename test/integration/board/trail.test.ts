@@ -113,10 +113,13 @@ describe.skipIf(missing !== null)('one trail per board', () => {
     await first.client.query('BEGIN');
     await first.client.query(insert, values(sealed('comm.a')));
     // The second waits for the first's lock on the head, then finds the head moved on.
-    const forked = second.client.query(insert, values(sealed('admin.b')));
+    // The expectation is attached at once: the refusal may come before the COMMIT below returns.
+    const forked = expect(second.client.query(insert, values(sealed('admin.b')))).rejects.toThrow(
+      /does not follow the head/,
+    );
     await new Promise((resolve) => setTimeout(resolve, 300));
     await first.client.query('COMMIT');
-    await expect(forked).rejects.toThrow(/does not follow the head/);
+    await forked;
     expect((await verifyBoardTrail((await as('auditor')).client)).ok).toBe(true);
     // Through the board's append (lock, head, seal) the second simply comes next.
     const actor = await boardActor(second.client);
