@@ -56,6 +56,7 @@ export const uiReviewNl = {
   'ui.jobs.kind.review.trackFrames': 'Beelden uit video’s halen voor het benoemen',
   'ui.audit.action.review.track': 'Persoon in een video benoemd of gemarkeerd',
   'ui.audit.action.review.trackSplit': 'Spoor in een video gesplitst',
+  'ui.audit.action.review.trackUnsplit': 'Splitsen van een spoor ongedaan gemaakt',
 } as const;
 
 export const uiReviewEn = {
@@ -113,4 +114,5 @@ export const uiReviewEn = {
   'ui.jobs.kind.review.trackFrames': 'Taking stills from clips for naming',
   'ui.audit.action.review.track': 'Person in a clip named or marked',
   'ui.audit.action.review.trackSplit': 'Track in a clip split',
+  'ui.audit.action.review.trackUnsplit': 'Split of a track undone',
 } as const satisfies Record<keyof typeof uiReviewNl, string>;
