@@ -11,7 +11,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, expect, it } from 'vitest';
-import { listAuditEvents, verifyAuditTrail } from '../../electron/core/audit';
+import { describeAuditEvent, listAuditEvents, verifyAuditTrail } from '../../electron/core/audit';
 import type { CoreContext } from '../../electron/core/context';
 import { getVideoScan, listVideoTracks, releaseDecoders, startVideoFaceJob } from '../../electron/core/library';
 import { startExport } from '../../electron/core/publish';
@@ -28,6 +28,7 @@ import {
 } from '../../electron/core/video';
 import { growBox, type Box } from '../../shared/geometry';
 import type { ReviewState } from '../../shared/review';
+import { pseudonymOf } from '../../electron/core/consent';
 import { lumaFrames } from '../helpers/clipSchool';
 import { makeMovingFacesClip, MOVING_FACES_SOURCE, type MovingFacesClip } from '../helpers/movingFaces';
 import { indexedSchool, markFacesChecked } from '../helpers/school';
@@ -345,6 +346,33 @@ describeNeeding(MOVING_FACES_SOURCE)('a clip from the camera to the published fi
         audioKept: 0,
         manifestSha256: createHash('sha256').update(manifestText).digest('hex'),
       });
+      // The readable report (the privacy officer's, the logbook's) says each step of the clip in a sentence, in Dutch
+      // and English, the people by name when the registry is at hand.
+      const lookup = {
+        personName: (pseudonym: string) => (pseudonym === pseudonymOf(core.db, person('1001')) ? 'Zoë Bakker' : null),
+        channelLabel: () => null,
+        withdrawnSigner: () => null,
+      };
+      const said = (action: string, language: 'nl' | 'en') =>
+        listAuditEvents(core.db, { limit: 500, action }).map((event) => describeAuditEvent(event, language, lookup));
+      expect(said('video.faces.scan', 'nl')).toEqual([
+        expect.stringMatching(
+          /^Gezichten gezocht in een video met model .+ \(1 op de 2 beelden doorzocht\): 100 beelden, \d+ sporen\.$/,
+        ),
+      ]);
+      expect(said('video.faces.scan', 'en')[0]).toMatch(
+        /^Faces searched in a clip with model .+: 100 frames, \d+ tracks\.$/,
+      );
+      expect(said('review.track', 'nl')).toContainEqual(
+        expect.stringMatching(/^Een persoon in een video \(spoor \d+\) is benoemd als Zoë Bakker\.$/),
+      );
+      expect(said('review.track', 'en')).toContainEqual(
+        expect.stringMatching(/^A person in a clip \(track \d+\) was marked as guest \/ not known\.$/),
+      );
+      expect(said('export.done', 'en')[0]).toContain(
+        `Clips: 1 ready, ${item.hiddenTracks} tracks hidden in every frame they may be on screen; sound removed`,
+      );
+      expect(said('export.done', 'nl')[0]).toContain(`Clips: 1 klaargezet, ${item.hiddenTracks} sporen onherkenbaar`);
       const trail = JSON.stringify(listAuditEvents(core.db, { limit: 1000 }));
       for (const text of ['estafette', 'Sem', 'Fleur', 'Bakker']) expect(trail).not.toContain(text);
       expect(verifyAuditTrail(core.db).ok).toBe(true);
