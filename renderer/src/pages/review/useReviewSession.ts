@@ -1,8 +1,9 @@
 // The state of one review session: the list from the app in a fixed order (faces do not jump while you work),
 // naming shown at once (optimistically) and confirmed by the app's answer — the touched photos (or clip) with their
 // new decision and the change of the counts, applied in place — focus that moves to the next face to name at once,
-// and an undo stack (a split of a track too: its undo joins the parts again and gives the track back its name). A clip's face tracks are named the same way as a photo's faces (keys 'r<region>' and
-// 't<track>'). Photos and clips a step did not touch stay the same objects, so their rows are not drawn again.
+// and an undo stack (a track's split too: its undo joins the parts and gives the track back its name). A clip's face
+// tracks are named the same way as a photo's faces (keys 'r<region>' and 't<track>'). Photos and clips a step did
+// not touch stay the same objects, so their rows are not drawn again.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { SerializedError } from '../../../../shared/errors';
 import type { PersonRef } from '../../../../shared/people';
@@ -289,10 +290,10 @@ export function useReviewSession(eventId: number, target: PublishTarget): Review
   );
 
   /** A split's undo: the part joins its track again; refused by the app once either part was named or marked. */
-  const unsplit = useCallback((entry: UndoEntry & { partId: number }) => {
+  const unsplit = useCallback((partId: number, restore: ReviewState) => {
     setPending((count) => count + 1);
     const load = loads.current;
-    call('unsplitReviewTrack', { trackId: entry.partId, restore: entry.previous })
+    call('unsplitReviewTrack', { trackId: partId, restore })
       .then(
         (answer) => {
           if (load === loads.current) setReview((current) => current && applyReviewUpdate(current, answer.update));
@@ -307,7 +308,7 @@ export function useReviewSession(eventId: number, target: PublishTarget): Review
     if (!last) return;
     setUndoStack((stack) => stack.slice(0, -1));
     setError(null);
-    if (last.partId !== undefined) unsplit({ ...last, partId: last.partId });
+    if (last.partId !== undefined) unsplit(last.partId, last.previous);
     else send(last.key, last.previous, last.person, ++tokens.current);
     setFocus(last.key);
   }, [undoStack, send, unsplit]);
