@@ -8,6 +8,7 @@ export {
   createCheckpoint,
   generateCheckpointKeys,
   logCheckpoint,
+  signCheckpoint,
   type AuditCheckpoint,
   type CheckedCheckpoint,
 } from './checkpoint';

@@ -32,7 +32,16 @@ export {
   type AddUserResult,
   type BoardInitResult,
 } from './server';
-export { appendBoardAuditEvent, boardAudited, verifyBoardTrail, type BoardAuditLog } from './trail';
+export {
+  appendBoardAuditEvent,
+  boardAudited,
+  boardAuditHead,
+  createBoardCheckpoint,
+  logBoardCheckpoint,
+  verifyBoardTrail,
+  type BoardAuditLog,
+  type BoardVerifyOptions,
+} from './trail';
 export {
   BOARD_SETTING,
   boardCredentialAccount,
