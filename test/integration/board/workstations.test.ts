@@ -10,8 +10,8 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { localDay, schoolYearOf } from '../../shared/consent';
-import type { ExportSummary } from '../../shared/publish';
+import { localDay, schoolYearOf } from '../../../shared/consent';
+import type { ExportSummary } from '../../../shared/publish';
 import {
   BOARD_SETTING,
   connectWorkstation,
@@ -22,12 +22,12 @@ import {
   workstationRegistry,
   type BoardConnection,
   type RefreshResult,
-} from '../../electron/core/board';
-import { describeConsentList, readConsentList } from '../../electron/core/consent';
-import { openCore } from '../../electron/core/context';
-import { startIndexJob } from '../../electron/core/library/indexer';
-import { writeSetting } from '../../electron/core/settings';
-import { SAMPLE_PEOPLE_CSV, SAMPLE_PHOTOS, writeSampleSchool } from '../../scripts/sample-school';
+} from '../../../electron/core/board';
+import { describeConsentList, readConsentList } from '../../../electron/core/consent';
+import { openCore } from '../../../electron/core/context';
+import { startIndexJob } from '../../../electron/core/library/indexer';
+import { writeSetting } from '../../../electron/core/settings';
+import { SAMPLE_PEOPLE_CSV, SAMPLE_PHOTOS, writeSampleSchool } from '../../../scripts/sample-school';
 import {
   addBoardUser,
   createBoardDatabase,
@@ -35,11 +35,11 @@ import {
   seedBoard,
   type CliRun,
   type TestBoard,
-} from '../helpers/board';
-import { memoryKeyStore } from '../helpers/keyStore';
-import { boardView, registryView } from '../helpers/laptopViews';
-import { closedPort, postgresMissing, useTestCluster } from '../helpers/postgres';
-import { markFacesChecked } from '../helpers/school';
+} from '../../helpers/board';
+import { memoryKeyStore } from '../../helpers/keyStore';
+import { boardView, registryView } from '../../helpers/laptopViews';
+import { closedPort, postgresMissing, useTestCluster } from '../../helpers/postgres';
+import { markFacesChecked } from '../../helpers/school';
 
 const missing = postgresMissing();
 if (missing) console.warn(missing);
