@@ -30,6 +30,8 @@ export const boardNl = {
   'cli.server.verify.description': 'controleer de hashketen van het logboek van het bestuur',
   'cli.server.head.description':
     'toon de huidige stand van het logboek van het bestuur (nummer en zegel) om te bewaren',
+  'cli.server.report.description':
+    'rapport van het logboek van het bestuur over een periode (CSV of PDF), met de controle van de hele keten',
   'cli.server.checkpoint.description':
     'onderteken de huidige stand van het logboek van het bestuur met uw privésleutel (de privacyfunctionaris)',
   'cli.connect.description':
@@ -129,6 +131,8 @@ export const boardEn = {
   'cli.server.addUser.password': 'Password (shown only now, hand it on safely): {password}',
   'cli.server.verify.description': "check the hash chain of the board's audit trail",
   'cli.server.head.description': "show the current head of the board's audit trail (number and seal) to keep",
+  'cli.server.report.description':
+    "a report of the board's audit trail for a period (CSV or PDF), with the check of the whole chain",
   'cli.server.checkpoint.description':
     "sign the current head of the board's audit trail with your private key (the privacy officer)",
   'cli.connect.description':

@@ -11,6 +11,7 @@ import {
   boardActor,
   boardAuditHead,
   BOARD_ROLE_KINDS,
+  buildBoardAuditReport,
   boardError,
   connectBoard,
   connectWorkstation,
@@ -29,6 +30,7 @@ import { checkPathFor, readRegularFile, writeGrantedFile } from '../../core/file
 import { action } from '../command';
 import type { Translate } from '../main';
 import type { Output } from '../output';
+import { writeOut } from './audit';
 import { readProofAnchors, sayCheckpoints, withProofOptions, type ProofOptions } from './auditProof';
 
 interface ServerOptions {
@@ -212,10 +214,11 @@ export function registerServer(program: Command, t: Translate): void {
       });
     }),
   );
-  registerServerProof(server, t);
+  registerServerTrail(server, t);
 }
 
-function registerServerProof(server: Command, t: Translate): void {
+/** The board trail's proof and report: head, checkpoint, report (verify is above, with the laptop segments). */
+function registerServerTrail(server: Command, t: Translate): void {
   const head = withServerOptions(server.command('head').description(t('cli.server.head.description')), t);
   head.action(
     action(head, async ({ out }) => {
@@ -257,6 +260,44 @@ function registerServerProof(server: Command, t: Translate): void {
       });
     }),
   );
+
+  const report = withServerOptions(
+    server
+      .command('report')
+      .description(t('cli.server.report.description'))
+      .requiredOption('--from <day>', t('cli.audit.report.from'))
+      .requiredOption('--to <day>', t('cli.audit.report.to'))
+      .addOption(new Option('--format <format>', t('cli.audit.report.format')).choices(['csv', 'pdf']).default('pdf'))
+      .requiredOption('--out <file>', t('cli.audit.report.out'))
+      .option('--force', t('cli.file.force')),
+    t,
+  );
+  report.action(
+    action(report, async ({ out }) => {
+      const options = report.opts<ServerOptions & ReportCommandOptions>();
+      await withServer(options, async (connection) => {
+        const built = await buildBoardAuditReport(
+          connection.client,
+          { from: options.from, to: options.to },
+          options.format,
+          { language: out.language, generatedBy: (await boardActor(connection.client)).os },
+        );
+        const purpose = options.format === 'pdf' ? 'auditReportPdf' : 'auditReportCsv';
+        const file = await writeOut(purpose, options.out, built.bytes, options.force === true);
+        out.result({ path: file, format: built.format, events: built.events, verification: built.verification });
+        out.say(out.t('cli.audit.report.written', { path: file, events: built.events }));
+        if (!built.verification.ok) process.exitCode = 2;
+      });
+    }),
+  );
+}
+
+interface ReportCommandOptions {
+  readonly from: string;
+  readonly to: string;
+  readonly format: 'csv' | 'pdf';
+  readonly out: string;
+  readonly force?: boolean;
 }
 
 export function registerConnect(program: Command, t: Translate): void {

@@ -51,6 +51,7 @@ export {
   type ConnectWorkstationOptions,
   type ConnectWorkstationResult,
 } from './workstation';
+export { buildBoardAuditReport } from './report';
 export { postgresConsentReads } from './consentReadsRepository';
 export { inBoardMode, openBoardSession, type BoardSession, type OpenBoardSessionOptions } from './session';
 export {

@@ -1,11 +1,12 @@
-// Anchors and signed checkpoints on the board's trail, as on a laptop's: `fotowacht server head` prints the head to
-// keep, `server checkpoint` signs it with the privacy officer's key (and logs that on the board's trail), and
+// The board's trail as a laptop's: `fotowacht server report` hands it on as CSV or PDF, `server head` prints the
+// head to keep, `server checkpoint` signs it with the privacy officer's key (and logs that on the board's trail), and
 // `server verify --anchor/--anchor-file/--checkpoint` holds the trail against them — so a trail rewritten and
 // re-sealed by someone with the server's own rights, which verifies in itself, fails against the checkpoint.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { localDay } from '../../../shared/consent';
 import { auditEventHash } from '../../../electron/core/audit';
 import { createBoardDatabase, seedBoard, type TestBoard } from '../../helpers/board';
 import { fotowacht } from '../../helpers/cli';
@@ -30,6 +31,32 @@ describe.skipIf(missing !== null)("anchors and signed checkpoints of the board's
   beforeAll(async () => {
     board = await createBoardDatabase(cluster(), 'board_anchors');
     await seedBoard(board);
+  });
+
+  it("reports the board's trail for a period as CSV and PDF, for the auditor, with the head as its anchor", async () => {
+    const day = (offset: number) => localDay(new Date(Date.now() + offset * 86_400_000));
+    const period = ['--from', day(-1), '--to', day(1)];
+    const csv = path.join(tempDir(), 'logboek-bestuur.csv');
+    const made = server('auditor', ['report', ...period, '--format', 'csv', '--out', csv]);
+    expect(made.code, made.stderr).toBe(0);
+    const head = server('auditor', ['head']).json<Head>();
+    expect(made.json()).toMatchObject({ path: csv, format: 'csv', events: head.seq, verification: { ok: true } });
+    const text = readFileSync(csv, 'utf8');
+    // Every school's set-up is in it (the board's one trail), and its last row is the head: an anchor.
+    for (const subject of ['school:A', 'school:B', 'user:comm.a', 'user:auditor']) expect(text).toContain(subject);
+    expect(text.trim().split(/\r?\n/).at(-1)).toBe(`audit_head,${head.seq}:${head.hash}`);
+    const anchored = server('auditor', ['verify', '--anchor-file', csv]);
+    expect(anchored.json()).toMatchObject({ ok: true, anchors: 1 });
+
+    const pdf = path.join(tempDir(), 'logboek-bestuur.pdf');
+    expect(server('privacy', ['report', ...period, '--format', 'pdf', '--out', pdf]).code).toBe(0);
+    expect(readFileSync(pdf).subarray(0, 5).toString()).toBe('%PDF-');
+    // A communications login may not read the trail: refused, and no file.
+    const refused = path.join(tempDir(), 'comm.csv');
+    const byComm = server('comm.a', ['report', ...period, '--format', 'csv', '--out', refused]);
+    expect(byComm.code).toBe(1);
+    expect(byComm.json()).toMatchObject({ ok: false, error: { code: 'board.notAllowed' } });
+    expect(existsSync(refused)).toBe(false);
   });
 
   it('signs the head, logs it, verifies against it, and catches a re-sealed trail behind it', async () => {
