@@ -28,6 +28,12 @@ export const boardNl = {
   'cli.server.addUser.done': 'Gebruiker {name} aangemaakt als {role}{schools}.',
   'cli.server.addUser.password': 'Wachtwoord (alleen nu getoond, geef het veilig door): {password}',
   'cli.server.verify.description': 'controleer de hashketen van het logboek van het bestuur',
+  'cli.server.head.description':
+    'toon de huidige stand van het logboek van het bestuur (nummer en zegel) om te bewaren',
+  'cli.server.report.description':
+    'rapport van het logboek van het bestuur over een periode (CSV of PDF), met de controle van de hele keten',
+  'cli.server.checkpoint.description':
+    'onderteken de huidige stand van het logboek van het bestuur met uw privésleutel (de privacyfunctionaris)',
   'cli.connect.description':
     'koppel deze computer aan de database van het bestuur: test de verbinding, bewaar het wachtwoord in de sleutelbos van het systeem',
   'cli.connect.passwordStdin': 'lees het wachtwoord van stdin',
@@ -124,6 +130,11 @@ export const boardEn = {
   'cli.server.addUser.done': 'User {name} created as {role}{schools}.',
   'cli.server.addUser.password': 'Password (shown only now, hand it on safely): {password}',
   'cli.server.verify.description': "check the hash chain of the board's audit trail",
+  'cli.server.head.description': "show the current head of the board's audit trail (number and seal) to keep",
+  'cli.server.report.description':
+    "a report of the board's audit trail for a period (CSV or PDF), with the check of the whole chain",
+  'cli.server.checkpoint.description':
+    "sign the current head of the board's audit trail with your private key (the privacy officer)",
   'cli.connect.description':
     "connect this computer to the board's database: test the connection, keep the password in the system key store",
   'cli.connect.passwordStdin': 'read the password from stdin',

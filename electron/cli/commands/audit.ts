@@ -14,7 +14,12 @@ import type { Translate } from '../main';
 import type { Output } from '../output';
 
 /** The shell's own path, checked as the app checks one: a .csv/.pdf name, a new file unless --force. */
-async function writeOut(purpose: FilePurpose, file: string, bytes: Buffer | string, force: boolean): Promise<string> {
+export async function writeOut(
+  purpose: FilePurpose,
+  file: string,
+  bytes: Buffer | string,
+  force: boolean,
+): Promise<string> {
   const target = await checkPathFor(purpose, path.resolve(file), { overwriteConfirmed: force });
   return writeGrantedFile(target, bytes);
 }

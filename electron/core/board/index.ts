@@ -32,7 +32,16 @@ export {
   type AddUserResult,
   type BoardInitResult,
 } from './server';
-export { appendBoardAuditEvent, boardAudited, verifyBoardTrail, type BoardAuditLog } from './trail';
+export {
+  appendBoardAuditEvent,
+  boardAudited,
+  boardAuditHead,
+  createBoardCheckpoint,
+  logBoardCheckpoint,
+  verifyBoardTrail,
+  type BoardAuditLog,
+  type BoardVerifyOptions,
+} from './trail';
 export {
   BOARD_SETTING,
   boardCredentialAccount,
@@ -42,6 +51,7 @@ export {
   type ConnectWorkstationOptions,
   type ConnectWorkstationResult,
 } from './workstation';
+export { buildBoardAuditReport } from './report';
 export { postgresConsentReads } from './consentReadsRepository';
 export { inBoardMode, openBoardSession, type BoardSession, type OpenBoardSessionOptions } from './session';
 export {
