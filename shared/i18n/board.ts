@@ -46,6 +46,8 @@ export const boardNl = {
   'error.board.authFailed': 'Aanmelden bij {host} mislukt: gebruikersnaam of wachtwoord klopt niet.',
   'error.board.noDatabase': 'Die database bestaat niet op {host}.',
   'error.board.notAllowed': 'Dat mag deze gebruiker niet in de database van het bestuur ({detail}).',
+  'error.board.eraseNotAllowed':
+    'In bestuursmodus wist alleen de privacyfunctionaris van het bestuur een persoon; de database van het bestuur weigert het deze gebruiker. Er is niets gewist.',
   'error.board.tlsUnavailable': 'De server {host} biedt geen TLS aan, en versleuteling is vereist.',
   'error.board.tlsCertificate': 'Het certificaat van {host} is niet te vertrouwen ({detail}).',
   'error.board.serverError': 'De databaseserver meldt een fout ({code}: {detail}).',
@@ -142,6 +144,8 @@ export const boardEn = {
   'error.board.authFailed': 'Signing in to {host} failed: wrong user name or password.',
   'error.board.noDatabase': 'That database does not exist on {host}.',
   'error.board.notAllowed': "This user may not do that in the board's database ({detail}).",
+  'error.board.eraseNotAllowed':
+    "In board mode only the board's privacy officer erases a person; the board's database refuses it for this user. Nothing was erased.",
   'error.board.tlsUnavailable': 'The server {host} offers no TLS, and encryption is required.',
   'error.board.tlsCertificate': 'The certificate of {host} cannot be trusted ({detail}).',
   'error.board.serverError': 'The database server reports an error ({code}: {detail}).',

@@ -66,10 +66,13 @@ export {
   queueExportRecord,
   queueForBoard,
   syncOutbox,
+  syncOutboxQuietly,
   type OutboxStatus,
   type OutboxSyncResult,
   type SyncOptions,
 } from './outbox';
+export { boardErasePerson, type BoardErasure } from './erasure';
+export { boardPublicationsOf, type BoardErasureCounts } from './erasureRepository';
 export { regionKey, type BoardExportRecord, type SnapshotMark } from './exportRecord';
 export {
   DEFAULT_SNAPSHOT_MAX_AGE_HOURS,

@@ -86,7 +86,7 @@ export function createIpcRouter(core: CoreContext, env: HandlerEnvironment, opti
   registerPeopleHandlers(router, core);
   registerPublishHandlers(router, core, files);
   registerReviewHandlers(router, core);
-  registerPrivacyHandlers(router, core);
+  registerPrivacyHandlers(router, core, { keyStore: env.keyStore });
   registerBoardHandlers(router, core, files, { keyStore: env.keyStore });
 
   router.assertComplete();
