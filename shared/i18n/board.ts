@@ -92,8 +92,6 @@ export const boardNl = {
     'Deze computer heeft een kopie van het register van school {held}; voor school {wanted} is een eigen, lege gegevensmap nodig (--data-dir).',
   'error.board.localRegistry':
     'Deze computer heeft een eigen toestemmingsregister ({people} personen, {records} toestemmingsversies, {imports} imports die niet van het bestuur komen). Zet het eerst over naar het bestuur met fotowacht board migrate, of begin met een lege gegevensmap (--data-dir); er is niets veranderd.',
-  'error.board.channelsOnBoard':
-    'Deze computer werkt met het register van het bestuur; kanalen worden daar beheerd en kunnen in Fotowacht nog niet worden gewijzigd in bestuursmodus.',
   'error.board.registryBusy':
     'Het register van de school veranderde steeds terwijl deze wijziging werd voorbereid ({attempts} pogingen); probeer het opnieuw. Er is niets opgeslagen.',
 } as const;
@@ -190,8 +188,6 @@ export const boardEn = {
     "This computer holds a copy of school {held}'s registry; school {wanted} needs an empty data folder of its own (--data-dir).",
   'error.board.localRegistry':
     'This computer has a consent registry of its own ({people} people, {records} consent versions, {imports} imports that did not come from the board). Move it into the board first with fotowacht board migrate, or start from an empty data folder (--data-dir); nothing was changed.',
-  'error.board.channelsOnBoard':
-    "This computer works with the board's registry; channels are kept there and cannot be changed in Fotowacht in board mode yet.",
   'error.board.registryBusy':
     "The school's registry kept changing while this change was prepared ({attempts} attempts); try again. Nothing was saved.",
 } as const satisfies Record<keyof typeof boardNl, string>;

@@ -60,6 +60,7 @@ export {
   boardWithdrawConsent,
   type BoardRegistryContext,
 } from './registryWrites';
+export { boardAddChannel, boardDeleteChannel, boardRenameChannel, boardRetireChannel } from './channelWrites';
 export { workstationRegistry, type WorkstationRegistryOptions } from './workstationRegistry';
 export {
   outboxStatus,
