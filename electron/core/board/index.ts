@@ -75,6 +75,7 @@ export {
 export { boardErasePerson, type BoardErasure } from './erasure';
 export { boardPublicationsOf, type BoardErasureCounts } from './erasureRepository';
 export { regionKey, type BoardExportRecord, type SnapshotMark } from './exportRecord';
+export type { BoardExportClipRow } from './clipRecordRepository';
 export {
   DEFAULT_SNAPSHOT_MAX_AGE_HOURS,
   openExportBoard,
