@@ -22,9 +22,12 @@ import {
 } from '../../../electron/core/board';
 import { findPersonByKey, pseudonymOf } from '../../../electron/core/consent';
 import { openCore, type CoreContext } from '../../../electron/core/context';
+import { createIpcRouter } from '../../../electron/core/ipc/handlers';
 import { startIndexJob } from '../../../electron/core/library/indexer';
 import { beginExport } from '../../../electron/core/publish';
 import { SAMPLE_PHOTOS, writeSampleSchool } from '../../../scripts/sample-school';
+import type { ApiResponse } from '../../../shared/errors';
+import type { ErasurePreviewView, ErasureView } from '../../../shared/ipc/privacy';
 import type { ExportSummary } from '../../../shared/publish';
 import { createBoardDatabase, seedBoard, type TestBoard } from '../../helpers/board';
 import { fotowacht } from '../../helpers/cli';
@@ -342,5 +345,36 @@ describe.skipIf(missing !== null)('erasure in board mode', () => {
     const rows = await boardPublicationsOf(await as('privacy'), ids.zoe);
     expect(rows).toHaveLength(2);
     expect(JSON.stringify(rows)).not.toMatch(/Zoë|Bakker|1001/);
+  });
+
+  it("routes the app's erase action to the board: refused for communications staff, done for the privacy officer", async () => {
+    const invoke = (core: CoreContext) => {
+      const router = createIpcRouter(core, { mediaBaseUrl: 'fotowacht-media://', keyStore: store });
+      return async <T>(method: string, params: unknown): Promise<ApiResponse<T>> =>
+        (await router.invoke(method, params)) as ApiResponse<T>;
+    };
+    const byComm = invoke(worker);
+    const preview = await byComm<ErasurePreviewView>('previewErasure', { personId: ids.bram });
+    // Bram was hidden in every export: nothing published across the board.
+    expect(preview).toMatchObject({ ok: true, value: { personId: ids.bram, published: [] } });
+    const refused = await byComm<ErasureView>('erasePerson', { personId: ids.bram, reason: 'Verzoek', confirm: true });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'board.eraseNotAllowed' } });
+    expect(findPersonByKey(worker.db, '1007')).not.toBeNull();
+
+    const officer = await workstation('privacy');
+    const done = await invoke(officer)<ErasureView & { board: { pseudonym: string } }>('erasePerson', {
+      personId: ids.bram,
+      reason: 'Leerling vertrokken',
+      confirm: true,
+    });
+    expect(done).toMatchObject({ ok: true, value: { personId: ids.bram } });
+    const privacy = await as('privacy');
+    const bram = await privacy.query(
+      'SELECT external_key, erased_at IS NOT NULL AS erased FROM fotowacht.people WHERE id = $1',
+      [ids.bram],
+    );
+    expect(bram.rows[0]).toEqual({ external_key: null, erased: true });
+    expect(findPersonByKey(officer.db, '1007')).toBeNull();
+    expect((await verifyBoardTrail(privacy)).ok).toBe(true);
   });
 });

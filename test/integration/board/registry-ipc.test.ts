@@ -1,6 +1,6 @@
 // The consent screens' methods in board mode, through the real IPC router: the preview is made on a freshly fetched
-// copy, the commit, a manual change, a withdrawal and the never-publish mark go to the board, and the channel
-// editor refuses (the channels are the board's).
+// copy, the commit, a manual change, a withdrawal and the never-publish mark go to the board, and so does the channel
+// editor (the channels are the school's on the board).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiResponse } from '../../../shared/errors';
 import type {
