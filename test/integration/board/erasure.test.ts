@@ -17,6 +17,7 @@ import {
   connectWorkstation,
   openBoardSession,
   refreshBoardSnapshot,
+  syncOutbox,
   verifyBoardTrail,
   type BoardConnection,
 } from '../../../electron/core/board';
@@ -341,6 +342,17 @@ describe.skipIf(missing !== null)('erasure in board mode', () => {
     expect(JSON.stringify(followed[0]!.details)).not.toMatch(/Zoë|Bakker|1001/);
     expect(verifyAuditTrail(worker.db).ok).toBe(true);
     expect((await refreshBoardSnapshot(worker.db, await sessionOf(worker))).erasures).toEqual([]);
+    // The entry goes up to the board's logbook with the workstation's other work; its list of local event numbers
+    // under a key of its own, so it cannot explain missing details of the board's own events with those numbers.
+    await syncOutbox(worker.db, await sessionOf(worker));
+    const upThere = await (
+      await as('privacy')
+    ).query<{ details: string }>("SELECT details FROM fotowacht.audit_events WHERE action = 'person.erasedOnBoard'");
+    expect(upThere.rows).toHaveLength(1);
+    const carried = JSON.parse(upThere.rows[0]!.details) as Record<string, unknown>;
+    expect(carried).not.toHaveProperty('erasedDetailsOf');
+    expect(carried).toHaveProperty('localErasedDetailsOf');
+    expect((await verifyBoardTrail(await as('privacy'))).ok).toBe(true);
     // Across the board the exports stay recorded, pointing at the pseudonymous shell only.
     const rows = await boardPublicationsOf(await as('privacy'), ids.zoe);
     expect(rows).toHaveLength(2);
