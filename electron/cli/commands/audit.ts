@@ -5,14 +5,12 @@ import { Option, type Command } from 'commander';
 import type { FilePurpose } from '../../../shared/ipc/ui';
 import { actorLabel } from '../../core/audit';
 import { buildAuditReport } from '../../core/audit';
-import { boardPublicationsOf, inBoardMode } from '../../core/board';
 import { auditReportLookup, requirePersonByKey } from '../../core/consent';
-import type { CoreContext } from '../../core/context';
 import { checkPathFor, writeGrantedFile } from '../../core/files';
-import { publicationsCsv, takedownList, wherePublished, type Publication } from '../../core/publish';
+import { publicationsCsv, publicationsOfPerson, type Publication } from '../../core/publish';
 import { action } from '../command';
 import { registerAuditProof } from './auditProof';
-import { withBoardSession } from './boardWorkstation';
+import { environmentKeyStore } from './boardWorkstation';
 import type { Translate } from '../main';
 import type { Output } from '../output';
 
@@ -20,15 +18,6 @@ import type { Output } from '../output';
 async function writeOut(purpose: FilePurpose, file: string, bytes: Buffer | string, force: boolean): Promise<string> {
   const target = await checkPathFor(purpose, path.resolve(file), { overwriteConfirmed: force });
   return writeGrantedFile(target, bytes);
-}
-
-/**
- * Where the person was published: on a laptop its own exports; in board mode every export on the board the user may
- * see (row-level security decides), photos and clips, from every workstation — the copy gives the board's ids.
- */
-async function publicationsOf(core: CoreContext, personId: number): Promise<Publication[]> {
-  if (!inBoardMode(core.db)) return wherePublished(core.db, personId);
-  return withBoardSession(core, (session) => boardPublicationsOf(session.connection.client, personId));
 }
 
 function printPublications(out: Output, rows: readonly Publication[]): void {
@@ -84,7 +73,8 @@ export function registerAudit(program: Command, t: Translate): void {
     action(where, async ({ out, openCore }) => {
       const core = openCore();
       const person = requirePersonByKey(core.db, where.args[0]!);
-      const rows = await publicationsOf(core, person.id);
+      // In board mode: every export on the board the user may see (photos and clips, from every workstation).
+      const rows = await publicationsOfPerson(core, person.id, [], environmentKeyStore());
       out.result({ personId: person.id, publications: rows });
       printPublications(out, rows);
     }),
@@ -102,9 +92,8 @@ export function registerAudit(program: Command, t: Translate): void {
       const core = openCore();
       const options = takedown.opts<{ channel?: string; csv?: string; force?: boolean }>();
       const person = requirePersonByKey(core.db, takedown.args[0]!);
-      const rows = inBoardMode(core.db)
-        ? (await publicationsOf(core, person.id)).filter((row) => !options.channel || row.channelId === options.channel)
-        : takedownList(core.db, { personId: person.id, channelIds: options.channel ? [options.channel] : [] });
+      const channels = options.channel ? [options.channel] : [];
+      const rows = await publicationsOfPerson(core, person.id, channels, environmentKeyStore());
       const csvPath = options.csv
         ? await writeOut('takedownCsv', options.csv, publicationsCsv(rows), options.force === true)
         : null;

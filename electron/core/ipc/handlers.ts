@@ -84,7 +84,7 @@ export function createIpcRouter(core: CoreContext, env: HandlerEnvironment, opti
   registerConsentRulesHandlers(router, core, files, shared);
   registerFacesHandlers(router, core, files);
   registerPeopleHandlers(router, core);
-  registerPublishHandlers(router, core, files);
+  registerPublishHandlers(router, core, files, { keyStore: env.keyStore });
   registerReviewHandlers(router, core);
   registerPrivacyHandlers(router, core, { keyStore: env.keyStore });
   registerBoardHandlers(router, core, files, { keyStore: env.keyStore });

@@ -1,7 +1,7 @@
 // Clips in board mode: an export's clips are recorded on the board like its photos — each clip's outcome and who was
 // visible in it on which consent version, in the same transaction as the export and its event — online at once, and
 // from a snapshot export when the outbox goes up. Where-published and the takedown list across the board (the
-// commands in board mode) name the clip.
+// commands and the app in board mode) name the clip.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -20,10 +20,12 @@ import {
   type BoardConnection,
 } from '../../../electron/core/board';
 import { openCore, type CoreContext } from '../../../electron/core/context';
+import { createIpcRouter } from '../../../electron/core/ipc/handlers';
 import { startIndexJob } from '../../../electron/core/library/indexer';
 import { beginExport } from '../../../electron/core/publish';
 import { writeSetting } from '../../../electron/core/settings';
 import { writeSampleSchool } from '../../../scripts/sample-school';
+import type { ApiResponse } from '../../../shared/errors';
 import type { ExportSummary } from '../../../shared/publish';
 import { createBoardDatabase, seedBoard, type TestBoard } from '../../helpers/board';
 import { fotowacht } from '../../helpers/cli';
@@ -188,6 +190,18 @@ describe.skipIf(missing !== null)('clips in board mode', () => {
     );
     expect(takedown.code, takedown.stderr).toBe(0);
     expect(takedown.json()).toMatchObject({ files: [] });
+    // And so does the app (the privacy screens' where-published and takedown list).
+    const router = createIpcRouter(core, { mediaBaseUrl: 'fotowacht-media://', keyStore: store });
+    const viaApp = (await router.invoke('wherePublished', { personId: ids.zoe })) as ApiResponse<unknown[]>;
+    expect(viaApp).toMatchObject({
+      ok: true,
+      value: [{ photoHash: clipHash, outDir: expect.stringMatching(/^board:/) }],
+    });
+    const takedownViaApp = (await router.invoke('takedownList', {
+      personId: ids.zoe,
+      channelIds: ['website'],
+    })) as ApiResponse<unknown[]>;
+    expect(takedownViaApp).toMatchObject({ ok: true, value: [] });
     expect((await verifyBoardTrail(privacy)).ok).toBe(true);
   });
 
