@@ -7,9 +7,10 @@ import { actorLabel } from '../../core/audit';
 import { buildAuditReport } from '../../core/audit';
 import { auditReportLookup, requirePersonByKey } from '../../core/consent';
 import { checkPathFor, writeGrantedFile } from '../../core/files';
-import { publicationsCsv, takedownList, wherePublished, type Publication } from '../../core/publish';
+import { publicationsCsv, publicationsOfPerson, type Publication } from '../../core/publish';
 import { action } from '../command';
 import { registerAuditProof } from './auditProof';
+import { environmentKeyStore } from './boardWorkstation';
 import type { Translate } from '../main';
 import type { Output } from '../output';
 
@@ -75,9 +76,10 @@ export function registerAudit(program: Command, t: Translate): void {
     .argument('<key>', t('cli.audit.key'));
   where.action(
     action(where, async ({ out, openCore }) => {
-      const db = openCore().db;
-      const person = requirePersonByKey(db, where.args[0]!);
-      const rows = wherePublished(db, person.id);
+      const core = openCore();
+      const person = requirePersonByKey(core.db, where.args[0]!);
+      // In board mode: every export on the board the user may see (photos and clips, from every workstation).
+      const rows = await publicationsOfPerson(core, person.id, [], environmentKeyStore());
       out.result({ personId: person.id, publications: rows });
       printPublications(out, rows);
     }),
@@ -92,10 +94,11 @@ export function registerAudit(program: Command, t: Translate): void {
     .option('--force', t('cli.file.force'));
   takedown.action(
     action(takedown, async ({ out, openCore }) => {
-      const db = openCore().db;
+      const core = openCore();
       const options = takedown.opts<{ channel?: string; csv?: string; force?: boolean }>();
-      const person = requirePersonByKey(db, takedown.args[0]!);
-      const rows = takedownList(db, { personId: person.id, channelIds: options.channel ? [options.channel] : [] });
+      const person = requirePersonByKey(core.db, takedown.args[0]!);
+      const channels = options.channel ? [options.channel] : [];
+      const rows = await publicationsOfPerson(core, person.id, channels, environmentKeyStore());
       const csvPath = options.csv
         ? await writeOut('takedownCsv', options.csv, publicationsCsv(rows), options.force === true)
         : null;

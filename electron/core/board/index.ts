@@ -70,17 +70,22 @@ export {
   boardWithdrawConsent,
   type BoardRegistryContext,
 } from './registryWrites';
+export { boardAddChannel, boardDeleteChannel, boardRenameChannel, boardRetireChannel } from './channelWrites';
 export { workstationRegistry, type WorkstationRegistryOptions } from './workstationRegistry';
 export {
   outboxStatus,
   queueExportRecord,
   queueForBoard,
   syncOutbox,
+  syncOutboxQuietly,
   type OutboxStatus,
   type OutboxSyncResult,
   type SyncOptions,
 } from './outbox';
+export { boardErasePerson, type BoardErasure } from './erasure';
+export { boardPublicationsOf, type BoardErasureCounts } from './erasureRepository';
 export { regionKey, type BoardExportRecord, type SnapshotMark } from './exportRecord';
+export type { BoardExportClipRow } from './clipRecordRepository';
 export {
   DEFAULT_SNAPSHOT_MAX_AGE_HOURS,
   openExportBoard,
