@@ -61,7 +61,7 @@ class CopyOutdated extends Error {}
 
 type Log = (input: AuditInput) => void;
 
-async function onBoardRegistry<Plan, Result>(
+export async function onBoardRegistry<Plan, Result>(
   context: Readonly<BoardRegistryContext>,
   plan: (snapshot: BoardSnapshot) => Plan,
   commit: (plan: Plan, snapshot: BoardSnapshot, log: Log) => Promise<Result>,

@@ -12,6 +12,7 @@ import {
   type RegistryCopy,
 } from '../consent';
 import type { ReadableDb, WritableDb } from '../db';
+import { compactAfterErasures, erasedByBoard, followBoardErasures, type FollowedErasure } from '../privacy';
 import { boardError, type BoardSql } from './connection';
 import {
   beginRegistryRead,
@@ -46,6 +47,8 @@ export interface RefreshResult {
   readonly snapshot: BoardSnapshot;
   /** What the refresh changed in the local copy (all zero when the board had nothing new). */
   readonly changes: CopyChanges;
+  /** People the board erased since the last refresh: their traces on this computer were cleared too. */
+  readonly erasures: readonly FollowedErasure[];
 }
 
 function chooseSchool(schools: readonly VisibleSchool[], wanted: string | undefined, held: SnapshotRow | null) {
@@ -115,7 +118,7 @@ export async function refreshBoardSnapshot(
   if (copy === null && held) {
     const snapshot = { ...held, refreshedAt };
     writeSnapshotRow(db, snapshot);
-    return { snapshot, changes: { people: 0, channels: 0, imports: 0, records: 0, reasons: 0 } };
+    return { snapshot, changes: { people: 0, channels: 0, imports: 0, records: 0, reasons: 0 }, erasures: [] };
   }
   if (copy === null) throw new Error('no copy read');
   const foreign = foreignRegistryRows(db, copy);
@@ -135,10 +138,18 @@ export async function refreshBoardSnapshot(
       reasons: copy.reasons.length,
     },
   };
-  const changes = db.transaction(() => {
+  // People the board erased: read with their names before the copy loses them, to clear their traces here too.
+  const erased = erasedByBoard(
+    db,
+    copy.people.filter((person) => person.erasedAt !== null).map((person) => person.id),
+  );
+  if (erased.length > 0) db.pragma('secure_delete = ON');
+  const { changes, erasures } = db.transaction(() => {
     const applied = applyRegistryCopy(db, copy);
+    const followed = followBoardErasures(db, erased);
     writeSnapshotRow(db, snapshot);
-    return applied;
+    return { changes: applied, erasures: followed };
   })();
-  return { snapshot, changes };
+  compactAfterErasures(db, erasures);
+  return { snapshot, changes, erasures };
 }
