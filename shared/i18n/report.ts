@@ -62,6 +62,8 @@ export const reportNl = {
   'report.event.exports.pruned': 'Exportgegevens ouder dan {years} jaar zijn verwijderd ({count} exports).',
   'report.event.person.erased':
     'Een persoon is gewist (pseudoniem {pseudonym}): {regions} gebieden ontkoppeld, {tags} namen uit bestanden verwijderd; nog gepubliceerd: {published} bestanden.',
+  'report.event.person.erasedOnBoard':
+    'De privacyfunctionaris van het bestuur heeft een persoon gewist (pseudoniem {pseudonym}); op deze computer: {regions} gebieden en {tracks} videosporen ontkoppeld, {tags} namen uit bestanden verwijderd.',
   'report.event.faces.detect': 'Gezichten gezocht met model {model}: {photos} foto’s, {faces} gezichten gevonden.',
   'report.event.faces.dismiss': 'Een gevonden gezicht is afgewezen als “geen persoon”.',
   'report.event.faces.draw': 'Een gezicht is met de hand aangegeven op een foto.',
@@ -150,6 +152,8 @@ export const reportEn = {
   'report.event.exports.pruned': 'Export records older than {years} years were deleted ({count} exports).',
   'report.event.person.erased':
     'A person was erased (pseudonym {pseudonym}): {regions} regions unlinked, {tags} names removed from files; still published: {published} files.',
+  'report.event.person.erasedOnBoard':
+    "The board's privacy officer erased a person (pseudonym {pseudonym}); on this computer: {regions} regions and {tracks} clip tracks unlinked, {tags} names removed from files.",
   'report.event.faces.detect': 'Faces searched with model {model}: {photos} photos, {faces} faces found.',
   'report.event.faces.dismiss': 'A detected face was dismissed as “not a person”.',
   'report.event.faces.draw': 'A face was marked by hand on a photo.',

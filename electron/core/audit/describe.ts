@@ -179,6 +179,13 @@ export function describeAuditEvent(event: AuditEvent, language: Language, lookup
         tags: count(details, 'tagsRemoved') ?? 0,
         published: count(details, 'stillPublished') ?? 0,
       }),
+    'person.erasedOnBoard': () =>
+      t('report.event.person.erasedOnBoard', {
+        pseudonym: text(details, 'person') ?? '?',
+        regions: count(details, 'regionsUnlinked') ?? 0,
+        tags: count(details, 'tagsRemoved') ?? 0,
+        tracks: count(details, 'videoTracksUnlinked') ?? 0,
+      }),
     'faces.detect': () =>
       t('report.event.faces.detect', {
         model: text(details, 'model') ?? '?',
