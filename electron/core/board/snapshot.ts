@@ -6,10 +6,13 @@ import { createHash } from 'node:crypto';
 import { AppError } from '../../../shared/errors';
 import {
   applyRegistryCopy,
+  applyRegistryWrites,
   foreignRegistryRows,
+  localRegistryCopy,
   registryCounts,
   type CopyChanges,
   type RegistryCopy,
+  type RegistryWrites,
 } from '../consent';
 import type { ReadableDb, WritableDb } from '../db';
 import { boardError, type BoardSql } from './connection';
@@ -120,13 +123,31 @@ export async function refreshBoardSnapshot(
   if (copy === null) throw new Error('no copy read');
   const foreign = foreignRegistryRows(db, copy);
   if (foreign.people + foreign.records + foreign.imports > 0) throw new AppError('board.localRegistry', { ...foreign });
-  const snapshot: BoardSnapshot = {
-    refreshedAt,
-    contentHash: registryHash(school.code, copy),
-    user,
-    schoolId: school.id,
-    schoolCode: school.code,
-    registryVersion: school.version,
+  const snapshot = snapshotOf(
+    copy,
+    { refreshedAt, user, schoolId: school.id, schoolCode: school.code },
+    school.version,
+  );
+  const changes = db.transaction(() => {
+    const applied = applyRegistryCopy(db, copy);
+    writeSnapshotRow(db, snapshot);
+    return applied;
+  })();
+  return { snapshot, changes };
+}
+
+function snapshotOf(
+  copy: Readonly<RegistryCopy>,
+  identity: Pick<BoardSnapshot, 'refreshedAt' | 'user' | 'schoolId' | 'schoolCode'>,
+  registryVersion: number,
+): BoardSnapshot {
+  return {
+    refreshedAt: identity.refreshedAt,
+    contentHash: registryHash(identity.schoolCode, copy),
+    user: identity.user,
+    schoolId: identity.schoolId,
+    schoolCode: identity.schoolCode,
+    registryVersion,
     counts: {
       people: copy.people.length,
       channels: copy.channels.length,
@@ -135,10 +156,27 @@ export async function refreshBoardSnapshot(
       reasons: copy.reasons.length,
     },
   };
-  const changes = db.transaction(() => {
-    const applied = applyRegistryCopy(db, copy);
+}
+
+/**
+ * After a write committed to the board from the copy `held` — under the school's registry lock, with the copy still
+ * at the registry's version then — takes the write's rows over into the copy: the copy is the board's registry at
+ * `registryVersion` (the version the write's own transaction left), the same rows and content hash a full refresh
+ * would give, without reading the school's registry again. A change by another workstation after the commit raises
+ * the version again, so the next refresh reads the registry as usual.
+ */
+export function takeOverBoardWrites(
+  db: WritableDb,
+  held: Readonly<BoardSnapshot>,
+  writes: Readonly<RegistryWrites>,
+  registryVersion: number,
+  now: Date = new Date(),
+): RefreshResult {
+  return db.transaction((): RefreshResult => {
+    const changes = applyRegistryWrites(db, writes);
+    const copy = localRegistryCopy(db, writes.channels, writes.reasons);
+    const snapshot = snapshotOf(copy, { ...held, refreshedAt: now.toISOString() }, registryVersion);
     writeSnapshotRow(db, snapshot);
-    return applied;
+    return { snapshot, changes };
   })();
-  return { snapshot, changes };
 }

@@ -25,6 +25,44 @@ export function localRegistryRows(db: ReadableDb): LocalRegistryRows {
   };
 }
 
+/** The copy's people, imports, their people and versions as the board's read gives them (fields and order). */
+export function localCopyLists(db: ReadableDb): {
+  people: CopiedPerson[];
+  imports: CopiedImport[];
+  importPeople: CopiedImportPerson[];
+  records: CopiedRecord[];
+} {
+  const people = db
+    .prepare(
+      `SELECT id, kind, external_key AS externalKey, roepnaam, voornamen, tussenvoegsel, achternaam,
+         class_name AS className, birth_date AS birthDate, pseudonym, protected, erased_at AS erasedAt,
+         created_at AS createdAt, updated_at AS updatedAt FROM people ORDER BY id`,
+    )
+    .all() as Array<Omit<CopiedPerson, 'protected'> & { protected: number }>;
+  return {
+    people: people.map((row) => ({ ...row, protected: row.protected === 1 })),
+    imports: db
+      .prepare(
+        `SELECT id, school_year AS schoolYear, file_name AS fileName, file_sha256 AS fileSha256, mapping, counts, actor,
+           imported_at AS importedAt FROM consent_imports ORDER BY id`,
+      )
+      .all() as CopiedImport[],
+    importPeople: db
+      .prepare(
+        `SELECT import_id AS importId, person_id AS personId, row_number AS rowNumber FROM consent_import_people
+          ORDER BY import_id, person_id`,
+      )
+      .all() as CopiedImportPerson[],
+    records: db
+      .prepare(
+        `SELECT id, person_id AS personId, school_year AS schoolYear, channel_id AS channelId, version, status,
+           signed_by AS signedBy, signed_on AS signedOn, effective_from AS effectiveFrom, source, import_id AS importId,
+           actor, recorded_at AS recordedAt FROM consent_records ORDER BY id`,
+      )
+      .all() as CopiedRecord[],
+  };
+}
+
 /** How many people, consent versions and imports the local registry holds. */
 export function localRegistryCounts(db: ReadableDb): { people: number; records: number; imports: number } {
   return db

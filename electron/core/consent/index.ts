@@ -18,6 +18,8 @@ export {
 } from './consentReads';
 export {
   applyRegistryCopy,
+  applyRegistryWrites,
+  localRegistryCopy,
   foreignRegistryRows,
   registryCounts,
   type CopiedChannel,
@@ -29,6 +31,7 @@ export {
   type CopyChanges,
   type ForeignRows,
   type RegistryCopy,
+  type RegistryWrites,
 } from './copy';
 export type { SharedRegistry, SharedRegistryRoute } from './sharedRegistry';
 export { describeConsentList, readConsentFileInfo } from './fileInfo';
