@@ -59,6 +59,7 @@ export {
   boardSetPersonProtected,
   boardWithdrawConsent,
   type BoardRegistryContext,
+  type BoardWriteStep,
 } from './registryWrites';
 export { workstationRegistry, type WorkstationRegistryOptions } from './workstationRegistry';
 export {

@@ -61,7 +61,12 @@ export interface BoardRegistryContext {
   readonly displayName?: string | undefined;
   /** How often to plan again when another workstation changed the registry meanwhile (default 5). */
   readonly attempts?: number | undefined;
+  /** Called as each step of a write ends (the bench's breakdown of where the time goes). */
+  readonly onStep?: ((step: BoardWriteStep) => void) | undefined;
 }
+
+/** The steps of a write: the copy checked against the board, the plan on it, the board's transaction, the copy. */
+export type BoardWriteStep = 'refresh' | 'plan' | 'board' | 'copy';
 
 /** Thrown inside the transaction when the registry moved on since the copy was read: plan again. */
 class CopyOutdated extends Error {}
@@ -90,10 +95,13 @@ async function onBoardRegistry<Plan, Result>(
 ): Promise<Result> {
   const { db, sql } = context;
   const attempts = context.attempts ?? 5;
+  const step = context.onStep ?? (() => undefined);
   const actor = await boardActor(sql, context.displayName ?? '');
   for (let attempt = 1; attempt <= attempts; attempt += 1) {
     const { snapshot } = await refreshBoardSnapshot(db, sql);
+    step('refresh');
     const planned = plan(snapshot);
+    step('plan');
     const written: WrittenRows = { people: [], imports: [], importPeople: [], records: [] };
     let result: Result;
     let board: Awaited<ReturnType<typeof readChannelsAndReasons>> & { version: number };
@@ -112,6 +120,7 @@ async function onBoardRegistry<Plan, Result>(
       if (error instanceof CopyOutdated) continue;
       throw boardError(error, '');
     }
+    step('board');
     if (after === 'refresh') await refreshBoardSnapshot(db, sql);
     else
       takeOverBoardWrites(
@@ -120,6 +129,7 @@ async function onBoardRegistry<Plan, Result>(
         { ...written, people: lastOfEach(written.people), channels: board.channels, reasons: board.reasons },
         board.version,
       );
+    step('copy');
     return result;
   }
   throw new AppError('board.registryBusy', { attempts });
