@@ -8,10 +8,11 @@ import {
   applyRegistryCopy,
   applyRegistryWrites,
   foreignRegistryRows,
-  localRegistryCopy,
+  localRegistryJson,
   registryCounts,
   type CopyChanges,
   type RegistryCopy,
+  type RegistryCopyJson,
   type RegistryWrites,
 } from '../consent';
 import type { ReadableDb, WritableDb } from '../db';
@@ -79,8 +80,16 @@ function unchanged(db: ReadableDb, held: SnapshotRow, user: string, school: Visi
  * the board's queries name them (mappings and counts as canonical JSON), so plain JSON is canonical here.
  */
 export function registryHash(schoolCode: string, copy: Readonly<RegistryCopy>): string {
+  return hashOfLists(
+    schoolCode,
+    Object.entries(copy).map(([list, rows]) => [list as keyof RegistryCopy, JSON.stringify(rows)] as const),
+  );
+}
+
+/** The content hash of a copy's lists as JSON, in the copy's order. */
+function hashOfLists(schoolCode: string, lists: RegistryCopyJson): string {
   const hash = createHash('sha256').update(JSON.stringify({ school: schoolCode }));
-  for (const [list, rows] of Object.entries(copy)) hash.update(`\n${list}:${JSON.stringify(rows)}`);
+  for (const [list, json] of lists) hash.update(`\n${list}:${json}`);
   return hash.digest('hex');
 }
 
@@ -174,8 +183,20 @@ export function takeOverBoardWrites(
 ): RefreshResult {
   return db.transaction((): RefreshResult => {
     const changes = applyRegistryWrites(db, writes);
-    const copy = localRegistryCopy(db, writes.channels, writes.reasons);
-    const snapshot = snapshotOf(copy, { ...held, refreshedAt: now.toISOString() }, registryVersion);
+    const local = registryCounts(db);
+    const snapshot: BoardSnapshot = {
+      ...held,
+      refreshedAt: now.toISOString(),
+      contentHash: hashOfLists(held.schoolCode, localRegistryJson(db, writes.channels, writes.reasons)),
+      registryVersion,
+      counts: {
+        people: local.people,
+        channels: writes.channels.length,
+        imports: local.imports,
+        records: local.records,
+        reasons: writes.reasons.length,
+      },
+    };
     writeSnapshotRow(db, snapshot);
     return { snapshot, changes };
   })();

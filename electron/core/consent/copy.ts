@@ -6,7 +6,7 @@ import type { ReadableDb, WritableDb } from '../db';
 import {
   copyWriter,
   deleteUnusedChannelsExcept,
-  localCopyLists,
+  localCopyJson,
   localRegistryCounts,
   localRegistryRows,
   replaceReasonsOfCopy,
@@ -153,25 +153,28 @@ export function applyRegistryWrites(db: WritableDb, writes: Readonly<RegistryWri
   return db.transaction((): CopyChanges => applyRows(db, writes))();
 }
 
+/** The lists of a copy, in the order the board's read gives them, as JSON (what its content hash is made of). */
+export type RegistryCopyJson = ReadonlyArray<readonly [list: keyof RegistryCopy, json: string]>;
+
 /**
- * The local copy's people, imports and versions in the copy's shape and order, with the given channels and reasons:
- * the registry the copy holds, for its content hash.
+ * The registry the local copy holds as the JSON of its lists — the same text JSON.stringify gives for a read of the
+ * board's registry (RegistryCopy) — with the given channels and reasons (the board's as a write left them: a channel
+ * only this workstation still names stays here retired, and reasons may be hidden from the user).
  */
-export function localRegistryCopy(
+export function localRegistryJson(
   db: ReadableDb,
   channels: readonly CopiedChannel[],
   reasons: readonly CopiedReason[],
-): RegistryCopy {
-  const lists = localCopyLists(db);
-  // The lists in the order the board's read gives them: the content hash depends on it.
-  return {
-    people: lists.people,
-    channels,
-    imports: lists.imports,
-    importPeople: lists.importPeople,
-    records: lists.records,
-    reasons,
-  };
+): RegistryCopyJson {
+  const local = localCopyJson(db);
+  return [
+    ['people', local.people],
+    ['channels', JSON.stringify(channels)],
+    ['imports', local.imports],
+    ['importPeople', local.importPeople],
+    ['records', local.records],
+    ['reasons', JSON.stringify(reasons)],
+  ];
 }
 
 function applyRows(db: WritableDb, rows: Readonly<RegistryCopy>): CopyChanges {

@@ -25,41 +25,41 @@ export function localRegistryRows(db: ReadableDb): LocalRegistryRows {
   };
 }
 
-/** The copy's people, imports, their people and versions as the board's read gives them (fields and order). */
-export function localCopyLists(db: ReadableDb): {
-  people: CopiedPerson[];
-  imports: CopiedImport[];
-  importPeople: CopiedImportPerson[];
-  records: CopiedRecord[];
+/**
+ * The copy's people, imports, their people and versions as JSON lists, each exactly as JSON.stringify writes the
+ * board's read of them (fields, their order, the rows' order): SQLite writes the JSON, which spares making an object
+ * of each of tens of thousands of rows only to hash them (registryHash in the board domain).
+ */
+export function localCopyJson(db: ReadableDb): {
+  people: string;
+  imports: string;
+  importPeople: string;
+  records: string;
 } {
-  const people = db
-    .prepare(
-      `SELECT id, kind, external_key AS externalKey, roepnaam, voornamen, tussenvoegsel, achternaam,
-         class_name AS className, birth_date AS birthDate, pseudonym, protected, erased_at AS erasedAt,
-         created_at AS createdAt, updated_at AS updatedAt FROM people ORDER BY id`,
-    )
-    .all() as Array<Omit<CopiedPerson, 'protected'> & { protected: number }>;
+  const list = (sql: string): string => db.prepare(sql).pluck().get() as string;
   return {
-    people: people.map((row) => ({ ...row, protected: row.protected === 1 })),
-    imports: db
-      .prepare(
-        `SELECT id, school_year AS schoolYear, file_name AS fileName, file_sha256 AS fileSha256, mapping, counts, actor,
-           imported_at AS importedAt FROM consent_imports ORDER BY id`,
-      )
-      .all() as CopiedImport[],
-    importPeople: db
-      .prepare(
-        `SELECT import_id AS importId, person_id AS personId, row_number AS rowNumber FROM consent_import_people
-          ORDER BY import_id, person_id`,
-      )
-      .all() as CopiedImportPerson[],
-    records: db
-      .prepare(
-        `SELECT id, person_id AS personId, school_year AS schoolYear, channel_id AS channelId, version, status,
-           signed_by AS signedBy, signed_on AS signedOn, effective_from AS effectiveFrom, source, import_id AS importId,
-           actor, recorded_at AS recordedAt FROM consent_records ORDER BY id`,
-      )
-      .all() as CopiedRecord[],
+    people: list(
+      `SELECT json_group_array(json_object('id', id, 'kind', kind, 'externalKey', external_key, 'roepnaam', roepnaam,
+         'voornamen', voornamen, 'tussenvoegsel', tussenvoegsel, 'achternaam', achternaam, 'className', class_name,
+         'birthDate', birth_date, 'pseudonym', pseudonym,
+         'protected', json(CASE WHEN protected = 1 THEN 'true' ELSE 'false' END), 'erasedAt', erased_at,
+         'createdAt', created_at, 'updatedAt', updated_at) ORDER BY id) FROM people`,
+    ),
+    imports: list(
+      `SELECT json_group_array(json_object('id', id, 'schoolYear', school_year, 'fileName', file_name,
+         'fileSha256', file_sha256, 'mapping', mapping, 'counts', counts, 'actor', actor, 'importedAt', imported_at)
+         ORDER BY id) FROM consent_imports`,
+    ),
+    importPeople: list(
+      `SELECT json_group_array(json_object('importId', import_id, 'personId', person_id, 'rowNumber', row_number)
+         ORDER BY import_id, person_id) FROM consent_import_people`,
+    ),
+    records: list(
+      `SELECT json_group_array(json_object('id', id, 'personId', person_id, 'schoolYear', school_year,
+         'channelId', channel_id, 'version', version, 'status', status, 'signedBy', signed_by, 'signedOn', signed_on,
+         'effectiveFrom', effective_from, 'source', source, 'importId', import_id, 'actor', actor,
+         'recordedAt', recorded_at) ORDER BY id) FROM consent_records`,
+    ),
   };
 }
 

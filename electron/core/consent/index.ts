@@ -19,7 +19,7 @@ export {
 export {
   applyRegistryCopy,
   applyRegistryWrites,
-  localRegistryCopy,
+  localRegistryJson,
   foreignRegistryRows,
   registryCounts,
   type CopiedChannel,
@@ -31,6 +31,7 @@ export {
   type CopyChanges,
   type ForeignRows,
   type RegistryCopy,
+  type RegistryCopyJson,
   type RegistryWrites,
 } from './copy';
 export type { SharedRegistry, SharedRegistryRoute } from './sharedRegistry';

@@ -126,9 +126,10 @@ describe.skipIf(missing !== null)("an import's copy without reading the registry
 
     // After: the import's copy stands at the version its own commit left; the withdrawal raises it, so the next
     // refresh reads the registry and finds the withdrawal.
+    // A name with quotes, a backslash and letters outside ASCII: the copy's hash is made from its JSON.
     await boardConsentImport(
       admin,
-      listOf('na.csv', [pupil('2001', 'Eerst', ['ja', 'ja', 'ja', 'ja', 'ja'])]),
+      listOf('na.csv', [pupil('2001', `O'Brien "Ëlla" \\ 😀`, ['ja', 'ja', 'ja', 'ja', 'ja'])]),
       mapping,
       YEAR,
       {
