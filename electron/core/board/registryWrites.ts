@@ -61,8 +61,8 @@ export interface BoardRegistryContext {
   readonly displayName?: string | undefined;
   /** How often to plan again when another workstation changed the registry meanwhile (default 5). */
   readonly attempts?: number | undefined;
-  /** Called as each step of a write ends (the bench's breakdown of where the time goes). */
-  readonly onStep?: ((step: BoardWriteStep) => void) | undefined;
+  /** Called as each step of a write ends, and awaited (the bench's breakdown of where the time goes; tests). */
+  readonly onStep?: ((step: BoardWriteStep) => void | Promise<void>) | undefined;
 }
 
 /** The steps of a write: the copy checked against the board, the plan on it, the board's transaction, the copy. */
@@ -99,9 +99,9 @@ async function onBoardRegistry<Plan, Result>(
   const actor = await boardActor(sql, context.displayName ?? '');
   for (let attempt = 1; attempt <= attempts; attempt += 1) {
     const { snapshot } = await refreshBoardSnapshot(db, sql);
-    step('refresh');
+    await step('refresh');
     const planned = plan(snapshot);
-    step('plan');
+    await step('plan');
     const written: WrittenRows = { people: [], imports: [], importPeople: [], records: [] };
     let result: Result;
     let board: Awaited<ReturnType<typeof readChannelsAndReasons>> & { version: number };
@@ -120,16 +120,19 @@ async function onBoardRegistry<Plan, Result>(
       if (error instanceof CopyOutdated) continue;
       throw boardError(error, '');
     }
-    step('board');
-    if (after === 'refresh') await refreshBoardSnapshot(db, sql);
-    else
+    await step('board');
+    // The copy takes the rows over unless it changed since it was planned on (another process of this workstation
+    // refreshed it meanwhile): then it is read again.
+    const taken =
+      after === 'take-over' &&
       takeOverBoardWrites(
         db,
         snapshot,
         { ...written, people: lastOfEach(written.people), channels: board.channels, reasons: board.reasons },
         board.version,
       );
-    step('copy');
+    if (!taken) await refreshBoardSnapshot(db, sql);
+    await step('copy');
     return result;
   }
   throw new AppError('board.registryBusy', { attempts });

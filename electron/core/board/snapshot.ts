@@ -172,7 +172,8 @@ function snapshotOf(
  * at the registry's version then — takes the write's rows over into the copy: the copy is the board's registry at
  * `registryVersion` (the version the write's own transaction left), the same rows and content hash a full refresh
  * would give, without reading the school's registry again. A change by another workstation after the commit raises
- * the version again, so the next refresh reads the registry as usual.
+ * the version again, so the next refresh reads the registry as usual. Null, and nothing changed, when the copy is no
+ * longer `held` (another process of this workstation refreshed it meanwhile): the caller refreshes.
  */
 export function takeOverBoardWrites(
   db: WritableDb,
@@ -180,24 +181,34 @@ export function takeOverBoardWrites(
   writes: Readonly<RegistryWrites>,
   registryVersion: number,
   now: Date = new Date(),
-): RefreshResult {
-  return db.transaction((): RefreshResult => {
-    const changes = applyRegistryWrites(db, writes);
-    const local = registryCounts(db);
-    const snapshot: BoardSnapshot = {
-      ...held,
-      refreshedAt: now.toISOString(),
-      contentHash: hashOfLists(held.schoolCode, localRegistryJson(db, writes.channels, writes.reasons)),
-      registryVersion,
-      counts: {
-        people: local.people,
-        channels: writes.channels.length,
-        imports: local.imports,
-        records: local.records,
-        reasons: writes.reasons.length,
-      },
-    };
-    writeSnapshotRow(db, snapshot);
-    return { snapshot, changes };
-  })();
+): RefreshResult | null {
+  // Immediate: no other process writes the copy between the check and the take-over.
+  return db
+    .transaction((): RefreshResult | null => {
+      const current = readSnapshotRow(db);
+      if (
+        current?.refreshedAt !== held.refreshedAt ||
+        current.registryVersion !== held.registryVersion ||
+        current.contentHash !== held.contentHash
+      )
+        return null;
+      const changes = applyRegistryWrites(db, writes);
+      const local = registryCounts(db);
+      const snapshot: BoardSnapshot = {
+        ...held,
+        refreshedAt: now.toISOString(),
+        contentHash: hashOfLists(held.schoolCode, localRegistryJson(db, writes.channels, writes.reasons)),
+        registryVersion,
+        counts: {
+          people: local.people,
+          channels: writes.channels.length,
+          imports: local.imports,
+          records: local.records,
+          reasons: writes.reasons.length,
+        },
+      };
+      writeSnapshotRow(db, snapshot);
+      return { snapshot, changes };
+    })
+    .immediate();
 }

@@ -182,4 +182,37 @@ describe.skipIf(missing !== null)("an import's copy without reading the registry
       { source: 'withdrawal', n: 5 },
     ]);
   });
+
+  it('is read again when another process of the workstation refreshed the copy after the commit', async () => {
+    const admin = await workstation('admin.a');
+    const officer = await workstation('privacy');
+    // The same data folder's other process (the app beside a command), with its own session.
+    const other = await board.connect('admin.a');
+    open.push(other);
+    const mapping = mappingFor(admin.db, FIRST_LIST);
+    const list = listOf('tussendoor.csv', [pupil('4001', 'Tussendoor', ['ja', 'ja', 'ja', 'ja', 'ja'])]);
+    await boardConsentImport(
+      {
+        ...admin,
+        onStep: async (step) => {
+          if (step !== 'board') return;
+          // Committed, not yet taken over: another workstation withdraws, the other process refreshes this copy.
+          await refreshBoardSnapshot(officer.db, officer.sql);
+          await boardWithdrawConsent(officer, {
+            personId: findPersonByKey(officer.db, '4001')!.id,
+            channelId: 'website',
+            reason: 'Tussendoor',
+          });
+          await refreshBoardSnapshot(admin.db, other.client);
+        },
+      },
+      list,
+      mapping,
+      YEAR,
+      { today: '2026-10-12' },
+    );
+    // The copy does not go back to the import's version: it holds the withdrawal, and says so.
+    expect(readBoardSnapshot(admin.db)!.registryVersion).toBe(await boardVersion());
+    await expectBoardsCopy(admin, 'admin.a');
+  });
 });
