@@ -104,7 +104,8 @@ async function onBoardRegistry<Plan, Result>(
     await step('plan');
     const written: WrittenRows = { people: [], imports: [], importPeople: [], records: [] };
     let result: Result;
-    let board: Awaited<ReturnType<typeof readChannelsAndReasons>> & { version: number };
+    // With a take-over: the school's channels and reasons, and the version, as the write left them.
+    let board: (Awaited<ReturnType<typeof readChannelsAndReasons>> & { version: number }) | null;
     try {
       [result, board] = await boardAudited(sql, actor, async (log) => {
         const version = await lockRegistry(sql, snapshot.schoolId);
@@ -112,7 +113,7 @@ async function onBoardRegistry<Plan, Result>(
         if (version !== snapshot.registryVersion) throw new CopyOutdated();
         const committed = await commit(planned, snapshot, log, written);
         // Still under the lock: the registry is the copy plus these writes, at this version.
-        if (after === 'refresh') return [committed, { channels: [], reasons: [], version: -1 }] as const;
+        if (after === 'refresh') return [committed, null] as const;
         const rest = await readChannelsAndReasons(sql, snapshot.schoolId);
         return [committed, { ...rest, version: await registryVersion(sql, snapshot.schoolId) }] as const;
       });
@@ -124,7 +125,7 @@ async function onBoardRegistry<Plan, Result>(
     // The copy takes the rows over unless it changed since it was planned on (another process of this workstation
     // refreshed it meanwhile): then it is read again.
     const taken =
-      after === 'take-over' &&
+      board !== null &&
       takeOverBoardWrites(
         db,
         snapshot,

@@ -132,31 +132,13 @@ export async function refreshBoardSnapshot(
   if (copy === null) throw new Error('no copy read');
   const foreign = foreignRegistryRows(db, copy);
   if (foreign.people + foreign.records + foreign.imports > 0) throw new AppError('board.localRegistry', { ...foreign });
-  const snapshot = snapshotOf(
-    copy,
-    { refreshedAt, user, schoolId: school.id, schoolCode: school.code },
-    school.version,
-  );
-  const changes = db.transaction(() => {
-    const applied = applyRegistryCopy(db, copy);
-    writeSnapshotRow(db, snapshot);
-    return applied;
-  })();
-  return { snapshot, changes };
-}
-
-function snapshotOf(
-  copy: Readonly<RegistryCopy>,
-  identity: Pick<BoardSnapshot, 'refreshedAt' | 'user' | 'schoolId' | 'schoolCode'>,
-  registryVersion: number,
-): BoardSnapshot {
-  return {
-    refreshedAt: identity.refreshedAt,
-    contentHash: registryHash(identity.schoolCode, copy),
-    user: identity.user,
-    schoolId: identity.schoolId,
-    schoolCode: identity.schoolCode,
-    registryVersion,
+  const snapshot: BoardSnapshot = {
+    refreshedAt,
+    contentHash: registryHash(school.code, copy),
+    user,
+    schoolId: school.id,
+    schoolCode: school.code,
+    registryVersion: school.version,
     counts: {
       people: copy.people.length,
       channels: copy.channels.length,
@@ -165,6 +147,12 @@ function snapshotOf(
       reasons: copy.reasons.length,
     },
   };
+  const changes = db.transaction(() => {
+    const applied = applyRegistryCopy(db, copy);
+    writeSnapshotRow(db, snapshot);
+    return applied;
+  })();
+  return { snapshot, changes };
 }
 
 /**
