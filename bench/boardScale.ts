@@ -307,7 +307,10 @@ async function boardImport(board: TestBoard): Promise<void> {
   } finally {
     await owner.close();
   }
-  const runs: Array<{ total: { wall: number; client: number; server: number }; steps: Map<BoardWriteStep, [number, number, number]> }> = [];
+  const runs: Array<{
+    total: { wall: number; client: number; server: number };
+    steps: Map<BoardWriteStep, [number, number, number]>;
+  }> = [];
   let written = 0;
   for (const code of IMPORT_SCHOOLS) {
     const role = `admin.${code.toLowerCase()}`;
