@@ -28,6 +28,12 @@ export const boardNl = {
   'cli.server.addUser.done': 'Gebruiker {name} aangemaakt als {role}{schools}.',
   'cli.server.addUser.password': 'Wachtwoord (alleen nu getoond, geef het veilig door): {password}',
   'cli.server.verify.description': 'controleer de hashketen van het logboek van het bestuur',
+  'cli.server.head.description':
+    'toon de huidige stand van het logboek van het bestuur (nummer en zegel) om te bewaren',
+  'cli.server.report.description':
+    'rapport van het logboek van het bestuur over een periode (CSV of PDF), met de controle van de hele keten',
+  'cli.server.checkpoint.description':
+    'onderteken de huidige stand van het logboek van het bestuur met uw privésleutel (de privacyfunctionaris)',
   'cli.connect.description':
     'koppel deze computer aan de database van het bestuur: test de verbinding, bewaar het wachtwoord in de sleutelbos van het systeem',
   'cli.connect.passwordStdin': 'lees het wachtwoord van stdin',
@@ -46,6 +52,8 @@ export const boardNl = {
   'error.board.authFailed': 'Aanmelden bij {host} mislukt: gebruikersnaam of wachtwoord klopt niet.',
   'error.board.noDatabase': 'Die database bestaat niet op {host}.',
   'error.board.notAllowed': 'Dat mag deze gebruiker niet in de database van het bestuur ({detail}).',
+  'error.board.eraseNotAllowed':
+    'In bestuursmodus wist alleen de privacyfunctionaris van het bestuur een persoon; de database van het bestuur weigert het deze gebruiker. Er is niets gewist.',
   'error.board.tlsUnavailable': 'De server {host} biedt geen TLS aan, en versleuteling is vereist.',
   'error.board.tlsCertificate': 'Het certificaat van {host} is niet te vertrouwen ({detail}).',
   'error.board.serverError': 'De databaseserver meldt een fout ({code}: {detail}).',
@@ -90,8 +98,6 @@ export const boardNl = {
     'Deze computer heeft een kopie van het register van school {held}; voor school {wanted} is een eigen, lege gegevensmap nodig (--data-dir).',
   'error.board.localRegistry':
     'Deze computer heeft een eigen toestemmingsregister ({people} personen, {records} toestemmingsversies, {imports} imports die niet van het bestuur komen). Zet het eerst over naar het bestuur met fotowacht board migrate, of begin met een lege gegevensmap (--data-dir); er is niets veranderd.',
-  'error.board.channelsOnBoard':
-    'Deze computer werkt met het register van het bestuur; kanalen worden daar beheerd en kunnen in Fotowacht nog niet worden gewijzigd in bestuursmodus.',
   'error.board.registryBusy':
     'Het register van de school veranderde steeds terwijl deze wijziging werd voorbereid ({attempts} pogingen); probeer het opnieuw. Er is niets opgeslagen.',
 } as const;
@@ -124,6 +130,11 @@ export const boardEn = {
   'cli.server.addUser.done': 'User {name} created as {role}{schools}.',
   'cli.server.addUser.password': 'Password (shown only now, hand it on safely): {password}',
   'cli.server.verify.description': "check the hash chain of the board's audit trail",
+  'cli.server.head.description': "show the current head of the board's audit trail (number and seal) to keep",
+  'cli.server.report.description':
+    "a report of the board's audit trail for a period (CSV or PDF), with the check of the whole chain",
+  'cli.server.checkpoint.description':
+    "sign the current head of the board's audit trail with your private key (the privacy officer)",
   'cli.connect.description':
     "connect this computer to the board's database: test the connection, keep the password in the system key store",
   'cli.connect.passwordStdin': 'read the password from stdin',
@@ -142,6 +153,8 @@ export const boardEn = {
   'error.board.authFailed': 'Signing in to {host} failed: wrong user name or password.',
   'error.board.noDatabase': 'That database does not exist on {host}.',
   'error.board.notAllowed': "This user may not do that in the board's database ({detail}).",
+  'error.board.eraseNotAllowed':
+    "In board mode only the board's privacy officer erases a person; the board's database refuses it for this user. Nothing was erased.",
   'error.board.tlsUnavailable': 'The server {host} offers no TLS, and encryption is required.',
   'error.board.tlsCertificate': 'The certificate of {host} cannot be trusted ({detail}).',
   'error.board.serverError': 'The database server reports an error ({code}: {detail}).',
@@ -186,8 +199,6 @@ export const boardEn = {
     "This computer holds a copy of school {held}'s registry; school {wanted} needs an empty data folder of its own (--data-dir).",
   'error.board.localRegistry':
     'This computer has a consent registry of its own ({people} people, {records} consent versions, {imports} imports that did not come from the board). Move it into the board first with fotowacht board migrate, or start from an empty data folder (--data-dir); nothing was changed.',
-  'error.board.channelsOnBoard':
-    "This computer works with the board's registry; channels are kept there and cannot be changed in Fotowacht in board mode yet.",
   'error.board.registryBusy':
     "The school's registry kept changing while this change was prepared ({attempts} attempts); try again. Nothing was saved.",
 } as const satisfies Record<keyof typeof boardNl, string>;

@@ -3,7 +3,16 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import pg from 'pg';
-import { addSchool, addUser, connectBoard, initBoard, type BoardConnection } from '../../electron/core/board';
+import {
+  addSchool,
+  addUser,
+  connectBoard,
+  initBoard,
+  type BoardConnection,
+  type BoardRoleKind,
+} from '../../electron/core/board';
+import { fotowachtArgv } from '../../scripts/run-fotowacht';
+import { cliEnv } from './cli';
 import type { TestCluster } from './postgres';
 
 export const IT_ROLE = 'board_it';
@@ -79,6 +88,44 @@ export function runAppender(
     const child = spawn(process.execPath, ['--import', 'tsx', APPENDER, url, String(count), String(startAt)], {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
+    child.once('error', reject);
+    child.once('close', (code) => resolve({ code, out, err }));
+  });
+}
+
+/** One more user of the seeded board (e.g. a second school's communications officer); its password kept. */
+export async function addBoardUser(
+  board: TestBoard,
+  roleName: string,
+  kind: BoardRoleKind,
+  schools: readonly string[],
+): Promise<void> {
+  const owner = await connectBoard({ url: board.ownerUrl, tls: 'disable' });
+  try {
+    const made = await addUser(owner.client, { roleName, kind, schools: [...schools] });
+    if (made.password) board.passwords.set(roleName, made.password);
+  } finally {
+    await owner.close();
+  }
+}
+
+export interface CliRun {
+  readonly code: number | null;
+  readonly out: string;
+  readonly err: string;
+}
+
+/**
+ * `fotowacht …args` as a workstation runs it, without waiting: a real child process (the tests' fixed environment
+ * plus `env`), so several run at the same moment.
+ */
+export function fotowachtProcess(args: readonly string[], env: Readonly<Record<string, string>>): Promise<CliRun> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, fotowachtArgv(args), { env: cliEnv(env), stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     let err = '';
     child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));

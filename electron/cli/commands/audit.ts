@@ -7,14 +7,20 @@ import { actorLabel } from '../../core/audit';
 import { buildAuditReport } from '../../core/audit';
 import { auditReportLookup, requirePersonByKey } from '../../core/consent';
 import { checkPathFor, writeGrantedFile } from '../../core/files';
-import { publicationsCsv, takedownList, wherePublished, type Publication } from '../../core/publish';
+import { publicationsCsv, publicationsOfPerson, type Publication } from '../../core/publish';
 import { action } from '../command';
 import { registerAuditProof } from './auditProof';
+import { environmentKeyStore } from './boardWorkstation';
 import type { Translate } from '../main';
 import type { Output } from '../output';
 
 /** The shell's own path, checked as the app checks one: a .csv/.pdf name, a new file unless --force. */
-async function writeOut(purpose: FilePurpose, file: string, bytes: Buffer | string, force: boolean): Promise<string> {
+export async function writeOut(
+  purpose: FilePurpose,
+  file: string,
+  bytes: Buffer | string,
+  force: boolean,
+): Promise<string> {
   const target = await checkPathFor(purpose, path.resolve(file), { overwriteConfirmed: force });
   return writeGrantedFile(target, bytes);
 }
@@ -70,9 +76,10 @@ export function registerAudit(program: Command, t: Translate): void {
     .argument('<key>', t('cli.audit.key'));
   where.action(
     action(where, async ({ out, openCore }) => {
-      const db = openCore().db;
-      const person = requirePersonByKey(db, where.args[0]!);
-      const rows = wherePublished(db, person.id);
+      const core = openCore();
+      const person = requirePersonByKey(core.db, where.args[0]!);
+      // In board mode: every export on the board the user may see (photos and clips, from every workstation).
+      const rows = await publicationsOfPerson(core, person.id, [], environmentKeyStore());
       out.result({ personId: person.id, publications: rows });
       printPublications(out, rows);
     }),
@@ -87,10 +94,11 @@ export function registerAudit(program: Command, t: Translate): void {
     .option('--force', t('cli.file.force'));
   takedown.action(
     action(takedown, async ({ out, openCore }) => {
-      const db = openCore().db;
+      const core = openCore();
       const options = takedown.opts<{ channel?: string; csv?: string; force?: boolean }>();
-      const person = requirePersonByKey(db, takedown.args[0]!);
-      const rows = takedownList(db, { personId: person.id, channelIds: options.channel ? [options.channel] : [] });
+      const person = requirePersonByKey(core.db, takedown.args[0]!);
+      const channels = options.channel ? [options.channel] : [];
+      const rows = await publicationsOfPerson(core, person.id, channels, environmentKeyStore());
       const csvPath = options.csv
         ? await writeOut('takedownCsv', options.csv, publicationsCsv(rows), options.force === true)
         : null;

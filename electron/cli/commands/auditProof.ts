@@ -22,6 +22,7 @@ import {
 import { checkPathFor, readRegularFile, writeGrantedFile } from '../../core/files';
 import { action } from '../command';
 import type { Translate } from '../main';
+import type { Output } from '../output';
 
 const collect = (value: string, previous: readonly string[] = []): string[] => [...previous, value];
 
@@ -33,58 +34,82 @@ function readText(file: string, code: string): string {
   }
 }
 
-export function registerAuditProof(audit: Command, t: Translate): void {
-  const verify = audit
-    .command('verify')
-    .description(t('cli.audit.verify.description'))
+export interface ProofOptions {
+  readonly anchor?: string[];
+  readonly anchorFile?: string[];
+  readonly checkpoint?: string[];
+  readonly publicKey?: string;
+}
+
+/** The options that hold a trail against heads written down outside it (`audit verify`, `server verify`). */
+export function withProofOptions(command: Command, t: Translate): Command {
+  return command
     .option('--anchor <seq:hash>', t('cli.audit.verify.anchor'), collect)
     .option('--anchor-file <file>', t('cli.audit.verify.anchorFile'), collect)
     .option('--checkpoint <file>', t('cli.audit.verify.checkpoint'), collect)
     .option('--public-key <pem>', t('cli.audit.verify.publicKey'));
+}
+
+export interface ProofAnchors {
+  readonly anchors: AuditAnchor[];
+  readonly checkpoints: Array<CheckedCheckpoint & { path: string }>;
+}
+
+/**
+ * The anchors the options name, each checkpoint's signature checked. Null when a checkpoint is forged or foreign:
+ * said, with exit code 2 like a broken chain (a failed proof, not a usage error).
+ */
+export function readProofAnchors(options: Readonly<ProofOptions>, out: Output): ProofAnchors | null {
+  const anchors: AuditAnchor[] = (options.anchor ?? []).map(parseAnchor);
+  for (const file of options.anchorFile ?? [])
+    anchors.push(anchorFromFileText(readText(file, 'audit.checkpoint.unreadable'), path.resolve(file)));
+  const publicKey = options.publicKey ? readText(options.publicKey, 'audit.key.unreadable') : undefined;
+  const checkpoints: Array<CheckedCheckpoint & { path: string }> = [];
+  for (const file of options.checkpoint ?? []) {
+    const target = path.resolve(file);
+    try {
+      checkpoints.push({
+        ...checkCheckpoint(readText(file, 'audit.checkpoint.unreadable'), target, publicKey),
+        path: target,
+      });
+    } catch (error) {
+      if (error instanceof AppError && error.code !== 'audit.checkpoint.unreadable') {
+        out.fail(error);
+        process.exitCode = 2;
+        return null;
+      }
+      throw error;
+    }
+  }
+  anchors.push(...checkpoints.map((checkpoint) => checkpoint.anchor));
+  return { anchors, checkpoints };
+}
+
+/** Which checkpoints held, and whether their key was the one named. */
+export function sayCheckpoints(out: Output, checkpoints: ProofAnchors['checkpoints']): void {
+  for (const checkpoint of checkpoints) {
+    out.say(
+      out.t('audit.checkpoint.ok', {
+        path: checkpoint.path,
+        fingerprint: checkpoint.keyFingerprint,
+        seq: checkpoint.anchor.seq,
+        at: checkpoint.at,
+      }),
+    );
+    if (!checkpoint.trustedKey) out.say(out.t('audit.checkpoint.untrustedKey'));
+  }
+}
+
+export function registerAuditProof(audit: Command, t: Translate): void {
+  const verify = withProofOptions(audit.command('verify').description(t('cli.audit.verify.description')), t);
   verify.action(
     action(verify, async ({ out, openCore }) => {
-      const options = verify.opts<{
-        anchor?: string[];
-        anchorFile?: string[];
-        checkpoint?: string[];
-        publicKey?: string;
-      }>();
-      const anchors: AuditAnchor[] = (options.anchor ?? []).map(parseAnchor);
-      for (const file of options.anchorFile ?? [])
-        anchors.push(anchorFromFileText(readText(file, 'audit.checkpoint.unreadable'), path.resolve(file)));
-      const publicKey = options.publicKey ? readText(options.publicKey, 'audit.key.unreadable') : undefined;
-      const checkpoints: Array<CheckedCheckpoint & { path: string }> = [];
-      for (const file of options.checkpoint ?? []) {
-        const target = path.resolve(file);
-        try {
-          checkpoints.push({
-            ...checkCheckpoint(readText(file, 'audit.checkpoint.unreadable'), target, publicKey),
-            path: target,
-          });
-        } catch (error) {
-          // A forged or foreign checkpoint is a failed proof, not a usage error: exit 2 like a broken chain.
-          if (error instanceof AppError && error.code !== 'audit.checkpoint.unreadable') {
-            out.fail(error);
-            process.exitCode = 2;
-            return;
-          }
-          throw error;
-        }
-      }
-      anchors.push(...checkpoints.map((checkpoint) => checkpoint.anchor));
+      const proof = readProofAnchors(verify.opts<ProofOptions>(), out);
+      if (!proof) return;
+      const { anchors, checkpoints } = proof;
       const result = verifyAuditTrail(openCore().db, { anchors });
       out.result({ ...result, checkpoints });
-      for (const checkpoint of checkpoints) {
-        out.say(
-          out.t('audit.checkpoint.ok', {
-            path: checkpoint.path,
-            fingerprint: checkpoint.keyFingerprint,
-            seq: checkpoint.anchor.seq,
-            at: checkpoint.at,
-          }),
-        );
-        if (!checkpoint.trustedKey) out.say(out.t('audit.checkpoint.untrustedKey'));
-      }
+      sayCheckpoints(out, checkpoints);
       if (result.ok) {
         out.say(out.t('audit.verify.ok', { count: result.count, head: result.headHash }));
         if (result.anchors) out.say(out.t('audit.verify.anchors', { count: result.anchors }));

@@ -1,16 +1,23 @@
-// fotowacht server … (a board's IT person sets up the shared PostgreSQL database) and fotowacht connect (a
-// workstation joins it). The server commands need no data folder; connect records board mode in this one.
-import { readFileSync } from 'node:fs';
+// fotowacht server … (a board's IT person sets up the shared PostgreSQL database; the privacy officer verifies and
+// anchors its trail) and fotowacht connect (a workstation joins it). The server commands need no data folder;
+// connect records board mode in this one.
+import { readFileSync, rmSync } from 'node:fs';
+import path from 'node:path';
 import { Option, type Command } from 'commander';
 import { AppError } from '../../../shared/errors';
 import {
   addSchool,
   addUser,
+  boardActor,
+  boardAuditHead,
   BOARD_ROLE_KINDS,
+  buildBoardAuditReport,
   boardError,
   connectBoard,
   connectWorkstation,
+  createBoardCheckpoint,
   initBoard,
+  logBoardCheckpoint,
   parseBoardUrl,
   TLS_MODES,
   verifyBoardTrail,
@@ -18,9 +25,13 @@ import {
   type BoardConnection,
   type TlsMode,
 } from '../../core/board';
+import { checkpointFileText, formatAnchor } from '../../core/audit';
+import { checkPathFor, readRegularFile, writeGrantedFile } from '../../core/files';
 import { action } from '../command';
 import type { Translate } from '../main';
 import type { Output } from '../output';
+import { writeOut } from './audit';
+import { readProofAnchors, sayCheckpoints, withProofOptions, type ProofOptions } from './auditProof';
 
 interface ServerOptions {
   readonly databaseUrl?: string;
@@ -151,16 +162,26 @@ export function registerServer(program: Command, t: Translate): void {
     }),
   );
 
-  const verify = withServerOptions(server.command('verify').description(t('cli.server.verify.description')), t);
+  const verify = withProofOptions(
+    withServerOptions(server.command('verify').description(t('cli.server.verify.description')), t),
+    t,
+  );
   verify.action(
     action(verify, async ({ out }) => {
-      await withServer(verify.opts<ServerOptions>(), async (connection) => {
-        const result = await verifyBoardTrail(connection.client);
+      const options = verify.opts<ServerOptions & ProofOptions>();
+      // Heads written down outside the server (manifests, reports, signed checkpoints) hold the board's trail too.
+      const proof = readProofAnchors(options, out);
+      if (!proof) return;
+      await withServer(options, async (connection) => {
+        const result = await verifyBoardTrail(connection.client, { anchors: proof.anchors });
         // The laptop trails taken in (board migrate): each segment's chain, and the board event that sealed it.
         const segments = await verifyLaptopSegments(connection.client);
-        out.result({ ...result, segments });
-        if (result.ok) out.say(out.t('audit.verify.ok', { count: result.count, head: result.headHash }));
-        else {
+        out.result({ ...result, segments, checkpoints: proof.checkpoints });
+        sayCheckpoints(out, proof.checkpoints);
+        if (result.ok) {
+          out.say(out.t('audit.verify.ok', { count: result.count, head: result.headHash }));
+          if (result.anchors) out.say(out.t('audit.verify.anchors', { count: result.anchors }));
+        } else {
           out.warn(
             out.t('audit.verify.bad', { seq: result.firstBadSeq, reason: out.t(`audit.reason.${result.reason}`) }),
           );
@@ -193,6 +214,90 @@ export function registerServer(program: Command, t: Translate): void {
       });
     }),
   );
+  registerServerTrail(server, t);
+}
+
+/** The board trail's proof and report: head, checkpoint, report (verify is above, with the laptop segments). */
+function registerServerTrail(server: Command, t: Translate): void {
+  const head = withServerOptions(server.command('head').description(t('cli.server.head.description')), t);
+  head.action(
+    action(head, async ({ out }) => {
+      await withServer(head.opts<ServerOptions>(), async (connection) => {
+        const anchor = await boardAuditHead(connection.client);
+        out.result(anchor);
+        out.say(formatAnchor(anchor));
+      });
+    }),
+  );
+
+  const checkpoint = withServerOptions(
+    server
+      .command('checkpoint')
+      .description(t('cli.server.checkpoint.description'))
+      .requiredOption('--key <private.pem>', t('cli.audit.checkpoint.key'))
+      .requiredOption('--out <file>', t('cli.audit.checkpoint.out')),
+    t,
+  );
+  checkpoint.action(
+    action(checkpoint, async ({ out }) => {
+      const options = checkpoint.opts<ServerOptions & { key: string; out: string }>();
+      const keyFile = await checkPathFor('auditPrivateKey', path.resolve(options.key));
+      const target = await checkPathFor('auditCheckpoint', path.resolve(options.out));
+      const privateKey = await readRegularFile(keyFile.path, 64 * 1024);
+      await withServer(options, async (connection) => {
+        // Signed first, written, then logged on the board's trail: the checkpoint is of the head before its event.
+        const signed = await createBoardCheckpoint(connection.client, privateKey);
+        const written = await writeGrantedFile(target, checkpointFileText(signed));
+        try {
+          await logBoardCheckpoint(connection.client, await boardActor(connection.client), signed);
+        } catch (error) {
+          // Not on the trail (a user who may not write it, the connection gone): no checkpoint file left behind.
+          rmSync(written, { force: true });
+          throw error;
+        }
+        out.result({ path: written, ...signed });
+        out.say(out.t('cli.audit.checkpoint.written', { path: written, seq: signed.seq, hash: signed.hash }));
+      });
+    }),
+  );
+
+  const report = withServerOptions(
+    server
+      .command('report')
+      .description(t('cli.server.report.description'))
+      .requiredOption('--from <day>', t('cli.audit.report.from'))
+      .requiredOption('--to <day>', t('cli.audit.report.to'))
+      .addOption(new Option('--format <format>', t('cli.audit.report.format')).choices(['csv', 'pdf']).default('pdf'))
+      .requiredOption('--out <file>', t('cli.audit.report.out'))
+      .option('--force', t('cli.file.force')),
+    t,
+  );
+  report.action(
+    action(report, async ({ out }) => {
+      const options = report.opts<ServerOptions & ReportCommandOptions>();
+      await withServer(options, async (connection) => {
+        const built = await buildBoardAuditReport(
+          connection.client,
+          { from: options.from, to: options.to },
+          options.format,
+          { language: out.language, generatedBy: (await boardActor(connection.client)).os },
+        );
+        const purpose = options.format === 'pdf' ? 'auditReportPdf' : 'auditReportCsv';
+        const file = await writeOut(purpose, options.out, built.bytes, options.force === true);
+        out.result({ path: file, format: built.format, events: built.events, verification: built.verification });
+        out.say(out.t('cli.audit.report.written', { path: file, events: built.events }));
+        if (!built.verification.ok) process.exitCode = 2;
+      });
+    }),
+  );
+}
+
+interface ReportCommandOptions {
+  readonly from: string;
+  readonly to: string;
+  readonly format: 'csv' | 'pdf';
+  readonly out: string;
+  readonly force?: boolean;
 }
 
 export function registerConnect(program: Command, t: Translate): void {

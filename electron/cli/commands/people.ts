@@ -3,11 +3,14 @@
 import type { Command } from 'commander';
 import { displayName } from '../../../shared/consent';
 import { AppError } from '../../../shared/errors';
+import { inBoardMode } from '../../core/board';
 import { requirePersonByKey } from '../../core/consent';
 import {
   DEFAULT_EXPORT_YEARS,
   DEFAULT_LEFT_AFTER_MONTHS,
   erasePerson,
+  erasePersonOnBoard,
+  previewErasureOnBoard,
   exportsDueForPruning,
   leaversDueForErasure,
   previewErasure,
@@ -17,6 +20,7 @@ import type { Publication } from '../../core/publish';
 import { action } from '../command';
 import type { Translate } from '../main';
 import type { Output } from '../output';
+import { environmentKeyStore } from './boardWorkstation';
 import { registerPeopleName } from './review';
 
 function printPublished(out: Output, rows: readonly Publication[]): void {
@@ -52,8 +56,17 @@ export function registerPeople(program: Command, t: Translate): void {
     action(erase, async ({ out, openCore }) => {
       const options = erase.opts<{ reason: string; yes?: boolean }>();
       const core = openCore();
+      // In board mode the board's privacy officer erases on the board (the database refuses anyone else).
+      const board = inBoardMode(core.db)
+        ? {
+            db: core.db,
+            dataDir: core.paths.root,
+            displayName: core.actor().name,
+            keyStore: environmentKeyStore(),
+          }
+        : null;
       const person = requirePersonByKey(core.db, erase.args[0]!);
-      const preview = previewErasure(core.db, person.id);
+      const preview = board ? await previewErasureOnBoard(board, person.id) : previewErasure(core.db, person.id);
       out.say(out.t('cli.people.erase.who', { name: displayName(person), key: person.externalKey ?? '' }));
       printPublished(out, preview.published);
       if (!options.yes) {
@@ -62,7 +75,9 @@ export function registerPeople(program: Command, t: Translate): void {
         process.exitCode = 1;
         return;
       }
-      const result = erasePerson(core.db, core.actor(), person.id, options.reason);
+      const result = board
+        ? await erasePersonOnBoard(board, person.id, options.reason)
+        : erasePerson(core.db, core.actor(), person.id, options.reason);
       out.result({ erased: true, ...result });
       out.say(
         out.t('cli.people.erase.done', {

@@ -96,7 +96,11 @@ export interface AuditChainCheck {
  * anchored event ('truncated') or whose anchored event is no longer the one anchored ('resealed': rewritten and sealed
  * again, head and all) fails too, even when it is consistent in itself.
  */
-export function auditChainCheck(anchorList: readonly AuditAnchor[] = []): AuditChainCheck {
+export function auditChainCheck(
+  anchorList: readonly AuditAnchor[] = [],
+  /** Events whose personal details a sealed erasure outside this chain deleted (a board's, for a laptop segment). */
+  erasedElsewhere: Iterable<number> = [],
+): AuditChainCheck {
   const anchors = [...anchorList].sort((a, b) => a.seq - b.seq);
   const anchored = new Map<number, string>();
   let failure: AuditVerification | null = null;
@@ -115,7 +119,7 @@ export function auditChainCheck(anchorList: readonly AuditAnchor[] = []): AuditC
   let count = 0;
   /** Events whose personal details are gone, and the ones an erasure event says it removed. */
   const missing: number[] = [];
-  const erased = new Set<number>();
+  const erased = new Set<number>(erasedElsewhere);
 
   const check = (row: Readonly<AuditRowWithPersonal>): AuditVerification | null => {
     if (row.seq !== expectedSeq) return { ok: false, count, firstBadSeq: expectedSeq, reason: 'sequence' };

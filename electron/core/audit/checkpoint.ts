@@ -130,9 +130,17 @@ export function createCheckpoint(
   privateKeyPem: string | Buffer,
   now: Date = new Date(),
 ): AuditCheckpoint {
+  return signCheckpoint(currentAuditHead(db), privateKeyPem, now);
+}
+
+/** Signs a given head (a board's trail, read from its server) with the officer's private key (PEM). */
+export function signCheckpoint(
+  head: Readonly<AuditAnchor>,
+  privateKeyPem: string | Buffer,
+  now: Date = new Date(),
+): AuditCheckpoint {
   const privateKey = privateKeyFrom(privateKeyPem);
   const publicKey = createPublicKey(privateKey);
-  const head = currentAuditHead(db);
   const unsigned = {
     format: CHECKPOINT_FORMAT,
     seq: head.seq,

@@ -8,13 +8,21 @@ export {
   createCheckpoint,
   generateCheckpointKeys,
   logCheckpoint,
+  signCheckpoint,
   type AuditCheckpoint,
   type CheckedCheckpoint,
 } from './checkpoint';
 export { auditChainCheck, sealAuditEvent, type AuditChainCheck, type SealedAuditEvent } from './chain';
 export { describeAuditEvent, type ReportLookup } from './describe';
-export { PERSONAL_COMMITMENT, type AuditRow, type AuditRowWithPersonal } from './repository';
-export { buildAuditReport, type AuditPeriod, type ReportOptions } from './report';
+export { PERSONAL_COMMITMENT, toAuditEvent, type AuditRow, type AuditRowWithPersonal } from './repository';
+export {
+  auditPeriodBounds,
+  buildAuditReport,
+  renderAuditReport,
+  type AuditPeriod,
+  type ReportOptions,
+  type WrittenReport,
+} from './report';
 export {
   appendAuditEvent,
   auditEventHash,

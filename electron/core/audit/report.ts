@@ -26,13 +26,19 @@ function dayStart(day: string): Date {
   return new Date(`${day}T00:00:00`);
 }
 
-/** Events from the start of `from` to the end of `to`, in local time, oldest first. */
-export function auditEventsInPeriod(db: ReadableDb, period: AuditPeriod): AuditEvent[] {
+/** The period as ISO timestamps: from the start of `from` to the start of the day after `to`, in local time. */
+export function auditPeriodBounds(period: Readonly<AuditPeriod>): { readonly start: string; readonly end: string } {
   const start = dayStart(period.from);
   const end = dayStart(period.to);
   end.setDate(end.getDate() + 1);
   if (end <= start) throw new AppError('audit.report.periodInvalid', { from: period.from, to: period.to });
-  return auditRowsBetween(db, start.toISOString(), end.toISOString()).map(toAuditEvent);
+  return { start: start.toISOString(), end: end.toISOString() };
+}
+
+/** Events from the start of `from` to the end of `to`, in local time, oldest first. */
+export function auditEventsInPeriod(db: ReadableDb, period: AuditPeriod): AuditEvent[] {
+  const { start, end } = auditPeriodBounds(period);
+  return auditRowsBetween(db, start, end).map(toAuditEvent);
 }
 
 export interface CsvReportOptions {
@@ -103,8 +109,18 @@ export async function buildAuditReport(
   options: ReportOptions,
 ): Promise<WrittenReport> {
   const events = auditEventsInPeriod(db, period);
-  const verification = verifyAuditTrail(db);
-  const head = currentAuditHead(db);
+  return renderAuditReport(events, verifyAuditTrail(db), currentAuditHead(db), period, format, options);
+}
+
+/** The report of events already read (this laptop's trail, or a board's), with the chain's verification and head. */
+export async function renderAuditReport(
+  events: readonly AuditEvent[],
+  verification: Readonly<AuditVerification>,
+  head: Readonly<AuditAnchor>,
+  period: Readonly<AuditPeriod>,
+  format: 'csv' | 'pdf',
+  options: Readonly<ReportOptions>,
+): Promise<WrittenReport> {
   const bytes =
     format === 'csv'
       ? Buffer.from(auditReportCsv(events, head, { language: options.language, lookup: options.lookup }), 'utf8')

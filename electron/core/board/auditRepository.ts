@@ -56,6 +56,23 @@ export async function boardAuditPage(sql: BoardSql, afterSeq: number, limit: num
   return rows.map((row) => ({ ...row, seq: Number(row.seq) }));
 }
 
+/** Events with `from` ≤ at < `to` (ISO timestamps) up to `maxSeq`, oldest first (a report's period). */
+export async function boardAuditRowsBetween(
+  sql: BoardSql,
+  from: string,
+  to: string,
+  maxSeq: number,
+): Promise<AuditRowWithPersonal[]> {
+  const { rows } = await sql.query<AuditRowWithPersonal & { seq: string }>(
+    `SELECT e.seq::text AS seq, e.at, e.actor_os, e.actor_name, e.action, e.subject, e.details, e.prev_hash, e.hash,
+            p.salt AS personal_salt, p.details AS personal_details
+       FROM fotowacht.audit_events e LEFT JOIN fotowacht.audit_personal p ON p.seq = e.seq
+      WHERE e.at >= $1 AND e.at < $2 AND e.seq <= $3 ORDER BY e.seq`,
+    [from, to, maxSeq],
+  );
+  return rows.map((row) => ({ ...row, seq: Number(row.seq) }));
+}
+
 /** One snapshot for a walk over the trail and its head: appends that commit meanwhile are not half seen. */
 export async function beginTrailSnapshot(sql: BoardSql): Promise<void> {
   await sql.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');

@@ -1,10 +1,11 @@
-// An export as the board records it: the export, its items, who was visible in each file on which consent version,
-// and the links of regions to people the decisions relied on. Written in one transaction with the export's event on
-// the board's trail — right after the export when the server is there, or when the outbox goes up for an export
+// An export as the board records it: the export, its items and clips, who was visible in each file on which consent
+// version, and the links of regions to people the decisions relied on. Written in one transaction with the export's
+// event on the board's trail — right after the export when the server is there, or when the outbox goes up for an export
 // made on a snapshot.
 import { createHash } from 'node:crypto';
 import { AppError } from '../../../shared/errors';
 import type { Box } from '../../../shared/geometry';
+import { insertBoardExportClip, type BoardExportClipRow } from './clipRecordRepository';
 import type { BoardSql } from './connection';
 import {
   insertBoardExport,
@@ -32,6 +33,8 @@ export interface BoardExportRecord {
   readonly finishedAt: string;
   readonly manifestSha256: string;
   readonly items: readonly BoardExportItemRow[];
+  /** The export's clips (absent in a record queued before clips were recorded on the board). */
+  readonly clips?: readonly BoardExportClipRow[] | undefined;
   readonly regionLinks: ReadonlyArray<{
     readonly photoHash: string;
     readonly regionKey: string;
@@ -85,6 +88,7 @@ export async function insertExportRecord(
     manifestSha256: record.manifestSha256,
   });
   for (const item of record.items) await insertBoardExportItem(sql, schoolId, exportId, item);
+  for (const clip of record.clips ?? []) await insertBoardExportClip(sql, schoolId, exportId, clip);
   for (const link of record.regionLinks) await upsertRegionLink(sql, link, schoolId);
   return exportId;
 }

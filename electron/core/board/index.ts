@@ -32,7 +32,16 @@ export {
   type AddUserResult,
   type BoardInitResult,
 } from './server';
-export { appendBoardAuditEvent, boardAudited, verifyBoardTrail, type BoardAuditLog } from './trail';
+export {
+  appendBoardAuditEvent,
+  boardAudited,
+  boardAuditHead,
+  createBoardCheckpoint,
+  logBoardCheckpoint,
+  verifyBoardTrail,
+  type BoardAuditLog,
+  type BoardVerifyOptions,
+} from './trail';
 export {
   BOARD_SETTING,
   boardCredentialAccount,
@@ -42,6 +51,7 @@ export {
   type ConnectWorkstationOptions,
   type ConnectWorkstationResult,
 } from './workstation';
+export { buildBoardAuditReport } from './report';
 export { postgresConsentReads } from './consentReadsRepository';
 export { inBoardMode, openBoardSession, type BoardSession, type OpenBoardSessionOptions } from './session';
 export {
@@ -61,17 +71,22 @@ export {
   type BoardRegistryContext,
   type BoardWriteStep,
 } from './registryWrites';
+export { boardAddChannel, boardDeleteChannel, boardRenameChannel, boardRetireChannel } from './channelWrites';
 export { workstationRegistry, type WorkstationRegistryOptions } from './workstationRegistry';
 export {
   outboxStatus,
   queueExportRecord,
   queueForBoard,
   syncOutbox,
+  syncOutboxQuietly,
   type OutboxStatus,
   type OutboxSyncResult,
   type SyncOptions,
 } from './outbox';
+export { boardErasePerson, type BoardErasure } from './erasure';
+export { boardPublicationsOf, type BoardErasureCounts } from './erasureRepository';
 export { regionKey, type BoardExportRecord, type SnapshotMark } from './exportRecord';
+export type { BoardExportClipRow } from './clipRecordRepository';
 export {
   DEFAULT_SNAPSHOT_MAX_AGE_HOURS,
   openExportBoard,

@@ -5,7 +5,7 @@
 // local clean-up never appends an event twice; a different event under the same key is refused.
 import { AppError } from '../../../shared/errors';
 import type { AuditEvent, JsonValue } from '../../../shared/types';
-import { getAuditEvent, PERSONAL_COMMITMENT, type AuditInput } from '../audit';
+import { ERASED_DETAILS_KEY, getAuditEvent, PERSONAL_COMMITMENT, type AuditInput } from '../audit';
 import type { WritableDb } from '../db';
 import { getRegion } from '../people';
 import { lockAuditAppends } from './auditRepository';
@@ -116,7 +116,13 @@ async function appendOne(
     if (recorded === event.hash) return 'alreadyThere';
     throw new AppError('board.outboxConflict', { seq: localSeq, workstation });
   }
-  const { [PERSONAL_COMMITMENT]: _commitment, ...details } = detailsObject(event.details);
+  // The local erasure's list names the local trail's events: on the board's trail it must not explain missing details
+  // of the board's own events with the same numbers, so it goes up under another key.
+  const {
+    [PERSONAL_COMMITMENT]: _commitment,
+    [ERASED_DETAILS_KEY]: localErased,
+    ...details
+  } = detailsObject(event.details);
   let boardExportId: number | null = null;
   if (payload.export) boardExportId = await insertExportRecord(sql, workstation, payload.export);
   if (payload.regionLink) {
@@ -140,6 +146,7 @@ async function appendOne(
     subject: event.subject,
     details: {
       ...details,
+      ...(localErased === undefined ? {} : { localErasedDetailsOf: localErased }),
       ...(boardExportId === null ? {} : { boardExportId }),
       fromWorkstation: { id: workstation, seq: event.seq, hash: event.hash, at: event.at, actorOs: event.actorOs },
     },

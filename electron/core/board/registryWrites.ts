@@ -87,7 +87,7 @@ interface WrittenRows {
  */
 type AfterCommit = 'refresh' | 'take-over';
 
-async function onBoardRegistry<Plan, Result>(
+export async function onBoardRegistry<Plan, Result>(
   context: Readonly<BoardRegistryContext>,
   plan: (snapshot: BoardSnapshot) => Plan,
   commit: (plan: Plan, snapshot: BoardSnapshot, log: Log, written: WrittenRows) => Promise<Result>,

@@ -5,6 +5,7 @@ import type { AuditVerification } from '../../../shared/types';
 import { auditChainCheck } from '../audit';
 import { beginTrailSnapshot, endTrailSnapshot } from './auditRepository';
 import type { BoardSql } from './connection';
+import { segmentErasures } from './erasureRepository';
 import { listSegments, segmentEventPage, segmentSeals } from './segmentRepository';
 
 export interface SegmentVerification {
@@ -19,8 +20,10 @@ export async function verifyLaptopSegments(sql: BoardSql, pageSize = 5000): Prom
   await beginTrailSnapshot(sql);
   try {
     const results: SegmentVerification[] = [];
+    // Personal details the board's privacy officer erased (a sealed person.erased event of the board's trail says so).
+    const erased = await segmentErasures(sql);
     for (const segment of await listSegments(sql)) {
-      const check = auditChainCheck();
+      const check = auditChainCheck([], erased.get(segment.id) ?? []);
       let verification: AuditVerification | null = null;
       let after = 0;
       let firstHash: string | null = null;

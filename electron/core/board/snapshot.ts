@@ -16,6 +16,7 @@ import {
   type RegistryWrites,
 } from '../consent';
 import type { ReadableDb, WritableDb } from '../db';
+import { compactAfterErasures, erasedByBoard, followBoardErasures, type FollowedErasure } from '../privacy';
 import { boardError, type BoardSql } from './connection';
 import {
   beginRegistryRead,
@@ -50,6 +51,8 @@ export interface RefreshResult {
   readonly snapshot: BoardSnapshot;
   /** What the refresh changed in the local copy (all zero when the board had nothing new). */
   readonly changes: CopyChanges;
+  /** People the board erased since the last refresh: their traces on this computer were cleared too. */
+  readonly erasures: readonly FollowedErasure[];
 }
 
 function chooseSchool(schools: readonly VisibleSchool[], wanted: string | undefined, held: SnapshotRow | null) {
@@ -127,7 +130,7 @@ export async function refreshBoardSnapshot(
   if (copy === null && held) {
     const snapshot = { ...held, refreshedAt };
     writeSnapshotRow(db, snapshot);
-    return { snapshot, changes: { people: 0, channels: 0, imports: 0, records: 0, reasons: 0 } };
+    return { snapshot, changes: { people: 0, channels: 0, imports: 0, records: 0, reasons: 0 }, erasures: [] };
   }
   if (copy === null) throw new Error('no copy read');
   const foreign = foreignRegistryRows(db, copy);
@@ -147,12 +150,20 @@ export async function refreshBoardSnapshot(
       reasons: copy.reasons.length,
     },
   };
-  const changes = db.transaction(() => {
+  // People the board erased: read with their names before the copy loses them, to clear their traces here too.
+  const erased = erasedByBoard(
+    db,
+    copy.people.filter((person) => person.erasedAt !== null).map((person) => person.id),
+  );
+  if (erased.length > 0) db.pragma('secure_delete = ON');
+  const { changes, erasures } = db.transaction(() => {
     const applied = applyRegistryCopy(db, copy);
+    const followed = followBoardErasures(db, erased);
     writeSnapshotRow(db, snapshot);
-    return applied;
+    return { changes: applied, erasures: followed };
   })();
-  return { snapshot, changes };
+  compactAfterErasures(db, erasures);
+  return { snapshot, changes, erasures };
 }
 
 /**
@@ -161,7 +172,8 @@ export async function refreshBoardSnapshot(
  * `registryVersion` (the version the write's own transaction left), the same rows and content hash a full refresh
  * would give, without reading the school's registry again. A change by another workstation after the commit raises
  * the version again, so the next refresh reads the registry as usual. Null, and nothing changed, when the copy is no
- * longer `held` (another process of this workstation refreshed it meanwhile): the caller refreshes.
+ * longer `held` (another process of this workstation refreshed it meanwhile) or a written person is erased: the
+ * caller refreshes.
  */
 export function takeOverBoardWrites(
   db: WritableDb,
@@ -180,6 +192,8 @@ export function takeOverBoardWrites(
         current.contentHash !== held.contentHash
       )
         return null;
+      // An erased person among the rows: the refresh follows the erasure on this computer.
+      if (writes.people.some((person) => person.erasedAt !== null)) return null;
       const changes = applyRegistryWrites(db, writes);
       const local = registryCounts(db);
       const snapshot: BoardSnapshot = {
@@ -196,7 +210,7 @@ export function takeOverBoardWrites(
         },
       };
       writeSnapshotRow(db, snapshot);
-      return { snapshot, changes };
+      return { snapshot, changes, erasures: [] };
     })
     .immediate();
 }

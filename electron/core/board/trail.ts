@@ -1,7 +1,16 @@
 // The board's one trail: events from every workstation appended under one lock, so they form a single chain
 // without forks; sealed and verified by the same code as the local trail (audit/chain.ts).
-import type { AuditVerification } from '../../../shared/types';
-import { auditChainCheck, sealAuditEvent, type Actor, type AuditInput, type AuditRow } from '../audit';
+import type { AuditAnchor, AuditVerification } from '../../../shared/types';
+import {
+  auditChainCheck,
+  GENESIS_HASH,
+  sealAuditEvent,
+  signCheckpoint,
+  type Actor,
+  type AuditCheckpoint,
+  type AuditInput,
+  type AuditRow,
+} from '../audit';
 import {
   beginTrailSnapshot,
   boardAuditPage,
@@ -47,11 +56,21 @@ export async function boardAudited<T>(
   });
 }
 
-/** Walks the board's whole trail, a page at a time, with the same check as the local trail. */
-export async function verifyBoardTrail(sql: BoardSql, pageSize = 5000): Promise<AuditVerification> {
+export interface BoardVerifyOptions {
+  /** Heads held outside the database (manifests, reports, signed checkpoints): a trail re-sealed behind one fails. */
+  readonly anchors?: readonly AuditAnchor[] | undefined;
+  readonly pageSize?: number | undefined;
+}
+
+/** Walks the board's whole trail, a page at a time, with the same check (and anchors) as the local trail. */
+export async function verifyBoardTrail(
+  sql: BoardSql,
+  options: Readonly<BoardVerifyOptions> = {},
+): Promise<AuditVerification> {
+  const pageSize = options.pageSize ?? 5000;
   await beginTrailSnapshot(sql);
   try {
-    const check = auditChainCheck();
+    const check = auditChainCheck(options.anchors);
     let after = 0;
     for (;;) {
       const rows = await boardAuditPage(sql, after, pageSize);
@@ -67,4 +86,37 @@ export async function verifyBoardTrail(sql: BoardSql, pageSize = 5000): Promise<
   } finally {
     await endTrailSnapshot(sql).catch(() => undefined);
   }
+}
+
+/** The board trail's head now (seq 0 and the genesis hash when empty): an anchor to write down outside it. */
+export async function boardAuditHead(sql: BoardSql): Promise<AuditAnchor> {
+  const head = await readAuditHead(sql);
+  return head && head.seq > 0 ? head : { seq: 0, hash: GENESIS_HASH };
+}
+
+/**
+ * A signed checkpoint of the board's head, as `fotowacht audit checkpoint` makes one of a laptop's: signed with the
+ * privacy officer's key outside the database. Log it with logBoardCheckpoint once the file is written.
+ */
+export async function createBoardCheckpoint(
+  sql: BoardSql,
+  privateKeyPem: string | Buffer,
+  now: Date = new Date(),
+): Promise<AuditCheckpoint> {
+  return signCheckpoint(await boardAuditHead(sql), privateKeyPem, now);
+}
+
+/** The board trail's `audit.checkpoint` event (the same event a laptop's checkpoint logs), as the signed-in user. */
+export async function logBoardCheckpoint(
+  sql: BoardSql,
+  actor: Actor,
+  signed: Readonly<AuditCheckpoint>,
+): Promise<void> {
+  await boardAudited(sql, actor, async (log) =>
+    log({
+      action: 'audit.checkpoint',
+      subject: `audit:${signed.seq}`,
+      details: { seq: signed.seq, hash: signed.hash, keyFingerprint: signed.keyFingerprint },
+    }),
+  );
 }

@@ -11,6 +11,7 @@ import {
   boardWithdrawConsent,
   type BoardRegistryContext,
 } from './registryWrites';
+import { boardAddChannel, boardDeleteChannel, boardRenameChannel, boardRetireChannel } from './channelWrites';
 import { syncOutboxQuietly } from './outbox';
 import { openBoardSession } from './session';
 import { refreshBoardSnapshot } from './snapshot';
@@ -50,5 +51,9 @@ export function workstationRegistry(options: Readonly<WorkstationRegistryOptions
     recordManualConsent: (input) => withContext((context) => boardRecordManualConsent(context, input)),
     withdrawConsent: (input) => withContext((context) => boardWithdrawConsent(context, input)),
     setPersonProtected: (change) => withContext((context) => boardSetPersonProtected(context, change)),
+    addChannel: (input) => withContext((context) => boardAddChannel(context, input)),
+    renameChannel: (input) => withContext((context) => boardRenameChannel(context, input)),
+    retireChannel: (input) => withContext((context) => boardRetireChannel(context, input)),
+    deleteChannel: (input) => withContext((context) => boardDeleteChannel(context, input)),
   };
 }

@@ -1,8 +1,7 @@
 // Channels: the publication purposes a consent form asks about. Added, renamed, retired; never deleted once used.
 import { CHANNEL_ID, channelIdFromLabel, type Channel } from '../../../shared/consent';
 import { AppError } from '../../../shared/errors';
-import type { Actor } from '../audit';
-import { audited } from '../audit';
+import { audited, type Actor, type AuditInput } from '../audit';
 import type { ReadableDb, WritableDb } from '../db';
 import {
   deleteChannelRow,
@@ -40,63 +39,124 @@ export interface AddChannelInput {
   readonly exportLongSide?: number | null | undefined;
 }
 
-export function addChannel(db: WritableDb, actor: Actor, input: Readonly<AddChannelInput>): Channel {
+/** A new channel, checked against the registry (a copy in board mode): its id and labels, or a coded refusal. */
+export interface PlannedChannel {
+  readonly id: string;
+  readonly labelNl: string;
+  readonly labelEn: string;
+  readonly exportLongSide: number | null;
+}
+
+export function planAddChannel(db: ReadableDb, input: Readonly<AddChannelInput>): PlannedChannel {
   const labelNl = cleanLabel(input.labelNl, 'labelNl');
   const labelEn = input.labelEn === undefined ? labelNl : cleanLabel(input.labelEn, 'labelEn');
   const id = input.id ?? channelIdFromLabel(labelNl);
   if (!CHANNEL_ID.test(id)) throw new AppError('consent.channel.badId', { channel: id });
+  if (findChannel(db, id)) throw new AppError('consent.channel.exists', { channel: id });
+  return { id, labelNl, labelEn, exportLongSide: input.exportLongSide ?? null };
+}
+
+export function channelAddEvent(plan: Readonly<PlannedChannel>): AuditInput {
+  return {
+    action: 'channel.add',
+    subject: `channel:${plan.id}`,
+    details: { id: plan.id, labelNl: plan.labelNl, labelEn: plan.labelEn },
+  };
+}
+
+export function addChannel(db: WritableDb, actor: Actor, input: Readonly<AddChannelInput>): Channel {
   return audited(db, actor, (log) => {
-    if (findChannel(db, id)) throw new AppError('consent.channel.exists', { channel: id });
-    insertChannel(db, {
-      id,
-      labelNl,
-      labelEn,
-      exportLongSide: input.exportLongSide ?? null,
-      createdAt: new Date().toISOString(),
-    });
-    log({ action: 'channel.add', subject: `channel:${id}`, details: { id, labelNl, labelEn } });
-    return getChannel(db, id);
+    const plan = planAddChannel(db, input);
+    insertChannel(db, { ...plan, createdAt: new Date().toISOString() });
+    log(channelAddEvent(plan));
+    return getChannel(db, plan.id);
   });
 }
 
-export function renameChannel(
-  db: WritableDb,
-  actor: Actor,
-  input: { readonly id: string; readonly labelNl?: string | undefined; readonly labelEn?: string | undefined },
-): Channel {
+export interface RenameChannelInput {
+  readonly id: string;
+  readonly labelNl?: string | undefined;
+  readonly labelEn?: string | undefined;
+}
+
+/** A rename checked against the registry; null when the labels stay as they are (nothing to do or log). */
+export interface PlannedRename {
+  readonly before: Channel;
+  readonly labelNl: string;
+  readonly labelEn: string;
+}
+
+export function planRenameChannel(db: ReadableDb, input: Readonly<RenameChannelInput>): PlannedRename | null {
+  const before = getChannel(db, input.id);
+  const labelNl = input.labelNl === undefined ? before.labelNl : cleanLabel(input.labelNl, 'labelNl');
+  const labelEn = input.labelEn === undefined ? before.labelEn : cleanLabel(input.labelEn, 'labelEn');
+  if (labelNl === before.labelNl && labelEn === before.labelEn) return null;
+  return { before, labelNl, labelEn };
+}
+
+export function channelRenameEvent(plan: Readonly<PlannedRename>): AuditInput {
+  return {
+    action: 'channel.rename',
+    subject: `channel:${plan.before.id}`,
+    details: {
+      from: { labelNl: plan.before.labelNl, labelEn: plan.before.labelEn },
+      to: { labelNl: plan.labelNl, labelEn: plan.labelEn },
+    },
+  };
+}
+
+export function renameChannel(db: WritableDb, actor: Actor, input: Readonly<RenameChannelInput>): Channel {
   return audited(db, actor, (log) => {
-    const before = getChannel(db, input.id);
-    const labelNl = input.labelNl === undefined ? before.labelNl : cleanLabel(input.labelNl, 'labelNl');
-    const labelEn = input.labelEn === undefined ? before.labelEn : cleanLabel(input.labelEn, 'labelEn');
-    if (labelNl === before.labelNl && labelEn === before.labelEn) return before;
-    updateChannelLabels(db, input.id, labelNl, labelEn);
-    log({
-      action: 'channel.rename',
-      subject: `channel:${input.id}`,
-      details: { from: { labelNl: before.labelNl, labelEn: before.labelEn }, to: { labelNl, labelEn } },
-    });
+    const plan = planRenameChannel(db, input);
+    if (!plan) return getChannel(db, input.id);
+    updateChannelLabels(db, input.id, plan.labelNl, plan.labelEn);
+    log(channelRenameEvent(plan));
     return getChannel(db, input.id);
   });
+}
+
+export interface RetireChannelInput {
+  readonly id: string;
+  readonly retired?: boolean;
+}
+
+/** Retiring or bringing back, checked against the registry; null when the channel is so already. */
+export interface PlannedRetire {
+  readonly before: Channel;
+  readonly retire: boolean;
+}
+
+export function planRetireChannel(db: ReadableDb, input: Readonly<RetireChannelInput>): PlannedRetire | null {
+  const retire = input.retired !== false;
+  const before = getChannel(db, input.id);
+  return (before.retiredAt !== null) === retire ? null : { before, retire };
+}
+
+export function channelRetireEvent(plan: Readonly<PlannedRetire>): AuditInput {
+  return {
+    action: plan.retire ? 'channel.retire' : 'channel.reinstate',
+    subject: `channel:${plan.before.id}`,
+    details: { id: plan.before.id, used: plan.before.used },
+  };
 }
 
 /** Retires a channel (no new imports or exports for it); its records stay. `retired: false` brings it back. */
-export function retireChannel(
-  db: WritableDb,
-  actor: Actor,
-  input: { readonly id: string; readonly retired?: boolean },
-): Channel {
-  const retire = input.retired !== false;
+export function retireChannel(db: WritableDb, actor: Actor, input: Readonly<RetireChannelInput>): Channel {
   return audited(db, actor, (log) => {
-    const before = getChannel(db, input.id);
-    if ((before.retiredAt !== null) === retire) return before;
-    updateChannelRetiredAt(db, input.id, retire ? new Date().toISOString() : null);
-    log({
-      action: retire ? 'channel.retire' : 'channel.reinstate',
-      subject: `channel:${input.id}`,
-      details: { id: input.id, used: before.used },
-    });
+    const plan = planRetireChannel(db, input);
+    if (!plan) return getChannel(db, input.id);
+    updateChannelRetiredAt(db, input.id, plan.retire ? new Date().toISOString() : null);
+    log(channelRetireEvent(plan));
     return getChannel(db, input.id);
   });
+}
+
+export function channelDeleteEvent(channel: Readonly<Channel>): AuditInput {
+  return {
+    action: 'channel.delete',
+    subject: `channel:${channel.id}`,
+    details: { id: channel.id, labelNl: channel.labelNl, labelEn: channel.labelEn },
+  };
 }
 
 /**
@@ -108,10 +168,6 @@ export function deleteChannel(db: WritableDb, actor: Actor, input: { readonly id
   audited(db, actor, (log) => {
     const channel = getChannel(db, input.id);
     if (deleteChannelRow(db, input.id) === 'inUse') throw new AppError('consent.channel.inUse', { channel: input.id });
-    log({
-      action: 'channel.delete',
-      subject: `channel:${input.id}`,
-      details: { id: input.id, labelNl: channel.labelNl, labelEn: channel.labelEn },
-    });
+    log(channelDeleteEvent(channel));
   });
 }

@@ -2,12 +2,24 @@
 // this folder (the repositories, the list reader's internals, validation) is the domain's own.
 export {
   addChannel,
+  channelAddEvent,
+  channelDeleteEvent,
+  channelRenameEvent,
+  channelRetireEvent,
   deleteChannel,
   getChannel,
   listChannels,
+  planAddChannel,
+  planRenameChannel,
+  planRetireChannel,
   renameChannel,
   retireChannel,
   type AddChannelInput,
+  type PlannedChannel,
+  type PlannedRename,
+  type PlannedRetire,
+  type RenameChannelInput,
+  type RetireChannelInput,
 } from './channels';
 export {
   consentOnMany,

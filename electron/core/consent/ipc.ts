@@ -80,11 +80,6 @@ export class OpenedLists {
   }
 }
 
-/** In board mode the registry is changed on the board; this computer's channels are its copy's. */
-function refuseOnBoard(shared: SharedRegistryRoute): void {
-  if (shared() !== null) throw new AppError('board.channelsOnBoard', {});
-}
-
 export function registerConsentHandlers(
   router: IpcRouter,
   core: CoreContext,
@@ -142,21 +137,23 @@ export function registerConsentHandlers(
       return board ? board.withdrawConsent(input) : withdrawConsent(core.db, actor(), input);
     })
     .handle('listChannels', ({ includeRetired }) => listChannels(core.db, { includeRetired }))
-    .handle('addChannel', (input) => {
-      refuseOnBoard(shared);
-      return addChannel(core.db, actor(), input);
+    // In board mode the channels are the school's on the board: changed there, then this computer's copy fetched.
+    .handle('addChannel', async (input) => {
+      const board = shared();
+      return board ? board.addChannel(input) : addChannel(core.db, actor(), input);
     })
-    .handle('renameChannel', (input) => {
-      refuseOnBoard(shared);
-      return renameChannel(core.db, actor(), input);
+    .handle('renameChannel', async (input) => {
+      const board = shared();
+      return board ? board.renameChannel(input) : renameChannel(core.db, actor(), input);
     })
-    .handle('retireChannel', (input) => {
-      refuseOnBoard(shared);
-      return retireChannel(core.db, actor(), input);
+    .handle('retireChannel', async (input) => {
+      const board = shared();
+      return board ? board.retireChannel(input) : retireChannel(core.db, actor(), input);
     })
-    .handle('deleteChannel', (input) => {
-      refuseOnBoard(shared);
-      deleteChannel(core.db, actor(), input);
+    .handle('deleteChannel', async (input) => {
+      const board = shared();
+      if (board) await board.deleteChannel(input);
+      else deleteChannel(core.db, actor(), input);
       return { deleted: true as const };
     });
 }

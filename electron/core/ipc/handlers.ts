@@ -84,9 +84,9 @@ export function createIpcRouter(core: CoreContext, env: HandlerEnvironment, opti
   registerConsentRulesHandlers(router, core, files, shared);
   registerFacesHandlers(router, core, files);
   registerPeopleHandlers(router, core);
-  registerPublishHandlers(router, core, files);
+  registerPublishHandlers(router, core, files, { keyStore: env.keyStore });
   registerReviewHandlers(router, core);
-  registerPrivacyHandlers(router, core);
+  registerPrivacyHandlers(router, core, { keyStore: env.keyStore });
   registerBoardHandlers(router, core, files, { keyStore: env.keyStore });
 
   router.assertComplete();

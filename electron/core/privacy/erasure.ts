@@ -66,6 +66,54 @@ function mentionsPerson(person: Person): (text: string) => boolean {
   };
 }
 
+/** What erasing a person removes from this computer's own tables besides the registry row. */
+export interface LocalTraces {
+  readonly regionsUnlinked: number;
+  readonly tagsRemoved: number;
+  readonly keywordsRemoved: number;
+  readonly videoNamesRemoved: number;
+  readonly videoTracksUnlinked: number;
+  readonly overrideReasonsRemoved: number;
+  /** Local audit events whose personal details were erased (their seals stay). */
+  readonly auditDetailsErased: number[];
+}
+
+/**
+ * The person's traces in this computer's library, exports and trail (inside the caller's transaction): regions
+ * unlinked and stripped of names copied from files, their name tags out of the photos' and clips' keywords, their
+ * clip tracks made guest tracks, override reasons of their photos and clips, and the trail's personal details about
+ * them. `person` must still carry the names (they find the tags).
+ */
+export function eraseLocalTraces(
+  db: WritableDb,
+  actor: Actor,
+  person: Readonly<Person>,
+  pseudonym: string,
+  now: Date,
+): LocalTraces {
+  const names = namesPerson(person);
+  const regions = eraseRegionsOf(db, person.id, names);
+  const keywordsRemoved = removePhotoKeywords(db, names);
+  // Clips carry names too: in their people, keywords, title and comment.
+  const videoNamesRemoved = removeVideoNames(db, names, mentionsPerson(person));
+  // The clips they are linked in, read before the link goes: the override reasons recorded for those go too.
+  const clipsWithPerson = videosWithPerson(db, person.id);
+  // Their face tracks in clips stay hidden as guest tracks: the mask stays, the link to them goes.
+  const videoTracksUnlinked = unlinkVideoTracksOfPerson(db, person.id, now.toISOString(), actorLabel(actor));
+  // Override reasons are free text about a photo or clip: those of the person's photos and clips may name them.
+  const overrideReasonsRemoved = clearOverrideReasons(db, regions.photoHashes, clipsWithPerson);
+  const auditDetailsErased = erasePersonalDetails(db, pseudonym);
+  return {
+    regionsUnlinked: regions.unlinked,
+    tagsRemoved: regions.tagsRemoved,
+    keywordsRemoved,
+    videoNamesRemoved,
+    videoTracksUnlinked,
+    overrideReasonsRemoved,
+    auditDetailsErased,
+  };
+}
+
 /**
  * Erases the person in one transaction and logs `person.erased` (the reason beside the chain, like every free text),
  * then compacts the database so nothing of them is left in free pages or the WAL.
@@ -87,45 +135,34 @@ export function erasePerson(
     (log): ErasureResult => {
       const preview = previewErasure(db, personId);
       const person = getPerson(db, personId);
-      const names = namesPerson(person);
-      const regions = eraseRegionsOf(db, person.id, names);
-      const keywordsRemoved = removePhotoKeywords(db, names);
-      // Clips carry names too: in their people, keywords, title and comment.
-      const videoNamesRemoved = removeVideoNames(db, names, mentionsPerson(person));
-      // The clips they are linked in, read before the link goes: the override reasons recorded for those go too.
-      const clipsWithPerson = videosWithPerson(db, person.id);
-      // Their face tracks in clips stay hidden as guest tracks: the mask stays, the link to them goes.
-      const videoTracksUnlinked = unlinkVideoTracksOfPerson(db, person.id, now.toISOString(), actorLabel(actor));
-      // Override reasons are free text about a photo or clip: those of the person's photos and clips may name them.
-      const overrideReasonsRemoved = clearOverrideReasons(db, regions.photoHashes, clipsWithPerson);
+      const traces = eraseLocalTraces(db, actor, person, preview.pseudonym, now);
       const { reasons } = erasePersonRow(db, person.id, now.toISOString());
-      const auditDetailsErased = erasePersonalDetails(db, preview.pseudonym);
       log({
         action: 'person.erased',
         subject: `person:${preview.pseudonym}`,
         details: {
           person: preview.pseudonym,
           kind: person.kind,
-          [ERASED_DETAILS_KEY]: auditDetailsErased,
-          regionsUnlinked: regions.unlinked,
-          tagsRemoved: regions.tagsRemoved,
-          keywordsRemoved,
-          videoNamesRemoved,
-          videoTracksUnlinked,
+          [ERASED_DETAILS_KEY]: traces.auditDetailsErased,
+          regionsUnlinked: traces.regionsUnlinked,
+          tagsRemoved: traces.tagsRemoved,
+          keywordsRemoved: traces.keywordsRemoved,
+          videoNamesRemoved: traces.videoNamesRemoved,
+          videoTracksUnlinked: traces.videoTracksUnlinked,
           consentReasonsRemoved: reasons,
-          overrideReasonsRemoved,
+          overrideReasonsRemoved: traces.overrideReasonsRemoved,
           stillPublished: preview.published.length,
         },
         personal: { about: [], details: { reason: trimmed } },
       });
       return {
         ...preview,
-        regionsUnlinked: regions.unlinked,
-        videoTracksUnlinked,
-        tagsRemoved: regions.tagsRemoved,
-        keywordsRemoved,
+        regionsUnlinked: traces.regionsUnlinked,
+        videoTracksUnlinked: traces.videoTracksUnlinked,
+        tagsRemoved: traces.tagsRemoved,
+        keywordsRemoved: traces.keywordsRemoved,
         consentReasonsRemoved: reasons,
-        auditDetailsErased,
+        auditDetailsErased: traces.auditDetailsErased,
       };
     },
     { now },

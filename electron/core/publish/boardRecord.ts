@@ -3,9 +3,10 @@
 // workstation with the photo). Ids are the board's: in board mode the local registry is a copy with its ids.
 import type { Decision } from '../../../shared/policy';
 import type { ExportItemSummary } from '../../../shared/publish';
-import { regionKey, type BoardExportRecord, type SnapshotMark } from '../board';
+import { regionKey, type BoardExportClipRow, type BoardExportRecord, type SnapshotMark } from '../board';
 import type { ReadableDb } from '../db';
 import { regionsOfPhoto } from '../people';
+import type { ClipOutcome } from './clipItems';
 
 export interface BoardItem {
   readonly photo: { readonly hash: string };
@@ -29,7 +30,31 @@ export interface BoardRecordInput {
   readonly startedAt: string;
   readonly manifestSha256: string;
   readonly items: BoardItems;
+  /** The export's clips, in order, and the override reasons asked for (by the clip's hash). */
+  readonly clips?: readonly ClipOutcome[] | undefined;
+  readonly overrides?: Readonly<Record<string, string>> | undefined;
   readonly offline: boolean;
+}
+
+/** A clip's row on the board, from its outcome (the same fields as its local export_clips row). */
+function boardClip(outcome: Readonly<ClipOutcome>, input: Readonly<BoardRecordInput>): BoardExportClipRow {
+  const { summary, manifest } = outcome;
+  const override = manifest.overridden ? (input.overrides?.[summary.videoHash] ?? null) : null;
+  return {
+    videoHash: summary.videoHash,
+    outputName: manifest.outputName,
+    outputSha256: manifest.outputSha256,
+    decision: summary.decision,
+    // The reason is free text that may name a pupil: only online, where the board keeps it beside the record.
+    overrideReason: input.offline ? null : override,
+    hiddenTracks: summary.hiddenTracks,
+    audioKept: summary.audioKept,
+    frames: summary.frames,
+    state: summary.state,
+    errorCode: summary.problems[0]?.code ?? null,
+    details: { problems: summary.problems.map((problem) => ({ code: problem.code })) },
+    visible: summary.state === 'done' ? manifest.visiblePeople : [],
+  };
 }
 
 export function boardExportRecord(
@@ -79,6 +104,7 @@ export function boardExportRecord(
             }))
           : [],
     })),
+    clips: (input.clips ?? []).map((clip) => boardClip(clip, input)),
     regionLinks,
     snapshot: board.snapshot,
     offline: input.offline,

@@ -379,6 +379,8 @@ export function startExport(
             startedAt,
             manifestSha256,
             items: boardItems,
+            clips: clipOutcomes,
+            overrides: request.overrides ?? {},
             offline: board.mode === 'snapshot',
           });
         // Online: the board records the export and its event before it counts as done here (a failure fails it).

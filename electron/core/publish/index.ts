@@ -25,3 +25,4 @@ export {
 export { recoverInterruptedExports } from './staging';
 export { registerPublishHandlers } from './ipc';
 export { exportsForTransfer, renumberExportPeople, type ExportsTransfer } from './transferRepository';
+export { publicationsOfPerson } from './boardPublications';

@@ -6,6 +6,7 @@ import { actorLabel } from '../audit';
 import { buildAuditReport } from '../audit';
 import { auditReportLookup } from '../consent';
 import type { CoreContext } from '../context';
+import type { KeyStore } from '../db';
 import { writeGrantedFile, type FileHandles } from '../files';
 import type { IpcRouter } from '../ipc';
 import { getSettings, isPrivacyOfficer } from '../settings';
@@ -15,10 +16,16 @@ import { decideClipOne, selectClips } from './clipDecisions';
 import { decideMany, decisionContext, selectPhotos } from './decisions';
 import { decisionService } from './decisionService';
 import { beginExport, EXPORT_JOB_KIND } from './exportJob';
-import { publicationsCsv, takedownList, wherePublished } from './publications';
+import { publicationsOfPerson } from './boardPublications';
+import { publicationsCsv } from './publications';
 import { listExports } from './repository';
 
-export function registerPublishHandlers(router: IpcRouter, core: CoreContext, files: FileHandles): void {
+export function registerPublishHandlers(
+  router: IpcRouter,
+  core: CoreContext,
+  files: FileHandles,
+  options: { readonly keyStore?: KeyStore | undefined } = {},
+): void {
   const db = core.db;
   const decisions = decisionService(core);
   decisions.warmUp();
@@ -58,11 +65,14 @@ export function registerPublishHandlers(router: IpcRouter, core: CoreContext, fi
       return job.state === 'done' ? (job.result as ExportSummary) : null;
     })
     .handle('listExports', ({ limit }) => listExports(db, limit))
-    .handle('wherePublished', ({ personId }) => wherePublished(db, personId))
-    .handle('takedownList', ({ personId, channelIds }) => takedownList(db, { personId, channelIds }))
+    // In board mode across the board (every workstation's exports the user may see), else this computer's own.
+    .handle('wherePublished', ({ personId }) => publicationsOfPerson(core, personId, [], options.keyStore))
+    .handle('takedownList', ({ personId, channelIds }) =>
+      publicationsOfPerson(core, personId, channelIds, options.keyStore),
+    )
     .handle('saveTakedownCsv', async ({ personId, channelIds, file: handle }) => {
       const target = files.take(handle, 'takedownCsv');
-      const rows = takedownList(db, { personId, channelIds });
+      const rows = await publicationsOfPerson(core, personId, channelIds, options.keyStore);
       const file = await writeGrantedFile(target, publicationsCsv(rows));
       return { path: file, rows: rows.length };
     })

@@ -1,5 +1,6 @@
 // A workstation joins a board over TLS: prefer encrypts when the server offers it, verify-full checks the
-// certificate, the password goes to the key store (never a file) and board mode is recorded without it.
+// certificate (for every later session too), the password goes to the key store (never a file) and board mode is
+// recorded without it.
 import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
@@ -10,6 +11,7 @@ import {
   connectBoard,
   connectWorkstation,
   latestBoardSchemaVersion,
+  openBoardSession,
   readBoardSettings,
 } from '../../../electron/core/board';
 import { openCore, type CoreContext } from '../../../electron/core/context';
@@ -94,6 +96,31 @@ describe.skipIf(missing !== null)('fotowacht connect: a workstation joins the bo
     await expect(connectBoard({ url: board.urlFor('comm.a'), tls: 'verify-full' })).rejects.toThrow(
       /board\.caFileMissing/,
     );
+  });
+
+  it("opens every later session of the workstation the way it connected: encrypted, the server's certificate checked", async () => {
+    const workstation = core();
+    const store = memoryKeyStore();
+    await connectWorkstation({
+      db: workstation.db,
+      actor: workstation.actor(),
+      dataDir: workstation.paths.root,
+      url: board.urlFor('comm.a'),
+      tls: 'verify-full',
+      caFile: cluster().certificate ?? '',
+      keyStore: store,
+    });
+    expect(readBoardSettings(workstation.db)).toMatchObject({ tls: 'verify-full', caFile: cluster().certificate });
+    const session = await openBoardSession({ db: workstation.db, dataDir: workstation.paths.root, keyStore: store });
+    try {
+      expect(session!.connection).toMatchObject({ tls: true, verified: true });
+      const { rows } = await session!.connection.client.query(
+        'SELECT ssl FROM pg_stat_ssl WHERE pid = pg_backend_pid()',
+      );
+      expect(rows).toEqual([{ ssl: true }]);
+    } finally {
+      await session!.close();
+    }
   });
 
   it('keeps the password in the key store only and records board mode, audited, without it', async () => {

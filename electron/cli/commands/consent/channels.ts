@@ -2,17 +2,9 @@
 import type { Command } from 'commander';
 import type { MessageKey } from '../../../../shared/i18n';
 import { addChannel, deleteChannel, listChannels, renameChannel, retireChannel } from '../../../core/consent';
-import { AppError } from '../../../../shared/errors';
-import { inBoardMode } from '../../../core/board';
-import type { CoreContext } from '../../../core/context';
 import { action } from '../../command';
 import type { Translate } from '../../main';
-
-/** In board mode the channels are the board's: this computer holds a read-only copy. */
-function writableRegistry(core: CoreContext): CoreContext {
-  if (inBoardMode(core.db)) throw new AppError('board.channelsOnBoard', {});
-  return core;
-}
+import { sharedRegistryFor } from '../boardWorkstation';
 
 export function registerChannels(program: Command, t: Translate): void {
   const channels = program.command('channels').description(t('cli.channels.description'));
@@ -43,12 +35,11 @@ export function registerChannels(program: Command, t: Translate): void {
     action(add, async ({ out, openCore }) => {
       const [labelNl] = add.args as [string];
       const opts = add.opts<{ en?: string; id?: string }>();
-      const core = writableRegistry(openCore());
-      const channel = addChannel(core.db, core.actor(), {
-        id: opts.id,
-        labelNl,
-        labelEn: opts.en,
-      });
+      const core = openCore();
+      // In board mode on the board (the school's administrator or the board's privacy officer), then the copy.
+      const input = { id: opts.id, labelNl, labelEn: opts.en };
+      const shared = sharedRegistryFor(core);
+      const channel = shared ? await shared.addChannel(input) : addChannel(core.db, core.actor(), input);
       out.result(channel);
       out.say(out.t('consent.channels.added', { id: channel.id, labelNl: channel.labelNl, labelEn: channel.labelEn }));
     }),
@@ -64,12 +55,10 @@ export function registerChannels(program: Command, t: Translate): void {
     action(rename, async ({ out, openCore }) => {
       const [id] = rename.args as [string];
       const opts = rename.opts<{ nl?: string; en?: string }>();
-      const core = writableRegistry(openCore());
-      const channel = renameChannel(core.db, core.actor(), {
-        id,
-        labelNl: opts.nl,
-        labelEn: opts.en,
-      });
+      const core = openCore();
+      const input = { id, labelNl: opts.nl, labelEn: opts.en };
+      const shared = sharedRegistryFor(core);
+      const channel = shared ? await shared.renameChannel(input) : renameChannel(core.db, core.actor(), input);
       out.result(channel);
       out.say(
         out.t('consent.channels.renamed', { id: channel.id, labelNl: channel.labelNl, labelEn: channel.labelEn }),
@@ -81,8 +70,10 @@ export function registerChannels(program: Command, t: Translate): void {
   remove.action(
     action(remove, async ({ out, openCore }) => {
       const [id] = remove.args as [string];
-      const core = writableRegistry(openCore());
-      deleteChannel(core.db, core.actor(), { id });
+      const core = openCore();
+      const shared = sharedRegistryFor(core);
+      if (shared) await shared.deleteChannel({ id });
+      else deleteChannel(core.db, core.actor(), { id });
       out.result({ ok: true, deleted: id });
       out.say(out.t('consent.channels.deleted', { id }));
     }),
@@ -99,8 +90,11 @@ export function registerChannels(program: Command, t: Translate): void {
     command.action(
       action(command, async ({ out, openCore }) => {
         const [id] = command.args as [string];
-        const core = writableRegistry(openCore());
-        const channel = retireChannel(core.db, core.actor(), { id, retired });
+        const core = openCore();
+        const shared = sharedRegistryFor(core);
+        const channel = shared
+          ? await shared.retireChannel({ id, retired })
+          : retireChannel(core.db, core.actor(), { id, retired });
         out.result(channel);
         out.say(out.t(done, { id: channel.id }));
       }),

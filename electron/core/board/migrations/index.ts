@@ -6,6 +6,7 @@ import { boardMigration001 } from './001-board';
 import { boardMigration002 } from './002-registry';
 import { boardMigration003 } from './003-workstation-events';
 import { boardMigration004 } from './004-laptop-segments';
+import { boardMigration005 } from './005-erasure-clips';
 import type { BoardMigration } from './types';
 
 export type { BoardMigration } from './types';
@@ -16,6 +17,7 @@ export const boardMigrations: readonly BoardMigration[] = [
   boardMigration002,
   boardMigration003,
   boardMigration004,
+  boardMigration005,
 ];
 
 /** The lock that keeps two `server init` runs from migrating at once. */
