@@ -41,6 +41,8 @@ export interface LibraryEvent {
   readonly name: string;
   readonly folderPath: string;
   readonly photos: number;
+  /** Video clips in this event (issue 15): reviewed and published with its photos. */
+  readonly clips: number;
   readonly regions: number;
   readonly names: number;
   readonly errors: number;

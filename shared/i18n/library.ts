@@ -31,7 +31,8 @@ export const libraryNl = {
   'cli.photos.noPeople': 'geen personen in de metadata',
   'cli.photos.unnamed': '(zonder naam)',
   'cli.events.description': 'toon de evenementen in de bibliotheek',
-  'cli.events.row': '{id}  {name}: {photos} foto’s, {regions} vakken, {names} namen, {errors} fouten — {folder}',
+  'cli.events.row':
+    '{id}  {name}: {photos} foto’s, {regions} vakken, {names} namen, {errors} fouten, {clips} video’s — {folder}',
   'cli.events.empty': 'Nog geen evenementen. Voeg een map toe met: fotowacht index <map>',
   'cli.index.noFaces': 'sla de gezichtsdetectie na het indexeren over (foto’s blijven dan ‘na te kijken’)',
 } as const;
@@ -67,7 +68,8 @@ export const libraryEn = {
   'cli.photos.noPeople': 'no people in the metadata',
   'cli.photos.unnamed': '(no name)',
   'cli.events.description': 'list the events in the library',
-  'cli.events.row': '{id}  {name}: {photos} photos, {regions} boxes, {names} names, {errors} errors — {folder}',
+  'cli.events.row':
+    '{id}  {name}: {photos} photos, {regions} boxes, {names} names, {errors} errors, {clips} clips — {folder}',
   'cli.events.empty': 'No events yet. Add a folder with: fotowacht index <folder>',
   'cli.index.noFaces': 'skip face detection after indexing (photos then stay ‘needs review’)',
 } as const satisfies Record<keyof typeof libraryNl, string>;

@@ -79,6 +79,14 @@ export const reportNl = {
     'De naam of markering van een persoon in een video (spoor {track}) is teruggedraaid.',
   'report.event.review.trackSplit':
     'Een spoor in een video ({track}) is gesplitst bij beeld {frame}: vanaf daar is het spoor {newTrack}; geen van beide houdt een naam.',
+  'report.event.review.trackUnsplit':
+    'Het splitsen van een spoor in een video is ongedaan gemaakt: spoor {removed} (vanaf beeld {frame}) is weer deel van spoor {track}.',
+  'report.event.review.trackUnsplit.linked':
+    'Het splitsen van een spoor in een video is ongedaan gemaakt: spoor {removed} (vanaf beeld {frame}) is weer deel van spoor {track}, weer benoemd als {person}.',
+  'report.event.video.faces.scan':
+    'Gezichten gezocht in een video met model {model} (1 op de {every} beelden doorzocht): {frames} beelden, {tracks} sporen.',
+  'report.event.video.faces.scan.forced':
+    'Gezichten opnieuw gezocht in een video met model {model} (1 op de {every} beelden doorzocht): {frames} beelden, {tracks} sporen; {dropped} benoemde of gemarkeerde sporen vervallen.',
 } as const;
 
 export const reportEn = {
@@ -156,4 +164,12 @@ export const reportEn = {
   'report.event.review.track.open': 'The name or mark of a person in a clip (track {track}) was taken back.',
   'report.event.review.trackSplit':
     'A track in a clip ({track}) was split at frame {frame}: from there on it is track {newTrack}; neither part keeps a name.',
+  'report.event.review.trackUnsplit':
+    'The split of a track in a clip was undone: track {removed} (from frame {frame}) is part of track {track} again.',
+  'report.event.review.trackUnsplit.linked':
+    'The split of a track in a clip was undone: track {removed} (from frame {frame}) is part of track {track} again, named as {person} again.',
+  'report.event.video.faces.scan':
+    'Faces searched in a clip with model {model} (1 in {every} frames searched): {frames} frames, {tracks} tracks.',
+  'report.event.video.faces.scan.forced':
+    'Faces searched again in a clip with model {model} (1 in {every} frames searched): {frames} frames, {tracks} tracks; {dropped} named or marked tracks dropped.',
 } as const;

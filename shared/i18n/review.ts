@@ -34,6 +34,11 @@ export const reviewNl = {
   'error.review.splitOutside':
     'Spoor {track} kan niet bij beeld {frame} worden gesplitst: kies een beeld van {first} tot en met {last}.',
   'error.review.trackStateMissing': 'Geef een leerling- of personeelsnummer, of --guest, --not-a-person of --open.',
+  'error.review.unsplitNotSplit': 'Spoor {track} is niet door splitsen ontstaan: er is niets samen te voegen.',
+  'error.review.unsplitNamed':
+    'Het splitsen kan niet ongedaan worden: spoor {track} is sinds het splitsen benoemd of gemarkeerd. Zet het eerst terug op open (fotowacht review name-track {track} --open).',
+  'error.review.unsplitSplitAgain':
+    'Het splitsen van spoor {track} kan niet ongedaan worden: het is zelf weer gesplitst (spoor {newTrack}). Maak dat eerst ongedaan.',
   'cli.review.track': 'spoor {track} · {file} · {from}–{to} s ({frames} beelden met gezicht) · {status}',
   'cli.review.clipNotScanned': '{file}: nog niet op gezichten doorzocht',
   'cli.review.nameTrack.description':
@@ -50,6 +55,10 @@ export const reviewNl = {
   'cli.review.split.at': 'waar het nieuwe spoor begint: seconden met s ("2.5s") of een beeldnummer ("75")',
   'cli.review.split.done':
     'Spoor {track} is gesplitst bij beeld {frame}: het deel daarna is spoor {newTrack}. Benoem beide opnieuw.',
+  'cli.review.unsplit.description':
+    'maakt een splitsing ongedaan: het afgesplitste spoor gaat weer op in het spoor waar het van kwam (open, zonder naam); niet als een van beide delen al benoemd of gemarkeerd is',
+  'cli.review.unsplit.track': 'nummer van het afgesplitste spoor (het deel na de splitsing)',
+  'cli.review.unsplit.done': 'Spoor {removed} is weer deel van spoor {track} (open: benoem het opnieuw).',
 } as const;
 
 export const reviewEn = {
@@ -85,6 +94,11 @@ export const reviewEn = {
     '"{value}" is not a time or frame: give seconds with s ("2.5s") or a frame number ("75").',
   'error.review.splitOutside': 'Track {track} cannot be split at frame {frame}: choose a frame from {first} to {last}.',
   'error.review.trackStateMissing': 'Give a pupil or staff number, or --guest, --not-a-person or --open.',
+  'error.review.unsplitNotSplit': 'Track {track} was not made by a split: there is nothing to join.',
+  'error.review.unsplitNamed':
+    'The split cannot be undone: track {track} was named or marked since the split. Set it back to open first (fotowacht review name-track {track} --open).',
+  'error.review.unsplitSplitAgain':
+    'The split of track {track} cannot be undone: it was split again itself (track {newTrack}). Undo that first.',
   'cli.review.track': 'track {track} · {file} · {from}–{to} s ({frames} frames with a face) · {status}',
   'cli.review.clipNotScanned': '{file}: not searched for faces yet',
   'cli.review.nameTrack.description':
@@ -101,4 +115,8 @@ export const reviewEn = {
   'cli.review.split.at': 'where the new track starts: seconds with s ("2.5s") or a frame number ("75")',
   'cli.review.split.done':
     'Track {track} was split at frame {frame}: the part after it is track {newTrack}. Name both again.',
+  'cli.review.unsplit.description':
+    'undo a split: the track split off becomes part of the track it came from again (open, without a name); not when either part was named or marked',
+  'cli.review.unsplit.track': 'number of the track split off (the part after the split)',
+  'cli.review.unsplit.done': 'Track {removed} is part of track {track} again (open: name it again).',
 } as const satisfies Record<keyof typeof reviewNl, string>;

@@ -44,8 +44,15 @@ export const reviewContract = {
     z.object({ trackId: id, state: reviewState }).strict(),
   ),
   /** Splits a track where two people crossed: from this frame on it is a new track; neither part keeps a name. */
-  splitReviewTrack: method<{ trackId: number; newTrackId: number; update: ReviewUpdate }>()(
+  splitReviewTrack: method<{ trackId: number; newTrackId: number; previous: ReviewState; update: ReviewUpdate }>()(
     z.object({ trackId: id, atFrame: z.number().int().min(0).max(10_000_000) }).strict(),
+  ),
+  /**
+   * Undoes a split: the part `trackId` (made by the split) joins the track it came from again, in state `restore`
+   * (what the split answered as previous; open when absent). Refused once either part was named or marked.
+   */
+  unsplitReviewTrack: method<{ trackId: number; update: ReviewUpdate }>()(
+    z.object({ trackId: id, restore: reviewState.optional() }).strict(),
   ),
   /** Starts caching the stills the event's tracks are cropped from; null when they are all there already. */
   prepareReviewTrackFrames: method<{ jobId: string | null }>()(z.object({ eventId: id }).strict()),

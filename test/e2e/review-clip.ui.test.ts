@@ -1,7 +1,8 @@
 // A clip's face tracks in the event review, by keyboard (issue 15): an event with a photo and a real clip (made by
 // the bundled ffmpeg) whose scan found two tracks; each track is one row with crops cut from stills of the clip,
 // named by typing and Enter like a photo face (naming the person in every frame of the track), "not a person" with
-// Delete and undone with Ctrl+Z, guest with "-"; then a track split with the mouse at one of its crops.
+// Delete and undone with Ctrl+Z, guest with "-"; then a track split with the mouse at one of its crops, the split
+// undone (the track whole and named again), and an undo refused with a message once a part was marked elsewhere.
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -9,7 +10,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { getVideoTrack, listVideoTracks, replaceVideoScan } from '../../electron/core/library';
 import { startIndexJob } from '../../electron/core/library/indexer';
 import { replaceDetectorRegions } from '../../electron/core/people';
-import { eventReview } from '../../electron/core/review';
+import { eventReview, setTrackState } from '../../electron/core/review';
 import { importPupils, renderShot } from '../helpers/reviewEvent';
 import { observationsOf } from '../helpers/reviewClips';
 import { markFacesChecked } from '../helpers/school';
@@ -144,6 +145,34 @@ describe('tracks in the event review', () => {
       const after = eventReview(core.db, { eventId, channelId: 'social', date: '2026-10-01' });
       expect(after.counts).toMatchObject({ open: 2, faces: 4 });
       await app.screenshot('review-clip-split-nl');
+
+      // Undo: the part joins the track again, which has its name back (the split had taken it).
+      const undoButton = page.getByRole('button', { name: 'Ongedaan maken' });
+      await undoButton.click();
+      await idle();
+      await track(walker).and(page.locator('[data-state="person"]')).waitFor();
+      await expect(track(part.id).count()).resolves.toBe(0);
+      expect(getVideoTrack(core.db, part.id)).toBeNull();
+      expect(getVideoTrack(core.db, walker)).toMatchObject({ state: 'linked', personId: sem, firstFrame: 0 });
+      await expect
+        .poll(() => page.getByTestId('review-counts').textContent())
+        .toContain('Alle gezichten hebben een naam of een besluit');
+
+      // Split again; the part is marked guest elsewhere (the command line, another window): the undo is refused with
+      // the reason, and nothing changes.
+      await track(walker).click();
+      await review.locator(`[data-split-frame="20"]`).click();
+      await idle();
+      const again = listVideoTracks(core.db, videoHash).find((candidate) => candidate.splitFrom === walker)!;
+      setTrackState(core, again.id, { kind: 'guest' });
+      await undoButton.click();
+      await idle();
+      await expect
+        .poll(() => page.getByRole('alert').textContent())
+        .toContain(
+          `Het splitsen kan niet ongedaan worden: spoor ${again.id} is sinds het splitsen benoemd of gemarkeerd.`,
+        );
+      expect(getVideoTrack(core.db, again.id)).toMatchObject({ state: 'guest', splitFrom: walker });
     } finally {
       await app.close();
     }

@@ -123,6 +123,42 @@ describe('fotowacht review with clips', () => {
     expect(again.stdout).toMatch(new RegExp(`Track ${newTrackId} was split at frame 40`));
   });
 
+  it('undoes a split with review unsplit, and refuses it with a message once a part was named', async () => {
+    const lib = await library();
+    const [long] = lib.trackIds as [number];
+    expect(fotowacht(['review', 'unsplit', '--help']).stdout.replace(/\s+/g, ' ')).toContain(
+      'undo a split: the track split off becomes part of the track it came from again',
+    );
+    const split = fotowacht(['--data-dir', lib.dataDir, '--json', 'review', 'split', String(long), '--at', '30']);
+    const { newTrackId } = split.json<{ newTrackId: number }>();
+    // Named since: refused, nothing changes.
+    fotowacht(['--data-dir', lib.dataDir, 'review', 'name-track', String(newTrackId), '2001']);
+    const refused = fotowacht(['--data-dir', lib.dataDir, 'review', 'unsplit', String(newTrackId)]);
+    expect(refused.code).not.toBe(0);
+    expect(refused.stderr).toContain(
+      `The split cannot be undone: track ${newTrackId} was named or marked since the split. Set it back to open first`,
+    );
+    const notSplit = fotowacht(['--data-dir', lib.dataDir, 'review', 'unsplit', String(long), '--lang', 'nl']);
+    expect(notSplit.code).not.toBe(0);
+    expect(notSplit.stderr).toContain(`Spoor ${long} is niet door splitsen ontstaan`);
+    await inspect(lib.dataDir, (core) => {
+      expect(getVideoTrack(core.db, newTrackId)).toMatchObject({ state: 'linked', splitFrom: long });
+    });
+    // Open again: the split is undone, the track is whole (and open).
+    fotowacht(['--data-dir', lib.dataDir, 'review', 'name-track', String(newTrackId), '--open']);
+    const undone = fotowacht(['--data-dir', lib.dataDir, '--json', 'review', 'unsplit', String(newTrackId)]);
+    expect(undone.code).toBe(0);
+    expect(undone.json()).toEqual({
+      trackId: long,
+      removedTrackId: newTrackId,
+      track: { firstFrame: 0, lastFrame: 50, state: 'open' },
+    });
+    await inspect(lib.dataDir, (core) => {
+      expect(getVideoTrack(core.db, newTrackId)).toBeNull();
+      expect(getVideoTrack(core.db, long)!.observations).toHaveLength(6);
+    });
+  });
+
   it('refuses a bad track, time, frame or state with a message and a non-zero exit, changing nothing', async () => {
     const lib = await library();
     const [long] = lib.trackIds as [number];

@@ -8,7 +8,15 @@ import { pseudonymOf } from '../../electron/core/consent';
 import { openCore, type CoreContext } from '../../electron/core/context';
 import { getVideoTrack, listVideoTracks } from '../../electron/core/library';
 import { erasePerson } from '../../electron/core/privacy';
-import { eventReview, reviewSplitTrack, reviewTrack, setTrackState, splitTrack } from '../../electron/core/review';
+import {
+  eventReview,
+  reviewSplitTrack,
+  reviewTrack,
+  reviewUnsplitTrack,
+  setTrackState,
+  splitTrack,
+  unsplitTrack,
+} from '../../electron/core/review';
 import { applyReviewUpdate, type EventReview } from '../../shared/review';
 import { reviewGroups, type ReviewTrack } from '../../shared/reviewClips';
 import { importPupils, seedReviewEvent, type RosterPupil } from '../helpers/reviewEvent';
@@ -223,6 +231,94 @@ describe('tracks in the event review', () => {
     expect(() => splitTrack(s.core, trackId, -1)).toThrow(
       expect.objectContaining({ code: 'review.splitFrameInvalid' }),
     );
+    expect(verifyAuditTrail(s.core.db).ok).toBe(true);
+  });
+
+  it('undoes a split: the parts are one track again with the name it had, logged; refused once a part was named', async () => {
+    const s = await school();
+    const [trackId] = s.trackIds as [number];
+    const sem = s.personId('2001');
+    setTrackState(s.core, trackId, { kind: 'person', personId: sem });
+    const original = getVideoTrack(s.core.db, trackId)!;
+    const split = reviewSplitTrack(s.core, trackId, 15);
+    expect(split.previous).toEqual({ kind: 'person', personId: sem });
+    let shown = s.review();
+
+    // The review's undo gives back the state the split answered: one track, every observation, named again.
+    const undone = reviewUnsplitTrack(s.core, split.newTrackId, split.previous);
+    expect(undone.trackId).toBe(trackId);
+    expect(undone.update.countsChange).toMatchObject({ open: -2, faces: -1 });
+    shown = applyReviewUpdate(shown, undone.update);
+    expect(shown).toEqual(s.review());
+    expect(getVideoTrack(s.core.db, split.newTrackId)).toBeNull();
+    expect(getVideoTrack(s.core.db, trackId)).toEqual(original);
+    expect(listVideoTracks(s.core.db, s.videoHash).map((track) => track.id)).toEqual(s.trackIds);
+    const [logged] = listAuditEvents(s.core.db, { action: 'review.trackUnsplit', limit: 10 });
+    expect(logged!.subject).toBe(`video:${s.videoHash}`);
+    expect(logged!.details).toEqual({
+      track: trackId,
+      removedTrack: split.newTrackId,
+      atFrame: 15,
+      to: 'linked',
+      person: pseudonymOf(s.core.db, sem),
+    });
+    expect(JSON.stringify(logged)).not.toMatch(/Sem|2001/);
+    const lookup = {
+      personName: (pseudonym: string) => (pseudonym === pseudonymOf(s.core.db, sem) ? "Sem van 't Hof" : null),
+      channelLabel: () => null,
+      withdrawnSigner: () => null,
+    };
+    expect(describeAuditEvent(logged!, 'nl', lookup)).toBe(
+      `Het splitsen van een spoor in een video is ongedaan gemaakt: spoor ${split.newTrackId} (vanaf beeld 15) is weer deel van spoor ${trackId}, weer benoemd als Sem van 't Hof.`,
+    );
+    expect(describeAuditEvent(logged!, 'en', lookup)).toBe(
+      `The split of a track in a clip was undone: track ${split.newTrackId} (from frame 15) is part of track ${trackId} again, named as Sem van 't Hof again.`,
+    );
+
+    // Split again; the command line's undo (no state given) leaves the joined track open.
+    const second = splitTrack(s.core, trackId, 15);
+    expect(unsplitTrack(s.core, second.newTrack.id).track).toMatchObject({
+      state: 'open',
+      firstFrame: 0,
+      lastFrame: 30,
+    });
+
+    // Refused — and nothing changes — once either part was named or marked since, for a track no split made, and
+    // for a part that was split again.
+    const third = splitTrack(s.core, trackId, 15);
+    const part = third.newTrack.id;
+    const unchanged = () => listVideoTracks(s.core.db, s.videoHash).map((t) => [t.id, t.state, t.observations.length]);
+    setTrackState(s.core, part, { kind: 'guest' });
+    let before = unchanged();
+    expect(() => unsplitTrack(s.core, part)).toThrow(
+      expect.objectContaining({ code: 'review.unsplitNamed', params: { track: part, part } }),
+    );
+    setTrackState(s.core, part, { kind: 'open' });
+    setTrackState(s.core, trackId, { kind: 'person', personId: s.personId('2002') });
+    before = unchanged();
+    expect(() => unsplitTrack(s.core, part, { kind: 'open' })).toThrow(
+      expect.objectContaining({ code: 'review.unsplitNamed', params: { track: trackId, part } }),
+    );
+    expect(unchanged()).toEqual(before);
+    setTrackState(s.core, trackId, { kind: 'open' });
+    expect(() => unsplitTrack(s.core, trackId)).toThrow(
+      expect.objectContaining({ code: 'review.unsplitNotSplit', params: { track: trackId } }),
+    );
+    const fourth = splitTrack(s.core, part, 24);
+    before = unchanged();
+    expect(() => unsplitTrack(s.core, part)).toThrow(
+      expect.objectContaining({
+        code: 'review.unsplitSplitAgain',
+        params: { track: part, newTrack: fourth.newTrack.id },
+      }),
+    );
+    expect(() => unsplitTrack(s.core, 987_654)).toThrow(expect.objectContaining({ code: 'review.trackUnknown' }));
+    expect(unchanged()).toEqual(before);
+    // Undone in order (the last split first), the track is whole again.
+    unsplitTrack(s.core, fourth.newTrack.id);
+    unsplitTrack(s.core, part);
+    expect(getVideoTrack(s.core.db, trackId)!.observations).toEqual(original.observations);
+    expect(listAuditEvents(s.core.db, { action: 'review.trackUnsplit', limit: 10 })).toHaveLength(4);
     expect(verifyAuditTrail(s.core.db).ok).toBe(true);
   });
 });

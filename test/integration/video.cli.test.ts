@@ -42,4 +42,20 @@ describe('fotowacht and video', () => {
     }>();
     expect(json).toMatchObject({ ok: false, videos: 1, errors: [{ path: 'kapot.mp4', code: 'video.unreadable' }] });
   });
+
+  it('events lists an event of clips only with its clips counted', () => {
+    const event = path.join(tempDir(), 'Schoolreis');
+    mkdirSync(event);
+    makeClip(path.join(event, 'bus.mp4'), { seconds: 1, metadata: { comment: 'bus' } });
+    makeClip(path.join(event, 'dierentuin.mp4'), { seconds: 1, metadata: { comment: 'dierentuin' } });
+    const dataDir = tempDir();
+    expect(fotowacht(['index', event, '--data-dir', dataDir]).code).toBe(0);
+    const text = fotowacht(['events', '--data-dir', dataDir]);
+    expect(text.stdout).toMatch(/Schoolreis: 0 photos, 0 boxes, 0 names, 0 errors, 2 clips — /);
+    expect(fotowacht(['events', '--data-dir', dataDir, '--lang', 'nl']).stdout).toContain('2 video’s');
+    const json = fotowacht(['events', '--json', '--data-dir', dataDir]).json<
+      Array<{ photos: number; clips: number }>
+    >();
+    expect(json).toEqual([expect.objectContaining({ photos: 0, clips: 2 })]);
+  });
 });

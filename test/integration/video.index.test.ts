@@ -110,7 +110,10 @@ describe('indexing videos beside photos', () => {
       expect(clip.durationSeconds).toBeCloseTo(2, 1);
       expect([...clip.keywords].sort()).toEqual(['estafette', 'sportdag']);
 
-      const eventId = listEvents(core.db).find((e) => e.name === 'Sportdag 2026')!.id;
+      const sportdag = listEvents(core.db).find((e) => e.name === 'Sportdag 2026')!;
+      // The event's clips are counted beside its photos (the library's event list, `fotowacht events`).
+      expect(sportdag.clips).toBe(4);
+      const eventId = sportdag.id;
       const clips = listEventVideos(core.db, eventId);
       expect(clips.map((c) => path.basename(c.paths[0]!)).sort()).toEqual([
         'IMG_0100.mp4',

@@ -1,6 +1,6 @@
 // Face tracks of clips on the command line: how `fotowacht review` lists them, `fotowacht review name-track` (a
 // person in every frame of the track, or guest, not a person, open again) and `fotowacht review split` (two people
-// crossing: the part from the given time or frame on becomes a new track).
+// crossing: the part from the given time or frame on becomes a new track) and `fotowacht review unsplit` (its undo).
 import type { Command } from 'commander';
 import { displayName } from '../../../shared/consent';
 import { AppError } from '../../../shared/errors';
@@ -9,7 +9,7 @@ import type { ReviewClip, ReviewTrack } from '../../../shared/reviewClips';
 import { findPerson, requirePersonByKey } from '../../core/consent';
 import type { ReadableDb } from '../../core/db';
 import { getVideo } from '../../core/library';
-import { requireTrack, setTrackState, splitTrack } from '../../core/review';
+import { requireTrack, setTrackState, splitTrack, unsplitTrack } from '../../core/review';
 import { action } from '../command';
 import type { Translate } from '../main';
 import type { Output } from '../output';
@@ -142,6 +142,23 @@ export function registerReviewTrackCommands(review: Command, t: Translate): void
         previous,
         track: { firstFrame: track.firstFrame, lastFrame: track.lastFrame, state: track.state },
         newTrack: { firstFrame: newTrack.firstFrame, lastFrame: newTrack.lastFrame, state: newTrack.state },
+      });
+    }),
+  );
+
+  const unsplit = review
+    .command('unsplit')
+    .description(t('cli.review.unsplit.description'))
+    .argument('<track>', t('cli.review.unsplit.track'));
+  unsplit.action(
+    action(unsplit, async ({ out, openCore }) => {
+      const partId = trackIdOf(unsplit.args[0]!);
+      const { track, removedTrack } = unsplitTrack(openCore(), partId);
+      out.say(out.t('cli.review.unsplit.done', { track: track.id, removed: removedTrack }));
+      out.result({
+        trackId: track.id,
+        removedTrackId: removedTrack,
+        track: { firstFrame: track.firstFrame, lastFrame: track.lastFrame, state: track.state },
       });
     }),
   );

@@ -206,6 +206,29 @@ export function describeAuditEvent(event: AuditEvent, language: Language, lookup
         newTrack: text(details, 'newTrack') ?? '?',
         frame: text(details, 'atFrame') ?? '?',
       }),
+    'review.trackUnsplit': () =>
+      t(
+        text(details, 'to') === 'linked'
+          ? 'report.event.review.trackUnsplit.linked'
+          : 'report.event.review.trackUnsplit',
+        {
+          track: text(details, 'track') ?? '?',
+          removed: text(details, 'removedTrack') ?? '?',
+          frame: text(details, 'atFrame') ?? '?',
+          person: person(text(details, 'person')),
+        },
+      ),
+    'video.faces.scan': () => {
+      const dropped = Object.values(asDetails(details.dropped ?? null));
+      const droppedCount = dropped.reduce<number>((sum, n) => sum + (typeof n === 'number' ? n : 0), 0);
+      return t(details.forced === true ? 'report.event.video.faces.scan.forced' : 'report.event.video.faces.scan', {
+        model: text(details, 'model') ?? '?',
+        every: text(details, 'sampleEvery') ?? '?',
+        frames: count(details, 'frames') ?? 0,
+        tracks: count(details, 'tracks') ?? 0,
+        dropped: droppedCount,
+      });
+    },
   };
   const sentence = sentences[event.action]?.() ?? null;
   if (sentence !== null) return sentence;

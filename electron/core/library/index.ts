@@ -59,6 +59,7 @@ export {
 export { registerLibraryHandlers } from './ipc';
 export { getVideo, listEventVideos, removeVideoNames } from './videoRepository';
 export {
+  deleteVideoTrack,
   getVideoScan,
   getVideoTrack,
   insertVideoTrack,
@@ -66,6 +67,7 @@ export {
   replaceVideoScan,
   setVideoTrackObservations,
   setVideoTrackState,
+  tracksSplitFrom,
   unlinkVideoTracksOfPerson,
   videosWithPerson,
 } from './videoTrackRepository';

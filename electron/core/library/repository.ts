@@ -218,6 +218,8 @@ export interface EventRow {
   readonly name: string;
   readonly folderPath: string;
   readonly photos: number;
+  /** Distinct clips with a file in the event. */
+  readonly clips: number;
   readonly errors: number;
   /** Picked photos that still have a file in the event. */
   readonly picks: number;
@@ -229,6 +231,7 @@ export function listEvents(db: ReadableDb, rootId?: number): EventRow[] {
     .prepare(
       `SELECT e.id, e.root_id AS rootId, e.name, e.folder_path AS folderPath,
          (SELECT count(DISTINCT f.photo_hash) FROM photo_files f WHERE f.event_id = e.id) AS photos,
+         (SELECT count(DISTINCT v.video_hash) FROM video_files v WHERE v.event_id = e.id) AS clips,
          (SELECT count(*) FROM index_errors x WHERE x.event_id = e.id) AS errors,
          (SELECT count(*) FROM picks p WHERE p.event_id = e.id AND EXISTS
             (SELECT 1 FROM photo_files f WHERE f.event_id = p.event_id AND f.photo_hash = p.photo_hash)) AS picks,

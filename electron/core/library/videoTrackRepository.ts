@@ -186,6 +186,16 @@ export function setVideoTrackState(
   );
 }
 
+/** The tracks split off this one (a split's undo refuses a part that was split again). */
+export function tracksSplitFrom(db: ReadableDb, id: number): number[] {
+  return db.prepare('SELECT id FROM video_tracks WHERE split_from = ? ORDER BY id').pluck().all(id) as number[];
+}
+
+/** Removes a track a split made (its observations are given back to the track it was split from first). */
+export function deleteVideoTrack(db: WritableDb, id: number): boolean {
+  return db.prepare('DELETE FROM video_tracks WHERE id = ?').run(id).changes > 0;
+}
+
 /** The clips in which a track is linked to this person (erasure clears the override reasons recorded for them). */
 export function videosWithPerson(db: ReadableDb, personId: number): string[] {
   return db

@@ -33,9 +33,13 @@ export function registerPublishHandlers(
   router
     .handle('decidePhotos', ({ channelId, date, eventId, photoHashes, overrides }) => {
       const context = decisionContext(db, channelId, date, { privacyOfficer: isPrivacyOfficer(db, core.actor()) });
-      return decideMany(db, context, selectPhotos(db, { eventId, photoHashes }), overrides).map(
-        ({ photo, decision }) => ({ photoHash: photo.hash, decision }),
-      );
+      // An event of clips only has no photos to decide, which is no error: its clips go out (as the export job).
+      const hasClips = !photoHashes?.length && eventId !== undefined && selectClips(db, { eventId }).length > 0;
+      const photos = selectPhotos(db, { eventId, photoHashes }, { allowEmpty: hasClips });
+      return decideMany(db, context, photos, overrides).map(({ photo, decision }) => ({
+        photoHash: photo.hash,
+        decision,
+      }));
     })
     .handle('decideClips', ({ channelId, date, overrides, ...selection }) => {
       const context = decisionContext(db, channelId, date, { privacyOfficer: isPrivacyOfficer(db, core.actor()) });

@@ -10,9 +10,12 @@ export {
   requireTrack,
   reviewSplitTrack,
   reviewTrack,
+  reviewUnsplitTrack,
   setTrackState,
   splitTrack,
+  unsplitTrack,
   type TrackChange,
   type TrackSplit,
+  type TrackUnsplit,
 } from './tracks';
 export { registerReviewHandlers } from './ipc';

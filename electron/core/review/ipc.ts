@@ -4,7 +4,7 @@ import type { IpcRouter } from '../ipc';
 import { eventReview } from './list';
 import { reviewPeople, setEventRoster } from './roster';
 import { startTrackFramesJob } from './trackFrames';
-import { reviewSplitTrack, reviewTrack } from './tracks';
+import { reviewSplitTrack, reviewTrack, reviewUnsplitTrack } from './tracks';
 import { reviewRegion } from './update';
 
 export function registerReviewHandlers(router: IpcRouter, core: CoreContext): void {
@@ -19,6 +19,7 @@ export function registerReviewHandlers(router: IpcRouter, core: CoreContext): vo
     .handle('reviewRegion', ({ regionId, state, review }) => reviewRegion(core, regionId, state, review))
     .handle('reviewTrack', ({ trackId, state }) => reviewTrack(core, trackId, state))
     .handle('splitReviewTrack', ({ trackId, atFrame }) => reviewSplitTrack(core, trackId, atFrame))
+    .handle('unsplitReviewTrack', ({ trackId, restore }) => reviewUnsplitTrack(core, trackId, restore))
     .handle('prepareReviewTrackFrames', async ({ eventId }) => ({
       jobId: (await startTrackFramesJob(core, eventId))?.jobId ?? null,
     }));

@@ -13,7 +13,7 @@ export const uiLibraryNl = {
   'ui.library.events': 'Evenementen',
   'ui.library.empty':
     'Nog geen evenementen. Voeg hierboven de map met foto’s van een evenement toe (bijvoorbeeld “Sportdag 2026”).',
-  'ui.library.event.facts': '{photos} foto’s · {names} namen · {errors} onleesbaar',
+  'ui.library.event.facts': '{photos} foto’s · {clips} video’s · {names} namen · {errors} onleesbaar',
   'ui.library.counting': 'tellen…',
   'ui.library.counts': 'Per status voor {channel} op {date}',
   'ui.library.back': '← Alle evenementen',
@@ -95,7 +95,7 @@ export const uiLibraryEn = {
   'ui.library.reindex': 'Index again',
   'ui.library.events': 'Events',
   'ui.library.empty': 'No events yet. Add the folder with an event’s photos above (for example “Sports day 2026”).',
-  'ui.library.event.facts': '{photos} photos · {names} names · {errors} unreadable',
+  'ui.library.event.facts': '{photos} photos · {clips} clips · {names} names · {errors} unreadable',
   'ui.library.counting': 'counting…',
   'ui.library.counts': 'Per status for {channel} on {date}',
   'ui.library.back': '← All events',

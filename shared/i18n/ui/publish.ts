@@ -33,7 +33,7 @@ export const uiPublishNl = {
   'ui.publish.start': 'Exporteren ({count} foto’s)',
   'ui.publish.nothing': 'Er is geen foto die nu gepubliceerd kan worden. Los eerst de blokkades op.',
   'ui.publish.empty':
-    'Er is nog niets om te publiceren. Voeg eerst in de Bibliotheek de map met foto’s van een evenement toe.',
+    'Er is nog niets om te publiceren. Voeg eerst in de Bibliotheek de map met foto’s of video’s van een evenement toe.',
   'ui.publish.deciding': 'Per foto beslissen…',
   'ui.publish.running': 'Exporteren: {done} van {total}',
   'ui.publish.cancel': 'Export annuleren',
@@ -87,7 +87,8 @@ export const uiPublishEn = {
   'ui.publish.out.placeholder': 'For example D:\\Publications\\sportsday-social',
   'ui.publish.start': 'Export ({count} photos)',
   'ui.publish.nothing': 'No photo can be published now. Resolve the blocks first.',
-  'ui.publish.empty': 'There is nothing to publish yet. First add the folder with an event’s photos in the Library.',
+  'ui.publish.empty':
+    'There is nothing to publish yet. First add the folder with an event’s photos or clips in the Library.',
   'ui.publish.deciding': 'Deciding per photo…',
   'ui.publish.running': 'Exporting: {done} of {total}',
   'ui.publish.cancel': 'Cancel export',

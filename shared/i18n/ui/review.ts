@@ -52,10 +52,11 @@ export const uiReviewNl = {
   'ui.review.track.split': 'Splits hier',
   'ui.review.track.split.label': 'Spoor {track} splitsen vanaf {time}: het deel daarna wordt een nieuw spoor',
   'ui.review.track.split.help':
-    'Lopen twee personen langs elkaar? Splits het spoor waar het op de ander overgaat; daarna benoem je beide delen.',
+    'Lopen twee personen langs elkaar? Splits het spoor waar het op de ander overgaat; daarna benoem je beide delen. Verkeerd gesplitst? Ctrl+Z maakt het ongedaan zolang geen van beide delen benoemd is.',
   'ui.jobs.kind.review.trackFrames': 'Beelden uit video’s halen voor het benoemen',
   'ui.audit.action.review.track': 'Persoon in een video benoemd of gemarkeerd',
   'ui.audit.action.review.trackSplit': 'Spoor in een video gesplitst',
+  'ui.audit.action.review.trackUnsplit': 'Splitsen van een spoor ongedaan gemaakt',
 } as const;
 
 export const uiReviewEn = {
@@ -109,8 +110,9 @@ export const uiReviewEn = {
   'ui.review.track.split': 'Split here',
   'ui.review.track.split.label': 'Split track {track} from {time}: the part after becomes a new track',
   'ui.review.track.split.help':
-    'Do two people walk past each other? Split the track where it jumps to the other one; then name both parts.',
+    'Do two people walk past each other? Split the track where it jumps to the other one; then name both parts. Split by mistake? Ctrl+Z undoes it as long as neither part was named.',
   'ui.jobs.kind.review.trackFrames': 'Taking stills from clips for naming',
   'ui.audit.action.review.track': 'Person in a clip named or marked',
   'ui.audit.action.review.trackSplit': 'Track in a clip split',
+  'ui.audit.action.review.trackUnsplit': 'Split of a track undone',
 } as const satisfies Record<keyof typeof uiReviewNl, string>;

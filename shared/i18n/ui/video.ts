@@ -8,8 +8,11 @@ export const uiVideoNl = {
   'ui.video.gps': 'locatie',
   'ui.video.audio': 'geluid',
   'ui.video.people': 'Genoemd: {names}',
-  'ui.video.notYet':
-    'Video’s worden al geïndexeerd (duur, datum, camera, locatie, namen, voorbeeldbeelden), maar nog niet beoordeeld of gepubliceerd: dat volgt.',
+  'ui.video.help':
+    'Benoem de personen in de video’s met “Personen benoemen”; de video’s gaan mee als je het evenement publiceert (zonder geluid, tenzij je dat kiest). Bekijk elke geëxporteerde video voordat je hem plaatst.',
+  'ui.video.counts': 'Video’s:',
+  'ui.video.onlyClips': 'Dit evenement heeft geen foto’s, alleen video’s (hieronder).',
+  'ui.video.publishEvent': 'Video’s publiceren ({count})',
 } as const;
 
 export const uiVideoEn = {
@@ -20,6 +23,9 @@ export const uiVideoEn = {
   'ui.video.gps': 'location',
   'ui.video.audio': 'sound',
   'ui.video.people': 'Named: {names}',
-  'ui.video.notYet':
-    'Videos are indexed already (length, date, camera, location, names, preview frames), but not yet reviewed or published: that comes next.',
+  'ui.video.help':
+    'Name the people in the clips with “Name the people”; the clips go along when you publish the event (without sound unless you choose it). Watch every exported clip before you post it.',
+  'ui.video.counts': 'Clips:',
+  'ui.video.onlyClips': 'This event has no photos, only clips (below).',
+  'ui.video.publishEvent': 'Publish the clips ({count})',
 } as const satisfies Record<keyof typeof uiVideoNl, string>;

@@ -146,11 +146,16 @@ export function EventView({
         {t('ui.picks.count', { count: picks.picked.size })}
       </p>
       {counts && event.photos > 0 && <StatusCounts counts={counts} />}
-      {event.photos > 0 && (
+      {event.photos + event.clips > 0 && (
         <div className="actions">
           <button type="button" className="primary" onClick={() => setReviewing(true)}>
             {t('ui.review.open')}
           </button>
+          {event.photos === 0 && (
+            <button type="button" onClick={() => onPublish(null)}>
+              {t('ui.video.publishEvent', { count: event.clips })}
+            </button>
+          )}
         </div>
       )}
       <div className="filters" role="search">
@@ -209,7 +214,9 @@ export function EventView({
         </label>
       </div>
       <ErrorAlert error={pages.error ?? picks.error} />
-      {event.photos === 0 || pages.total === 0 ? (
+      {event.photos === 0 && event.clips > 0 ? (
+        <p className="muted">{t('ui.video.onlyClips')}</p>
+      ) : event.photos === 0 || pages.total === 0 ? (
         <p className="empty">{t('ui.library.noPhotos')}</p>
       ) : pages.total === null ? (
         !pages.error && <Busy label="ui.library.loadingDecisions" />

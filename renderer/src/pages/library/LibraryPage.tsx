@@ -1,5 +1,5 @@
 // The communications officer's library: add an event folder, the events with their counts per status for the
-// chosen channel and date, and an event's photos (EventView).
+// chosen channel and date (photos, and clips apart), and an event's photos and clips (EventView).
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import type { SerializedError } from '../../../../shared/errors';
 import type { LibraryEvent } from '../../../../shared/library';
@@ -11,7 +11,7 @@ import { TargetPicker, type PublishTarget } from '../../components/TargetPicker'
 import { useAction } from '../../components/useAction';
 import { useChannels } from '../../components/useChannels';
 import { useI18n } from '../../i18n';
-import type { CountsPerStatus } from './decisions';
+import { countByStatus, STATUS_ORDER, type CountsPerStatus } from './decisions';
 import { EventView } from './EventView';
 import { StatusCounts } from './StatusCounts';
 
@@ -34,6 +34,7 @@ export function useJobsFinished(onFinished: () => void): void {
 function useLibraryEvents(target: PublishTarget, generation: number) {
   const [events, setEvents] = useState<readonly LibraryEvent[] | null>(null);
   const [counts, setCounts] = useState<ReadonlyMap<number, CountsPerStatus>>(new Map());
+  const [clipCounts, setClipCounts] = useState<ReadonlyMap<number, CountsPerStatus>>(new Map());
   const [error, setError] = useState<SerializedError | null>(null);
   useEffect(() => {
     let live = true;
@@ -42,15 +43,18 @@ function useLibraryEvents(target: PublishTarget, generation: number) {
         if (!live) return;
         setEvents(list);
         const next = new Map<number, CountsPerStatus>();
+        const nextClips = new Map<number, CountsPerStatus>();
         for (const event of list) {
-          if (event.photos === 0) continue;
           try {
-            next.set(event.id, await call('countDecisions', { ...target, eventId: event.id }));
+            if (event.photos > 0) next.set(event.id, await call('countDecisions', { ...target, eventId: event.id }));
+            if (event.clips > 0)
+              nextClips.set(event.id, countByStatus(await call('decideClips', { ...target, eventId: event.id })));
           } catch (caught) {
             if (live) setError(errorOf(caught));
           }
           if (!live) return;
           setCounts(new Map(next));
+          setClipCounts(new Map(nextClips));
         }
       },
       (caught: unknown) => live && setError(errorOf(caught)),
@@ -59,7 +63,7 @@ function useLibraryEvents(target: PublishTarget, generation: number) {
       live = false;
     };
   }, [target, generation]);
-  return { events, counts, error };
+  return { events, counts, clipCounts, error };
 }
 
 export function LibraryPage({
@@ -77,7 +81,7 @@ export function LibraryPage({
   const [generation, setGeneration] = useState(0);
   const refresh = useCallback(() => setGeneration((g) => g + 1), []);
   useJobsFinished(refresh);
-  const { events, counts, error } = useLibraryEvents(target, generation);
+  const { events, counts, clipCounts, error } = useLibraryEvents(target, generation);
 
   const event = events?.find((candidate) => candidate.id === eventId) ?? null;
 
@@ -112,7 +116,7 @@ export function LibraryPage({
           ) : events.length === 0 ? (
             <p className="empty">{t('ui.library.empty')}</p>
           ) : (
-            <EventList events={events} counts={counts} target={target} onOpen={setEventId} />
+            <EventList events={events} counts={counts} clipCounts={clipCounts} target={target} onOpen={setEventId} />
           )}
         </>
       )}
@@ -170,11 +174,14 @@ function AddFolder() {
 function EventList({
   events,
   counts,
+  clipCounts,
   target,
   onOpen,
 }: {
   events: readonly LibraryEvent[];
   counts: ReadonlyMap<number, CountsPerStatus>;
+  /** The clips' decisions, counted apart from the photos'. */
+  clipCounts: ReadonlyMap<number, CountsPerStatus>;
   target: PublishTarget;
   onOpen: (eventId: number) => void;
 }) {
@@ -194,7 +201,12 @@ function EventList({
                 {event.name}
               </button>
               <span className="muted">
-                {t('ui.library.event.facts', { photos: event.photos, names: event.names, errors: event.errors })}
+                {t('ui.library.event.facts', {
+                  photos: event.photos,
+                  clips: event.clips,
+                  names: event.names,
+                  errors: event.errors,
+                })}
                 {event.picks > 0 && ` · ${t('ui.picks.event', { count: event.picks })}`}
               </span>
               {event.photos > 0 &&
@@ -203,11 +215,27 @@ function EventList({
                 ) : (
                   <span className="muted">{t('ui.library.counting')}</span>
                 ))}
+              {event.clips > 0 && <ClipCounts counts={clipCounts.get(event.id) ?? null} />}
               <span className="muted event-folder">{event.folderPath}</span>
             </li>
           );
         })}
       </ul>
     </>
+  );
+}
+
+/** The clips' statuses of an event in one line ("Video's: 1 klaar · 1 geblokkeerd"), only the statuses they have. */
+function ClipCounts({ counts }: { counts: CountsPerStatus | null }) {
+  const { t } = useI18n();
+  return (
+    <span className="muted clip-counts" data-testid="clip-counts">
+      {t('ui.video.counts')}{' '}
+      {counts
+        ? STATUS_ORDER.filter((status) => counts[status] > 0)
+            .map((status) => `${counts[status]} ${t(`ui.status.${status}`)}`)
+            .join(' · ')
+        : t('ui.library.counting')}
+    </span>
   );
 }

@@ -1,5 +1,5 @@
 // The video clips of an event (issue 15): each clip's poster with a play badge, its length and what it carries
-// (location, sound, names). Review and publishing of clips are not there yet, and the strip says so.
+// (location, sound, names) and its decision for the chosen channel and date.
 import type { LibraryEvent } from '../../../../shared/library';
 import { call } from '../../api';
 import type { PublishTarget } from '../../components/TargetPicker';
@@ -36,7 +36,7 @@ export function VideoStrip({
   return (
     <section className="video-strip" aria-label={t('ui.video.list', { event: event.name })}>
       <h3>{t('ui.video.title', { count: videos.length })}</h3>
-      <p className="muted">{t('ui.video.notYet')}</p>
+      <p className="muted">{t('ui.video.help')}</p>
       <ul>
         {videos.map((video) => {
           const file = video.paths[0]?.split(/[\\/]/).pop() ?? video.hash.slice(0, 12);

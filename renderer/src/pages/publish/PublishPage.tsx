@@ -60,7 +60,7 @@ export function PublishPage({
 
   // Without a choice yet, the only event is the obvious one.
   useEffect(() => {
-    if (!selection && events?.length === 1 && events[0]!.photos > 0)
+    if (!selection && events?.length === 1 && events[0]!.photos + events[0]!.clips > 0)
       onSelection({ eventId: events[0]!.id, photoHashes: null, picks: events[0]!.picks > 0 });
   }, [events, selection, onSelection]);
 
@@ -123,7 +123,7 @@ export function PublishPage({
     if (started) setRun({ state: 'running', jobId: started.value.jobId, progress: null });
   }
 
-  if (events !== null && events.every((event) => event.photos === 0)) {
+  if (events !== null && events.every((event) => event.photos + event.clips === 0)) {
     return (
       <section className="page">
         <h1>{t('publish.title')}</h1>
@@ -158,7 +158,7 @@ export function PublishPage({
           >
             <option value="">{t('ui.publish.chooseEvent')}</option>
             {events
-              ?.filter((event) => event.photos > 0)
+              ?.filter((event) => event.photos + event.clips > 0)
               .map((event) => (
                 <option key={event.id} value={event.id}>
                   {event.name}

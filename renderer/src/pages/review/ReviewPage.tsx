@@ -267,7 +267,10 @@ export function ReviewPage({
         <div className="review-main">
           {!review ? (
             !session.error && <Busy label="common.loading" />
-          ) : session.groups.length === 0 || session.faces.length === 0 ? (
+          ) : session.groups.length === 0 ||
+            // Nothing to name — unless a clip is still to be searched for faces (it says so, and stays hidden).
+            (session.faces.length === 0 &&
+              !session.groups.some((group) => group.kind === 'clip' && !group.clip.scanned)) ? (
             <p className="empty">{t('ui.review.empty')}</p>
           ) : (
             <ol className="review-photos">

@@ -1,8 +1,9 @@
 // The state of one review session: the list from the app in a fixed order (faces do not jump while you work),
 // naming shown at once (optimistically) and confirmed by the app's answer — the touched photos (or clip) with their
 // new decision and the change of the counts, applied in place — focus that moves to the next face to name at once,
-// and an undo stack. A clip's face tracks are named the same way as a photo's faces (keys 'r<region>' and
-// 't<track>'). Photos and clips a step did not touch stay the same objects, so their rows are not drawn again.
+// and an undo stack (a track's split too: its undo joins the parts and gives the track back its name). A clip's face
+// tracks are named the same way as a photo's faces (keys 'r<region>' and 't<track>'). Photos and clips a step did
+// not touch stay the same objects, so their rows are not drawn again.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { SerializedError } from '../../../../shared/errors';
 import type { PersonRef } from '../../../../shared/people';
@@ -48,6 +49,8 @@ interface UndoEntry {
   readonly key: FaceKey;
   readonly previous: ReviewState;
   readonly person: PersonRef | null;
+  /** A split: the part it made (the undo joins it to `key`'s track again, in state `previous`). */
+  readonly partId?: number;
 }
 
 export interface ReviewSession {
@@ -286,30 +289,55 @@ export function useReviewSession(eventId: number, target: PublishTarget): Review
     [faces, focus, send],
   );
 
-  const undo = useCallback(() => {
-    const last = undoStack.at(-1);
-    if (!last) return;
-    setUndoStack((stack) => stack.slice(0, -1));
-    setError(null);
-    send(last.key, last.previous, last.person, ++tokens.current);
-    setFocus(last.key);
-  }, [undoStack, send]);
-
-  const split = useCallback((trackId: number, atFrame: number) => {
-    setError(null);
+  /** A split's undo: the part joins its track again; refused by the app once either part was named or marked. */
+  const unsplit = useCallback((partId: number, restore: ReviewState) => {
     setPending((count) => count + 1);
     const load = loads.current;
-    call('splitReviewTrack', { trackId, atFrame })
+    call('unsplitReviewTrack', { trackId: partId, restore })
       .then(
         (answer) => {
           if (load === loads.current) setReview((current) => current && applyReviewUpdate(current, answer.update));
-          setSplits((count) => count + 1);
-          setFocus(trackKey(trackId));
         },
         (caught: unknown) => setError(errorOf(caught)),
       )
       .finally(() => setPending((count) => count - 1));
   }, []);
+
+  const undo = useCallback(() => {
+    const last = undoStack.at(-1);
+    if (!last) return;
+    setUndoStack((stack) => stack.slice(0, -1));
+    setError(null);
+    if (last.partId !== undefined) unsplit(last.partId, last.previous);
+    else send(last.key, last.previous, last.person, ++tokens.current);
+    setFocus(last.key);
+  }, [undoStack, send, unsplit]);
+
+  const split = useCallback(
+    (trackId: number, atFrame: number) => {
+      setError(null);
+      setPending((count) => count + 1);
+      const load = loads.current;
+      const before = faces.find((face) => face.key === trackKey(trackId));
+      call('splitReviewTrack', { trackId, atFrame })
+        .then(
+          (answer) => {
+            if (load === loads.current) setReview((current) => current && applyReviewUpdate(current, answer.update));
+            setSplits((count) => count + 1);
+            setFocus(trackKey(trackId));
+            const token = ++tokens.current;
+            const person = before ? undoOf(before).person : null;
+            setUndoStack((stack) => [
+              ...stack,
+              { token, key: trackKey(trackId), previous: answer.previous, person, partId: answer.newTrackId },
+            ]);
+          },
+          (caught: unknown) => setError(errorOf(caught)),
+        )
+        .finally(() => setPending((count) => count - 1));
+    },
+    [faces],
+  );
 
   const move = useCallback(
     (step: number) => {
