@@ -156,7 +156,8 @@ export const benchBoard: Benchmark = {
       }
 
       // A 2,000-row list imported into school B's empty registry from a workstation: refresh, plan on the copy,
-      // commit in one transaction under the registry lock with its trail event, refresh — end to end.
+      // commit in one transaction under the registry lock with its trail event, the copy takes the written rows over
+      // — end to end.
       const workstationDir = mkdtempSync(path.join(tmpdir(), 'fotowacht-bench-board-'));
       const workstation = openCore({ dataDir: workstationDir });
       const adminB = await board.connect('admin.b');

@@ -69,6 +69,7 @@ export {
   boardSetPersonProtected,
   boardWithdrawConsent,
   type BoardRegistryContext,
+  type BoardWriteStep,
 } from './registryWrites';
 export { boardAddChannel, boardDeleteChannel, boardRenameChannel, boardRetireChannel } from './channelWrites';
 export { workstationRegistry, type WorkstationRegistryOptions } from './workstationRegistry';

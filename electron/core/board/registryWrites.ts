@@ -1,7 +1,9 @@
 // Registry writes in board mode: refresh the local copy, plan on it with the consent domain's own planners (the same
 // checks and previews as on a laptop), then commit the plan to the board in one transaction with its audit event on
 // the board's trail — under the school's registry lock, and only when the registry is still the version the copy
-// was read at (else: refresh, plan again, up to a few times) — and refresh the copy again. Roles are the database's:
+// was read at (else: refresh, plan again, up to a few times) — and bring the copy up to date: an import takes the
+// rows the board returned for its writes over (the copy plus those is the registry at the version the write left,
+// read under the same lock), the smaller writes refresh the copy. Roles are the database's:
 // a user who may not write the registry gets board.notAllowed from the server's grants and row-level security.
 import type { ConsentRecord, Person, SchoolYearId } from '../../../shared/consent';
 import type { ConsentMapping } from '../../../shared/consentImport';
@@ -22,6 +24,10 @@ import {
   refuseImportCommit,
   withdrawalEvent,
   type CommitOptions,
+  type CopiedImport,
+  type CopiedImportPerson,
+  type CopiedPerson,
+  type CopiedRecord,
   type ConsentImportResult,
   type ConsentListSource,
   type ManualChangeInput,
@@ -42,7 +48,8 @@ import {
   type BoardPersonData,
 } from './registryWriteRepository';
 import { boardActor } from './server';
-import { refreshBoardSnapshot, type BoardSnapshot } from './snapshot';
+import { readChannelsAndReasons, registryVersion } from './registryReadRepository';
+import { refreshBoardSnapshot, takeOverBoardWrites, type BoardSnapshot } from './snapshot';
 import { boardAudited } from './trail';
 
 export interface BoardRegistryContext {
@@ -54,40 +61,87 @@ export interface BoardRegistryContext {
   readonly displayName?: string | undefined;
   /** How often to plan again when another workstation changed the registry meanwhile (default 5). */
   readonly attempts?: number | undefined;
+  /** Called as each step of a write ends, and awaited (the bench's breakdown of where the time goes; tests). */
+  readonly onStep?: ((step: BoardWriteStep) => void | Promise<void>) | undefined;
 }
+
+/** The steps of a write: the copy checked against the board, the plan on it, the board's transaction, the copy. */
+export type BoardWriteStep = 'refresh' | 'plan' | 'board' | 'copy';
 
 /** Thrown inside the transaction when the registry moved on since the copy was read: plan again. */
 class CopyOutdated extends Error {}
 
 type Log = (input: AuditInput) => void;
 
+/** The rows a commit wrote, as the board returned them (in the copy's shape). */
+interface WrittenRows {
+  readonly people: CopiedPerson[];
+  readonly imports: CopiedImport[];
+  readonly importPeople: CopiedImportPerson[];
+  readonly records: CopiedRecord[];
+}
+
+/**
+ * How the copy learns the commit: `refresh` reads the school's registry again afterwards; `take-over` means the
+ * commit puts every row it writes in `written`, and the copy takes those over (snapshot.ts, takeOverBoardWrites).
+ */
+type AfterCommit = 'refresh' | 'take-over';
+
 export async function onBoardRegistry<Plan, Result>(
   context: Readonly<BoardRegistryContext>,
   plan: (snapshot: BoardSnapshot) => Plan,
-  commit: (plan: Plan, snapshot: BoardSnapshot, log: Log) => Promise<Result>,
+  commit: (plan: Plan, snapshot: BoardSnapshot, log: Log, written: WrittenRows) => Promise<Result>,
+  after: AfterCommit = 'refresh',
 ): Promise<Result> {
   const { db, sql } = context;
   const attempts = context.attempts ?? 5;
+  const step = context.onStep ?? (() => undefined);
   const actor = await boardActor(sql, context.displayName ?? '');
   for (let attempt = 1; attempt <= attempts; attempt += 1) {
     const { snapshot } = await refreshBoardSnapshot(db, sql);
+    await step('refresh');
     const planned = plan(snapshot);
+    await step('plan');
+    const written: WrittenRows = { people: [], imports: [], importPeople: [], records: [] };
     let result: Result;
+    // With a take-over: the school's channels and reasons, and the version, as the write left them.
+    let board: (Awaited<ReturnType<typeof readChannelsAndReasons>> & { version: number }) | null;
     try {
-      result = await boardAudited(sql, actor, async (log) => {
+      [result, board] = await boardAudited(sql, actor, async (log) => {
         const version = await lockRegistry(sql, snapshot.schoolId);
         if (version === null) throw new AppError('board.notAllowed', { detail: `school ${snapshot.schoolCode}` });
         if (version !== snapshot.registryVersion) throw new CopyOutdated();
-        return commit(planned, snapshot, log);
+        const committed = await commit(planned, snapshot, log, written);
+        // Still under the lock: the registry is the copy plus these writes, at this version.
+        if (after === 'refresh') return [committed, null] as const;
+        const rest = await readChannelsAndReasons(sql, snapshot.schoolId);
+        return [committed, { ...rest, version: await registryVersion(sql, snapshot.schoolId) }] as const;
       });
     } catch (error) {
       if (error instanceof CopyOutdated) continue;
       throw boardError(error, '');
     }
-    await refreshBoardSnapshot(db, sql);
+    await step('board');
+    // The copy takes the rows over unless it changed since it was planned on (another process of this workstation
+    // refreshed it meanwhile): then it is read again.
+    const taken =
+      board !== null &&
+      takeOverBoardWrites(
+        db,
+        snapshot,
+        { ...written, people: lastOfEach(written.people), channels: board.channels, reasons: board.reasons },
+        board.version,
+      );
+    if (!taken) await refreshBoardSnapshot(db, sql);
+    await step('copy');
     return result;
   }
   throw new AppError('board.registryBusy', { attempts });
+}
+
+/** Each person once, as the last write returned them. */
+function lastOfEach(people: readonly CopiedPerson[]): CopiedPerson[] {
+  return [...new Map(people.map((person) => [person.id, person])).values()];
 }
 
 function personData(row: Readonly<BoardPersonData>): BoardPersonData {
@@ -118,10 +172,10 @@ export async function boardConsentImport(
       refuseImportCommit(plan, source.fileName, options);
       return plan;
     },
-    async (plan, snapshot, log) => {
+    async (plan, snapshot, log, written) => {
       const { sql } = context;
       const schoolId = snapshot.schoolId;
-      const importId = await insertBoardImport(sql, {
+      const consentImport = await insertBoardImport(sql, {
         schoolId,
         schoolYear,
         fileName: source.fileName,
@@ -130,6 +184,8 @@ export async function boardConsentImport(
         counts: plan.preview.counts as unknown as JsonValue,
         at,
       });
+      const importId = consentImport.id;
+      written.imports.push(consentImport);
       const made = await insertBoardPeople(
         sql,
         schoolId,
@@ -137,37 +193,45 @@ export async function boardConsentImport(
         plan.rows.filter((row) => row.personId === null).map((row) => personData(row.list)),
         at,
       );
-      await updateBoardPeople(
-        sql,
-        schoolId,
-        plan.rows
-          .filter((row) => row.personId !== null && row.personChanged)
-          .map((row) => ({ ...personData(row.list), id: row.personId as number })),
-        at,
+      written.people.push(...made);
+      written.people.push(
+        ...(await updateBoardPeople(
+          sql,
+          schoolId,
+          plan.rows
+            .filter((row) => row.personId !== null && row.personChanged)
+            .map((row) => ({ ...personData(row.list), id: row.personId as number })),
+          at,
+        )),
       );
+      const madeByKey = new Map(made.map((person) => [person.externalKey, person]));
       const people = plan.rows.map((row) => {
-        const fresh = made.get(row.list.key);
+        const fresh = madeByKey.get(row.list.key);
         const id = row.personId ?? fresh?.id;
         if (id === undefined) throw new Error(`the board returned no id for row ${row.list.row}`);
         return { row, id, pseudonym: fresh?.pseudonym ?? pseudonymOf(context.db, id) };
       });
-      await insertBoardImportPeople(
-        sql,
-        schoolId,
-        importId,
-        people.map(({ row, id }) => ({ personId: id, rowNumber: row.list.row })),
+      written.importPeople.push(
+        ...(await insertBoardImportPeople(
+          sql,
+          schoolId,
+          importId,
+          people.map(({ row, id }) => ({ personId: id, rowNumber: row.list.row })),
+        )),
       );
       const marked = people.filter(({ row }) => row.protect);
-      await updateBoardProtected(
-        sql,
-        schoolId,
-        marked.map(({ id }) => id),
-        true,
-        at,
+      written.people.push(
+        ...(await updateBoardProtected(
+          sql,
+          schoolId,
+          marked.map(({ id }) => id),
+          true,
+          at,
+        )),
       );
       for (const { row, pseudonym } of marked)
         log(protectionEvent({ pseudonym, externalKey: row.list.key }, true, { source: 'import', reason: null }));
-      const recordsWritten = await insertBoardImportRecords(
+      const records = await insertBoardImportRecords(
         sql,
         { schoolId, schoolYear, importId, at },
         people.flatMap(({ row, id }) =>
@@ -181,9 +245,12 @@ export async function boardConsentImport(
           })),
         ),
       );
+      written.records.push(...records);
+      const recordsWritten = records.length;
       log(consentImportEvent(plan.preview, importId, recordsWritten, Boolean(options.onlyValid)));
       return { importId, preview: plan.preview, recordsWritten };
     },
+    'take-over',
   );
 }
 
@@ -271,7 +338,7 @@ export async function boardSetPersonProtected(
         change.protected,
         now.toISOString(),
       );
-      if (changed !== 1) throw new AppError('board.notAllowed', { detail: `person ${plan.person.id}` });
+      if (changed.length !== 1) throw new AppError('board.notAllowed', { detail: `person ${plan.person.id}` });
       log(
         protectionEvent(
           { pseudonym: pseudonymOf(context.db, plan.person.id), externalKey: plan.person.externalKey },

@@ -6,10 +6,14 @@ import { createHash } from 'node:crypto';
 import { AppError } from '../../../shared/errors';
 import {
   applyRegistryCopy,
+  applyRegistryWrites,
   foreignRegistryRows,
+  localRegistryJson,
   registryCounts,
   type CopyChanges,
   type RegistryCopy,
+  type RegistryCopyJson,
+  type RegistryWrites,
 } from '../consent';
 import type { ReadableDb, WritableDb } from '../db';
 import { compactAfterErasures, erasedByBoard, followBoardErasures, type FollowedErasure } from '../privacy';
@@ -79,8 +83,16 @@ function unchanged(db: ReadableDb, held: SnapshotRow, user: string, school: Visi
  * the board's queries name them (mappings and counts as canonical JSON), so plain JSON is canonical here.
  */
 export function registryHash(schoolCode: string, copy: Readonly<RegistryCopy>): string {
+  return hashOfLists(
+    schoolCode,
+    Object.entries(copy).map(([list, rows]) => [list as keyof RegistryCopy, JSON.stringify(rows)] as const),
+  );
+}
+
+/** The content hash of a copy's lists as JSON, in the copy's order. */
+function hashOfLists(schoolCode: string, lists: RegistryCopyJson): string {
   const hash = createHash('sha256').update(JSON.stringify({ school: schoolCode }));
-  for (const [list, rows] of Object.entries(copy)) hash.update(`\n${list}:${JSON.stringify(rows)}`);
+  for (const [list, json] of lists) hash.update(`\n${list}:${json}`);
   return hash.digest('hex');
 }
 
@@ -152,4 +164,53 @@ export async function refreshBoardSnapshot(
   })();
   compactAfterErasures(db, erasures);
   return { snapshot, changes, erasures };
+}
+
+/**
+ * After a write committed to the board from the copy `held` — under the school's registry lock, with the copy still
+ * at the registry's version then — takes the write's rows over into the copy: the copy is the board's registry at
+ * `registryVersion` (the version the write's own transaction left), the same rows and content hash a full refresh
+ * would give, without reading the school's registry again. A change by another workstation after the commit raises
+ * the version again, so the next refresh reads the registry as usual. Null, and nothing changed, when the copy is no
+ * longer `held` (another process of this workstation refreshed it meanwhile) or a written person is erased: the
+ * caller refreshes.
+ */
+export function takeOverBoardWrites(
+  db: WritableDb,
+  held: Readonly<BoardSnapshot>,
+  writes: Readonly<RegistryWrites>,
+  registryVersion: number,
+  now: Date = new Date(),
+): RefreshResult | null {
+  // Immediate: no other process writes the copy between the check and the take-over.
+  return db
+    .transaction((): RefreshResult | null => {
+      const current = readSnapshotRow(db);
+      if (
+        current?.refreshedAt !== held.refreshedAt ||
+        current.registryVersion !== held.registryVersion ||
+        current.contentHash !== held.contentHash
+      )
+        return null;
+      // An erased person among the rows: the refresh follows the erasure on this computer.
+      if (writes.people.some((person) => person.erasedAt !== null)) return null;
+      const changes = applyRegistryWrites(db, writes);
+      const local = registryCounts(db);
+      const snapshot: BoardSnapshot = {
+        ...held,
+        refreshedAt: now.toISOString(),
+        contentHash: hashOfLists(held.schoolCode, localRegistryJson(db, writes.channels, writes.reasons)),
+        registryVersion,
+        counts: {
+          people: local.people,
+          channels: writes.channels.length,
+          imports: local.imports,
+          records: local.records,
+          reasons: writes.reasons.length,
+        },
+      };
+      writeSnapshotRow(db, snapshot);
+      return { snapshot, changes, erasures: [] };
+    })
+    .immediate();
 }

@@ -6,6 +6,7 @@ import type { ReadableDb, WritableDb } from '../db';
 import {
   copyWriter,
   deleteUnusedChannelsExcept,
+  localCopyJson,
   localRegistryCounts,
   localRegistryRows,
   replaceReasonsOfCopy,
@@ -122,28 +123,78 @@ export function foreignRegistryRows(db: ReadableDb, copy: Readonly<RegistryCopy>
  */
 export function applyRegistryCopy(db: WritableDb, copy: Readonly<RegistryCopy>): CopyChanges {
   return db.transaction((): CopyChanges => {
-    const years = new Set([...copy.records.map((r) => r.schoolYear), ...copy.imports.map((i) => i.schoolYear)]);
-    for (const year of years) ensureSchoolYear(db, year);
     // Imports and versions are add-only on both sides: those the copy has already are not written again.
     const known = localRegistryRows(db);
     const knownRecords = new Set(known.records.map(([id]) => id));
     const knownImports = new Set(known.imports.map(([id]) => id));
-    const write = copyWriter(db);
-    let channels = 0;
-    for (const channel of copy.channels) channels += write.channel(channel);
-    channels += deleteUnusedChannelsExcept(
-      db,
-      copy.channels.map((channel) => channel.id),
-      new Date().toISOString(),
-    );
-    let people = 0;
-    for (const person of copy.people) people += write.person(person);
-    let imports = 0;
-    for (const row of copy.imports) if (!knownImports.has(row.id)) imports += write.consentImport(row);
-    for (const row of copy.importPeople) if (!knownImports.has(row.importId)) write.importPerson(row);
-    let records = 0;
-    for (const record of copy.records) if (!knownRecords.has(record.id)) records += write.record(record);
-    const reasons = replaceReasonsOfCopy(db, copy.reasons);
-    return { people, channels, imports, records, reasons };
+    return applyRows(db, {
+      people: copy.people,
+      channels: copy.channels,
+      imports: copy.imports.filter((row) => !knownImports.has(row.id)),
+      importPeople: copy.importPeople.filter((row) => !knownImports.has(row.importId)),
+      records: copy.records.filter((record) => !knownRecords.has(record.id)),
+      reasons: copy.reasons,
+    });
   })();
+}
+
+/**
+ * What one write to the board wrote, as the board returned it — people added or changed, the import with its people,
+ * the versions added — and the school's channels and reasons as the write's transaction saw them.
+ */
+export type RegistryWrites = RegistryCopy;
+
+/**
+ * Takes over a write this workstation committed to the board, when the copy was the board's registry up to that write
+ * (the registry lock and version showed it): the copy is then the board's registry after the write, without reading
+ * the school's registry again.
+ */
+export function applyRegistryWrites(db: WritableDb, writes: Readonly<RegistryWrites>): CopyChanges {
+  return db.transaction((): CopyChanges => applyRows(db, writes))();
+}
+
+/** The lists of a copy, in the order the board's read gives them, as JSON (what its content hash is made of). */
+export type RegistryCopyJson = ReadonlyArray<readonly [list: keyof RegistryCopy, json: string]>;
+
+/**
+ * The registry the local copy holds as the JSON of its lists — the same text JSON.stringify gives for a read of the
+ * board's registry (RegistryCopy) — with the given channels and reasons (the board's as a write left them: a channel
+ * only this workstation still names stays here retired, and reasons may be hidden from the user).
+ */
+export function localRegistryJson(
+  db: ReadableDb,
+  channels: readonly CopiedChannel[],
+  reasons: readonly CopiedReason[],
+): RegistryCopyJson {
+  const local = localCopyJson(db);
+  return [
+    ['people', local.people],
+    ['channels', JSON.stringify(channels)],
+    ['imports', local.imports],
+    ['importPeople', local.importPeople],
+    ['records', local.records],
+    ['reasons', JSON.stringify(reasons)],
+  ];
+}
+
+function applyRows(db: WritableDb, rows: Readonly<RegistryCopy>): CopyChanges {
+  const years = new Set([...rows.records.map((r) => r.schoolYear), ...rows.imports.map((i) => i.schoolYear)]);
+  for (const year of years) ensureSchoolYear(db, year);
+  const write = copyWriter(db);
+  let channels = 0;
+  for (const channel of rows.channels) channels += write.channel(channel);
+  channels += deleteUnusedChannelsExcept(
+    db,
+    rows.channels.map((channel) => channel.id),
+    new Date().toISOString(),
+  );
+  let people = 0;
+  for (const person of rows.people) people += write.person(person);
+  let imports = 0;
+  for (const row of rows.imports) imports += write.consentImport(row);
+  for (const row of rows.importPeople) write.importPerson(row);
+  let records = 0;
+  for (const record of rows.records) records += write.record(record);
+  const reasons = replaceReasonsOfCopy(db, rows.reasons);
+  return { people, channels, imports, records, reasons };
 }

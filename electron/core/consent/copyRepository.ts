@@ -25,6 +25,44 @@ export function localRegistryRows(db: ReadableDb): LocalRegistryRows {
   };
 }
 
+/**
+ * The copy's people, imports, their people and versions as JSON lists, each exactly as JSON.stringify writes the
+ * board's read of them (fields, their order, the rows' order): SQLite writes the JSON, which spares making an object
+ * of each of tens of thousands of rows only to hash them (registryHash in the board domain).
+ */
+export function localCopyJson(db: ReadableDb): {
+  people: string;
+  imports: string;
+  importPeople: string;
+  records: string;
+} {
+  const list = (sql: string): string => db.prepare(sql).pluck().get() as string;
+  return {
+    people: list(
+      `SELECT json_group_array(json_object('id', id, 'kind', kind, 'externalKey', external_key, 'roepnaam', roepnaam,
+         'voornamen', voornamen, 'tussenvoegsel', tussenvoegsel, 'achternaam', achternaam, 'className', class_name,
+         'birthDate', birth_date, 'pseudonym', pseudonym,
+         'protected', json(CASE WHEN protected = 1 THEN 'true' ELSE 'false' END), 'erasedAt', erased_at,
+         'createdAt', created_at, 'updatedAt', updated_at) ORDER BY id) FROM people`,
+    ),
+    imports: list(
+      `SELECT json_group_array(json_object('id', id, 'schoolYear', school_year, 'fileName', file_name,
+         'fileSha256', file_sha256, 'mapping', mapping, 'counts', counts, 'actor', actor, 'importedAt', imported_at)
+         ORDER BY id) FROM consent_imports`,
+    ),
+    importPeople: list(
+      `SELECT json_group_array(json_object('importId', import_id, 'personId', person_id, 'rowNumber', row_number)
+         ORDER BY import_id, person_id) FROM consent_import_people`,
+    ),
+    records: list(
+      `SELECT json_group_array(json_object('id', id, 'personId', person_id, 'schoolYear', school_year,
+         'channelId', channel_id, 'version', version, 'status', status, 'signedBy', signed_by, 'signedOn', signed_on,
+         'effectiveFrom', effective_from, 'source', source, 'importId', import_id, 'actor', actor,
+         'recordedAt', recorded_at) ORDER BY id) FROM consent_records`,
+    ),
+  };
+}
+
 /** How many people, consent versions and imports the local registry holds. */
 export function localRegistryCounts(db: ReadableDb): { people: number; records: number; imports: number } {
   return db

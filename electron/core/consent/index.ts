@@ -30,6 +30,8 @@ export {
 } from './consentReads';
 export {
   applyRegistryCopy,
+  applyRegistryWrites,
+  localRegistryJson,
   foreignRegistryRows,
   registryCounts,
   type CopiedChannel,
@@ -41,6 +43,8 @@ export {
   type CopyChanges,
   type ForeignRows,
   type RegistryCopy,
+  type RegistryCopyJson,
+  type RegistryWrites,
 } from './copy';
 export type { SharedRegistry, SharedRegistryRoute } from './sharedRegistry';
 export { describeConsentList, readConsentFileInfo } from './fileInfo';
