@@ -74,6 +74,7 @@ export {
   scanClipFaces,
   VIDEO_SCAN_SETTINGS,
   VIDEO_TRACK_OPTIONS,
+  clipTrackOptions,
   type ClipScanOptions,
   type ClipScanResult,
 } from './videoScan';
