@@ -114,8 +114,11 @@ describeNeeding(MOVING_FACES_SOURCE)('faces in clips', () => {
       expect(result.tracks).toBeGreaterThanOrEqual(5);
       // The tracker's settings and version are kept with the scan: every frame's boxes can be computed again.
       expect(getVideoScan(core.db, hash)!.options).toMatchObject({
-        trackerVersion: 1,
-        detectionPad: 0.3,
+        trackerVersion: 2,
+        detectionPad: 0.35,
+        // Three seconds at the clip's 25 frames a second.
+        edgeHoldFrames: 75,
+        jumpShare: 1,
         frameCount: 100,
       });
       expect(uncoveredFaceFrames(clip, boxesPerFrame(core, hash))).toEqual([]);
