@@ -118,7 +118,7 @@ describeNeeding(MOVING_FACES_SOURCE)('faces in clips', () => {
         detectionPad: 0.35,
         // Three seconds at the clip's 25 frames a second.
         edgeHoldFrames: 75,
-        jumpShare: 1,
+        jumpShare: 0.5,
         frameCount: 100,
       });
       expect(uncoveredFaceFrames(clip, boxesPerFrame(core, hash))).toEqual([]);

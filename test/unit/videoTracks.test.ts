@@ -378,21 +378,30 @@ describe('edges, turned heads and jumps (clip options)', () => {
 
   it('adds an end and a start where a track jumps (it followed a neighbour when its own face left)', () => {
     // Seen moving right towards the edge until frame 30, then the next detection it took is a neighbour at 0.5:
-    // the face it followed leaves the picture after frame 30 without a track of its own.
+    // the face it followed leaves the picture after frame 30 (wholly out after frame 39) without a track of its own.
     const observations = [
       ...Array.from({ length: 11 }, (_, i) => ({ frame: 3 * i, box: { x: 0.6 + 0.03 * i, y: 0.4, w: 0.1, h: 0.1 } })),
       ...Array.from({ length: 10 }, (_, i) => ({ frame: 33 + 3 * i, box: { x: 0.45, y: 0.42, w: 0.1, h: 0.1 } })),
     ];
     const track: Track = { id: 1, observations };
+    const clip = { ...held, marginFrames: 15 };
     const leaving = line(0, 60, [0.65, 0.45], [1.25, 0.45]);
     const coveredAt = (extra: Partial<TrackOptions>, frame: number) =>
-      trackBoxes(track, { ...held, ...extra })
+      trackBoxes(track, { ...clip, ...extra })
         .filter((b) => b.frame === frame)
         .some((b) => covers(b.box, onScreen(leaving(frame)!)));
     expect(coveredAt({}, 32)).toBe(false);
-    for (let frame = 31; frame <= 44; frame++) expect(coveredAt({ jumpShare: 1 }, frame), `frame ${frame}`).toBe(true);
+    for (let frame = 31; frame <= 39; frame++) {
+      expect(coveredAt({ jumpShare: 0.5 }, frame), `frame ${frame}`).toBe(true);
+    }
+    // The margins at a jump are plain ones (marginFrames), never an edge hold: the jump is the tracker's guess.
+    const jumpMargins = trackBoxes(track, { ...clip, jumpShare: 0.5 }).filter(
+      (b) => b.kind === 'margin' && b.box.x + b.box.w > 0.99,
+    );
+    expect(Math.max(...jumpMargins.map((b) => b.frame))).toBe(30 + 15);
     // A track that moves as its motion says gets nothing extra.
     const smooth: Track = { id: 2, observations: observations.slice(0, 11) };
-    expect(trackBoxes(smooth, { ...held, jumpShare: 1 })).toEqual(trackBoxes(smooth, held));
+    const smoothOptions = { ...options, jumpShare: 0.5 };
+    expect(trackBoxes(smooth, smoothOptions)).toEqual(trackBoxes(smooth, options));
   });
 });

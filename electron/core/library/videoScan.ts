@@ -17,15 +17,15 @@ import { getVideo } from './videoRepository';
 import { listVideoTracks, replaceVideoScan, videoFilesOf } from './videoTrackRepository';
 
 /**
- * How clips are searched. Every SAMPLE_EVERY-th frame goes through the detector and the tracks cover the frames
- * between (interpolated and padded) — chosen from the figures in the README ("Faces in video").
- */
-/**
  * Share of its size every box of a clip's track is grown by on each side. The detector's box on a face half behind
  * another drifts onto the part still seen (measured on the benchmark's clip: up to 0.47 of the box on one side).
  */
 const PAD = 0.35;
 
+/**
+ * How clips are searched. Every sampleEvery-th frame goes through the detector and the tracks cover the frames
+ * between (interpolated and padded) — chosen from the figures in the README ("Faces in video").
+ */
 export const VIDEO_SCAN_SETTINGS = {
   sampleEvery: 3,
   /** Frames are searched at most this large (longer side): a 4K clip's faces are found at 1080p as well. */
@@ -47,7 +47,9 @@ export const VIDEO_SCAN_SETTINGS = {
  * The tracker's options for clips: its defaults (video/tracks.ts) with every box grown by PAD of its size on each
  * side and a margin of 15 frames before a track's first and after its last detection. A track that begins or ends
  * near the picture's edge has margins that reach the edge and last EDGE_HOLD_SECONDS (a face partly outside is not
- * found, however long it stays there). Measured on clips with moving real faces (README, "Faces in video").
+ * found, however long it stays there); a track whose next detection lies more than half a face's size from where
+ * its motion was going also gets an end's and a start's margins there (jumpShare). Measured on clips with moving real
+ * faces (README, "Faces in video").
  */
 export const VIDEO_TRACK_OPTIONS: Omit<TrackOptions, 'frameCount'> = {
   ...DEFAULT_TRACK_OPTIONS,
@@ -55,7 +57,7 @@ export const VIDEO_TRACK_OPTIONS: Omit<TrackOptions, 'frameCount'> = {
   interpolationPad: PAD,
   marginFrames: 15,
   marginToEdge: 1,
-  jumpShare: 1,
+  jumpShare: 0.5,
 };
 
 /** How long a track that begins or ends at the picture's edge keeps a box reaching that edge (edgeHoldFrames). */
@@ -73,7 +75,7 @@ export function clipTrackOptions(frameRate: number, frameCount: number): TrackOp
 
 /**
  * The rules of video/tracks.ts these scans were made with (raise it when they change what trackBoxes gives).
- * 2: edgeHoldFrames (scans of version 1 have no such option and keep their boxes).
+ * 2: edgeHoldFrames and jumpShare (scans of version 1 have neither option and keep their boxes exactly).
  */
 export const TRACKER_VERSION = 2;
 

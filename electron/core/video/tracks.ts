@@ -61,7 +61,7 @@ export interface TrackOptions {
   /**
    * An observation this far (in the larger side of its box) from where the track's motion takes the one before may be
    * another person: the tracker may have swapped two people, or followed a neighbour when its own face left. Both
-   * sides then also get the margins of an end and a start (absent: no such margins).
+   * sides then also get the margins of an end and a start, marginFrames long (absent: no such margins).
    */
   readonly jumpShare?: number;
   /** Share of its size a margin box grows by per frame, on top of following the motion. */
@@ -258,21 +258,23 @@ export function trackBoxes(track: Track, options: TrackOptions): TrackBox[] {
     if (clamped.w > 0 && clamped.h > 0) boxes.push({ frame, box: clamped, kind });
   };
   const detectionPad = options.detectionPad ?? 0;
-  const before = (part: readonly TrackObservation[]) => {
+  // At a jump (see jumpShare) only the plain margins: an edge hold there is for the tracker's guess, not a face seen
+  // standing at the edge.
+  const before = (part: readonly TrackObservation[], hold = true) => {
     const first = part[0]!;
     const early = motionOf(part, Math.min(2, part.length));
     const backwards: Motion = { dx: -early.dx, dy: -early.dy, dw: -early.dw, dh: -early.dh };
     const entry = motionFrom(part);
     const fromOutside: Motion = { dx: -entry.dx, dy: -entry.dy, dw: 0, dh: 0 };
-    for (let step = marginLength(first.box, detectionPad, fromOutside, options); step >= 1; step -= 1) {
+    for (let step = marginLength(first.box, detectionPad, fromOutside, options, hold); step >= 1; step -= 1) {
       const toward = Math.min(step, options.marginFrames);
       add(first.frame - step, marginBox(pad(first.box, detectionPad), backwards, toward, options), 'margin');
     }
   };
-  const after = (part: readonly TrackObservation[]) => {
+  const after = (part: readonly TrackObservation[], hold = true) => {
     const end = part.at(-1)!;
     const forwards = motionOf(part);
-    const length = marginLength(end.box, detectionPad, forwards, options);
+    const length = marginLength(end.box, detectionPad, forwards, options, hold);
     for (let step = 1; step <= length; step += 1) {
       const toward = Math.min(step, options.marginFrames);
       add(end.frame + step, marginBox(pad(end.box, detectionPad), forwards, toward, options), 'margin');
@@ -292,8 +294,8 @@ export function trackBoxes(track: Track, options: TrackOptions): TrackBox[] {
       );
     }
     if (options.jumpShare !== undefined && jumped(observations, i, options.jumpShare)) {
-      after(observations.slice(0, i + 1));
-      before(observations.slice(i + 1));
+      after(observations.slice(0, i + 1), false);
+      before(observations.slice(i + 1), false);
     }
   });
   after(observations);
@@ -304,10 +306,16 @@ export function trackBoxes(track: Track, options: TrackOptions): TrackBox[] {
  * Frames of margin at an end of a track whose box there is `box` (as found), moving on by `motion` per frame:
  * marginFrames, or near the picture's edge twice the frames the motion takes the box out of the picture past that
  * edge (a face slows down as it stops at the edge), at least marginFrames and at most edgeHoldFrames — all of them
- * when the motion does not take it out.
+ * when the motion does not take it out. Without `edgeHold`, marginFrames.
  */
-function marginLength(box: Box, detectionPad: number, motion: Motion, options: TrackOptions): number {
-  const hold = options.edgeHoldFrames ?? 0;
+function marginLength(
+  box: Box,
+  detectionPad: number,
+  motion: Motion,
+  options: TrackOptions,
+  edgeHold: boolean,
+): number {
+  const hold = edgeHold ? (options.edgeHoldFrames ?? 0) : 0;
   const edges = nearEdge(box, options.marginToEdge ?? 0);
   if (hold <= options.marginFrames || edges.length === 0) return options.marginFrames;
   const padded = pad(box, detectionPad);
