@@ -43,7 +43,10 @@ function cpuSeconds(): number | null {
 
 const cpuText = (cpu: number | null): string => (cpu === null ? 'CPU not measured' : `${fixed(cpu, 1)} s CPU`);
 
-/** Sum of the masks' areas ÷ the true areas of the faces in the picture (≥ 1; what hiding costs the neighbours). */
+/**
+ * What hiding costs the neighbours: the masks' areas ÷ the true areas of the faces in the picture, both summed over the
+ * frames, and the masks' area per frame as a share of the picture (overlapping masks counted twice).
+ */
 function maskCost(clip: MovingFacesClip, boxesOf: (frame: number) => readonly Box[]): { ratio: number; share: number } {
   let masked = 0;
   let faces = 0;
