@@ -208,6 +208,13 @@ export interface TilePlanOptions {
   readonly maxScale?: number;
   /** Neighbouring passes' windows overlap by this factor, so no size falls between them. */
   readonly windowOverlap?: number;
+  /**
+   * Make every full step down to the whole-photo pass (absent: a step that would cover almost the same sizes as the
+   * whole-photo pass is left to it). The whole-photo pass then never has to find a face smaller than the model's
+   * smallest size, which the default allows for faces just above the finer pass's window (they are found there,
+   * but their boxes are coarse).
+   */
+  readonly everyStep?: boolean;
 }
 
 /**
@@ -222,7 +229,7 @@ export function planScales(width: number, height: number, model: ModelGeometry, 
   let scale = Math.min(options.maxScale ?? 1, model.minFace / options.minFacePx);
   // Finer passes until one input holds the whole photo; a pass that would cover almost the same sizes
   // as the whole-photo pass is left to it.
-  while (scale > whole * Math.sqrt(ratio)) {
+  while (scale > whole * (options.everyStep ? windowOverlap : Math.sqrt(ratio))) {
     scales.push(scale);
     scale /= ratio;
   }

@@ -252,6 +252,7 @@ describe('the bundled app’s workers', () => {
         maxSide: 1920,
         minFaceShare: 1 / 96,
         minFacePx: 10,
+        everyScaleStep: true,
         model: { id: blazeFace.id, path: blazeFaceModelPath() },
       };
       worker.postMessage(request);

@@ -97,6 +97,26 @@ describe('scales and tiles', () => {
     expect(planTiles(500, 375, passes[1]!, blaze)).toHaveLength(1);
   });
 
+  it('makes every full step down to the whole frame when asked (a clip frame), so no face is left tiny to it', () => {
+    // A 1080p frame with BlazeFace's 512-px tiles: by default a face just above the 0.7 pass's window (86 px) is
+    // left to the whole-frame pass at 0.13, where it is 11–15 model pixels — below the model's smallest face.
+    const clipBlaze: ModelGeometry = { inputSize: 512, minFace: 14, maxFace: 60, wholeSize: 256 };
+    const plain = planScales(1920, 1080, clipBlaze, { minFacePx: 20, maxScale: 2 });
+    expect(plain.map((p) => p.scale)).toEqual([0.7, 256 / 1920]);
+    expect(100 * plain[1]!.scale).toBeLessThan(clipBlaze.minFace);
+    const stepped = planScales(1920, 1080, clipBlaze, { minFacePx: 20, maxScale: 2, everyStep: true });
+    expect(stepped.map((p) => p.scale)).toHaveLength(3);
+    expect(stepped[1]!.scale).toBeCloseTo(0.7 / (60 / 14 / 1.25), 10);
+    expect(stepped.at(-1)!.scale).toBeCloseTo(256 / 1920, 10);
+    // Every kept face is at least the model's smallest size in the pass that keeps it; the windows still meet.
+    for (const pass of stepped) expect(Math.max(pass.keepMin, 20) * pass.scale).toBeGreaterThanOrEqual(14 - 1e-9);
+    for (let i = 1; i < stepped.length; i++) expect(stepped[i]!.keepMin).toBeLessThan(stepped[i - 1]!.keepMax);
+    // A photo's plan is unchanged without the option.
+    expect(planScales(6000, 4000, blaze, { minFacePx: 20, maxScale: 2, everyStep: false })).toEqual(
+      planScales(6000, 4000, blaze, { minFacePx: 20, maxScale: 2 }),
+    );
+  });
+
   it('covers every face of every kept size whole inside some tile of its pass', () => {
     for (const geometry of [blaze, yunetGeometry]) {
       const passes = planScales(6000, 4000, geometry, { minFacePx: 20 });

@@ -17,6 +17,8 @@ import type { FaceModel } from './models';
 export interface DetectOptions {
   /** Smallest face to look for, in image pixels (the longer side of the brow-to-chin box). */
   readonly minFacePx?: number;
+  /** Every full scale step down to the whole picture (shared/faces.ts planScales): finer boxes, one tile more. */
+  readonly everyStep?: boolean;
   readonly signal?: AbortSignal;
 }
 
@@ -80,7 +82,11 @@ export class FaceDetector {
     // Face sizes are given in the photo's pixels; the decoded image may be smaller (decodeScale).
     const decodedScale = image.width / image.photoWidth;
     const minFacePx = (options.minFacePx ?? defaultMinFacePx(image.photoWidth, image.photoHeight)) * decodedScale;
-    const passes = planScales(image.width, image.height, geometry, { minFacePx, maxScale: 2 });
+    const passes = planScales(image.width, image.height, geometry, {
+      minFacePx,
+      maxScale: 2,
+      ...(options.everyStep ? { everyStep: true } : {}),
+    });
     const size = geometry.inputSize;
     const found: ScoredBox[] = [];
     let tileCount = 0;

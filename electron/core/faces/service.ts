@@ -144,13 +144,14 @@ export async function detectFaces(
   active: ActiveModel,
   photo: OpenedPhoto,
   label: string,
-  options: { readonly signal?: AbortSignal; readonly minFacePx?: number } = {},
+  options: { readonly signal?: AbortSignal; readonly minFacePx?: number; readonly everyStep?: boolean } = {},
 ): Promise<Detection> {
   const detector = await detectorFor(active);
   const image = await decodeForDetection(photo, label, { scaleFor: (w, h) => detector.decodeScale(w, h) });
   const detectOptions = {
     ...(options.signal ? { signal: options.signal } : {}),
     ...(options.minFacePx !== undefined ? { minFacePx: options.minFacePx } : {}),
+    ...(options.everyStep ? { everyStep: true } : {}),
   };
   const detection = await detector.detect(image, detectOptions).catch((error) => {
     // A crashed inference worker is not reused: the next photo loads the model afresh.

@@ -76,6 +76,7 @@ export {
   scanClipFaces,
   VIDEO_SCAN_SETTINGS,
   VIDEO_TRACK_OPTIONS,
+  clipTrackOptions,
   type ClipScanOptions,
   type ClipScanResult,
 } from './videoScan';

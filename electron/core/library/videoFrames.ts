@@ -36,6 +36,8 @@ export type FrameScanRequest =
       readonly minFaceShare: number;
       /** …and at least this many pixels. */
       readonly minFacePx: number;
+      /** Every full scale step down to the whole frame (faces/detector.ts): finer boxes for faces between steps. */
+      readonly everyScaleStep: boolean;
       readonly model: ModelChoice;
     }
   | { readonly kind: 'abort'; readonly id: number }

@@ -17,37 +17,67 @@ import { getVideo } from './videoRepository';
 import { listVideoTracks, replaceVideoScan, videoFilesOf } from './videoTrackRepository';
 
 /**
- * How clips are searched. Every SAMPLE_EVERY-th frame goes through the detector and the tracks cover the frames
+ * Share of its size every box of a clip's track is grown by on each side. The detector's box on a face half behind
+ * another drifts onto the part still seen (measured on the benchmark's clip: up to 0.47 of the box on one side).
+ */
+const PAD = 0.35;
+
+/**
+ * How clips are searched. Every sampleEvery-th frame goes through the detector and the tracks cover the frames
  * between (interpolated and padded) — chosen from the figures in the README ("Faces in video").
  */
 export const VIDEO_SCAN_SETTINGS = {
-  sampleEvery: 2,
+  sampleEvery: 3,
   /** Frames are searched at most this large (longer side): a 4K clip's faces are found at 1080p as well. */
   maxSide: 1920,
   /** Smallest face looked for: this share of the frame's longer side (20 px in a 1080p frame)… */
   minFaceShare: 1 / 96,
   /** …but never below this many pixels (a small clip's frames are not blown up beyond what the detector needs). */
   minFacePx: 10,
+  /**
+   * Every full scale step of the detector down to the whole frame. Without it, a 1080p frame is searched at 0.7
+   * (faces up to 86 px) and as a whole at 0.13, where a face of 86–110 px is 11–15 model pixels: found, but with a
+   * box up to half a face beside it (measured on the benchmark's clip: 110 of its 226 uncovered face-frames). The
+   * step between (one tile more) finds such faces at 18–22 model pixels.
+   */
+  everyScaleStep: true,
 } as const;
 
 /**
- * The tracker's options for clips: its defaults (video/tracks.ts) with every box grown by 30% of its size on each
- * side and a margin of 15 frames before a track's first and after its last detection. Measured on clips with moving
- * real faces (README, "Faces in video"): the detector's boxes as found left 2–17% of a face uncovered on some frames
- * (a turned head, a face half behind another), and 8 frames of margin missed a face leaving the picture fast. A
- * track that begins or ends near the picture's edge has margins that reach the edge (a face partly outside is not
- * found yet).
+ * The tracker's options for clips: its defaults (video/tracks.ts) with every box grown by PAD of its size on each
+ * side and a margin of 15 frames before a track's first and after its last detection. A track that begins or ends
+ * near the picture's edge has margins that reach the edge and last EDGE_HOLD_SECONDS (a face partly outside is not
+ * found, however long it stays there); a track whose next detection lies more than half a face's size from where
+ * its motion was going also gets an end's and a start's margins there (jumpShare). Measured on clips with moving real
+ * faces (README, "Faces in video").
  */
 export const VIDEO_TRACK_OPTIONS: Omit<TrackOptions, 'frameCount'> = {
   ...DEFAULT_TRACK_OPTIONS,
-  detectionPad: 0.3,
-  interpolationPad: 0.3,
+  detectionPad: PAD,
+  interpolationPad: PAD,
   marginFrames: 15,
   marginToEdge: 1,
+  jumpShare: 0.5,
 };
 
-/** The rules of video/tracks.ts these scans were made with (raise it when they change what trackBoxes gives). */
-export const TRACKER_VERSION = 1;
+/** How long a track that begins or ends at the picture's edge keeps a box reaching that edge (edgeHoldFrames). */
+export const EDGE_HOLD_SECONDS = 3;
+
+/** The tracker's options for one clip: VIDEO_TRACK_OPTIONS with the edge hold in the clip's frames. */
+export function clipTrackOptions(frameRate: number, frameCount: number): TrackOptions {
+  const hold = Number.isFinite(frameRate) && frameRate > 0 ? Math.round(EDGE_HOLD_SECONDS * frameRate) : 0;
+  return {
+    ...VIDEO_TRACK_OPTIONS,
+    edgeHoldFrames: Math.max(VIDEO_TRACK_OPTIONS.marginFrames, hold),
+    frameCount,
+  };
+}
+
+/**
+ * The rules of video/tracks.ts these scans were made with (raise it when they change what trackBoxes gives).
+ * 2: edgeHoldFrames and jumpShare (scans of version 1 have neither option and keep their boxes exactly).
+ */
+export const TRACKER_VERSION = 2;
 
 export interface ClipScanResult {
   readonly hash: string;
@@ -132,6 +162,7 @@ export async function scanClipFaces(
       maxSide: VIDEO_SCAN_SETTINGS.maxSide,
       minFaceShare: VIDEO_SCAN_SETTINGS.minFaceShare,
       minFacePx: VIDEO_SCAN_SETTINGS.minFacePx,
+      everyScaleStep: VIDEO_SCAN_SETTINGS.everyScaleStep,
       model: modelChoice(active),
     },
     (frame, sampled) => options.onProgress?.(frame, sampled),
@@ -139,7 +170,7 @@ export async function scanClipFaces(
   );
   options.signal?.throwIfAborted();
 
-  const trackOptions: TrackOptions = { ...VIDEO_TRACK_OPTIONS, frameCount: scan.frameCount };
+  const trackOptions = clipTrackOptions(video.frameRate, scan.frameCount);
   // The tracker keeps each detection's box object: its score is found again through it.
   const scores = new Map<object, number>();
   const frames = scan.sampled.map((sampled) => ({

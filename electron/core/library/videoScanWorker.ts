@@ -31,6 +31,7 @@ async function detectFrame(
   const detection = await detectFaces(chosenModel(request.model), opened, `${request.name}#${frame.frame}`, {
     signal,
     minFacePx: Math.max(request.minFacePx, request.minFaceShare * Math.max(frame.width, frame.height)),
+    everyStep: request.everyScaleStep,
   });
   return {
     frame: frame.frame,

@@ -52,6 +52,18 @@ export interface TrackOptions {
    * edge (absent or 0: it does not).
    */
   readonly marginToEdge?: number;
+  /**
+   * A track that begins (ends) near the picture's edge (marginToEdge) keeps its last margin box, reaching that edge,
+   * for this many frames before its first (after its last) observation instead of marginFrames: a face hovering
+   * half outside the picture is not found, however long it stays there (absent: marginFrames).
+   */
+  readonly edgeHoldFrames?: number;
+  /**
+   * An observation this far (in the larger side of its box) from where the track's motion takes the one before may be
+   * another person: the tracker may have swapped two people, or followed a neighbour when its own face left. Both
+   * sides then also get the margins of an end and a start, marginFrames long (absent: no such margins).
+   */
+  readonly jumpShare?: number;
   /** Share of its size a margin box grows by per frame, on top of following the motion. */
   readonly marginGrowthPerFrame: number;
   /** Frames in the clip: boxes are never produced outside 0 … frameCount - 1. */
@@ -92,6 +104,34 @@ function motionOf(observations: readonly TrackObservation[], end = observations.
   let from = end - 2;
   while (from > 0 && b.frame - observations[from]!.frame < MOTION_SPAN) from -= 1;
   const a = observations[from]!;
+  const frames = b.frame - a.frame;
+  if (frames <= 0) return STILL;
+  const ca = centre(a.box);
+  const cb = centre(b.box);
+  return {
+    dx: (cb.x - ca.x) / frames,
+    dy: (cb.y - ca.y) / frames,
+    dw: (b.box.w - a.box.w) / frames,
+    dh: (b.box.h - a.box.h) / frames,
+  };
+}
+
+/** Whether observation i + 1 lies farther than `share` of its box's larger side from where i's motion takes it. */
+function jumped(observations: readonly TrackObservation[], i: number, share: number): boolean {
+  const a = observations[i]!;
+  const b = observations[i + 1]!;
+  const predicted = centre(moved(a.box, motionOf(observations, i + 1), b.frame - a.frame));
+  const found = centre(b.box);
+  return Math.hypot(found.x - predicted.x, found.y - predicted.y) > share * Math.max(b.box.w, b.box.h);
+}
+
+/** Motion from the first observation over at least MOTION_SPAN frames when the track is that long. */
+function motionFrom(observations: readonly TrackObservation[]): Motion {
+  if (observations.length < 2) return STILL;
+  const a = observations[0]!;
+  let to = 1;
+  while (to < observations.length - 1 && observations[to]!.frame - a.frame < MOTION_SPAN) to += 1;
+  const b = observations[to]!;
   const frames = b.frame - a.frame;
   if (frames <= 0) return STILL;
   const ca = centre(a.box);
@@ -217,13 +257,30 @@ export function trackBoxes(track: Track, options: TrackOptions): TrackBox[] {
     const clamped = clampBox(box);
     if (clamped.w > 0 && clamped.h > 0) boxes.push({ frame, box: clamped, kind });
   };
-  const first = observations[0]!;
-  const early = motionOf(observations, Math.min(2, observations.length));
-  const backwards: Motion = { dx: -early.dx, dy: -early.dy, dw: -early.dw, dh: -early.dh };
   const detectionPad = options.detectionPad ?? 0;
-  for (let step = options.marginFrames; step >= 1; step -= 1) {
-    add(first.frame - step, marginBox(pad(first.box, detectionPad), backwards, step, options), 'margin');
-  }
+  // At a jump (see jumpShare) only the plain margins: an edge hold there is for the tracker's guess, not a face seen
+  // standing at the edge.
+  const before = (part: readonly TrackObservation[], hold = true) => {
+    const first = part[0]!;
+    const early = motionOf(part, Math.min(2, part.length));
+    const backwards: Motion = { dx: -early.dx, dy: -early.dy, dw: -early.dw, dh: -early.dh };
+    const entry = motionFrom(part);
+    const fromOutside: Motion = { dx: -entry.dx, dy: -entry.dy, dw: 0, dh: 0 };
+    for (let step = marginLength(first.box, detectionPad, fromOutside, options, hold); step >= 1; step -= 1) {
+      const toward = Math.min(step, options.marginFrames);
+      add(first.frame - step, marginBox(pad(first.box, detectionPad), backwards, toward, options), 'margin');
+    }
+  };
+  const after = (part: readonly TrackObservation[], hold = true) => {
+    const end = part.at(-1)!;
+    const forwards = motionOf(part);
+    const length = marginLength(end.box, detectionPad, forwards, options, hold);
+    for (let step = 1; step <= length; step += 1) {
+      const toward = Math.min(step, options.marginFrames);
+      add(end.frame + step, marginBox(pad(end.box, detectionPad), forwards, toward, options), 'margin');
+    }
+  };
+  before(observations);
   observations.forEach((observation, i) => {
     add(observation.frame, pad(observation.box, detectionPad), 'detected');
     const next = observations[i + 1];
@@ -236,13 +293,59 @@ export function trackBoxes(track: Track, options: TrackOptions): TrackBox[] {
         'interpolated',
       );
     }
+    if (options.jumpShare !== undefined && jumped(observations, i, options.jumpShare)) {
+      after(observations.slice(0, i + 1), false);
+      before(observations.slice(i + 1), false);
+    }
   });
-  const end = observations.at(-1)!;
-  const forwards = motionOf(observations);
-  for (let step = 1; step <= options.marginFrames; step += 1) {
-    add(end.frame + step, marginBox(pad(end.box, detectionPad), forwards, step, options), 'margin');
-  }
+  after(observations);
   return boxes;
+}
+
+/**
+ * Frames of margin at an end of a track whose box there is `box` (as found), moving on by `motion` per frame:
+ * marginFrames, or near the picture's edge twice the frames the motion takes the box out of the picture past that
+ * edge (a face slows down as it stops at the edge), at least marginFrames and at most edgeHoldFrames — all of them
+ * when the motion does not take it out. Without `edgeHold`, marginFrames.
+ */
+function marginLength(
+  box: Box,
+  detectionPad: number,
+  motion: Motion,
+  options: TrackOptions,
+  edgeHold: boolean,
+): number {
+  const hold = edgeHold ? (options.edgeHoldFrames ?? 0) : 0;
+  const edges = nearEdge(box, options.marginToEdge ?? 0);
+  if (hold <= options.marginFrames || edges.length === 0) return options.marginFrames;
+  const padded = pad(box, detectionPad);
+  const out = Math.min(...edges.map((edge) => framesOut(padded, motion, edge)));
+  return Math.max(options.marginFrames, Math.min(hold, Math.ceil(EXIT_FACTOR * out)));
+}
+
+/** The edge hold lasts this many times the frames the motion takes the box out (see marginLength). */
+const EXIT_FACTOR = 2;
+
+/** Frames until the box, moving by `motion`, lies wholly past `edge` (Infinity when it does not move that way). */
+function framesOut(box: Box, motion: Motion, edge: Edge): number {
+  const towards = (distance: number, speed: number) => (speed > 1e-9 ? distance / speed : Infinity);
+  if (edge === 'left') return towards(box.x + box.w, -motion.dx);
+  if (edge === 'right') return towards(1 - box.x, motion.dx);
+  if (edge === 'top') return towards(box.y + box.h, -motion.dy);
+  return towards(1 - box.y, motion.dy);
+}
+
+type Edge = 'left' | 'right' | 'top' | 'bottom';
+
+/** The picture's edges the box lies within `near` of its own sizes of (none when `near` is 0). */
+function nearEdge(box: Box, near: number): Edge[] {
+  if (!(near > 0)) return [];
+  const edges: Edge[] = [];
+  if (box.x < box.w * near) edges.push('left');
+  if (box.x + box.w > 1 - box.w * near) edges.push('right');
+  if (box.y < box.h * near) edges.push('top');
+  if (box.y + box.h > 1 - box.h * near) edges.push('bottom');
+  return edges;
 }
 
 /**
@@ -252,12 +355,11 @@ export function trackBoxes(track: Track, options: TrackOptions): TrackBox[] {
  */
 function marginBox(box: Box, motion: Motion, steps: number, options: TrackOptions): Box {
   let grown = pad(union(box, moved(box, motion, steps)), options.marginGrowthPerFrame * steps);
-  const near = options.marginToEdge ?? 0;
-  if (near > 0) {
-    if (box.x < box.w * near) grown = union(grown, { ...grown, x: 0, w: 0 });
-    if (box.x + box.w > 1 - box.w * near) grown = union(grown, { ...grown, x: 1, w: 0 });
-    if (box.y < box.h * near) grown = union(grown, { ...grown, y: 0, h: 0 });
-    if (box.y + box.h > 1 - box.h * near) grown = union(grown, { ...grown, y: 1, h: 0 });
+  for (const edge of nearEdge(box, options.marginToEdge ?? 0)) {
+    if (edge === 'left') grown = union(grown, { ...grown, x: 0, w: 0 });
+    if (edge === 'right') grown = union(grown, { ...grown, x: 1, w: 0 });
+    if (edge === 'top') grown = union(grown, { ...grown, y: 0, h: 0 });
+    if (edge === 'bottom') grown = union(grown, { ...grown, y: 1, h: 0 });
   }
   return grown;
 }
