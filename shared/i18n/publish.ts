@@ -42,7 +42,7 @@ export const publishNl = {
     'behoud het geluid van de clips (standaard verwijderd: stemmen en genoemde namen zijn persoonsgegevens)',
   'cli.export.clipsSummary': 'Clips geëxporteerd: {exported} · verborgen sporen: {tracks} · geluid: {audio}',
   'cli.export.clipsWatch':
-    'Let op: bekijk elke clip voordat u hem plaatst — het volgen van gezichten in video mist nog gezichten (zie de handleiding).',
+    'Let op: bekijk elke clip voordat u hem plaatst — in drukke of snelle beelden kan een randje van een gezicht een paar beeldjes zichtbaar blijven (zie de handleiding).',
   'cli.export.audio.kept': 'behouden (gekozen)',
   'cli.export.audio.removed': 'verwijderd',
   'cli.audit.report.description': 'maak een logboekrapport over een periode (CSV of PDF)',
@@ -104,7 +104,7 @@ export const publishEn = {
   'cli.export.keepAudio': 'keep the clips’ sound (removed by default: voices and spoken names are personal data)',
   'cli.export.clipsSummary': 'Clips exported: {exported} · hidden tracks: {tracks} · sound: {audio}',
   'cli.export.clipsWatch':
-    'Note: watch every clip before you post it — following faces in video still misses faces (see the manual).',
+    'Note: watch every clip before you post it — in crowded or fast footage a sliver of a face can stay visible for a few frames (see the manual).',
   'cli.export.audio.kept': 'kept (chosen)',
   'cli.export.audio.removed': 'removed',
   'cli.audit.report.description': 'make an audit trail report for a period (CSV or PDF)',

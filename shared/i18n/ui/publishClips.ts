@@ -3,7 +3,7 @@
 export const uiPublishClipsNl = {
   'ui.publishClips.title': 'Clips ({count})',
   'ui.publishClips.watch':
-    'Bekijk elke geëxporteerde clip voordat u hem plaatst: het volgen van gezichten in video mist nog gezichten (een afgewend hoofd, een gezicht half buiten beeld). Zie de handleiding.',
+    'Bekijk elke geëxporteerde clip voordat u hem plaatst: in drukke of snelle beelden kan een randje van een gezicht een paar beeldjes zichtbaar blijven. Zie de handleiding.',
   'ui.publishClips.col.clip': 'Clip',
   'ui.publishClips.col.length': 'Duur',
   'ui.publishClips.col.hidden': 'Verborgen sporen',
@@ -20,7 +20,7 @@ export const uiPublishClipsNl = {
 export const uiPublishClipsEn = {
   'ui.publishClips.title': 'Clips ({count})',
   'ui.publishClips.watch':
-    'Watch every exported clip before you post it: following faces in video still misses faces (a turned head, a face half out of the picture). See the manual.',
+    'Watch every exported clip before you post it: in crowded or fast footage a sliver of a face can stay visible for a few frames. See the manual.',
   'ui.publishClips.col.clip': 'Clip',
   'ui.publishClips.col.length': 'Length',
   'ui.publishClips.col.hidden': 'Hidden tracks',
