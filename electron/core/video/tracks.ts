@@ -104,6 +104,11 @@ function motionOf(observations: readonly TrackObservation[], end = observations.
   let from = end - 2;
   while (from > 0 && b.frame - observations[from]!.frame < MOTION_SPAN) from -= 1;
   const a = observations[from]!;
+  return motionBetween(a, b);
+}
+
+/** Per-frame change from observation `a` to the later observation `b` (still when they share a frame). */
+function motionBetween(a: TrackObservation, b: TrackObservation): Motion {
   const frames = b.frame - a.frame;
   if (frames <= 0) return STILL;
   const ca = centre(a.box);
@@ -132,16 +137,7 @@ function motionFrom(observations: readonly TrackObservation[]): Motion {
   let to = 1;
   while (to < observations.length - 1 && observations[to]!.frame - a.frame < MOTION_SPAN) to += 1;
   const b = observations[to]!;
-  const frames = b.frame - a.frame;
-  if (frames <= 0) return STILL;
-  const ca = centre(a.box);
-  const cb = centre(b.box);
-  return {
-    dx: (cb.x - ca.x) / frames,
-    dy: (cb.y - ca.y) / frames,
-    dw: (b.box.w - a.box.w) / frames,
-    dh: (b.box.h - a.box.h) / frames,
-  };
+  return motionBetween(a, b);
 }
 
 /** The box `frames` frames after `box` at constant motion (negative: before); never smaller than a sliver. */
