@@ -3,7 +3,7 @@
 // what this computer holds of them beyond the registry (its regions' links and names, keywords, clip tracks, override
 // reasons and the local trail's personal details), as a laptop's erasure does, with a local logbook entry.
 import type { Person } from '../../../shared/consent';
-import { audited, ERASED_DETAILS_KEY, osUserName } from '../audit';
+import { audited, osUserName } from '../audit';
 import {
   boardErasePerson,
   boardPublicationsOf,
@@ -19,6 +19,7 @@ import { AppError } from '../../../shared/errors';
 import {
   compactDatabase,
   eraseLocalTraces,
+  localTracesDetails,
   type ErasurePreview,
   type ErasureResult,
   type LocalTraces,
@@ -53,13 +54,7 @@ export function followBoardErasures(db: WritableDb, people: readonly Person[], n
         subject: `person:${pseudonym}`,
         details: {
           person: pseudonym,
-          [ERASED_DETAILS_KEY]: traces.auditDetailsErased,
-          regionsUnlinked: traces.regionsUnlinked,
-          tagsRemoved: traces.tagsRemoved,
-          keywordsRemoved: traces.keywordsRemoved,
-          videoNamesRemoved: traces.videoNamesRemoved,
-          videoTracksUnlinked: traces.videoTracksUnlinked,
-          overrideReasonsRemoved: traces.overrideReasonsRemoved,
+          ...localTracesDetails(traces),
         },
       });
       return { personId: person.id, pseudonym, traces };

@@ -114,6 +114,19 @@ export function eraseLocalTraces(
   };
 }
 
+/** What the erasure's logbook entry says of the local traces (the event numbers under ERASED_DETAILS_KEY). */
+export function localTracesDetails(traces: Readonly<LocalTraces>) {
+  return {
+    [ERASED_DETAILS_KEY]: traces.auditDetailsErased,
+    regionsUnlinked: traces.regionsUnlinked,
+    tagsRemoved: traces.tagsRemoved,
+    keywordsRemoved: traces.keywordsRemoved,
+    videoNamesRemoved: traces.videoNamesRemoved,
+    videoTracksUnlinked: traces.videoTracksUnlinked,
+    overrideReasonsRemoved: traces.overrideReasonsRemoved,
+  };
+}
+
 /**
  * Erases the person in one transaction and logs `person.erased` (the reason beside the chain, like every free text),
  * then compacts the database so nothing of them is left in free pages or the WAL.
@@ -143,14 +156,8 @@ export function erasePerson(
         details: {
           person: preview.pseudonym,
           kind: person.kind,
-          [ERASED_DETAILS_KEY]: traces.auditDetailsErased,
-          regionsUnlinked: traces.regionsUnlinked,
-          tagsRemoved: traces.tagsRemoved,
-          keywordsRemoved: traces.keywordsRemoved,
-          videoNamesRemoved: traces.videoNamesRemoved,
-          videoTracksUnlinked: traces.videoTracksUnlinked,
+          ...localTracesDetails(traces),
           consentReasonsRemoved: reasons,
-          overrideReasonsRemoved: traces.overrideReasonsRemoved,
           stillPublished: preview.published.length,
         },
         personal: { about: [], details: { reason: trimmed } },
