@@ -13,6 +13,7 @@ import type { SamplePhoto } from '../../scripts/sample-school';
 import type { ExportSummary } from '../../shared/publish';
 import { indexedSchool, markFacesChecked } from '../helpers/school';
 import { useTempDirs } from '../helpers/tempDir';
+import { withoutDigests } from '../helpers/clearText';
 
 const tempDir = useTempDirs();
 const cores: CoreContext[] = [];
@@ -99,7 +100,7 @@ describe('protected pupils', { timeout: 120_000 }, () => {
     const event = listAuditEvents(core.db, { action: 'person.protect', limit: 100 })[0]!;
     expect(event).toMatchObject({ subject: `person:${pseudonym}`, actorOs: 'communicatie' });
     expect(event.details).toMatchObject({ person: pseudonym, source: 'manual' });
-    const chained = JSON.stringify({ subject: event.subject, details: event.details });
+    const chained = withoutDigests(JSON.stringify({ subject: event.subject, details: event.details }));
     for (const clear of ['1001', 'Zoë', 'Bakker', 'Uithuisplaatsing']) expect(chained).not.toContain(clear);
     expect(event.personal).toEqual({ key: '1001', reason: 'Uithuisplaatsing' });
 

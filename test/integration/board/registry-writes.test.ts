@@ -35,6 +35,7 @@ import {
   type RegistryUnderTest,
 } from '../../helpers/registryScenario';
 import { useTempDirs } from '../../helpers/tempDir';
+import { withoutDigests } from '../../helpers/clearText';
 
 const missing = postgresMissing();
 if (missing) console.warn(missing);
@@ -128,7 +129,7 @@ describe.skipIf(missing !== null)('registry writes: the laptop and the board giv
     expect(new Set(boardEvents.map((event) => event.actor_os))).toEqual(new Set(['admin.a']));
     expect(boardEvents[0]!.actor_name).toBe('admin.a (test)');
     // Pseudonymous on the board too: no student number or name in the chain.
-    const chain = JSON.stringify(boardEvents);
+    const chain = withoutDigests(JSON.stringify(boardEvents));
     for (const word of ['1001', 'Bakker', 'Brief van ouders']) expect(chain).not.toContain(word);
     // The board's records carry the database user as their actor.
     const actors = await privacy.client.query('SELECT DISTINCT actor FROM consent_records');
