@@ -17,7 +17,7 @@ import {
 } from '../electron/core/board';
 import { listChannels, readConsentList } from '../electron/core/consent';
 import { openCore } from '../electron/core/context';
-import type { KeyStore } from '../electron/core/db';
+import { memoryKeyStore } from '../test/helpers/keyStore';
 import { createIpcRouter } from '../electron/core/ipc/handlers';
 import { decideMany, decisionContext, selectPhotos } from '../electron/core/publish';
 import { decisionService } from '../electron/core/publish/decisionService';
@@ -172,12 +172,7 @@ function seedEvent(db: ReturnType<typeof openCore>['db']): void {
 
 async function boardModeDecisions(board: TestBoard): Promise<void> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'fotowacht-bench-board-'));
-  const entries = new Map<string, string>();
-  const keyStore: KeyStore = {
-    name: 'memory',
-    get: (a) => entries.get(a) ?? null,
-    set: (a, v) => void entries.set(a, v),
-  };
+  const keyStore = memoryKeyStore();
   const core = openCore({ dataDir });
   try {
     await connectWorkstation({
@@ -315,12 +310,7 @@ async function boardImport(board: TestBoard): Promise<void> {
   for (const code of IMPORT_SCHOOLS) {
     const role = `admin.${code.toLowerCase()}`;
     const dataDir = mkdtempSync(path.join(tmpdir(), 'fotowacht-bench-board-import-'));
-    const entries = new Map<string, string>();
-    const keyStore: KeyStore = {
-      name: 'memory',
-      get: (a) => entries.get(a) ?? null,
-      set: (a, v) => void entries.set(a, v),
-    };
+    const keyStore = memoryKeyStore();
     const core = openCore({ dataDir });
     try {
       await connectWorkstation({

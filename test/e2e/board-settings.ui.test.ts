@@ -2,7 +2,7 @@
 // the computer connects (the password field cleared and never shown), the status names user, role, school and that
 // the connection is not encrypted, and disconnecting puts the computer back to working alone.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { KeyStore } from '../../electron/core/db';
+import { memoryKeyStore } from '../helpers/keyStore';
 import { createBoardDatabase, seedBoard, type TestBoard } from '../helpers/board';
 import { closedPort, postgresMissing, useTestCluster } from '../helpers/postgres';
 import { closeBrowser, openUi } from '../helpers/ui';
@@ -20,12 +20,7 @@ describe.skipIf(missing !== null)('Instellingen → Bestuur', () => {
   });
 
   it('connects this computer, shows the status, and disconnects', async () => {
-    const entries = new Map<string, string>();
-    const keyStore: KeyStore = {
-      name: 'memory',
-      get: (a) => entries.get(a) ?? null,
-      set: (a, v) => void entries.set(a, v),
-    };
+    const keyStore = memoryKeyStore();
     const app = await openUi({ keyStore });
     try {
       const { page } = app;
